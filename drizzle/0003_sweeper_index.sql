@@ -1,0 +1,1 @@
+CREATE INDEX "messages_undialogued_idx" ON "messages" USING btree ("triaged_at") WHERE direction = 'in' and dialogued_at is null;

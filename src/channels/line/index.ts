@@ -1,0 +1,26 @@
+export { verifyLineSignature, signLineBody } from './verify';
+export * from './webhook-schema';
+export {
+  parseLineWebhook,
+  LINE_PLACEHOLDERS,
+  LINE_PLACEHOLDER_UNKNOWN,
+  type IgnoredLineEvent,
+  type ParseLineWebhookResult,
+} from './parse';
+export {
+  chooseLineDelivery,
+  DEFAULT_REPLY_TOKEN_MAX_AGE_SECONDS,
+  type ChooseLineDeliveryInput,
+  type LineDeliveryChoice,
+} from './choose-delivery';
+export * from './messages';
+export {
+  createLineSender,
+  newLineRetryKey,
+  isLineRetryKey,
+  DEFAULT_LINE_TIMEOUT_MS,
+  type LineSender,
+  type LineSenderOptions,
+  type SendResult,
+} from './send';
+export { createLineProfileReader, type ProfileLang } from './profile';

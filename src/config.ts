@@ -1,0 +1,122 @@
+/**
+ * Every environment setting, validated in one place. A wrong value stops the process at start
+ * with a message that names the setting, instead of failing later in the middle of the night.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (what: string) =>
+  z.string().refine((v) => {
+    try {
+      new URL(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, `${what} must be a URL`);
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** HTTP port of the API (widget demo at `/`, inbox at `/inbox`). */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Address to listen on. */
+    HOST: z.string().default('0.0.0.0'),
+    /** Postgres server. Unset: the embedded PGlite database in DATA_DIR. */
+    DATABASE_URL: optionalString.pipe(url('DATABASE_URL').optional()),
+    /** Folder of the embedded PGlite database (only when DATABASE_URL is unset). */
+    DATA_DIR: z.string().default('./data'),
+    REDIS_URL: url('REDIS_URL').default('redis://127.0.0.1:6379'),
+    /** BullMQ key prefix, so several installations or test runs can share one Redis. */
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/, 'QUEUE_PREFIX may use letters, digits, _ . - only')
+      .default('tsunagu'),
+    /** Signs staff session cookies. Required in production; at least 32 characters. */
+    SESSION_SECRET: optionalString,
+    /** Staff session lifetime in hours (a night shift plus margin). */
+    SESSION_TTL_HOURS: z.coerce.number().positive().default(14),
+    LINE_CHANNEL_SECRET: optionalString,
+    LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+    /** The agency LINE conversations belong to (its code; default: the intake desk). */
+    LINE_AGENCY_CODE: z.string().default('intake'),
+    LINE_API_BASE_URL: url('LINE_API_BASE_URL').default('https://api.line.me'),
+    LINE_DATA_API_BASE_URL: url('LINE_DATA_API_BASE_URL').default('https://api-data.line.me'),
+    /** A reply token older than this is not used; the answer goes by push instead. */
+    LINE_REPLY_TOKEN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(1800).default(50),
+    /** Origins allowed to embed the widget (comma separated), `*` for any. */
+    WIDGET_ALLOWED_ORIGINS: z.string().default('*'),
+    /** Widget messages one address may send per minute (a family on one router shares it). */
+    WIDGET_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /** How often the sweeper refills queues from the database. */
+    SWEEP_INTERVAL_SECONDS: z.coerce.number().positive().default(15),
+    /**
+     * How long a worker's claim on a job lasts without renewal; a job of a crashed worker is
+     * taken up again after about twice this. @see https://docs.bullmq.io/guide/workers/stalled-jobs
+     */
+    JOB_LOCK_SECONDS: z.coerce.number().min(1).max(600).default(30),
+    /** Per-municipality settings: hotlines, staffed hours, holidays, escalation (YAML). */
+    MUNICIPALITY_FILE: z.string().default('config/municipality.example.yaml'),
+    /**
+     * Overrides the settings file's escalation delay, in seconds (drills and tests); unset in
+     * normal use.
+     */
+    ESCALATION_AFTER_SECONDS: z.coerce.number().positive().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Start a local redis-server when nothing answers at REDIS_URL (embedded default). */
+    REDIS_AUTOSTART: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && (!c.SESSION_SECRET || c.SESSION_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'SESSION_SECRET must be set to at least 32 characters in production',
+      });
+    }
+    if (Boolean(c.LINE_CHANNEL_SECRET) !== Boolean(c.LINE_CHANNEL_ACCESS_TOKEN)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LINE_CHANNEL_SECRET'],
+        message: 'set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither',
+      });
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  sessionSecret: string;
+  dataDir: string;
+  lineEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+}
+
+/** Parses settings; throws a ConfigError whose message lists every wrong setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(settings)'}: ${i.message}`);
+    throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    // Development only: a fixed secret keeps sessions across restarts; production requires its own.
+    sessionSecret: c.SESSION_SECRET ?? 'tsunagu-development-session-secret-change-me',
+    // `memory://` keeps a throwaway PGlite in memory (tests, demos).
+    dataDir: c.DATA_DIR.startsWith('memory://') ? c.DATA_DIR : path.resolve(c.DATA_DIR),
+    lineEnabled: Boolean(c.LINE_CHANNEL_SECRET && c.LINE_CHANNEL_ACCESS_TOKEN),
+  };
+}

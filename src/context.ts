@@ -1,0 +1,16 @@
+/** The dependencies commands, routes and workers share; built once per process by src/runtime.ts. */
+import type { Config } from './config';
+import type { Db } from './db/client';
+import type { Logger } from './logger';
+import type { Queues } from './queues';
+import type { Publisher } from './events/publisher';
+import type { Municipality } from './municipality';
+
+export interface Context {
+  config: Config;
+  db: Db;
+  queues: Queues;
+  publisher: Publisher;
+  log: Logger;
+  municipality: Municipality;
+}

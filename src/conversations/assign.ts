@@ -1,0 +1,45 @@
+/**
+ * Claim (assign to oneself), assign or transfer conversations to a colleague or a team of the
+ * same agency. Everyone on duty sees the change at once (`conversation:updated`); it is audited.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Context } from '../context';
+import type { SessionStaff } from '../auth/sessions';
+import { conversations, staff, teams } from '../db/schema';
+import { AppError } from '../errors';
+import { recordAudit } from '../audit/record';
+import { presentConversation, type ConversationView } from '../presenters/conversation';
+
+export interface AssignTo {
+  /** undefined: leave as is; null: unassign. */
+  staffId?: string | null;
+  teamId?: string | null;
+}
+
+export async function assignConversations(ctx: Context, actor: SessionStaff, conversationIds: string[], to: AssignTo): Promise<ConversationView[]> {
+  if (to.staffId) {
+    const [target] = await ctx.db.select({ id: staff.id }).from(staff).where(and(eq(staff.id, to.staffId), eq(staff.agencyId, actor.agencyId)));
+    if (!target) throw new AppError('invalid_body', 'staffId: not a colleague in this agency');
+  }
+  if (to.teamId) {
+    const [team] = await ctx.db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, to.teamId), eq(teams.agencyId, actor.agencyId)));
+    if (!team) throw new AppError('invalid_body', 'teamId: not a team of this agency');
+  }
+  const set: Partial<typeof conversations.$inferInsert> = {};
+  if (to.staffId !== undefined) set.assigneeId = to.staffId;
+  if (to.teamId !== undefined) set.teamId = to.teamId;
+  const updated = await ctx.db
+    .update(conversations)
+    .set(set)
+    .where(and(inArray(conversations.id, conversationIds), eq(conversations.agencyId, actor.agencyId)))
+    .returning();
+  if (updated.length !== conversationIds.length && conversationIds.length === 1) throw new AppError('not_found');
+  const action =
+    to.staffId === actor.id ? 'conversation.claim' : to.staffId ? 'conversation.assign' : to.teamId ? 'conversation.assign_team' : 'conversation.unassign';
+  for (const c of updated) {
+    await recordAudit(ctx.db, { agencyId: actor.agencyId, actorId: actor.id, action, subjectType: 'conversation', subjectId: c.id });
+  }
+  const views = updated.map((c) => presentConversation(c));
+  for (const v of views) ctx.publisher.conversationUpdated(v);
+  return views;
+}

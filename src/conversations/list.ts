@@ -1,0 +1,90 @@
+/**
+ * The staff conversation list: one agency, filtered, emergencies first then newest activity,
+ * paged by keyset (a cursor of the last row's sort key), searchable by substring over every
+ * message's text (Japanese needs no word boundaries: 「ゴミ」 finds 「ゴミ屋敷」).
+ */
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { conversations } from '../db/schema';
+import type { SessionStaff } from '../auth/sessions';
+import { AppError } from '../errors';
+
+export const PAGE_SIZE = 50;
+
+export const listQuery = z
+  .object({
+    status: z.enum(['new', 'open', 'waiting', 'closed']).optional(),
+    urgency: z.enum(['emergency', 'high', 'normal', 'low']).optional(),
+    category: z.string().regex(/^[a-z0-9]+$/).optional(),
+    channel: z.enum(['line', 'widget']).optional(),
+    assignee: z.union([z.enum(['me', 'none']), z.uuid()]).optional(),
+    /** A team's id, or `mine`: the teams I belong to. */
+    team: z.union([z.literal('mine'), z.uuid()]).optional(),
+    anonymous: z.enum(['true', 'false']).optional(),
+    q: z.string().trim().max(100).optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+export type ListQuery = z.infer<typeof listQuery>;
+
+interface Cursor {
+  e: boolean;
+  t: string;
+  i: string;
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+    if (typeof c.e === 'boolean' && typeof c.t === 'string' && /^[0-9 :.+T-]{10,40}$/.test(c.t) && /^[0-9a-f-]{36}$/.test(c.i)) return c;
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('invalid_query', 'cursor');
+}
+
+/** `%`, `_` and `\` typed by a counsellor are searched for literally. */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+export async function listConversations(db: Db, staff: SessionStaff, query: ListQuery) {
+  if (query.q !== undefined && query.q.length > 0 && query.q.length < 2) throw new AppError('invalid_query', 'q: at least 2 characters');
+  const where: SQL[] = [eq(conversations.agencyId, staff.agencyId)];
+  if (query.status) where.push(eq(conversations.status, query.status));
+  if (query.channel) where.push(eq(conversations.channel, query.channel));
+  if (query.urgency) where.push(sql`${conversations.triage} ->> 'urgency' = ${query.urgency}`);
+  if (query.category) where.push(sql`${conversations.triage} -> 'categories' @> ${JSON.stringify([query.category])}::jsonb`);
+  if (query.anonymous) where.push(eq(conversations.anonymous, query.anonymous === 'true'));
+  if (query.assignee === 'me') where.push(eq(conversations.assigneeId, staff.id));
+  else if (query.assignee === 'none') where.push(isNull(conversations.assigneeId));
+  else if (query.assignee) where.push(eq(conversations.assigneeId, query.assignee));
+  if (query.team === 'mine') {
+    where.push(sql`${conversations.teamId} in (select tm.team_id from team_members tm where tm.staff_id = ${staff.id})`);
+  } else if (query.team) where.push(eq(conversations.teamId, query.team));
+  if (query.q) {
+    const pattern = `%${likeEscape(query.q)}%`;
+    where.push(sql`exists (select 1 from messages m where m.conversation_id = "conversations"."id" and m.text ilike ${pattern})`);
+  }
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor);
+    where.push(sql`(${conversations.isEmergency}, ${conversations.lastMessageAt}, ${conversations.id}) < (${c.e}, ${c.t}::timestamptz, ${c.i}::uuid)`);
+  }
+  const limit = query.limit ?? PAGE_SIZE;
+  // Correlated subqueries name the outer table explicitly: a bare "id" would mean messages.id.
+  // The preview is what the person last wrote (the bot's and staff's words are not news).
+  const preview = sql<string | null>`(select m.text from messages m where m.conversation_id = "conversations"."id" and m.direction = 'in' order by m.seq desc limit 1)`;
+  const rows = await db
+    // The sort key as Postgres text keeps microseconds (a JS Date would round them away).
+    .select({ c: conversations, preview, sortTime: sql<string>`${conversations.lastMessageAt}::text` })
+    .from(conversations)
+    .where(and(...where))
+    .orderBy(desc(conversations.isEmergency), desc(conversations.lastMessageAt), desc(conversations.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ e: last.c.isEmergency, t: last.sortTime, i: last.c.id }) : null;
+  return { rows: page, nextCursor };
+}

@@ -1,0 +1,25 @@
+/**
+ * Staff retry a failed delivery. The whole batch the message was sent in goes again, under the
+ * same LINE retry key, so a message that did reach the person is not delivered twice.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Context } from '../context';
+import type { SessionStaff } from '../auth/sessions';
+import { messages } from '../db/schema';
+import { AppError } from '../errors';
+import { enqueueSoon, jobOptions } from '../queues';
+import { recordAudit } from '../audit/record';
+
+export async function retryDelivery(ctx: Context, actor: SessionStaff, messageId: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(messageId)) throw new AppError('not_found');
+  const [m] = await ctx.db.select().from(messages).where(and(eq(messages.id, messageId), eq(messages.agencyId, actor.agencyId)));
+  if (!m || m.direction !== 'out') throw new AppError('not_found');
+  if (m.deliveryState !== 'failed') throw new AppError('conflict', 'only a failed delivery can be retried');
+  const leader = m.deliveryBatch ?? m.id;
+  const batch = await ctx.db.select({ id: messages.id }).from(messages).where(eq(messages.deliveryBatch, leader));
+  const ids = batch.length ? batch.map((b) => b.id) : [m.id];
+  await ctx.db.update(messages).set({ deliveryState: 'pending', deliveryError: null }).where(and(inArray(messages.id, ids), eq(messages.deliveryState, 'failed')));
+  await recordAudit(ctx.db, { agencyId: actor.agencyId, actorId: actor.id, action: 'message.retry', subjectType: 'message', subjectId: m.id });
+  // A new job id: the first job (and its id) finished when the delivery failed.
+  await enqueueSoon(() => ctx.queues.deliver.add('deliver', { messageId: leader }, { ...jobOptions.deliver, jobId: `deliver-${leader}-retry-${Date.now()}` }));
+}

@@ -1,0 +1,81 @@
+/**
+ * Opens the database: a Postgres server when DATABASE_URL is set, otherwise PGlite (Postgres in
+ * WASM) in DATA_DIR. Both run the same migrations and are used through the same drizzle API.
+ */
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { lockDataDir } from './embedded-lock';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction or the database itself: commands accept either. */
+export type DbOrTx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Checks the database answers (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.resolve(__dirname, '../../drizzle');
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite folder; `memory://` for a throwaway in-memory database (tests). */
+  dataDir: string;
+  migrate?: boolean;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const { Pool } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    if (opts.migrate !== false) {
+      const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+      // API and workers may start together: an advisory lock lets one migrate at a time.
+      const lock = await pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock(7305201)');
+        await migrate(db as never, { migrationsFolder });
+      } finally {
+        await lock.query('select pg_advisory_unlock(7305201)').catch(() => {});
+        lock.release();
+      }
+    }
+    return {
+      db,
+      kind: 'postgres',
+      ping: async () => void (await pool.query('select 1')),
+      close: () => pool.end(),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const unlock = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = new PGlite(opts.dataDir);
+    await client.waitReady;
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const db = drizzle(client, { schema }) as unknown as Db;
+  if (opts.migrate !== false) {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(db as never, { migrationsFolder });
+  }
+  return {
+    db,
+    kind: 'pglite',
+    ping: async () => void (await client.query('select 1')),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+  };
+}

@@ -1,0 +1,345 @@
+/**
+ * The database schema (drizzle). Migrations in ./drizzle are generated from this file with
+ * `npm run db:generate`; the same SQL runs on PGlite and on a Postgres server.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+// Every row of personal data names its agency: the least-privilege filter of every query.
+const agencyRef = () =>
+  uuid('agency_id')
+    .notNull()
+    .references(() => agencies.id);
+const conversationRef = () =>
+  uuid('conversation_id')
+    .notNull()
+    .references(() => conversations.id);
+
+export const agencies = pgTable('agencies', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: id(),
+    agencyId: agencyRef(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['counsellor', 'supervisor', 'admin'] }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_email_unique').on(sql`lower(${t.email})`)],
+);
+
+/** Teams within an agency (e.g. 高齢・介護班, 夜間当番): a conversation can be handed to a team. */
+export const teams = pgTable(
+  'teams',
+  {
+    id: id(),
+    agencyId: agencyRef(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('teams_agency_name_unique').on(t.agencyId, t.name)],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+  },
+  (t) => [uniqueIndex('team_members_unique').on(t.teamId, t.staffId)],
+);
+
+/** Staff login sessions; the cookie carries a random token, only its SHA-256 is stored. */
+export const staffSessions = pgTable('staff_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  staffId: uuid('staff_id')
+    .notNull()
+    .references(() => staff.id),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** The person writing (相談者), per channel. For LINE `externalId` is the LINE user id. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    agencyId: agencyRef(),
+    channel: text('channel', { enum: ['line', 'widget'] }).notNull(),
+    externalId: text('external_id').notNull(),
+    lang: text('lang', { enum: ['ja', 'en', 'easy-ja'] }).notNull().default('ja'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('contacts_channel_external_unique').on(t.channel, t.externalId)],
+);
+
+export type Triage = {
+  categories: string[];
+  urgency: 'emergency' | 'high' | 'normal' | 'low';
+  reporter: 'self' | 'family' | 'neighbour' | 'professional' | 'unknown';
+  reasons: string[];
+};
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: id(),
+    agencyId: agencyRef(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    channel: text('channel', { enum: ['line', 'widget'] }).notNull(),
+    status: text('status', { enum: ['new', 'open', 'waiting', 'closed'] }).notNull().default('new'),
+    assigneeId: uuid('assignee_id').references(() => staff.id),
+    /** The team the conversation is with (a group of colleagues), besides or instead of a person. */
+    teamId: uuid('team_id').references(() => teams.id),
+    /** Inbound messages no staff member has looked at since they arrived. */
+    unread: integer('unread').notNull().default(0),
+    triage: jsonb('triage').$type<Triage>(),
+    /** Who is writing about whom, as the person told the front-door bot (null: not yet known). */
+    subject: text('subject', { enum: ['self', 'family', 'neighbour'] }),
+    /** A reporter who asked to stay anonymous: nothing identifying them is shown to staff. */
+    anonymous: boolean('anonymous').notNull().default(false),
+    /** The front-door bot's place in the conversation (src/dialogue/machine.ts). */
+    dialogue: jsonb('dialogue').$type<DialogueState>(),
+    /** When staff first answered: from then on the bot stays quiet except for safety. */
+    staffEngagedAt: timestamp('staff_engaged_at', { withTimezone: true }),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Derived from triage, stored so the list can pin emergencies and page with an index. */
+    isEmergency: boolean('is_emergency')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce((triage ->> 'urgency') = 'emergency', false)`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('conversations_agency_list_idx').on(t.agencyId, t.isEmergency.desc(), t.lastMessageAt.desc(), t.id.desc()),
+    index('conversations_contact_idx').on(t.contactId),
+  ],
+);
+
+/** Anonymous widget sessions: the bearer token is random, only its SHA-256 is stored. */
+export const widgetSessions = pgTable('widget_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  contactId: uuid('contact_id')
+    .notNull()
+    .references(() => contacts.id),
+  conversationId: conversationRef(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+export interface DialogueState {
+  step: 'start' | 'askSubject' | 'askAnonymous' | 'askContact' | 'askShare' | 'done';
+}
+
+export interface Button {
+  label: string;
+  data: string;
+}
+
+export interface MessagePayload {
+  buttons?: Button[];
+  postback?: string;
+}
+
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    /** Insertion order; breaks ties between messages written in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    conversationId: conversationRef(),
+    agencyId: agencyRef(),
+    channel: text('channel', { enum: ['line', 'widget'] }).notNull(),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    authorType: text('author_type', { enum: ['person', 'bot', 'staff'] }).notNull(),
+    authorStaffId: uuid('author_staff_id').references(() => staff.id),
+    /** Idempotency key of an inbound message: LINE webhookEventId, or `<conversationId>:<clientMessageId>`. */
+    externalId: text('external_id'),
+    /** `text`, or the LINE message type (sticker, image, …) shown as a placeholder text. */
+    kind: text('kind').notNull().default('text'),
+    /** Bot messages: the buttons offered; inbound postbacks: the chosen button's data. */
+    payload: jsonb('payload').$type<MessagePayload>(),
+    text: text('text').notNull(),
+    /** LINE reply token of an inbound event, when it was received, and when an answer used it. */
+    lineReplyToken: text('line_reply_token'),
+    lineReplyTokenAt: timestamp('line_reply_token_at', { withTimezone: true }),
+    lineReplyTokenUsedAt: timestamp('line_reply_token_used_at', { withTimezone: true }),
+    /** Inbound: when the triage worker finished with it (the sweeper re-queues those without). */
+    triagedAt: timestamp('triaged_at', { withTimezone: true }),
+    /** Inbound: when the front-door bot handled it (in order per conversation). */
+    dialoguedAt: timestamp('dialogued_at', { withTimezone: true }),
+    /** Outbound delivery. */
+    deliveryState: text('delivery_state').$type<DeliveryState>(),
+    deliveryMethod: text('delivery_method', { enum: ['reply', 'push', 'socket'] }),
+    deliveryAttempts: integer('delivery_attempts').notNull().default(0),
+    deliveryError: text('delivery_error'),
+    /** X-Line-Retry-Key: fixed per outbound message so a retried push is sent once. */
+    retryKey: uuid('retry_key'),
+    /**
+     * LINE sends up to 5 messages per call: the first message of a batch (whose retry key the
+     * call carries) names the batch, so a retry resends exactly the same messages.
+     */
+    deliveryBatch: uuid('delivery_batch'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('messages_channel_external_unique').on(t.channel, t.externalId),
+    index('messages_conversation_seq_idx').on(t.conversationId, t.seq),
+    index('messages_untriaged_idx').on(t.createdAt).where(sql`direction = 'in' and triaged_at is null`),
+    index('messages_undialogued_idx').on(t.triagedAt).where(sql`direction = 'in' and dialogued_at is null`),
+    index('messages_undelivered_idx')
+      .on(t.createdAt)
+      .where(sql`direction = 'out' and delivery_state in ('pending', 'sending')`),
+  ],
+);
+
+/** One row per triage run of an inbound message: what the worker decided and with which engine. */
+export const triageRuns = pgTable('triage_runs', {
+  messageId: uuid('message_id')
+    .primaryKey()
+    .references(() => messages.id),
+  conversationId: conversationRef(),
+  engine: text('engine').notNull(),
+  result: jsonb('result').$type<Triage>().notNull(),
+  createdAt: createdAt(),
+});
+
+/** Every read of personal data by staff, and every change they make (who, what, when). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    agencyId: agencyRef(),
+    actorId: uuid('actor_id').references(() => staff.id),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId)],
+);
+
+/**
+ * Consent records (同意), append-only: a change or a withdrawal is a new row, nothing is
+ * overwritten. `textVersion` names the exact wording the person agreed to.
+ */
+export const consents = pgTable(
+  'consents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    conversationId: conversationRef(),
+    agencyId: agencyRef(),
+    scope: text('scope', { enum: ['contact', 'share'] }).notNull(),
+    answer: text('answer', { enum: ['yes', 'no', 'later', 'withdrawn'] }).notNull(),
+    textVersion: text('text_version').notNull(),
+    channel: text('channel', { enum: ['line', 'widget', 'staff'] }).notNull(),
+    by: text('by', { enum: ['person', 'staff'] }).notNull(),
+    staffId: uuid('staff_id').references(() => staff.id),
+    /** The inbound message that carried the answer (idempotency for redelivered answers). */
+    messageId: uuid('message_id').references(() => messages.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('consents_conversation_idx').on(t.conversationId, t.id),
+    uniqueIndex('consents_message_scope_unique').on(t.messageId, t.scope),
+  ],
+);
+
+/** Crisis alerts: loud in the inbox until a staff member acknowledges; escalated if nobody does. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: id(),
+    agencyId: agencyRef(),
+    conversationId: conversationRef(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id),
+    urgency: text('urgency', { enum: ['emergency', 'high'] }).notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: uuid('acknowledged_by').references(() => staff.id),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** When the optional outgoing escalation webhook accepted the notice. */
+    escalationNotifiedAt: timestamp('escalation_notified_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('alerts_agency_open_idx').on(t.agencyId, t.createdAt).where(sql`acknowledged_at is null`),
+    // At most one open alert per conversation: a crisis that goes on is one alert, not many.
+    uniqueIndex('alerts_conversation_open_unique').on(t.conversationId).where(sql`acknowledged_at is null`),
+  ],
+);
+
+/** Internal notes on a conversation: for staff only, never delivered to the person. */
+export const notes = pgTable(
+  'notes',
+  {
+    id: id(),
+    conversationId: conversationRef(),
+    agencyId: agencyRef(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => staff.id),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notes_conversation_idx').on(t.conversationId, t.createdAt)],
+);
+
+/** 定型文: canned answers an agency maintains. */
+export const cannedReplies = pgTable('canned_replies', {
+  id: id(),
+  agencyId: agencyRef(),
+  title: text('title').notNull(),
+  text: text('text').notNull(),
+  createdBy: uuid('created_by').references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** Staff corrections of triage labels and status: who changed what, so triage can learn later. */
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    conversationId: conversationRef(),
+    agencyId: agencyRef(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    field: text('field', { enum: ['status', 'urgency', 'categories'] }).notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('corrections_conversation_idx').on(t.conversationId)],
+);

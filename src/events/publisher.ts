@@ -1,0 +1,63 @@
+/**
+ * Publishes live events to Socket.IO from any process (API or workers) through Redis, using the
+ * socket.io redis emitter; API processes run the matching redis adapter and forward to sockets.
+ * Event names live here and in src/events/types.ts, shared with the inbox and the widget.
+ */
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import type { StaffMessageView, WidgetMessageView } from '../presenters/message';
+import type { ConversationView } from '../presenters/conversation';
+import type { AlertView } from '../presenters/alert';
+
+export const rooms = {
+  agency: (agencyId: string) => `agency:${agencyId}`,
+  supervisors: (agencyId: string) => `agency:${agencyId}:supervisors`,
+  conversation: (conversationId: string) => `conversation:${conversationId}`,
+};
+
+/** The key both emitter and adapter use; includes the queue prefix so test runs stay apart. */
+export const socketKey = (prefix: string) => `${prefix}:socket.io`;
+
+export interface Publisher {
+  messageCreated(agencyId: string, conversationId: string, message: StaffMessageView): void;
+  /** Delivery state of an outbound message changed (sent, failed, retrying). */
+  messageUpdated(agencyId: string, conversationId: string, message: StaffMessageView): void;
+  conversationUpdated(conversation: ConversationView): void;
+  widgetMessage(conversationId: string, message: WidgetMessageView): void;
+  /** Staff of the agency are typing an answer (shown in the widget). */
+  widgetTyping(conversationId: string, active: boolean): void;
+  /** A crisis: every staff member of the agency, loud until acknowledged. */
+  alertCrisis(agencyId: string, alert: AlertView): void;
+  alertAcknowledged(agencyId: string, alert: AlertView): void;
+  noteCreated(agencyId: string, conversationId: string, note: { id: string; text: string; authorId: string; authorName: string; createdAt: string }): void;
+  /** Nobody acknowledged in time: supervisors and admins of the agency. */
+  alertEscalated(agencyId: string, alert: AlertView): void;
+}
+
+export function createPublisher(redis: Redis, prefix: string): Publisher {
+  const emitter = new Emitter(redis, { key: socketKey(prefix) });
+  const staff = emitter.of('/staff');
+  const widget = emitter.of('/widget');
+  return {
+    messageCreated: (agencyId, conversationId, message) =>
+      void staff.to(rooms.agency(agencyId)).emit('message:created', { conversationId, message }),
+    messageUpdated: (agencyId, conversationId, message) =>
+      void staff.to(rooms.agency(agencyId)).emit('message:updated', { conversationId, message }),
+    conversationUpdated: (conversation) =>
+      void staff.to(rooms.agency(conversation.agencyId)).emit('conversation:updated', { conversation }),
+    widgetMessage: (conversationId, message) =>
+      void widget.to(rooms.conversation(conversationId)).emit('message', message),
+    widgetTyping: (conversationId, active) => void widget.to(rooms.conversation(conversationId)).emit('typing', { active }),
+    alertCrisis: (agencyId, alert) =>
+      void staff.to(rooms.agency(agencyId)).emit('alert:crisis', {
+        id: alert.id,
+        conversationId: alert.conversationId,
+        urgency: alert.urgency,
+        reasons: alert.reasons,
+        createdAt: alert.createdAt,
+      }),
+    noteCreated: (agencyId, conversationId, note) => void staff.to(rooms.agency(agencyId)).emit('note:created', { conversationId, note }),
+    alertAcknowledged: (agencyId, alert) => void staff.to(rooms.agency(agencyId)).emit('alert:acknowledged', alert),
+    alertEscalated: (agencyId, alert) => void staff.to(rooms.supervisors(agencyId)).emit('alert:escalated', alert),
+  };
+}

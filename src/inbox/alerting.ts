@@ -1,0 +1,68 @@
+/**
+ * Loud signals for crisis alerts: a short WebAudio beep (no audio files) and a flashing tab
+ * title. Browsers may block audio until the page has been used: everything here fails quietly.
+ */
+
+type AudioCtor = typeof AudioContext;
+let audio: AudioContext | undefined;
+
+function context(): AudioContext | undefined {
+  try {
+    if (!audio) {
+      const Ctor: AudioCtor | undefined =
+        window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioCtor }).webkitAudioContext;
+      if (!Ctor) return undefined;
+      audio = new Ctor();
+    }
+    if (audio.state === 'suspended') audio.resume().catch(() => undefined);
+    return audio;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Call from a user gesture (click, key) so that later beeps are allowed to sound. */
+export function unlockAudio(): void {
+  context();
+}
+
+/** Two short high tones. Never throws. */
+export function beep(): void {
+  try {
+    const ctx = context();
+    if (!ctx) return;
+    const t0 = ctx.currentTime + 0.01;
+    for (const [start, freq] of [
+      [0, 880],
+      [0.25, 1175],
+    ] as const) {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.type = 'sine';
+      osc.frequency.setValueAtTime(freq, t0 + start);
+      gain.gain.setValueAtTime(0.0001, t0 + start);
+      gain.gain.exponentialRampToValueAtTime(0.25, t0 + start + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t0 + start + 0.2);
+      osc.connect(gain);
+      gain.connect(ctx.destination);
+      osc.start(t0 + start);
+      osc.stop(t0 + start + 0.22);
+    }
+  } catch {
+    /* audio blocked or unsupported: the banner, the title and the live region still tell */
+  }
+}
+
+/** Alternates the document title between `flash` and `base` every second; returns a stop function. */
+export function flashTitle(flash: string, base: string): () => void {
+  let on = true;
+  document.title = flash;
+  const timer = setInterval(() => {
+    on = !on;
+    document.title = on ? flash : base;
+  }, 1000);
+  return () => {
+    clearInterval(timer);
+    document.title = base;
+  };
+}

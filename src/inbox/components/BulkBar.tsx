@@ -1,0 +1,62 @@
+import { useId, useState } from 'preact/hooks';
+import { api, errorText, type Colleague, type Conversation } from '../api.js';
+import { useT } from '../i18n.js';
+
+/** Supervisors: reassign every selected conversation at once. */
+export function BulkBar(props: {
+  selected: string[];
+  colleagues: Colleague[];
+  onDone: (updated: Conversation[]) => void;
+  onClear: () => void;
+}) {
+  const t = useT();
+  const id = useId();
+  const [to, setTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!to || busy) return;
+    setBusy(true);
+    setMsg(undefined);
+    try {
+      const updated = await api.bulkAssign(props.selected, to === 'none' ? null : to);
+      setMsg({ kind: 'ok', text: t.bulk.done(updated.length) });
+      props.onDone(updated);
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorText(err, t.bulk.failed) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="bulk-bar" data-testid="bulk-bar" onSubmit={submit}>
+      <span role="status" data-testid="bulk-count">
+        {t.bulk.selected(props.selected.length)}
+      </span>
+      <label for={`${id}-to`}>{t.bulk.to}</label>
+      <select id={`${id}-to`} data-testid="bulk-assign-staff" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
+        <option value="">{t.assign.choose}</option>
+        <option value="none">{t.assign.unassign}</option>
+        {props.colleagues.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}（{t.role[c.role] ?? c.role}）{c.online ? ` ● ${t.header.online}` : ''}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="btn primary small" data-testid="bulk-assign" disabled={!to || busy}>
+        {t.bulk.submit}
+      </button>
+      <button type="button" class="btn small" onClick={props.onClear}>
+        {t.bulk.clear}
+      </button>
+      {msg && (
+        <p class={msg.kind === 'error' ? 'error' : 'ok'} role={msg.kind === 'error' ? 'alert' : 'status'}>
+          {msg.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { isSupervisorRole, type Colleague, type Staff } from '../api.js';
+import { useT, type InboxLang } from '../i18n.js';
+import { LangSwitch } from './LangSwitch.js';
+
+/** Who I am, who is on duty, live status, view tabs (supervisors), language and logout. */
+export function Header(props: {
+  staff: Staff;
+  connected: boolean;
+  colleagues: Colleague[];
+  lang: InboxLang;
+  onLang: (l: InboxLang) => void;
+  onLogout: () => void;
+  view: 'inbox' | 'shift';
+  onView: (v: 'inbox' | 'shift') => void;
+}) {
+  const t = useT();
+  const { staff } = props;
+  const others = props.colleagues.filter((c) => c.id !== staff.id && c.online);
+  const supervisor = isSupervisorRole(staff.role);
+  return (
+    <header class="topbar">
+      <h1 class="brand">{t.appTitle}</h1>
+      <span class={`live ${props.connected ? 'on' : 'off'}`} role="status" data-testid="live-status" data-connected={String(props.connected)}>
+        <span class="dot" aria-hidden="true" />
+        {props.connected ? t.live.connected : t.live.disconnected}
+      </span>
+      {supervisor && (
+        <nav class="view-tabs" aria-label={t.header.views}>
+          <button
+            type="button"
+            class={`tab${props.view === 'inbox' ? ' current' : ''}`}
+            aria-pressed={props.view === 'inbox'}
+            data-testid="inbox-tab"
+            onClick={() => props.onView('inbox')}
+          >
+            {t.header.inboxTab}
+          </button>
+          <button
+            type="button"
+            class={`tab${props.view === 'shift' ? ' current' : ''}`}
+            aria-pressed={props.view === 'shift'}
+            data-testid="shift-tab"
+            onClick={() => props.onView('shift')}
+          >
+            {t.header.shiftTab}
+          </button>
+          {staff.role === 'admin' && (
+            <a class="tab" href="/admin/queues" data-testid="queues-link">
+              {t.header.queues}
+            </a>
+          )}
+        </nav>
+      )}
+      <span class="spacer" />
+      <details class="presence" data-testid="presence">
+        <summary>
+          {t.header.onDuty}: <span data-testid="presence-count">{others.length + 1}</span>
+        </summary>
+        <ul class="presence-list" data-testid="presence-list" aria-label={t.header.onDuty}>
+          <li class="presence-item online" data-testid="presence-item" data-id={staff.id} data-online="true">
+            <span class="pdot" aria-hidden="true" />
+            {staff.name}（{t.role[staff.role] ?? staff.role}）— {t.header.online}
+          </li>
+          {others.map((c) => (
+            <li key={c.id} class="presence-item online" data-testid="presence-item" data-id={c.id} data-online="true">
+              <span class="pdot" aria-hidden="true" />
+              {c.name}（{t.role[c.role] ?? c.role}）— {t.header.online}
+            </li>
+          ))}
+          {others.length === 0 && <li class="muted-inv">{t.header.nobodyElse}</li>}
+        </ul>
+      </details>
+      <span class="me" data-testid="me">
+        <span class="sr-only">{t.header.me}: </span>
+        {t.signedInAs(staff.name)}
+        <span class="role" data-testid="me-role">
+          {t.role[staff.role] ?? staff.role}
+        </span>
+      </span>
+      <LangSwitch lang={props.lang} onLang={props.onLang} />
+      <button type="button" class="btn" data-testid="logout" onClick={props.onLogout}>
+        {t.logout}
+      </button>
+    </header>
+  );
+}

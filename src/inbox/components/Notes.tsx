@@ -1,0 +1,104 @@
+/** Internal notes: staff only, never sent to the person; live across colleagues. */
+import { useEffect, useId, useState } from 'preact/hooks';
+import { api, errorText, type Note } from '../api.js';
+import { absoluteTime, relativeTime, useT } from '../i18n.js';
+import type { NoteListener } from './Inbox.js';
+import { ErrorText } from './ErrorText.js';
+
+export function useNotes(conversationId: string, epoch: number, subscribe: (l: NoteListener) => () => void) {
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const merge = (list: Note[], incoming: Note[]) => {
+    const byId = new Map(list.map((n) => [n.id, n]));
+    for (const n of incoming) byId.set(n.id, n);
+    return [...byId.values()].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  };
+  useEffect(() => {
+    let live = true;
+    api.notes(conversationId).then(
+      (list) => {
+        if (!live) return;
+        setNotes((n) => merge(n, list));
+        setState('ready');
+      },
+      () => live && setState((s) => (s === 'ready' ? s : 'error')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [conversationId, epoch]);
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.conversationId === conversationId) setNotes((n) => merge(n, [e.note]));
+      }),
+    [conversationId, subscribe],
+  );
+  return { notes, state, add: (n: Note) => setNotes((list) => merge(list, [n])) };
+}
+
+export function NotesPanel(props: { conversationId: string; notes: Note[]; state: 'loading' | 'ready' | 'error'; now: number; onAdded: (n: Note) => void }) {
+  const t = useT();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const v = text.trim();
+    if (!v || busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      props.onAdded(await api.addNote(props.conversationId, v));
+      setText('');
+    } catch (err) {
+      setError(errorText(err, t.notes.failed));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="notes" aria-labelledby={`${id}-title`} data-testid="notes-panel">
+      <h3 id={`${id}-title`}>
+        <span aria-hidden="true">✎ </span>
+        {t.notes.title}
+      </h3>
+      <p class="notes-warning">{t.notes.warning}</p>
+      {props.state === 'error' && props.notes.length === 0 && <p class="error">{t.notes.loadError}</p>}
+      {props.state === 'ready' && props.notes.length === 0 && <p class="muted">{t.notes.empty}</p>}
+      <ol class="note-list">
+        {props.notes.map((n) => (
+          <li key={n.id} class="note" data-testid="note-item" data-id={n.id}>
+            <div class="note-meta">
+              <strong>{n.authorName}</strong>{' '}
+              <time dateTime={n.createdAt} title={absoluteTime(n.createdAt, t)}>
+                {relativeTime(n.createdAt, props.now, t)}
+              </time>
+            </div>
+            <div class="note-text">{n.text}</div>
+          </li>
+        ))}
+      </ol>
+      <form class="note-form" onSubmit={add}>
+        <label for={`${id}-input`}>{t.notes.label}</label>
+        <textarea
+          id={`${id}-input`}
+          data-testid="note-input"
+          rows={2}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) void add(e);
+          }}
+        />
+        <button type="submit" class="btn small note-btn" data-testid="note-add" disabled={busy || !text.trim()}>
+          {busy ? t.notes.adding : t.notes.add}
+        </button>
+        <ErrorText error={error} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * The per-municipality settings file (hotlines, staffed hours, holidays, escalation), validated
+ * with zod. Every object is strict: a misspelt key (`statr:`) is an error, not silently ignored,
+ * because a wrong hotline or opening hour reaches a person in crisis.
+ *
+ * See config/municipality.example.yaml for a commented example.
+ */
+import { z } from 'zod';
+import { CATEGORIES } from '../triage/lexicon';
+
+export const LANGS = ['ja', 'en', 'easy-ja'] as const;
+export type MunicipalityLang = (typeof LANGS)[number];
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "HH:MM" → minutes after midnight. `24:00` is allowed as an end ("until midnight"). */
+export function parseTime(s: string): number {
+  const [h, m] = s.split(':').map(Number);
+  return h * 60 + m;
+}
+
+const isTime = (s: string) => {
+  const m = /^(\d{2}):(\d{2})$/.exec(s);
+  if (!m) return false;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return (h < 24 && min < 60) || (h === 24 && min === 0);
+};
+
+const isMonthDay = (s: string) => {
+  const m = /^(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1];
+};
+
+const isFullDate = (s: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+};
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A type error message that says "is required" for a missing value. */
+const typeError = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message);
+
+const time = z.string({ error: typeError('must be HH:MM') }).refine(isTime, 'must be HH:MM (00:00–24:00)');
+/** A date that recurs every year ("MM-DD") or a single date ("YYYY-MM-DD"). */
+const dateSpec = z
+  .string({ error: typeError('must be MM-DD or YYYY-MM-DD') })
+  .refine((s) => isMonthDay(s) || isFullDate(s), 'must be MM-DD (every year) or YYYY-MM-DD (one date)');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const timeRangeSchema = z
+  .strictObject({ start: time, end: time })
+  .refine((r) => !isTime(r.start) || !isTime(r.end) || parseTime(r.start) < parseTime(r.end), {
+    message: 'start must be before end (a range cannot pass midnight; split it over two days)',
+    path: ['end'],
+  });
+export type TimeRange = z.infer<typeof timeRangeSchema>;
+
+/** The ranges of one day: sorted by start, not overlapping (touching is fine: 17:15–17:15). */
+const dayHours = z.array(timeRangeSchema).superRefine((ranges, ctx) => {
+  const sorted = ranges.map((r, i) => ({ ...r, i })).sort((a, b) => parseTime(a.start) - parseTime(b.start));
+  for (let k = 1; k < sorted.length; k++) {
+    if (parseTime(sorted[k].start) < parseTime(sorted[k - 1].end)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [sorted[k].i, 'start'],
+        message: `overlaps ${sorted[k - 1].start}–${sorted[k - 1].end}`,
+      });
+    }
+  }
+});
+
+const localized = z.strictObject({ ja: nonEmpty, en: nonEmpty, 'easy-ja': nonEmpty });
+export type LocalizedText = z.infer<typeof localized>;
+
+/** `"12-31"` is shorthand for `{ from: "12-31", to: "12-31" }`. */
+const closedDate = z.preprocess(
+  (v) => (typeof v === 'string' ? { from: v, to: v } : v),
+  z
+    .strictObject({ from: dateSpec, to: dateSpec, note: z.string().optional() })
+    .superRefine((r, ctx) => {
+      const fromFull = isFullDate(r.from);
+      const toFull = isFullDate(r.to);
+      if ((isMonthDay(r.from) || fromFull) && (isMonthDay(r.to) || toFull)) {
+        if (fromFull !== toFull) {
+          ctx.addIssue({ code: 'custom', path: ['to'], message: 'from and to must both be MM-DD or both be YYYY-MM-DD' });
+        } else if (fromFull && r.from > r.to) {
+          ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+        }
+        // MM-DD with from > to wraps over the new year (12-29 … 01-03).
+      }
+    }),
+);
+export type ClosedDate = z.infer<typeof closedDate>;
+
+/** `"2026-03-29"` is shorthand for `{ date: "2026-03-29" }` (that weekday's usual hours). */
+const extraOpenDate = z.preprocess(
+  (v) => (typeof v === 'string' ? { date: v } : v),
+  z.strictObject({ date: dateSpec, hours: dayHours.min(1, 'give at least one range, or leave hours out').optional(), note: z.string().optional() }),
+);
+export type ExtraOpenDate = z.infer<typeof extraOpenDate>;
+
+const phoneNumber = z
+  .string({ error: typeError('must be a phone number as text (quote it: "0570-783-556")') })
+  .trim()
+  .regex(/^[#+]?[0-9][0-9\-() ]*$/, 'must be a phone number: digits, -, ( ), optionally starting with # or +');
+
+const httpUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}, 'must be an http(s) URL');
+
+export const hotlineSchema = z.strictObject({
+  /** Stable id (logs, audit, tests): lower-case letters, digits, - and _. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must use a-z, 0-9, - and _ only'),
+  name: localized,
+  number: phoneNumber,
+  hours: localized,
+  url: httpUrl.optional(),
+  /** Categories this hotline fits (triage categories). */
+  topics: z.array(z.enum(CATEGORIES, { error: `must be one of: ${CATEGORIES.join(' ')}` })).default([]),
+  /** Shown in every emergency, before the topical ones. */
+  always: z.boolean().default(false),
+  /** For the people who maintain the file; never shown. */
+  note: z.string().optional(),
+});
+export type Hotline = z.infer<typeof hotlineSchema>;
+
+/** Unique ids and at least one `always` hotline. Defensive: may see hotlines that failed parsing. */
+function checkHotlineList(list: unknown[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  list.forEach((h, i) => {
+    const id = (h as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id "${id}" (also hotlines[${first}])` });
+    } else {
+      seen.set(id, i);
+    }
+  });
+  if (list.length > 0 && !list.some((h) => (h as { always?: unknown } | null)?.always === true)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: 'at least one hotline must have `always: true` (e.g. 119 and 110), shown in every emergency',
+    });
+  }
+}
+
+export const municipalitySchema = z
+  .strictObject({
+    name: z.strictObject({ ja: nonEmpty, en: nonEmpty, 'easy-ja': nonEmpty.optional() }),
+    timezone: z.string().default('Asia/Tokyo').refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),
+    /** Weekly schedule. Every day must be listed; `[]` means closed. */
+    staffedHours: z.strictObject({
+      mon: dayHours,
+      tue: dayHours,
+      wed: dayHours,
+      thu: dayHours,
+      fri: dayHours,
+      sat: dayHours,
+      sun: dayHours,
+    }),
+    holidays: z
+      .strictObject({
+        /** Closed on Japanese national holidays (and substitute holidays). */
+        national: z.boolean().default(true),
+        closedDates: z.array(closedDate).default([]),
+        /** Open although the weekly schedule, a holiday or closedDates say closed. Wins over both. */
+        extraOpenDates: z.array(extraOpenDate).default([]),
+      })
+      .default({ national: true, closedDates: [], extraOpenDates: [] }),
+    escalation: z
+      .strictObject({
+        /** An emergency nobody on staff has acknowledged after this long goes to supervisors. */
+        unacknowledgedMinutes: z.number().int('must be a whole number').min(1).max(1440).default(5),
+        /** Optional outgoing POST (e.g. an on-call system) when an emergency escalates. */
+        webhookUrl: httpUrl.optional(),
+      })
+      .default({ unacknowledgedMinutes: 5 }),
+    hotlines: z.array(hotlineSchema).min(1, 'list at least one hotline').superRefine(checkHotlineList, {
+      // Run even when single hotlines have errors, so every problem is reported at once.
+      when: (payload) => Array.isArray(payload.value),
+    }),
+  })
+  .superRefine((m, ctx) => {
+    // A one-off extra open date on a weekday without regular hours needs its own hours.
+    m.holidays.extraOpenDates.forEach((d, i) => {
+      if (d.hours || !isFullDate(d.date)) return;
+      const [y, mo, day] = d.date.split('-').map(Number);
+      const wd = WEEKDAYS[new Date(Date.UTC(y, mo - 1, day)).getUTCDay()];
+      if (m.staffedHours[wd].length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holidays', 'extraOpenDates', i, 'hours'],
+          message: `${d.date} is a ${wd}, which has no regular hours: give hours`,
+        });
+      }
+    });
+  });
+
+/** A validated settings file. */
+export type Municipality = z.infer<typeof municipalitySchema>;

@@ -1,0 +1,54 @@
+/** What a message looks like to the person (widget) and to staff; fields not listed never leave. */
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { staff, type messages } from '../db/schema';
+
+type MessageRow = typeof messages.$inferSelect;
+
+export interface WidgetMessageView {
+  id: string;
+  direction: 'in' | 'out';
+  text: string;
+  createdAt: string;
+  author: 'person' | 'bot' | 'staff';
+  buttons?: { label: string; data: string }[];
+}
+
+export interface StaffMessageView extends Omit<WidgetMessageView, 'author'> {
+  kind: string;
+  author: { type: 'person' | 'bot' | 'staff'; staffId?: string; name?: string };
+  deliveryState?: string | null;
+  deliveryError?: string | null;
+}
+
+export function presentForWidget(m: MessageRow): WidgetMessageView {
+  const view: WidgetMessageView = { id: m.id, direction: m.direction, text: m.text, createdAt: m.createdAt.toISOString(), author: m.authorType };
+  if (m.payload?.buttons?.length) view.buttons = m.payload.buttons;
+  return view;
+}
+
+export function presentForStaff(m: MessageRow, staffNames: Map<string, string> = new Map()): StaffMessageView {
+  const author: StaffMessageView['author'] = { type: m.authorType };
+  if (m.authorType === 'staff' && m.authorStaffId) {
+    author.staffId = m.authorStaffId;
+    const name = staffNames.get(m.authorStaffId);
+    if (name) author.name = name;
+  }
+  const view: StaffMessageView = { ...presentForWidget(m), kind: m.kind, author };
+  if (m.payload?.postback) view.kind = 'postback';
+  if (m.direction === 'out') {
+    view.deliveryState = m.deliveryState;
+    view.deliveryError = m.deliveryError;
+  }
+  return view;
+}
+
+/** Staff views of messages, with the names of the staff who wrote them (one query at most). */
+export async function presentManyForStaff(db: DbOrTx, rows: MessageRow[]): Promise<StaffMessageView[]> {
+  const ids = [...new Set(rows.map((m) => m.authorStaffId).filter((x): x is string => Boolean(x)))];
+  const names = new Map<string, string>();
+  if (ids.length > 0) {
+    for (const s of await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, ids))) names.set(s.id, s.name);
+  }
+  return rows.map((m) => presentForStaff(m, names));
+}

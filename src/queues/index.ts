@@ -1,0 +1,89 @@
+/**
+ * The BullMQ queues, their job payloads and job ids. Job ids are derived from message ids, so
+ * adding the same work twice (webhook redelivery, the sweeper refilling after a Redis restart)
+ * is harmless: BullMQ ignores an add whose id already exists.
+ * @see https://docs.bullmq.io/guide/jobs/job-ids
+ */
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+export const QueueName = { triage: 'triage', dialogue: 'dialogue', deliver: 'deliver', escalate: 'escalate' } as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export interface TriageJob {
+  messageId: string;
+}
+export interface DialogueJob {
+  messageId: string;
+}
+export interface DeliverJob {
+  messageId: string;
+}
+export interface EscalateJob {
+  alertId: string;
+}
+
+export const jobId = {
+  triage: (messageId: string) => `triage-${messageId}`,
+  dialogue: (messageId: string) => `dialogue-${messageId}`,
+  deliver: (messageId: string) => `deliver-${messageId}`,
+  escalate: (alertId: string) => `escalate-${alertId}`,
+};
+
+const defaults: JobsOptions = {
+  // Completed ids are kept for a day so a late duplicate add is still recognised.
+  removeOnComplete: { age: 24 * 3600, count: 10000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export const jobOptions = {
+  triage: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobsOptions,
+  dialogue: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobsOptions,
+  escalate: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
+  // Delivery retries on 429/5xx for about half an hour before it is marked failed for staff.
+  deliver: { ...defaults, attempts: 10, backoff: { type: 'exponential', delay: 2000 } } satisfies JobsOptions,
+};
+
+export interface Queues {
+  triage: Queue<TriageJob>;
+  dialogue: Queue<DialogueJob>;
+  deliver: Queue<DeliverJob>;
+  escalate: Queue<EscalateJob>;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: Redis, prefix: string, onError: (err: Error) => void = () => {}): Queues {
+  const triage = new Queue<TriageJob>(QueueName.triage, { connection, prefix });
+  const deliver = new Queue<DeliverJob>(QueueName.deliver, { connection, prefix });
+  const dialogue = new Queue<DialogueJob>(QueueName.dialogue, { connection, prefix });
+  const escalate = new Queue<EscalateJob>(QueueName.escalate, { connection, prefix });
+  // Redis going away is expected (restarts); the connection retries and the sweeper catches up.
+  for (const q of [triage, dialogue, deliver, escalate]) q.on('error', onError);
+  return {
+    triage,
+    dialogue,
+    deliver,
+    escalate,
+    close: async () => {
+      await Promise.all([triage.close(), dialogue.close(), deliver.close(), escalate.close()]);
+    },
+  };
+}
+
+/** Adds a job but gives up after `timeoutMs`: the database already holds the work, the sweeper retries. */
+export async function enqueueSoon<T>(add: () => Promise<T>, timeoutMs = 1500): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      add(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('enqueue timed out')), timeoutMs);
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

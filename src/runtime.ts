@@ -1,0 +1,122 @@
+/**
+ * Builds a running tsunagu from settings: database, Redis, queues, publisher, and then the API
+ * (HTTP + Socket.IO), the workers and the sweeper, or any of them. `npm start` runs all in one
+ * process; `start:api` / `start:workers` run them apart. Tests use the same function.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { ConfigError, type Config } from './config';
+import { findAgencyByCode } from './agencies/add-agency';
+import type { Context } from './context';
+import { createLogger, type Logger } from './logger';
+import { openDatabase, type Database } from './db/client';
+import { createRedis, ensureRedis } from './redis';
+import { createQueues } from './queues';
+import { createPublisher } from './events/publisher';
+import { ensureDefaultAgency } from './agencies/default-agency';
+import { createApp } from './server/app';
+import { attachSocketServer } from './server/socket';
+import { noPresence, socketPresence, type Presence } from './server/presence';
+import { startSweeper } from './intake/sweeper';
+import { startWorkers } from '../workers';
+import path from 'node:path';
+import { loadMunicipality } from './municipality';
+
+export type Role = 'all' | 'api' | 'workers';
+
+export interface Runtime {
+  ctx: Context;
+  database: Database;
+  /** Base URL of the API when it runs in this process. */
+  url?: string;
+  port?: number;
+  /** Graceful: stop taking work, finish in-flight requests and jobs, close connections. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  role?: Role;
+  log?: Logger;
+  /** Tests start workers themselves to kill them independently. */
+  withSweeper?: boolean;
+}
+
+export async function start(config: Config, opts: StartOptions = {}): Promise<Runtime> {
+  const role = opts.role ?? 'all';
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  // Read first: a wrong hotline or opening hour must stop the start, not surface in a crisis.
+  const municipality = loadMunicipality(path.resolve(config.MUNICIPALITY_FILE));
+  let redisChild: ChildProcess | null = null;
+  redisChild = await ensureRedis(config.REDIS_URL, config.REDIS_AUTOSTART, log);
+
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  log.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.dataDir } : {}) }, 'database open');
+  const redis = createRedis(config.REDIS_URL);
+  let lastRedisWarning = 0;
+  const queues = createQueues(redis, config.QUEUE_PREFIX, (err) => {
+    if (Date.now() - lastRedisWarning < 10_000) return;
+    lastRedisWarning = Date.now();
+    log.warn({ err: err.message }, 'queue connection problem (retrying)');
+  });
+  const ctx: Context = { config, db: database.db, queues, publisher: createPublisher(redis, config.QUEUE_PREFIX), log, municipality };
+  const agency = await ensureDefaultAgency(ctx.db);
+  const lineAgency = await findAgencyByCode(ctx.db, config.LINE_AGENCY_CODE);
+  if (!lineAgency) {
+    await database.close();
+    throw new ConfigError(`LINE_AGENCY_CODE: no agency with code ${config.LINE_AGENCY_CODE} (add it with npm run cli -- agency:add)`);
+  }
+
+  const closers: (() => Promise<void>)[] = [];
+  let url: string | undefined;
+  let port: number | undefined;
+
+  if (role === 'all' || role === 'api') {
+    const pingRedis = async () => {
+      if ((await redis.ping()) !== 'PONG') throw new Error('redis did not answer');
+    };
+    // Presence needs the socket server, which needs the HTTP server, which needs the app.
+    let presenceImpl: Presence = noPresence;
+    const presence: Presence = { online: (agencyId) => presenceImpl.online(agencyId) };
+    const app = createApp(ctx, { database, defaultAgencyId: agency.id, lineAgencyId: lineAgency.id, pingRedis, presence });
+    const server = http.createServer(app);
+    const sockets = attachSocketServer(server, ctx);
+    presenceImpl = socketPresence(sockets.io);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.PORT, config.HOST, () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+    url = `http://127.0.0.1:${port}`;
+    log.info({ port, line: config.lineEnabled }, 'API listening');
+    closers.push(async () => {
+      // Closing Socket.IO also stops the HTTP server from accepting; in-flight requests finish.
+      await sockets.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+  }
+  if (role === 'all' || role === 'workers') {
+    const workers = await startWorkers(ctx);
+    closers.push(() => workers.close());
+    if (opts.withSweeper !== false) {
+      const sweeper = startSweeper(ctx, config.SWEEP_INTERVAL_SECONDS * 1000);
+      closers.unshift(async () => sweeper.stop());
+    }
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    ctx,
+    database,
+    url,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        for (const close of closers) await close();
+        await queues.close();
+        await redis.quit().catch(() => redis.disconnect());
+        await database.close();
+        redisChild?.kill();
+      })()),
+  };
+}

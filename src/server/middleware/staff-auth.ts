@@ -1,0 +1,26 @@
+/** Staff authentication: the signed, httpOnly session cookie → the staff member, or 401. */
+import type { NextFunction, Request, Response } from 'express';
+import type { Db } from '../../db/client';
+import { findSessionStaff, type SessionStaff } from '../../auth/sessions';
+import { AppError } from '../../errors';
+
+export const SESSION_COOKIE = 'tsunagu_session';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    staff?: SessionStaff;
+    sessionToken?: string;
+  }
+}
+
+export function requireStaff(db: Db) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const token = req.signedCookies?.[SESSION_COOKIE];
+    if (typeof token !== 'string' || !token) return next(new AppError('unauthenticated'));
+    const staff = await findSessionStaff(db, token);
+    if (!staff) return next(new AppError('unauthenticated'));
+    req.staff = staff;
+    req.sessionToken = token;
+    next();
+  };
+}

@@ -1,0 +1,26 @@
+/** Parses the body with a zod schema; on failure answers 400 with zod's message (no stack). */
+import type { NextFunction, Request, Response } from 'express';
+import type { z } from 'zod';
+import { AppError } from '../../errors';
+
+export function formatZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+    .join('; ');
+}
+
+export function validateBody<S extends z.ZodType>(schema: S) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const parsed = schema.safeParse(req.body ?? {});
+    if (!parsed.success) return next(new AppError('invalid_body', formatZodError(parsed.error)));
+    req.body = parsed.data;
+    next();
+  };
+}
+
+export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new AppError('invalid_query', formatZodError(parsed.error));
+  return parsed.data;
+}

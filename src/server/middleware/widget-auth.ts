@@ -1,0 +1,26 @@
+/** Widget authentication: `Authorization: Bearer <sessionToken>` → the anonymous session, or 401. */
+import type { NextFunction, Request, Response } from 'express';
+import type { Db } from '../../db/client';
+import { findWidgetSession, type WidgetSession } from '../../channels/widget/sessions';
+import { AppError } from '../../errors';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    widget?: WidgetSession;
+  }
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header ?? '');
+  return m ? m[1] : null;
+}
+
+export function requireWidgetSession(db: Db) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const token = bearerToken(req.get('authorization'));
+    const session = token ? await findWidgetSession(db, token) : null;
+    if (!session) return next(new AppError('invalid_session'));
+    req.widget = session;
+    next();
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The OpenAPI document, generated from the same zod schemas the routes validate with, served at
+ * /api/openapi.json. Outside checks and later work rely on it: keep it in step with the routes.
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { createSessionBody, createSessionResponse, listMessagesResponse, sendMessageBody, sendMessageResponse, updateSessionBody } from './routes/widget/schema';
+import { alertResponse, listAlertsQuery, listAlertsResponse } from './routes/alerts/schema';
+import { cannedBody, cannedView } from './routes/canned/canned';
+import { auditQuery } from './routes/audit/audit';
+import { listQuery } from '../conversations/list';
+import { correctionBody } from '../conversations/correct';
+import { loginBody, meResponse } from './routes/auth/schema';
+import { assignBody, bulkAssignBody, conversationView, listConsentsResponse, listConversationsResponse, listStaffMessagesResponse, noteBody, noteView, recordConsentBody, replyBody } from './routes/conversations/schema';
+
+const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() }) });
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), json(errorBody, `Error (${c})`)]));
+
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'widgetBearer', { type: 'http', scheme: 'bearer', description: 'sessionToken from POST /api/widget/sessions' });
+  registry.registerComponent('securitySchemes', 'staffCookie', { type: 'apiKey', in: 'cookie', name: 'tsunagu_session' });
+  const path = (route: RouteConfig) => registry.registerPath(route);
+  const widget = [{ widgetBearer: [] }];
+  const staffAuth = [{ staffCookie: [] }];
+  const idParam = z.object({ id: z.uuid() });
+
+  path({
+    method: 'post', path: '/api/widget/sessions', tags: ['widget'], summary: 'Open an anonymous widget session',
+    request: { body: { content: { 'application/json': { schema: createSessionBody } } } },
+    responses: { 201: json(createSessionResponse, 'Session opened'), ...errors(400, 413, 429) },
+  });
+  path({
+    method: 'post', path: '/api/widget/messages', tags: ['widget'], security: widget,
+    summary: 'Send a message (the same clientMessageId twice stores one message)',
+    request: { body: { content: { 'application/json': { schema: sendMessageBody } } } },
+    responses: { 202: json(sendMessageResponse, 'Stored durably'), ...errors(400, 401, 413, 429) },
+  });
+  path({
+    method: 'patch', path: '/api/widget/session', tags: ['widget'], security: widget, summary: 'Switch the language the bot answers in',
+    request: { body: { content: { 'application/json': { schema: updateSessionBody } } } },
+    responses: { 200: json(updateSessionBody, 'Updated'), ...errors(400, 401) },
+  });
+  path({
+    method: 'get', path: '/api/widget/messages', tags: ['widget'], security: widget, summary: 'The thread, oldest first',
+    responses: { 200: json(listMessagesResponse, 'Messages'), ...errors(401, 429) },
+  });
+  path({
+    method: 'post', path: '/webhooks/line', tags: ['line'], summary: 'LINE Messaging API webhook (X-Line-Signature required)',
+    request: { headers: z.object({ 'x-line-signature': z.string() }) },
+    responses: { 200: json(z.object({}), 'Events stored'), ...errors(400, 401, 404, 413) },
+  });
+  path({
+    method: 'post', path: '/api/auth/login', tags: ['staff'], summary: 'Staff login; sets an httpOnly session cookie',
+    request: { body: { content: { 'application/json': { schema: loginBody } } } },
+    responses: { 200: json(meResponse, 'Logged in'), ...errors(400, 401, 403, 429) },
+  });
+  path({ method: 'post', path: '/api/auth/logout', tags: ['staff'], security: staffAuth, responses: { 204: { description: 'Logged out' }, ...errors(401, 403) } });
+  path({ method: 'get', path: '/api/auth/me', tags: ['staff'], security: staffAuth, responses: { 200: json(meResponse, 'Current staff member'), ...errors(401) } });
+  path({
+    method: 'get', path: '/api/conversations', tags: ['staff'], security: staffAuth,
+    summary: "Own agency's conversations: emergencies first, then newest activity; q searches every message's text (substring, 2+ characters)",
+    request: { query: listQuery },
+    responses: { 200: json(listConversationsResponse.extend({ nextCursor: z.string().nullable() }), 'Conversations'), ...errors(400, 401) },
+  });
+  const conversationResponse = z.object({ conversation: conversationView });
+  path({ method: 'get', path: '/api/conversations/{id}', tags: ['staff'], security: staffAuth, request: { params: idParam }, responses: { 200: json(conversationResponse, 'Conversation'), ...errors(401, 404) } });
+  path({
+    method: 'patch', path: '/api/conversations/{id}', tags: ['staff'], security: staffAuth, summary: 'Change status or correct triage (recorded)',
+    request: { params: idParam, body: { content: { 'application/json': { schema: correctionBody } } } },
+    responses: { 200: json(conversationResponse, 'Updated'), ...errors(400, 401, 403, 404) },
+  });
+  path({
+    method: 'post', path: '/api/conversations/{id}/assign', tags: ['staff'], security: staffAuth, summary: 'Claim (own id), assign or transfer; null unassigns',
+    request: { params: idParam, body: { content: { 'application/json': { schema: assignBody } } } },
+    responses: { 200: json(conversationResponse, 'Assigned'), ...errors(400, 401, 403, 404) },
+  });
+  path({
+    method: 'post', path: '/api/conversations/bulk-assign', tags: ['supervisor'], security: staffAuth,
+    request: { body: { content: { 'application/json': { schema: bulkAssignBody } } } },
+    responses: { 200: json(z.object({ conversations: z.array(conversationView) }), 'Assigned'), ...errors(400, 401, 403) },
+  });
+  path({ method: 'get', path: '/api/conversations/{id}/notes', tags: ['staff'], security: staffAuth, request: { params: idParam }, responses: { 200: json(z.object({ notes: z.array(noteView) }), 'Internal notes'), ...errors(401, 404) } });
+  path({
+    method: 'post', path: '/api/conversations/{id}/notes', tags: ['staff'], security: staffAuth, summary: 'Internal note (never delivered to the person)',
+    request: { params: idParam, body: { content: { 'application/json': { schema: noteBody } } } },
+    responses: { 201: json(z.object({ note: noteView }), 'Added'), ...errors(400, 401, 403, 404, 413) },
+  });
+  path({ method: 'get', path: '/api/conversations/{id}/consents', tags: ['staff'], security: staffAuth, summary: 'Consent records, oldest first', request: { params: idParam }, responses: { 200: json(listConsentsResponse, 'Consents'), ...errors(401, 404) } });
+  path({
+    method: 'post', path: '/api/conversations/{id}/consents', tags: ['staff'], security: staffAuth, summary: 'Record consent given or withdrawn elsewhere (by staff)',
+    request: { params: idParam, body: { content: { 'application/json': { schema: recordConsentBody } } } },
+    responses: { 201: json(z.object({ ok: z.literal(true) }), 'Recorded'), ...errors(400, 401, 403, 404) },
+  });
+  path({ method: 'post', path: '/api/conversations/{id}/read', tags: ['staff'], security: staffAuth, summary: 'Mark read (the conversation is open on screen)', request: { params: idParam }, responses: { 204: { description: 'Marked read' }, ...errors(401, 404) } });
+  path({ method: 'post', path: '/api/messages/{id}/retry', tags: ['staff'], security: staffAuth, summary: 'Retry a failed delivery', request: { params: idParam }, responses: { 202: json(z.object({ ok: z.literal(true) }), 'Queued'), ...errors(401, 404, 409) } });
+  path({ method: 'get', path: '/api/alerts', tags: ['staff'], security: staffAuth, summary: 'Crisis alerts (open by default)', request: { query: listAlertsQuery }, responses: { 200: json(listAlertsResponse, 'Alerts'), ...errors(400, 401) } });
+  path({ method: 'post', path: '/api/alerts/{id}/ack', tags: ['staff'], security: staffAuth, summary: 'Acknowledge (no body)', request: { params: idParam }, responses: { 200: json(alertResponse, 'Acknowledged'), ...errors(401, 404) } });
+  path({ method: 'get', path: '/api/canned-replies', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ cannedReplies: z.array(cannedView) }), '定型文'), ...errors(401) } });
+  path({
+    method: 'post', path: '/api/canned-replies', tags: ['supervisor'], security: staffAuth,
+    request: { body: { content: { 'application/json': { schema: cannedBody } } } },
+    responses: { 201: json(z.object({ cannedReply: cannedView }), 'Added'), ...errors(400, 401, 403) },
+  });
+  path({
+    method: 'get', path: '/api/audit', tags: ['supervisor'], security: staffAuth, request: { query: auditQuery },
+    responses: {
+      200: json(z.object({ entries: z.array(z.object({ actorId: z.uuid().nullable(), actorName: z.string().nullable(), action: z.string(), subjectType: z.string(), subjectId: z.string(), at: z.iso.datetime() })) }), 'Audit entries'),
+      ...errors(400, 401, 403),
+    },
+  });
+  path({ method: 'get', path: '/api/teams', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ teams: z.array(z.object({ id: z.uuid(), name: z.string(), members: z.array(z.uuid()) })) }), 'Teams of my agency'), ...errors(401) } });
+  path({ method: 'get', path: '/api/staff', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ staff: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string(), online: z.boolean() })) }), 'Colleagues'), ...errors(401) } });
+  path({
+    method: 'get', path: '/api/shift', tags: ['supervisor'], security: staffAuth,
+    responses: {
+      200: json(z.object({ counsellors: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string(), online: z.boolean(), open: z.number(), oldestUnansweredAt: z.iso.datetime().nullable() })), unassigned: z.number(), unacknowledgedAlerts: z.number() }), 'Shift'),
+      ...errors(401, 403),
+    },
+  });
+  path({
+    method: 'get', path: '/api/conversations/{id}/messages', tags: ['staff'], security: staffAuth,
+    summary: 'Full history (each read is written to the audit log)', request: { params: idParam },
+    responses: { 200: json(listStaffMessagesResponse, 'Messages'), ...errors(401, 404) },
+  });
+  path({
+    method: 'post', path: '/api/conversations/{id}/replies', tags: ['staff'], security: staffAuth, summary: 'Answer the person',
+    request: { params: idParam, body: { content: { 'application/json': { schema: replyBody } } } },
+    responses: { 202: json(sendMessageResponse, 'Stored; delivery queued'), ...errors(400, 401, 403, 404, 413) },
+  });
+  path({ method: 'get', path: '/healthz', tags: ['ops'], responses: { 200: json(z.object({ status: z.literal('ok') }), 'Process up') } });
+  path({
+    method: 'get', path: '/readyz', tags: ['ops'],
+    responses: { 200: json(z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }), 'Ready'), 503: { description: 'Not ready' } },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'tsunagu API',
+      version: '0.1.0',
+      description:
+        'Front door for 断らない相談. Socket.IO: namespace /widget (auth.token = sessionToken; event `message`) and ' +
+        '/staff (session cookie; events `message:created` {conversationId, message}, `message:updated`, `conversation:updated` {conversation}, ' +
+        '`conversation:typing`, `note:created`, `presence`, `alert:crisis` {id, conversationId, urgency, reasons, createdAt}, `alert:acknowledged`, `alert:escalated`; ' +
+        'client emits `typing` {conversationId, active}). Widget events also include `typing` {active}. ' +
+        'Errors: {"error":{"code","message"}}. Staff writes need a same-origin Origin or Sec-Fetch-Site: same-origin.',
+    },
+  });
+}

@@ -1,0 +1,20 @@
+/** Colleagues of my agency, with who is on duty (for assigning and the presence list). */
+import { Router } from 'express';
+import { asc, eq } from 'drizzle-orm';
+import type { Context } from '../../../context';
+import { staff } from '../../../db/schema';
+import type { Presence } from '../../presence';
+
+export function staffRoutes(ctx: Context, presence: Presence): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const online = new Set((await presence.online(req.staff!.agencyId)).map((s) => s.id));
+    const rows = await ctx.db
+      .select({ id: staff.id, name: staff.name, role: staff.role })
+      .from(staff)
+      .where(eq(staff.agencyId, req.staff!.agencyId))
+      .orderBy(asc(staff.name));
+    res.json({ staff: rows.map((s) => ({ ...s, online: online.has(s.id) })) });
+  });
+  return router;
+}

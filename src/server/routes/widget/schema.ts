@@ -1,0 +1,39 @@
+/** Widget API schemas: used for validation, types and the OpenAPI document. */
+import { z } from 'zod';
+
+export const MAX_TEXT = 5000;
+
+export const langSchema = z.enum(['ja', 'en', 'easy-ja']);
+
+export const createSessionBody = z
+  .object({
+    lang: langSchema.optional(),
+    /** The agency the embedding page belongs to (`data-agency` on the script tag); default intake. */
+    agency: z.string().min(1).max(40).optional(),
+  })
+  .strict();
+export const createSessionResponse = z.object({ sessionToken: z.string(), conversationId: z.uuid() });
+
+export const sendMessageBody = z
+  .object({
+    // Length beyond MAX_TEXT is answered 413 by the route, so people get the right message.
+    text: z.string().refine((t) => t.trim().length > 0, 'text must not be empty'),
+    clientMessageId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, 'clientMessageId: letters, digits, - and _'),
+    /** The data of a bot button the person chose (`text` is its label). */
+    postback: z.string().min(1).max(300).optional(),
+  })
+  .strict();
+export type SendMessageBody = z.infer<typeof sendMessageBody>;
+export const sendMessageResponse = z.object({ messageId: z.uuid() });
+
+export const updateSessionBody = z.object({ lang: langSchema }).strict();
+
+export const widgetMessage = z.object({
+  id: z.uuid(),
+  direction: z.enum(['in', 'out']),
+  text: z.string(),
+  createdAt: z.iso.datetime(),
+  author: z.enum(['person', 'bot', 'staff']),
+  buttons: z.array(z.object({ label: z.string(), data: z.string() })).optional(),
+});
+export const listMessagesResponse = z.object({ messages: z.array(widgetMessage) });

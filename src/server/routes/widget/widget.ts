@@ -1,0 +1,80 @@
+/** The anonymous chat widget's API: open a session, send (idempotently), read the thread. */
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { asc, eq } from 'drizzle-orm';
+import type { Context } from '../../../context';
+import { messages } from '../../../db/schema';
+import { accept } from '../../../intake/accept';
+import { createWidgetSession } from '../../../channels/widget/sessions';
+import { presentForWidget } from '../../../presenters/message';
+import { AppError } from '../../../errors';
+import { findAgencyByCode } from '../../../agencies/add-agency';
+import { validateBody } from '../../middleware/validate';
+import { requireWidgetSession } from '../../middleware/widget-auth';
+import { createSessionBody, MAX_TEXT, sendMessageBody, updateSessionBody, type SendMessageBody } from './schema';
+import { contacts } from '../../../db/schema';
+
+const limited = (windowMs: number, limit: number) =>
+  rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new AppError('rate_limited')),
+  });
+
+export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
+  const router = Router();
+  const auth = requireWidgetSession(ctx.db);
+
+  router.post('/sessions', limited(10 * 60_000, 30), validateBody(createSessionBody), async (req, res) => {
+    let agencyId = defaultAgencyId;
+    if (req.body.agency) {
+      const agency = await findAgencyByCode(ctx.db, req.body.agency);
+      if (!agency) throw new AppError('invalid_body', `unknown agency ${req.body.agency}`);
+      agencyId = agency.id;
+    }
+    const session = await createWidgetSession(ctx.db, { agencyId, lang: req.body.lang ?? 'ja' });
+    res.status(201).json(session);
+  });
+
+  router.post('/messages', limited(60_000, ctx.config.WIDGET_RATE_LIMIT_PER_MINUTE), auth, validateBody(sendMessageBody), async (req, res) => {
+    const body = req.body as SendMessageBody;
+    if (body.text.length > MAX_TEXT) throw new AppError('text_too_long');
+    const w = req.widget!;
+    const result = await accept(
+      ctx,
+      {
+        channel: 'widget',
+        externalUserId: w.contactExternalId,
+        externalMessageId: `${w.conversationId}:${body.clientMessageId}`,
+        kind: body.postback ? 'postback' : 'text',
+        text: body.text,
+        postback: body.postback,
+        sentAt: new Date(),
+      },
+      { agencyId: w.agencyId, conversationId: w.conversationId, lang: w.lang },
+    );
+    res.status(202).json({ messageId: result.messageId });
+  });
+
+  // The person switched language in the widget: the bot answers in it from now on.
+  router.patch('/session', limited(60_000, 30), auth, validateBody(updateSessionBody), async (req, res) => {
+    await ctx.db.update(contacts).set({ lang: req.body.lang }).where(eq(contacts.id, req.widget!.contactId));
+    res.json({ lang: req.body.lang });
+  });
+
+  router.get('/messages', limited(60_000, 120), auth, async (req, res) => {
+    const rows = await ctx.db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, req.widget!.conversationId))
+      .orderBy(asc(messages.seq))
+      .limit(1000);
+    // The person sees what they wrote and what was actually sent to them, not pending drafts.
+    const visible = rows.filter((m) => m.direction === 'in' || m.deliveryState === 'sent');
+    res.json({ messages: visible.map(presentForWidget) });
+  });
+
+  return router;
+}

@@ -1,0 +1,117 @@
+/**
+ * Socket.IO: `/staff` (session cookie, same-origin only; one room per agency so nobody gets
+ * another agency's events) and `/widget` (anonymous bearer token; one room per conversation).
+ * The redis adapter lets events published by workers in other processes reach these sockets.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import cookieParser from 'cookie-parser';
+import { parse as parseCookie } from 'cookie';
+import type { Context } from '../context';
+import { createRedis } from '../redis';
+import { findSessionStaff } from '../auth/sessions';
+import { findWidgetSession } from '../channels/widget/sessions';
+import { rooms, socketKey } from '../events/publisher';
+import { SESSION_COOKIE } from './middleware/staff-auth';
+import { isSameOrigin } from './middleware/same-origin';
+import { widgetCorsOrigin } from './app';
+import { socketPresence } from './presence';
+import { z } from 'zod';
+import { and, eq } from 'drizzle-orm';
+import { conversations } from '../db/schema';
+import type { SessionStaff } from '../auth/sessions';
+
+const typingEvent = z.object({ conversationId: z.uuid(), active: z.boolean() }).strict();
+
+export interface SocketServer {
+  io: Server;
+  close(): Promise<void>;
+}
+
+export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer {
+  const pub = createRedis(ctx.config.REDIS_URL);
+  const sub = pub.duplicate();
+  const io = new Server(http, {
+    cors: { origin: widgetCorsOrigin(ctx.config.WIDGET_ALLOWED_ORIGINS), credentials: false },
+    adapter: createAdapter(pub, sub, { key: socketKey(ctx.config.QUEUE_PREFIX) }),
+    maxHttpBufferSize: 1e6,
+  });
+
+  io.of('/staff').use(async (socket, next) => {
+    try {
+      const headers = socket.handshake.headers;
+      // Cross-site WebSocket hijacking defence: the page must be ours.
+      if (!isSameOrigin(headers.origin, headers['sec-fetch-site'] as string | undefined, headers.host)) {
+        return next(new Error('cross_origin'));
+      }
+      const raw = parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
+      const token = raw ? cookieParser.signedCookie(raw, ctx.config.sessionSecret) : false;
+      const staff = token ? await findSessionStaff(ctx.db, token) : null;
+      if (!staff) return next(new Error('unauthenticated'));
+      socket.data.staff = staff;
+      await socket.join(rooms.agency(staff.agencyId));
+      if (staff.role === 'supervisor' || staff.role === 'admin') await socket.join(rooms.supervisors(staff.agencyId));
+      next();
+    } catch {
+      next(new Error('internal'));
+    }
+  });
+
+  const presence = socketPresence(io);
+  // Once closing, nothing more is published: the Redis clients are about to go away, and a
+  // publish on a closed client is a rejected promise nobody is waiting for.
+  let closing = false;
+  const announcePresence = async (agencyId: string) => {
+    if (closing) return;
+    try {
+      const online = await presence.online(agencyId);
+      if (closing) return;
+      io.of('/staff').to(rooms.agency(agencyId)).emit('presence', { staff: online });
+    } catch (err) {
+      ctx.log.warn({ err: (err as Error).message }, 'presence not announced');
+    }
+  };
+
+  io.of('/staff').on('connection', (socket) => {
+    const staff = socket.data.staff as SessionStaff;
+    void announcePresence(staff.agencyId);
+    // A counsellor is writing an answer: colleagues see it (no two answer blindly at once) and
+    // so does the person, in the widget. Only for conversations of the counsellor's agency.
+    socket.on('typing', async (payload: unknown) => {
+      const parsed = typingEvent.safeParse(payload);
+      if (!parsed.success) return;
+      const { conversationId, active } = parsed.data;
+      const [c] = await ctx.db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.id, conversationId), eq(conversations.agencyId, staff.agencyId)));
+      if (!c || closing) return;
+      socket.to(rooms.agency(staff.agencyId)).emit('conversation:typing', { conversationId, staffId: staff.id, name: staff.name, active });
+      ctx.publisher.widgetTyping(conversationId, active);
+    });
+    socket.on('disconnect', () => void announcePresence(staff.agencyId));
+  });
+
+  io.of('/widget').use(async (socket, next) => {
+    try {
+      const token = socket.handshake.auth?.token;
+      const session = typeof token === 'string' ? await findWidgetSession(ctx.db, token) : null;
+      if (!session) return next(new Error('invalid_session'));
+      await socket.join(rooms.conversation(session.conversationId));
+      next();
+    } catch {
+      next(new Error('internal'));
+    }
+  });
+
+  return {
+    io,
+    close: async () => {
+      closing = true;
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // quit, not disconnect: commands already sent get their answers first.
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}

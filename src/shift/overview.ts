@@ -1,0 +1,33 @@
+/**
+ * The supervisor's shift view: open work per counsellor, the oldest unanswered person, how many
+ * conversations nobody holds, and unacknowledged crisis alerts.
+ */
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { alerts, conversations, staff } from '../db/schema';
+
+export async function shiftOverview(db: Db, agencyId: string, online: Set<string>) {
+  // "Unanswered": the person wrote last (their message is newer than any outbound one).
+  const waitingSince = sql<string | null>`min(case when ${conversations.unread} > 0 then ${conversations.lastMessageAt} end)`;
+  const perStaff = await db
+    .select({ id: staff.id, name: staff.name, role: staff.role, open: count(conversations.id), oldestUnansweredAt: waitingSince })
+    .from(staff)
+    .leftJoin(conversations, and(eq(conversations.assigneeId, staff.id), ne(conversations.status, 'closed')))
+    .where(eq(staff.agencyId, agencyId))
+    .groupBy(staff.id, staff.name, staff.role)
+    .orderBy(staff.name);
+  const [{ unassigned }] = await db
+    .select({ unassigned: count() })
+    .from(conversations)
+    .where(and(eq(conversations.agencyId, agencyId), isNull(conversations.assigneeId), ne(conversations.status, 'closed')));
+  const [{ open }] = await db.select({ open: count() }).from(alerts).where(and(eq(alerts.agencyId, agencyId), isNull(alerts.acknowledgedAt)));
+  return {
+    counsellors: perStaff.map((s) => ({
+      ...s,
+      online: online.has(s.id),
+      oldestUnansweredAt: s.oldestUnansweredAt ? new Date(s.oldestUnansweredAt).toISOString() : null,
+    })),
+    unassigned,
+    unacknowledgedAlerts: open,
+  };
+}

@@ -1,0 +1,502 @@
+/**
+ * The triage engine: explainable rules over kuromoji lemmas. Vocabulary lives in ./lexicon.ts;
+ * this file decides how cues combine (who is hurt by whom, how acute, which household pattern)
+ * and writes the reasons shown to counsellors.
+ *
+ * Missing a crisis is the worst error, so crisis cues are counted unless a context check
+ * (negation, hyperbole, past and resolved) says otherwise, and a third party's relayed words are
+ * still `suicide`, `high`.
+ */
+import type { Triage } from '../db/schema';
+import { detectLanguage, type LanguageInfo } from './language';
+import {
+  ACUTE_CUES,
+  CARE_STRAIN_RE,
+  CATEGORY_CUES,
+  CONTACT_REFUSAL_RE,
+  DIFFICULTY_RE,
+  EXPOSURE_RE,
+  FOREIGN_CUES,
+  FOREIGN_FAMILY_RE,
+  FOREIGN_NEIGHBOUR_RE,
+  FOREIGN_SELF_RE,
+  KIN_RE,
+  NEIGHBOUR_RE,
+  NOT_DIFFICULTY_RE,
+  NOW_RE,
+  PROFESSIONAL_CONTEXT_RE,
+  PROFESSIONAL_RE,
+  SELF_RE,
+  SERVICE_CUES,
+  SUICIDE_CUES,
+  VIOLENCE_CUES,
+  type Category,
+  type Cue,
+  type ForeignCue,
+  type Reporter,
+  type Tag,
+  type Urgency,
+} from './lexicon';
+import { buildView, compilePhrases, findPhrases, findRegexes, type MatchSpan, type PhraseIndex } from './match';
+import { conditional, hyperbole, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import { loadTokenizer, normalizeText, type Tokenizer } from './tokenize';
+
+export interface Classifier {
+  classify(text: string): Triage;
+  classifyConversation(texts: string[]): Triage;
+}
+
+type AnyCue = Cue | ForeignCue;
+
+interface Hit {
+  cue: AnyCue;
+  phrase: string;
+  span: MatchSpan;
+  /** Why the hit does not count (negated, hyperbole, …). */
+  dropped?: string;
+  /** Someone else's words relayed by the writer. */
+  relay?: string;
+  /** Names a topic or service only. */
+  topic: boolean;
+}
+
+const URGENCY_RANK: Record<Urgency, number> = { low: 0, normal: 1, high: 2, emergency: 3 };
+const maxUrgency = (a: Urgency, b: Urgency): Urgency => (URGENCY_RANK[a] >= URGENCY_RANK[b] ? a : b);
+
+/** Default salience: what most changes what staff do first. */
+const SALIENCE: Category[] = [
+  'suicide',
+  'dv',
+  'abuse',
+  'foreign',
+  '8050',
+  'carer',
+  'selfneglect',
+  'hikikomori',
+  'debt',
+  'housing',
+  'disability',
+  'elderly',
+  'child',
+  'health',
+  'poverty',
+  'employment',
+  'isolation',
+  'other',
+];
+
+/** Tags whose hits are checked for negation, hyperbole and past-resolved context. */
+const CRISIS_TAGS: Tag[] = ['ideation', 'means', 'meansWeak', 'act', 'selfharm', 'farewell', 'farewellWeak', 'relayHint', 'cry', 'despair'];
+const CONTEXT_TAGS: Tag[] = [
+  ...CRISIS_TAGS,
+  'violence',
+  'control',
+  'stalking',
+  'abuseExplicit',
+  'neglect',
+  'afraidHome',
+  'collapse',
+  'notSeen',
+  'noFoodToday',
+  'noFoodDays',
+  'sleepTonight',
+  'evict',
+  'kickedOut',
+  'withdrawn',
+  'careWork',
+  'pregnancy',
+  'wander',
+];
+
+const TOPIC_AFTER = /^(って|とは|について|っていう|という|の(支援|制度|窓口|家族会|集まり|相談窓口|サービス|申請|手続き|受け取り|こと(を|で)?(知り|教え)))/;
+const CAUSE_AFTER = /^(され|し|に|を)?(て|で)から/;
+const PROGRESSIVE_AFTER = /^(っ)?(て|で)(る|いる|います|ます|ん|て)/;
+const PAST_AFTER = /^(っ)?(た|だ|ました|れた|れました|られた|られました|てた|ていた|てきた)/;
+const ACUTE_CONTEXT = /(入院|退院|手術|リハビリ|要介護|後遺症)/;
+
+const tagsOf = (c: AnyCue): Tag[] => c.tags ?? [];
+const catsOf = (c: AnyCue): Category[] => c.cats ?? [];
+
+interface Compiled {
+  tokenizer: Tokenizer;
+  index: PhraseIndex<Cue>;
+  regexes: Array<{ cue: Cue; re: RegExp }>;
+  foreign: Array<{ cue: ForeignCue; re: RegExp }>;
+}
+
+function compile(tokenizer: Tokenizer): Compiled {
+  const cues: Cue[] = [...SUICIDE_CUES, ...VIOLENCE_CUES, ...ACUTE_CUES, ...CATEGORY_CUES, ...SERVICE_CUES];
+  return {
+    tokenizer,
+    index: compilePhrases(
+      tokenizer,
+      cues.filter((c) => c.ja?.length).map((c) => ({ cue: c, phrases: c.ja! })),
+    ),
+    regexes: cues.flatMap((c) => (c.re ?? []).map((re) => ({ cue: c, re }))),
+    foreign: FOREIGN_CUES.map((c) => ({ cue: c, re: c.re })),
+  };
+}
+
+/** Checks one hit's context and marks it dropped / relayed. */
+function judge(norm: string, hit: Hit): void {
+  const tags = tagsOf(hit.cue);
+  const cats = catsOf(hit.cue);
+  const contextual = cats.length > 0 || tags.some((t) => CONTEXT_TAGS.includes(t));
+  if (!contextual) return;
+  const crisis = tags.some((t) => CRISIS_TAGS.includes(t)) || cats.includes('suicide');
+  hit.dropped = negation(norm, hit.span);
+  if (!hit.dropped && crisis) hit.dropped = hyperbole(norm, hit.span);
+  if (!hit.dropped) hit.dropped = pastResolved(norm, hit.span);
+  if (!hit.dropped && (tags.includes('collapse') || tags.includes('violence'))) hit.dropped = conditional(norm, hit.span);
+  if (!hit.dropped && tags.includes('collapse')) {
+    hit.dropped = pastTime(norm, hit.span) ?? (ACUTE_CONTEXT.test(sentenceOf(norm, hit.span).text) ? '入院などの経過' : undefined);
+  }
+  if (!hit.dropped && cats.includes('employment') && CAUSE_AFTER.test(norm.slice(hit.span.end, hit.span.end + 6))) {
+    hit.dropped = 'きっかけの説明';
+  }
+  if (!hit.dropped && crisis) hit.relay = relayed(norm, hit.span);
+  if (!hit.dropped && cats.length > 0 && TOPIC_AFTER.test(norm.slice(hit.span.end, hit.span.end + 16))) hit.topic = true;
+}
+
+class Result {
+  cats = new Map<Category, number>(); // category → order of first addition
+  urgency: Urgency = 'normal';
+  reasons: string[] = [];
+  private n = 0;
+  /** A rule (not a topic word) established a need. */
+  needRule = false;
+  add(cats: Category[], urgency: Urgency | undefined, reason: string, rule = true): void {
+    if (rule && cats.some((c) => c !== 'foreign' && c !== 'other')) this.needRule = true;
+    for (const c of cats) if (!this.cats.has(c)) this.cats.set(c, this.n++);
+    if (urgency) this.urgency = maxUrgency(this.urgency, urgency);
+    if (reason && !this.reasons.includes(reason)) this.reasons.push(reason);
+  }
+  remove(c: Category): void {
+    this.cats.delete(c);
+  }
+  has(c: Category): boolean {
+    return this.cats.has(c);
+  }
+}
+
+const quote = (s: string) => `「${s.trim()}」`;
+const arrow = (cats: Category[], urgency?: Urgency) => `→ ${[...cats, ...(urgency ? [urgency] : [])].join(', ')}`;
+
+function analyse(c: Compiled, text: string): Triage {
+  let norm = normalizeText(text).trim();
+  if (!norm) return { categories: ['other'], urgency: 'low', reporter: 'unknown', reasons: ['空のメッセージ → other, low'] };
+  const lang: LanguageInfo = detectLanguage(norm);
+  if (lang.lang === 'easy-ja') norm = norm.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '');
+  const japanese = lang.lang === 'ja' || lang.lang === 'easy-ja';
+
+  const hits: Hit[] = [];
+  const tokens = japanese ? c.tokenizer.tokenize(norm) : [];
+  if (japanese) {
+    const view = buildView(norm, tokens);
+    for (const m of findPhrases(c.index, view)) hits.push({ ...m, topic: !!m.cue.topic });
+    for (const m of findRegexes(c.regexes, norm)) hits.push({ ...m, topic: !!m.cue.topic });
+  }
+  if (!japanese || /[a-z]{3,}.*[a-z]{3,}/.test(norm)) {
+    for (const m of findRegexes(c.foreign, norm)) hits.push({ ...m, topic: false });
+  }
+  // the longest phrase wins: 「障害者」 inside 「障害者手帳」 is not a separate cue
+  for (const h of hits) {
+    const cats = catsOf(h.cue);
+    if (!cats.length) continue;
+    const outer = hits.find(
+      (o) => o !== h && o.span.start <= h.span.start && h.span.end <= o.span.end && o.span.end - o.span.start > h.span.end - h.span.start && catsOf(o.cue).some((k) => cats.includes(k)),
+    );
+    if (outer) h.topic = outer.topic;
+  }
+  for (const h of hits) judge(norm, h);
+  // kana homophones: がっこうに いきたくない is 行きたくない, not 生きたくない
+  for (const h of hits) {
+    if (!h.dropped && tagsOf(h.cue).includes('ideation') && /^いき/.test(norm.slice(h.span.start, h.span.end)) && /[にへ]\s*$/.test(norm.slice(0, h.span.start))) {
+      h.dropped = '「行きたくない」の可能性';
+    }
+  }
+  // a feared harm (手をあげてしまいそう) is not violence
+  const fear = hits.filter((h) => !h.dropped && tagsOf(h.cue).includes('fearHarm'));
+  for (const h of hits) {
+    if (tagsOf(h.cue).includes('violence') && fear.some((f) => f.span.start <= h.span.start && h.span.end <= f.span.end + 4)) {
+      h.dropped = '加害への恐れ（未遂）';
+    }
+  }
+
+  const live = hits.filter((h) => !h.dropped);
+  if (process.env.TRIAGE_DEBUG) for (const h of hits) console.error(`  hit ${h.cue.id} ${quote(norm.slice(h.span.start, h.span.end))} ${h.dropped ?? ''} ${h.relay ?? ''} ${h.topic ? 'topic' : ''}`);
+  const T = new Set<Tag>(live.flatMap((h) => tagsOf(h.cue)));
+  const firstOf = (tag: Tag) => live.find((h) => tagsOf(h.cue).includes(tag));
+  const allOf = (tag: Tag) => live.filter((h) => tagsOf(h.cue).includes(tag));
+  const R = new Result();
+
+  if (lang.nonStandardJapanese) R.add(['foreign'], undefined, `言語判定: ${lang.lang}（${lang.why}）→ foreign`);
+  for (const h of hits.filter((x) => x.dropped && (catsOf(x.cue).length || tagsOf(x.cue).some((t) => CRISIS_TAGS.includes(t))))) {
+    R.reasons.push(`${quote(h.phrase)}は${h.dropped} → 数えない`);
+  }
+
+  // plain category cues
+  const STRUCTURAL: Tag[] = ['ideation', 'means', 'act', 'selfharm', 'relayHint', 'cry', 'neglect', 'abuseExplicit', 'dvExplicit', 'noFoodToday', 'noFoodDays', 'sleepTonight', 'evict', 'wander', 'doubleCare', 'youngCarer', 'gap'];
+  for (const h of live) {
+    const cats = catsOf(h.cue);
+    if (cats.length === 0 || tagsOf(h.cue).some((t) => STRUCTURAL.includes(t))) continue;
+    R.add(cats, undefined, `${quote(h.phrase)} ${arrow(cats)}`, false);
+  }
+
+  // ---- suicide -------------------------------------------------------------------------------
+  const crisisFirst = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && !h.relay);
+  const crisisRelayed = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && h.relay);
+  const weakMeans = allOf('meansWeak');
+  const farewell = allOf('farewell');
+  const noReply = T.has('noReply');
+  const despair = T.has('farewellWeak') || T.has('cry');
+  if (crisisFirst.length) {
+    const h = crisisFirst[0];
+    R.add(['suicide'], 'emergency', `${quote(h.phrase)}（本人の希死念慮・計画・行為）→ suicide, emergency`);
+  } else if (weakMeans.length >= 2 || (weakMeans.length && (despair || farewell.length))) {
+    R.add(['suicide'], 'emergency', `${weakMeans.map((h) => quote(h.phrase)).join('')}（場所・高さの示唆）→ suicide, emergency`);
+  }
+  if (farewell.length && (crisisFirst.length || despair || noReply || weakMeans.length || T.has('days'))) {
+    R.add(['suicide'], 'emergency', `${quote(farewell[0].phrase)}（別れのことば）→ suicide, emergency`);
+  }
+  if (noReply && (T.has('farewellWeak') || farewell.length || crisisRelayed.length) && !T.has('notSeen')) {
+    R.add(['suicide'], 'emergency', `別れを思わせる言葉のあと${quote(firstOf('noReply')!.phrase)} → suicide, emergency`);
+  }
+  if (crisisRelayed.length) {
+    const acute = T.has('means') || T.has('act') || noReply;
+    R.add(['suicide'], acute ? 'emergency' : 'high', `${quote(crisisRelayed[0].phrase)}（${crisisRelayed[0].relay}）→ suicide, ${acute ? 'emergency' : 'high'}`);
+  }
+  if (T.has('relayHint')) R.add(['suicide'], 'high', `${quote(firstOf('relayHint')!.phrase)}（命に関わる示唆）→ suicide, high`);
+  if (T.has('selfharm')) {
+    const acute = T.has('bleeding') || T.has('act');
+    R.add(['suicide'], acute ? 'emergency' : 'high', `${quote(firstOf('selfharm')!.phrase)}（自傷）→ suicide, ${acute ? 'emergency' : 'high'}`);
+  }
+
+  // ---- violence: DV or abuse -----------------------------------------------------------------
+  const violence = allOf('violence');
+  const partner = T.has('partner') || T.has('exPartner');
+  // 「今」 / 「いま」 as a word meaning 'right now' (not 今は…, 今まで, います)
+  const nowWord = tokens.some((t, i) => (t.surface === '今' || t.surface === 'いま') && t.pos === '名詞' && !/^(は|まで|から|の|さら|も|ごろ|頃|でも|学期|年|年度|月|週|日|回|度|後|朝|夜|晩|夏|冬|春|秋|期|時)/.test(tokens[i + 1]?.surface ?? ''));
+  const nowish = (japanese ? nowWord : NOW_RE.test(norm)) && !/(今は|いまは)[^。\n]{0,12}(いない|いません|出かけ|仕事|外出|安全|離れ)/.test(norm);
+  const violenceNow = violence.some((h) => {
+    const a = norm.slice(h.span.end, h.span.end + 8);
+    if (PAST_AFTER.test(a) || pastTime(norm, h.span)) return false;
+    return PROGRESSIVE_AFTER.test(a) || nowish;
+  });
+  const acuteViolence = violenceNow || T.has('weapon') || T.has('hiding') || T.has('inProgress');
+  const hasChild = T.has('childWord') || T.has('minor') || T.has('baby');
+  const hasElder = T.has('old') || T.has('elderWord') || T.has('elderAge');
+  const hasDisab = T.has('disabilityWord');
+
+  const dvSignal = (violence.length > 0 || T.has('control') || T.has('stalking')) && (partner || T.has('stalking')) && !(T.has('parentWord') && !T.has('bothParents') && !partner);
+  if (T.has('dvExplicit') || dvSignal || (T.has('bothParents') && violence.length)) {
+    let u: Urgency = 'high';
+    if (acuteViolence && (violence.length || T.has('weapon'))) u = 'emergency';
+    else if (T.has('safe') && !violenceNow) u = 'normal';
+    const why = firstOf('violence') ?? firstOf('control') ?? firstOf('stalking') ?? firstOf('dvExplicit')!;
+    const cats: Category[] = ['dv'];
+    if (T.has('bothParents') || (hasChild && (T.has('hiding') || u === 'emergency') && /(子ども|子供|こども|こども)(と|も|たち)/.test(norm))) cats.push('child');
+    if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻))/.test(norm)) cats.push('elderly');
+    R.add(cats, u, `${quote(why.phrase)}（配偶者・交際相手から）${arrow(cats, u)}`);
+  }
+
+  const abuseSignal =
+    T.has('abuseExplicit') ||
+    T.has('neglect') ||
+    T.has('afraidHome') ||
+    (T.has('inProgress') && hasChild) ||
+    (violence.length > 0 && !R.has('dv') && !T.has('workplace') && (hasChild || hasElder || hasDisab || (T.has('towardMe') && T.has('parentWord')) || T.has('inProgress')));
+  if (violence.length > 0 && T.has('workplace') && !R.has('dv') && !hasChild) {
+    R.add(['employment'], undefined, `${quote(violence[0].phrase)}（職場での暴言・暴力）→ employment`);
+  }
+  if (abuseSignal && !R.has('dv')) {
+    const group: Category[] = [];
+    if (hasElder && !(T.has('minor') || T.has('afraidHome')) && (!hasChild || /(年金|利用者|介護|高齢|[78９9][0-9])/.test(norm))) group.push('elderly');
+    else if (hasDisab) group.push('disability');
+    else group.push('child');
+    let u: Urgency = 'high';
+    const childAlone = T.has('neglect') && T.has('days') && (T.has('notSeen') || /(だけで|置き去り|帰って(こ|き)ない|かえって(こ|き)ない|帰ってこない)/.test(norm));
+    const fearOfHome = T.has('kickedOut') && T.has('minorAny') && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
+    const inProgressNow = T.has('inProgress') && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));
+    if (inProgressNow || T.has('afraidHome') || fearOfHome || childAlone || (acuteViolence && violence.length)) u = 'emergency';
+    const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('inProgress') ?? firstOf('violence')!;
+    R.add(['abuse', ...group], u, `${quote(why.phrase)}（虐待の${u === 'emergency' ? '進行・危険' : '疑い'}）${arrow(['abuse', ...group], u)}`);
+  }
+  if (T.has('fearHarm') && !R.has('abuse')) {
+    const elderTarget = (hasElder || R.has('elderly') || R.has('carer')) && !/(育児|子育て|息子|娘|子ども|子供|こども)/.test(norm);
+    const group: Category[] = elderTarget ? ['carer', 'elderly'] : ['child'];
+    R.add([...group, 'abuse'], 'normal', `${quote(firstOf('fearHarm')!.phrase)}（加害への恐れ、未遂）${arrow([...group, 'abuse'], 'normal')}`);
+  }
+
+  // ---- acute health, welfare checks ----------------------------------------------------------
+  if (T.has('collapse')) {
+    R.add(['health'], 'emergency', `${quote(firstOf('collapse')!.phrase)}（倒れている）→ health, emergency`);
+  }
+  const unreachable = !T.has('collapse') && (T.has('notSeen') || (noReply && !R.has('suicide') && /(一人暮らし|ひとり暮らし|独居|高齢|[7-9][0-9](歳|代))/.test(norm)));
+  if (unreachable && !T.has('years') && !R.has('abuse')) {
+    const signs = T.has('lifeSign') || noReply;
+    const u: Urgency = T.has('days') && signs ? 'emergency' : 'high';
+    const cats: Category[] = hasElder || !hasChild ? ['elderly', 'isolation'] : ['isolation'];
+    if (T.has('days') || signs || hasElder) R.add(cats, u, `${quote((firstOf('notSeen') ?? firstOf('noReply'))!.phrase)}${signs ? '＋' + quote((firstOf('lifeSign') ?? firstOf('noReply'))!.phrase) : ''} ${arrow(cats, u)}`);
+  }
+  if (T.has('noFoodDays')) {
+    const kids = T.has('baby') || hasChild;
+    R.add(kids ? ['poverty', 'child'] : ['poverty'], kids ? 'emergency' : 'high', `${quote(firstOf('noFoodDays')!.phrase)}${kids ? '（乳幼児・子どもあり）' : ''} ${arrow(kids ? ['poverty', 'child'] : ['poverty'], kids ? 'emergency' : 'high')}`);
+  } else if (T.has('noFoodToday')) {
+    R.add(['poverty'], 'high', `${quote(firstOf('noFoodToday')!.phrase)} → poverty, high`);
+  }
+  const minorSelf = T.has('minor');
+  if (T.has('kickedOut') && minorSelf) {
+    R.add(['child'], 'high', `${quote(firstOf('kickedOut')!.phrase)}（未成年）→ child, high`);
+  } else {
+    if (T.has('sleepTonight')) R.add(['housing'], 'high', `${quote(firstOf('sleepTonight')!.phrase)} → housing, high`);
+    if (T.has('evict') || T.has('kickedOut')) {
+      const h = (firstOf('evict') ?? firstOf('kickedOut'))!;
+      const u: Urgency = T.has('deadline') || T.has('kickedOut') ? 'high' : 'normal';
+      R.add(['housing'], u, `${quote(h.phrase)}${T.has('deadline') ? '（期限が迫る）' : ''} ${arrow(['housing'], u)}`);
+    }
+  }
+  if (R.has('debt') && T.has('debtThreat')) R.add(['debt'], 'high', `${quote(firstOf('debtThreat')!.phrase)}（取り立ての期限）→ debt, high`);
+  if (T.has('wander')) {
+    R.add(['elderly'], 'high', `${quote(firstOf('wander')!.phrase)}（認知症の方の夜間・独り）→ elderly, high`);
+  }
+  if (T.has('pregnancy')) {
+    if (T.has('minorAny')) R.add(['child'], 'high', `${quote(firstOf('pregnancy')!.phrase)}（未成年）→ child, high`);
+    else R.add(['health'], undefined, `${quote(firstOf('pregnancy')!.phrase)} → health`);
+  }
+  if (T.has('postnatal') && T.has('crying')) R.add(['health'], undefined, `${quote(firstOf('postnatal')!.phrase)}＋${quote(firstOf('crying')!.phrase)}（産後の不調）→ health`);
+  if (T.has('minorAny') && (R.has('suicide') || T.has('pregnancy'))) R.add(['child'], T.has('pregnancy') ? 'high' : undefined, '未成年 → child');
+  if (!R.has('child') && T.has('childWord') && /(教員|教師|担任|学校の先生|保育士|スクール)/.test(norm) && (PROFESSIONAL_RE.test(norm) || PROFESSIONAL_CONTEXT_RE.test(norm))) {
+    R.add(['child'], undefined, '学校・保育からの相談で子どもが対象 → child');
+  }
+
+  // ---- households ------------------------------------------------------------------------------
+  const parentSide = T.has('elderAge') || T.has('parentsRef');
+  const withdrawn = T.has('withdrawn') || T.has('dependent');
+  if (parentSide && (T.has('midAge') || /親の年金/.test(norm)) && withdrawn) {
+    const cats: Category[] = ['8050'];
+    if (T.has('withdrawn')) cats.push('hikikomori');
+    R.add(cats, undefined, `高齢の親＋中高年の子＋${T.has('withdrawn') ? 'ひきこもり' : '無職・依存'}（8050）${arrow(cats)}`);
+    if (T.has('frail')) R.add(['elderly'], undefined, '親の衰え → elderly');
+    if (!T.has('frail') && !live.some((h) => catsOf(h.cue).includes('elderly') && !tagsOf(h.cue).includes('frail'))) R.remove('elderly');
+  }
+  const careWork = T.has('careWork');
+  const elderCare = R.has('elderly') || hasElder;
+  if (T.has('doubleCare') || (careWork && elderCare && hasChild && /(子ども|子供|小学生|中学生|育児|子育て|宿題|保育園)/.test(norm) && !minorSelf)) {
+    R.add(['carer', 'child', 'elderly'], undefined, `${quote((firstOf('doubleCare') ?? firstOf('careWork'))!.phrase)}（子育てと介護の両方: ダブルケア）→ carer, child, elderly`);
+  }
+  if (T.has('youngCarer') || (careWork && minorSelf)) {
+    // 「ヤングケアラーってどんな支援が…」 names the topic only: no difficulty by itself
+    const topicOnly = !!firstOf('youngCarer')?.topic && !careWork;
+    R.add(['carer', 'child'], undefined, `${quote((firstOf('youngCarer') ?? firstOf('careWork'))!.phrase)}（ヤングケアラー）→ carer, child`, !topicOnly);
+    if (!T.has('doubleCare')) R.remove('elderly');
+  }
+  if (!R.has('carer') && (R.has('elderly') || R.has('disability')) && (T.has('wander') || /介護/.test(norm)) && CARE_STRAIN_RE.test(norm) && /(私|わたし|自分)(も|は|が)/.test(norm)) {
+    R.add(['carer'], undefined, '介護する本人の疲弊 → carer');
+  }
+  if (R.has('selfneglect')) {
+    if (hasElder || /(父|母|祖父|祖母)(が|は)/.test(norm)) R.add(['elderly'], undefined, '高齢の方のセルフネグレクト → elderly');
+    if (CONTACT_REFUSAL_RE.test(norm)) R.add(['isolation'], undefined, '関わりの拒否 → isolation');
+    if (hasElder && EXPOSURE_RE.test(norm)) R.add([], 'high', '寒さ・暑さの中の高齢者 → high');
+  }
+  if (!R.has('elderly') && hasElder && T.has('decline')) R.add(['elderly'], undefined, `高齢＋${quote(firstOf('decline')!.phrase)} → elderly`);
+  if (T.has('gap')) {
+    R.add(['other'], undefined, `${quote(firstOf('gap')!.phrase)}（制度の狭間）→ other`);
+    for (const c of ['disability', 'poverty', 'health', 'employment'] as Category[]) R.remove(c);
+  }
+
+  // ---- cry for help, service questions, low --------------------------------------------------
+  const needCats = [...R.cats.keys()].filter((k) => k !== 'foreign' && k !== 'other');
+  if (T.has('cry') && needCats.length === 0) R.add(['other'], 'high', `${quote(firstOf('cry')!.phrase)}（助けを求める声）→ other, high`);
+  for (const h of live.filter((x) => tagsOf(x.cue).some((t) => t === 'greeting' || t === 'thanks' || t === 'serviceQ'))) {
+    if (needCats.length === 0) R.add(['other'], undefined, `${quote(h.phrase)}（あいさつ・お礼・サービスへの質問）→ other`);
+  }
+  if (needCats.length > 0) R.remove('other');
+  if (R.cats.size === 0 || (R.cats.size === 1 && R.has('foreign') && lang.nonStandardJapanese)) R.add(['other'], undefined, '該当する分野なし → other');
+
+  if (R.urgency === 'normal') {
+    const needHit = live.some((h) => !h.topic && catsOf(h.cue).some((k) => k !== 'foreign' && k !== 'other') && !tagsOf(h.cue).includes('cry'));
+    let rest = norm;
+    for (const h of hits.filter((x) => x.dropped || x.topic)) rest = rest.slice(0, h.span.start) + ' '.repeat(h.span.end - h.span.start) + rest.slice(h.span.end);
+    rest = rest.replace(NOT_DIFFICULTY_RE, ' ');
+    const difficulty = needHit || R.needRule || (japanese && DIFFICULTY_RE.test(rest)) || T.has('cry');
+    if (!difficulty) {
+      R.urgency = 'low';
+      R.reasons.push('困りごとの記述がない質問・あいさつ → low');
+    }
+  }
+
+  const categories = order(R, lang, T);
+  const reporter = detectReporter(norm, lang, categories, T, R.urgency);
+  R.reasons.push(`報告者: ${reporter.who}（${reporter.why}）`);
+  return { categories, urgency: R.urgency, reporter: reporter.who, reasons: R.reasons };
+}
+
+function order(R: Result, lang: LanguageInfo, T: Set<Tag>): Category[] {
+  const cats = [...R.cats.keys()];
+  const rank = (c: Category): number => {
+    if (c === 'foreign' && !lang.nonStandardJapanese && !R.has('abuse') && !R.has('dv') && !R.has('suicide')) return 3;
+    // a feared harm: the carer's own need leads (child, abuse)
+    if (c === 'abuse' && T.has('fearHarm') && !T.has('abuseExplicit') && !T.has('neglect')) return 50;
+    return SALIENCE.indexOf(c);
+  };
+  return cats.sort((a, b) => rank(a) - rank(b) || (R.cats.get(a)! - R.cats.get(b)!));
+}
+
+function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: Set<Tag>, urgency: Urgency): { who: Reporter; why: string } {
+  if (lang.nonStandardJapanese && lang.lang !== 'easy-ja') {
+    if (FOREIGN_NEIGHBOUR_RE.test(norm)) return { who: 'neighbour', why: 'friend / neighbour' };
+    if (FOREIGN_FAMILY_RE.test(norm) && !cats.includes('dv')) return { who: 'family', why: 'a relative' };
+    if (FOREIGN_SELF_RE.test(norm)) return { who: 'self', why: 'first person' };
+    return { who: 'unknown', why: 'no clue' };
+  }
+  const pro = norm.match(PROFESSIONAL_RE) ?? norm.match(PROFESSIONAL_CONTEXT_RE);
+  if (pro) return { who: 'professional', why: quote(pro[0]) };
+  const nb = norm.match(NEIGHBOUR_RE);
+  if (nb) return { who: 'neighbour', why: quote(nb[0]) };
+  const top = cats[0];
+  if (T.has('towardMe') && !T.has('bothParents')) return { who: 'self', why: '本人への暴力' };
+  if (T.has('minor') && !T.has('bothParents')) return { who: 'self', why: '未成年の本人' };
+  if (cats.includes('dv') && !T.has('bothParents') && (T.has('partner') || T.has('exPartner') || T.has('stalking'))) return { who: 'self', why: '配偶者・交際相手からの被害' };
+  if (top === 'carer' || T.has('doubleCare') || T.has('youngCarer')) return { who: 'self', why: '介護・ケアをする本人' };
+  if (cats.includes('8050') && !/(息子|娘|兄|姉|弟|妹)/.test(norm)) return { who: 'self', why: '8050の子ども本人' };
+  if (cats.includes('abuse') && T.has('fearHarm')) return { who: 'self', why: '育児・介護をする本人' };
+  const kin = norm.match(KIN_RE);
+  if (kin) return { who: 'family', why: quote(kin[0]) };
+  const me = norm.match(SELF_RE);
+  if (me) return { who: 'self', why: quote(me[0]) };
+  if (urgency !== 'low') return { who: 'self', why: '他の人への言及がない困りごと' };
+  return { who: 'unknown', why: '手がかりなし' };
+}
+
+function combine(results: Triage[]): Triage {
+  if (results.length === 0) return { categories: ['other'], urgency: 'low', reporter: 'unknown', reasons: [] };
+  let urgency: Urgency = 'low';
+  const seen = new Map<string, number>();
+  const reasons: string[] = [];
+  let reporter: Triage['reporter'] = 'unknown';
+  results.forEach((r, i) => {
+    urgency = maxUrgency(urgency, r.urgency);
+    r.categories.forEach((c, j) => {
+      if (!seen.has(c)) seen.set(c, i * 100 + j);
+    });
+    for (const s of r.reasons) if (!reasons.includes(s)) reasons.push(s);
+    if (reporter === 'unknown' && r.reporter !== 'unknown') reporter = r.reporter;
+  });
+  let cats = [...seen.keys()];
+  if (cats.length > 1) cats = cats.filter((c) => c !== 'other');
+  const rank = (c: string) => {
+    const i = ['suicide', 'dv', 'abuse'].indexOf(c);
+    return i >= 0 ? i : 10;
+  };
+  cats.sort((a, b) => rank(a) - rank(b) || seen.get(a)! - seen.get(b)!);
+  return { categories: cats, urgency, reporter, reasons };
+}
+
+export async function createClassifier(): Promise<Classifier> {
+  const compiled = compile(await loadTokenizer());
+  return {
+    classify: (text: string) => analyse(compiled, text),
+    classifyConversation: (texts: string[]) => combine(texts.filter((t) => t.trim().length > 0).map((t) => analyse(compiled, t))),
+  };
+}

@@ -1,0 +1,6 @@
+/** Triage: categories, urgency, reporter and reasons for an inbound message. */
+export const TRIAGE_ENGINE = 'rules-v1';
+export { createClassifier, type Classifier } from './classify';
+export { detectLanguage, type DetectedLang, type LanguageInfo } from './language';
+export { CATEGORIES, type Category, type Reporter, type Urgency } from './lexicon';
+export { loadTokenizer, normalizeText, toHiragana, type Token, type Tokenizer } from './tokenize';

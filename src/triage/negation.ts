@@ -1,0 +1,91 @@
+/**
+ * Context checks for a matched cue: negation, hyperbole and jokes, quotation by someone else,
+ * past events that are over, and conditionals. Each returns a short reason when it applies so
+ * counsellors can see why a crisis word was not counted.
+ */
+import type { MatchSpan } from './match';
+
+const SENTENCE_END = /[。！？!?\n]/;
+
+/** The sentence (between 。！？!? or line breaks) that holds the span. */
+export function sentenceOf(text: string, span: MatchSpan): { start: number; end: number; text: string } {
+  let s = span.start;
+  while (s > 0 && !SENTENCE_END.test(text[s - 1])) s--;
+  let e = span.end;
+  while (e < text.length && !SENTENCE_END.test(text[e])) e++;
+  return { start: s, end: e, text: text.slice(s, e) };
+}
+
+const after = (text: string, span: MatchSpan, n = 24) => text.slice(span.end, span.end + n);
+const before = (text: string, span: MatchSpan, n = 16) => text.slice(Math.max(0, span.start - n), span.start);
+
+const NEG_AFTER =
+  /^[」』"'\s]*(とか|なんて|なんか|など|って|という|っていう)?(の|わけ|訳|こと)?(は|も)?(では|じゃ|じゃあ|でわ|でも)?(ない|なく|なかっ|ありません|ねえ|ねー|ないです)/;
+const NEG_THINK_AFTER = /^[」』"'\s]*(とか|なんて|なんか|って|とは|と)?(は|も)?(思って|おもって|考えて|かんがえて|思わ|おもわ|考え)(い|は|も)?(ない|ません|なかっ)/;
+const NEG_BEFORE_EN = /\b(don'?t|do not|not|never|no longer|wouldn'?t)\s+(\w+\s+){0,2}$/;
+
+/** 「死にたいとかではない」「死にたくない」「虐待とかではないと思います」, English "not …". */
+const NEVER_AFTER = /^(っ)?(た|だ)(こと|ことは|ことが|ことも|ことなど)(ない|ありません|一度も|いちども|なかっ)/;
+
+export function negation(text: string, span: MatchSpan): string | undefined {
+  const a = after(text, span);
+  if (NEVER_AFTER.test(a)) return '否定（したことはない）';
+  if (NEG_AFTER.test(a) || NEG_THINK_AFTER.test(a)) return '否定';
+  if (/[a-z]/.test(text.slice(span.start, span.end)) && NEG_BEFORE_EN.test(before(text, span, 30))) return '否定 (not)';
+  return undefined;
+}
+
+const HYPER_AFTER = /^(ほど|くらい|ぐらい|位|かと思|かとおも|かと|そうな(くらい|ほど))/;
+const JOKE = /(笑|（笑）|\(笑\)|ｗ|(?<![a-z])w{1,}(?![a-z])|草|😂|🤣|😆|😹|\blol\b|\blmao\b|\bhaha|\bjk\b)/;
+
+/** 「死ぬほど忙しい」「死にそう笑」「死ぬかと思った😂」"killing me lol". */
+export function hyperbole(text: string, span: MatchSpan): string | undefined {
+  if (HYPER_AFTER.test(after(text, span))) return '誇張表現';
+  if (JOKE.test(sentenceOf(text, span).text)) return '冗談・笑い';
+  return undefined;
+}
+
+const PAST_MARKER =
+  /(時期|頃|ころ|去年|昨年|昔|以前|前は|当時|あのとき|あの時|(高校|中学|小学校|大学|学生|子ども|子供|若い)(の)?(とき|時|頃|時代)|(\d+|数|何)年前|ことがあ(る|った|りました)|こともあった|こともありました|書いてしまって|言ってしまって|てた(けど|が|時)|ていた(けど|が|時|のは)|ってたけど|でした(が|けど))/;
+const RESOLVED =
+  /(今は|いまは|現在は|今では|最近は)[^。！？!?\n]{0,20}(落ち着|おちつ|元気|大丈夫|平気|全然|ぜんぜん|してない|していない|しておらず|治|良くな|よくな|通院|通って|安定|決ま|楽し)|もう(大丈夫|平気)|(だいぶ|すっかり)(元気|良く|よく|落ち着)/;
+
+/** A past episode that is over: 「消えたいって思ってた時期もあったけど、今は元気」. */
+export function pastResolved(text: string, span: MatchSpan): string | undefined {
+  const sent = sentenceOf(text, span);
+  if (!PAST_MARKER.test(sent.text) && !PAST_MARKER.test(after(text, span, 30))) return undefined;
+  if (RESOLVED.test(text)) return '過去のことで今は落ち着いている';
+  return undefined;
+}
+
+const QUOTE_AFTER =
+  /^[」』"'\s]*(って|と|とか|っと)[^。！？!?\n]{0,14}?(言っ|言う|言い|言わ|いっ|いう|いわ|口に|こぼ|つぶや|呟|漏ら|話し|ぼそっと|書い|送っ|送られ|ライン|line|メール|メッセージ|連絡|が来|がき)/;
+const THIRD_PARTY_SUBJECT =
+  /(母|父|夫|妻|息子|娘|兄|姉|弟|妹|祖母|祖父|主人|旦那|彼氏|彼女|友(だち|達|人)|知り合い|同僚|生徒|子|利用者|本人|あの子|その子|パートさん)(さん|くん|ちゃん)?(が|は|から|も)/;
+const FIRST_PERSON = /(私|わたし|あたし|僕|ぼく|俺|おれ|自分)(が|は|も)/;
+
+/** Words someone else said, relayed by the writer: 「息子が『生きてる意味ない』って言う」. */
+export function relayed(text: string, span: MatchSpan): string | undefined {
+  const sent = sentenceOf(text, span);
+  const head = text.slice(sent.start, span.start);
+  const quoted = QUOTE_AFTER.test(after(text, span, 30));
+  const thirdBefore = THIRD_PARTY_SUBJECT.test(head) && !FIRST_PERSON.test(head);
+  if (quoted && (thirdBefore || THIRD_PARTY_SUBJECT.test(after(text, span, 30)) || !FIRST_PERSON.test(sent.text))) {
+    if (thirdBefore || THIRD_PARTY_SUBJECT.test(text)) return '第三者の言葉の引用';
+  }
+  if (thirdBefore && /(たが|がって|がる)/.test(after(text, span, 6))) return '第三者の様子';
+  return undefined;
+}
+
+const COND_AFTER = /^(ら|たら|ば|なら|ても|としたら|とき)/;
+const COND_END = /(たら|だら|れば|えば|なら|ても)$/;
+/** 「私が倒れたら」: a hypothetical. */
+export function conditional(text: string, span: MatchSpan): string | undefined {
+  return COND_AFTER.test(after(text, span, 6)) || COND_END.test(text.slice(span.start, span.end)) ? '仮定' : undefined;
+}
+
+const PAST_TIME = /(昨年|去年|先月|先週|昨日|きのう|前に|年前|か月前|ヶ月前|カ月前|以前|昔|この前|こないだ)/;
+/** A time word in the same sentence that puts the event in the past. */
+export function pastTime(text: string, span: MatchSpan): string | undefined {
+  return PAST_TIME.test(sentenceOf(text, span).text) ? '過去の出来事' : undefined;
+}

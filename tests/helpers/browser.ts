@@ -1,0 +1,37 @@
+/** Debian's Chromium, headless, driven by playwright-core (never a downloaded browser). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = path.resolve(__dirname, '../e2e/screenshots');
+
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    locale: 'ja-JP',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs into the inbox at `url` and waits until the live connection is up. */
+export async function loginToInbox(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/inbox`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="live-status"][data-connected="true"]').waitFor();
+}
+
+/** A conversation in the inbox list. */
+export const conversationItem = (page: Page, id: string) => page.locator(`[data-testid="conversation-item"][data-id="${id}"]`);

@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('settings', () => {
+  test('defaults give the embedded setup', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(c.dataDir).toMatch(/\/data$/);
+    expect(c.lineEnabled).toBe(false);
+    expect(c.LINE_API_BASE_URL).toBe('https://api.line.me');
+  });
+
+  test('an empty DATABASE_URL means the embedded database', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  test('every wrong setting is named in one readable error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'not a url', QUEUE_PREFIX: 'a b' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('REDIS_URL');
+    expect(message).toContain('QUEUE_PREFIX');
+  });
+
+  test('production requires a real session secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toBe('x'.repeat(32));
+  });
+
+  test('LINE needs both the secret and the token', () => {
+    expect(() => loadConfig({ LINE_CHANNEL_SECRET: 's' })).toThrow(/LINE_CHANNEL_ACCESS_TOKEN/);
+    expect(loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }).lineEnabled).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+/** The widget's side of the API contract (anonymous, Bearer session token, no cookies). */
+import type { WidgetLang } from './i18n.js';
+
+export interface WidgetSession {
+  sessionToken: string;
+  conversationId: string;
+}
+
+export interface WidgetButton {
+  label: string;
+  data: string;
+}
+
+export interface WidgetMessage {
+  id: string;
+  direction: 'in' | 'out';
+  text: string;
+  createdAt: string;
+  /** Who wrote it; missing on older servers (then `in` = person, `out` = staff). */
+  author?: 'person' | 'bot' | 'staff';
+  /** Choices offered with a bot question; the person may also just write. */
+  buttons?: WidgetButton[];
+  /** Echo of the clientMessageId of a message the person sent, when the server includes it. */
+  clientMessageId?: string;
+}
+
+/** A request that hangs (dead connection) is given up after this long and retried. */
+const TIMEOUT_MS = 20000;
+
+/** Error answered by the server (`status` > 0) or a network failure (`status` 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export class WidgetApi {
+  constructor(
+    private readonly base: string,
+    /** The agency the embedding page belongs to (`data-agency`); unset: the intake desk. */
+    private readonly agency: string | null = null,
+  ) {}
+
+  private async request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let res: Response;
+    const abort = typeof AbortController === 'function' ? new AbortController() : undefined;
+    const timer = abort && setTimeout(() => abort.abort(), TIMEOUT_MS);
+    try {
+      res = await fetch(this.base + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: abort?.signal,
+      });
+    } catch (err) {
+      throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+    } finally {
+      clearTimeout(timer);
+    }
+    let data: unknown = undefined;
+    const type = res.headers.get('content-type') ?? '';
+    if (type.includes('json')) {
+      try {
+        data = await res.json();
+      } catch {
+        data = undefined;
+      }
+    }
+    if (!res.ok) {
+      const e = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+      throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText);
+    }
+    return data as T;
+  }
+
+  createSession(lang: WidgetLang): Promise<WidgetSession> {
+    return this.request<WidgetSession>('POST', '/api/widget/sessions', undefined, this.agency ? { lang, agency: this.agency } : { lang });
+  }
+
+  sendMessage(token: string, text: string, clientMessageId: string, postback?: string): Promise<{ messageId: string }> {
+    const body: Record<string, string> = { text, clientMessageId };
+    if (postback !== undefined) body.postback = postback;
+    return this.request('POST', '/api/widget/messages', token, body);
+  }
+
+  setLang(token: string, lang: WidgetLang): Promise<{ lang: WidgetLang }> {
+    return this.request('PATCH', '/api/widget/session', token, { lang });
+  }
+
+  async listMessages(token: string): Promise<WidgetMessage[]> {
+    const data = await this.request<{ messages: WidgetMessage[] }>('GET', '/api/widget/messages', token);
+    return Array.isArray(data?.messages) ? data.messages : [];
+  }
+}

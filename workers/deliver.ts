@@ -1,0 +1,182 @@
+/**
+ * Processor of the `deliver` queue: sends outbound messages (staff answers, bot replies) to the
+ * person.
+ *
+ * - Idempotent: a message already `sent` or `failed` is left alone, so redelivered jobs and the
+ *   sweeper's re-adds are harmless. A LINE push carries a fixed X-Line-Retry-Key, so a retry
+ *   after an unclear failure is not delivered twice.
+ * - In order: a message waits (delayed, not failed) while an earlier one of the same
+ *   conversation is still undelivered.
+ * - LINE batches: up to 5 waiting messages go in one call (the bot's acknowledgement and its
+ *   question arrive together, on the free reply token). The batch is fixed on first attempt,
+ *   so a retry resends exactly the same messages under the same retry key.
+ * - LINE: the reply token of the latest inbound event while it is fresh and unused (claimed
+ *   atomically, so only one answer uses it), push otherwise. 429/5xx/network → retry with backoff.
+ */
+import { DelayedError, type Job } from 'bullmq';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Context } from '../src/context';
+import { contacts, conversations, messages } from '../src/db/schema';
+import type { DeliverJob } from '../src/queues';
+import { presentForWidget, presentManyForStaff } from '../src/presenters/message';
+import { chooseLineDelivery, toLineMessages, type LineQuickReply, type LineSender, type SendResult } from '../src/channels/line';
+
+type MessageRow = typeof messages.$inferSelect;
+
+export interface DeliverDeps {
+  ctx: Context;
+  /** Absent when LINE is not configured. */
+  line: LineSender | null;
+}
+
+/** Thrown for failures worth retrying; BullMQ backs off and tries again. */
+export class RetryableDeliveryError extends Error {
+  readonly code = 'delivery_retryable';
+}
+
+const LINE_BATCH = 5;
+
+export function quickReplyFor(batch: MessageRow[]): LineQuickReply | undefined {
+  const buttons = batch.at(-1)?.payload?.buttons;
+  if (!buttons?.length) return undefined;
+  return {
+    items: buttons.slice(0, 13).map((b) => ({
+      type: 'action' as const,
+      action: { type: 'postback' as const, label: b.label.slice(0, 20), data: b.data, displayText: b.label },
+    })),
+  };
+}
+
+export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
+  const { db } = ctx;
+
+  async function finish(ids: string[], set: Partial<typeof messages.$inferInsert>) {
+    const rows = await db.update(messages).set(set).where(inArray(messages.id, ids)).returning();
+    for (const view of await presentManyForStaff(db, rows)) ctx.publisher.messageUpdated(rows[0].agencyId, rows[0].conversationId, view);
+  }
+
+  /** The messages this job sends: its fixed batch, or a new one claimed now. */
+  async function claimBatch(m: MessageRow): Promise<MessageRow[]> {
+    if (m.deliveryBatch) {
+      return db.select().from(messages).where(eq(messages.deliveryBatch, m.deliveryBatch)).orderBy(asc(messages.seq));
+    }
+    const size = m.channel === 'line' ? LINE_BATCH : 1;
+    return db.transaction(async (tx) => {
+      const candidates = await tx
+        .select()
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, m.conversationId),
+            eq(messages.direction, 'out'),
+            eq(messages.deliveryState, 'pending'),
+            isNull(messages.deliveryBatch),
+            gte(messages.seq, m.seq),
+          ),
+        )
+        .orderBy(asc(messages.seq))
+        .limit(size)
+        .for('update');
+      const ids = candidates.map((c) => c.id);
+      if (!ids.includes(m.id)) return [];
+      await tx.update(messages).set({ deliveryBatch: m.id }).where(inArray(messages.id, ids));
+      return candidates.map((c) => ({ ...c, deliveryBatch: m.id }));
+    });
+  }
+
+  async function sendLine(batch: MessageRow[], lineUserId: string): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
+    if (!line) return { result: { ok: false, retryable: false, code: 'line_disabled', message: 'LINE is not configured' }, method: 'push' };
+    const payload = toLineMessages(batch.map((b) => b.text), { quickReply: quickReplyFor(batch) });
+    const first = batch[0];
+    const [latest] = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, first.conversationId), eq(messages.direction, 'in')))
+      .orderBy(desc(messages.seq))
+      .limit(1);
+    const choice = chooseLineDelivery({
+      replyToken: latest?.lineReplyToken ?? null,
+      replyTokenReceivedAt: latest?.lineReplyTokenAt ?? null,
+      replyTokenUsed: Boolean(latest?.lineReplyTokenUsedAt),
+      now: new Date(),
+      maxAgeSeconds: ctx.config.LINE_REPLY_TOKEN_MAX_AGE_SECONDS,
+    });
+    // Only on a first attempt: after an unclear failure the token may be spent already.
+    if (choice.method === 'reply' && latest && first.deliveryAttempts <= 1) {
+      // Claim the token: only one answer may use it, even with several workers.
+      const claimed = await db
+        .update(messages)
+        .set({ lineReplyTokenUsedAt: new Date() })
+        .where(and(eq(messages.id, latest.id), isNull(messages.lineReplyTokenUsedAt)))
+        .returning({ id: messages.id });
+      if (claimed.length > 0) {
+        const result = await line.reply(choice.replyToken, payload);
+        // On a reply failure fall through to push: the token is spent or stale either way.
+        if (result.ok) return { result, method: 'reply' };
+      }
+    }
+    return { result: await line.push(lineUserId, payload, first.retryKey!), method: 'push' };
+  }
+
+  return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
+    const [row] = await db
+      .select({ m: messages, contact: contacts })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(eq(messages.id, job.data.messageId));
+    if (!row || row.m.direction !== 'out') return 'missing';
+    const { m } = row;
+    if (m.deliveryState === 'sent' || m.deliveryState === 'failed') return `already ${m.deliveryState}`;
+    // Part of another message's batch: that message's job sends it.
+    if (m.deliveryBatch && m.deliveryBatch !== m.id) return 'in another batch';
+
+    const [earlier] = await db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, m.conversationId),
+          eq(messages.direction, 'out'),
+          inArray(messages.deliveryState, ['pending', 'sending']),
+          lt(messages.seq, m.seq),
+          or(isNull(messages.deliveryBatch), sql`${messages.deliveryBatch} <> ${m.id}`),
+        ),
+      )
+      .limit(1);
+    if (earlier) {
+      await job.moveToDelayed(Date.now() + 300, token);
+      throw new DelayedError();
+    }
+
+    const batch = await claimBatch(m);
+    if (batch.length === 0) return 'in another batch';
+    const ids = batch.map((b) => b.id);
+    await db
+      .update(messages)
+      .set({ deliveryState: 'sending', deliveryAttempts: sql`${messages.deliveryAttempts} + 1` })
+      .where(inArray(messages.id, ids));
+
+    if (m.channel === 'widget') {
+      for (const b of batch) ctx.publisher.widgetMessage(b.conversationId, presentForWidget(b));
+      await finish(ids, { deliveryState: 'sent', deliveryMethod: 'socket', deliveredAt: new Date(), deliveryError: null });
+      return 'sent socket';
+    }
+
+    const { result, method } = await sendLine(
+      batch.map((b) => ({ ...b, deliveryAttempts: b.deliveryAttempts + 1 })),
+      row.contact.externalId,
+    );
+    if (result.ok) {
+      await finish(ids, { deliveryState: 'sent', deliveryMethod: method, deliveredAt: new Date(), deliveryError: null });
+      return `sent ${batch.length} by ${method}`;
+    }
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (result.retryable && !lastAttempt) {
+      await finish(ids, { deliveryState: 'pending', deliveryError: result.code });
+      throw new RetryableDeliveryError(`${result.code}: ${result.message}`);
+    }
+    await finish(ids, { deliveryState: 'failed', deliveryError: result.code });
+    return `failed ${result.code}`;
+  };
+}

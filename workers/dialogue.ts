@@ -1,0 +1,115 @@
+/**
+ * Processor of the `dialogue` queue: runs one turn of the front-door conversation
+ * (src/dialogue/machine.ts) for an inbound message, after triage, in the order the person
+ * wrote. The turn's effects (who it is about, anonymity, consent records) and the bot's replies
+ * are stored in one transaction with the message's `dialoguedAt`, so a retried job does nothing
+ * twice; replies are queued for delivery after commit.
+ */
+import { DelayedError, type Job } from 'bullmq';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { Context } from '../src/context';
+import { contacts, conversations, messages } from '../src/db/schema';
+import type { DialogueJob } from '../src/queues';
+import { step, type TurnOutput } from '../src/dialogue/machine';
+import type { Lang } from '../src/dialogue/texts';
+import { insertOutbound, queueDelivery } from '../src/conversations/outbound';
+import { recordConsent, withdrawConsent } from '../src/consent/record';
+import { presentConversation } from '../src/presenters/conversation';
+import { describeNextStaffed, formatHotlines, isStaffed, nextStaffedStart, selectHotlines } from '../src/municipality';
+
+export interface DialogueDeps {
+  ctx: Context;
+  /** LINE profile language lookup (null when LINE is not configured). */
+  profileLanguage: ((userId: string) => Promise<'ja' | 'en' | null>) | null;
+  now?: () => Date;
+}
+
+/** An earlier message stuck longer than this no longer holds the conversation back. */
+const ORDER_WAIT_LIMIT_MS = 2 * 60_000;
+
+export function createDialogueProcessor({ ctx, profileLanguage, now = () => new Date() }: DialogueDeps) {
+  const { db, municipality } = ctx;
+
+  return async function dialogue(job: Job<DialogueJob>, token?: string): Promise<string> {
+    const [row] = await db
+      .select({ message: messages, conversation: conversations, contact: contacts })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(eq(messages.id, job.data.messageId));
+    if (!row || row.message.direction !== 'in') return 'missing';
+    const { message, conversation, contact } = row;
+    if (message.dialoguedAt) return 'already handled';
+
+    const [earlier] = await db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, message.conversationId),
+          eq(messages.direction, 'in'),
+          isNull(messages.dialoguedAt),
+          lt(messages.seq, message.seq),
+          gt(messages.createdAt, new Date(Date.now() - ORDER_WAIT_LIMIT_MS)),
+        ),
+      )
+      .limit(1);
+    if (earlier) {
+      await job.moveToDelayed(Date.now() + 300, token);
+      throw new DelayedError();
+    }
+
+    let lang = contact.lang as Lang;
+    if (contact.channel === 'line' && !conversation.dialogue && profileLanguage) {
+      const fromProfile = await profileLanguage(contact.externalId);
+      if (fromProfile && fromProfile !== lang) {
+        lang = fromProfile;
+        await db.update(contacts).set({ lang }).where(eq(contacts.id, contact.id));
+      }
+    }
+
+    const at = now();
+    const staffed = isStaffed(municipality, at);
+    const turn: TurnOutput = step({
+      state: conversation.dialogue,
+      message: { text: message.text, postback: message.payload?.postback },
+      lang,
+      urgency: conversation.triage?.urgency ?? 'normal',
+      reporter: conversation.triage?.reporter ?? 'unknown',
+      anonymous: conversation.anonymous,
+      staffEngaged: Boolean(conversation.staffEngagedAt),
+      staffed,
+      nextStaffed: staffed || !nextStaffedStart(municipality, at) ? null : describeNextStaffed(municipality, at, lang),
+      afterHoursHotlines: staffed ? null : formatHotlines(selectHotlines(municipality, { categories: [], lang, max: 3 }), lang),
+    });
+
+    const { replies, updated } = await db.transaction(async (tx) => {
+      // Re-check inside the transaction: a concurrent run of the same job must not act twice.
+      const claimed = await tx
+        .update(messages)
+        .set({ dialoguedAt: new Date() })
+        .where(and(eq(messages.id, message.id), isNull(messages.dialoguedAt)))
+        .returning({ id: messages.id });
+      if (claimed.length === 0) return { replies: [], updated: null };
+      const set: Partial<typeof conversations.$inferInsert> = { dialogue: turn.state };
+      const base = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, by: 'person' as const, messageId: message.id };
+      for (const effect of turn.effects) {
+        if (effect.type === 'subject') set.subject = effect.subject;
+        if (effect.type === 'anonymous') set.anonymous = true;
+        if (effect.type === 'consent') await recordConsent(tx, { ...base, scope: effect.scope, answer: effect.answer });
+        if (effect.type === 'withdraw') await withdrawConsent(tx, base);
+      }
+      const [updated] = await tx.update(conversations).set(set).where(eq(conversations.id, conversation.id)).returning();
+      const replies = await insertOutbound(
+        tx,
+        conversation,
+        turn.replies.map((r) => ({ text: r.text, authorType: 'bot' as const, buttons: r.buttons })),
+      );
+      return { replies, updated };
+    });
+    if (!updated) return 'already handled';
+    await queueDelivery(ctx, replies);
+    ctx.publisher.conversationUpdated(presentConversation(updated, message.text.slice(0, 80)));
+    return `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`;
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Processor of the `escalate` queue: a crisis alert nobody acknowledged in time goes to the
+ * agency's supervisors (event `alert:escalated`) and, when the municipality configured one, to
+ * an outgoing webhook (ids and urgency only, never message text). Recorded on the alert.
+ */
+import type { Job } from 'bullmq';
+import { eq } from 'drizzle-orm';
+import type { Context } from '../src/context';
+import { alerts } from '../src/db/schema';
+import type { EscalateJob } from '../src/queues';
+import { presentAlert } from '../src/presenters/alert';
+import { recordAudit } from '../src/audit/record';
+
+export function createEscalateProcessor(ctx: Context) {
+  return async function escalate(job: Job<EscalateJob>): Promise<string> {
+    const [alert] = await ctx.db.select().from(alerts).where(eq(alerts.id, job.data.alertId));
+    if (!alert) return 'missing';
+    if (alert.acknowledgedAt) return 'acknowledged in time';
+
+    let current = alert;
+    if (!alert.escalatedAt) {
+      [current] = await ctx.db.update(alerts).set({ escalatedAt: new Date() }).where(eq(alerts.id, alert.id)).returning();
+      await recordAudit(ctx.db, { agencyId: alert.agencyId, actorId: null, action: 'alert.escalate', subjectType: 'alert', subjectId: alert.id });
+      ctx.publisher.alertEscalated(alert.agencyId, presentAlert(current));
+      ctx.log.warn({ alertId: alert.id, conversationId: alert.conversationId }, 'crisis alert unacknowledged: escalated to supervisors');
+    }
+    const url = ctx.municipality.escalation.webhookUrl;
+    if (url && !current.escalationNotifiedAt) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'crisis_unacknowledged',
+          alertId: alert.id,
+          agencyId: alert.agencyId,
+          conversationId: alert.conversationId,
+          urgency: alert.urgency,
+          createdAt: alert.createdAt.toISOString(),
+          escalatedAt: current.escalatedAt?.toISOString(),
+        }),
+        signal: AbortSignal.timeout(5000),
+      });
+      // Throwing makes BullMQ retry with backoff; supervisors already have the event.
+      if (!res.ok) throw new Error(`escalation webhook answered ${res.status}`);
+      await ctx.db.update(alerts).set({ escalationNotifiedAt: new Date() }).where(eq(alerts.id, alert.id));
+    }
+    return 'escalated';
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Starts every BullMQ worker of this process. Each processor lives in its own file; this entry
+ * only wires them to their queues and closes them gracefully (in-flight jobs finish first).
+ */
+import { Worker } from 'bullmq';
+import type { Context } from '../src/context';
+import { QueueName } from '../src/queues';
+import { createRedis } from '../src/redis';
+import { createLineProfileReader, createLineSender } from '../src/channels/line';
+import { createClassifier } from '../src/triage';
+import { createTriageProcessor } from './triage';
+import { createDeliverProcessor } from './deliver';
+import { createDialogueProcessor } from './dialogue';
+import { createEscalateProcessor } from './escalate';
+
+export interface RunningWorkers {
+  close(): Promise<void>;
+}
+
+export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
+  const { config, log } = ctx;
+  const classifier = await createClassifier();
+  const lineOpts = { channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl: config.LINE_API_BASE_URL };
+  const line = config.lineEnabled ? createLineSender(lineOpts) : null;
+  const profileLanguage = config.lineEnabled ? createLineProfileReader(lineOpts) : null;
+  const connection = createRedis(config.REDIS_URL);
+  const lock = config.JOB_LOCK_SECONDS * 1000;
+  const common = { connection, prefix: config.QUEUE_PREFIX, lockDuration: lock, stalledInterval: lock };
+
+  const workers = [
+    new Worker(QueueName.triage, createTriageProcessor({ ctx, classifier }), { ...common, concurrency: 4 }),
+    new Worker(QueueName.dialogue, createDialogueProcessor({ ctx, profileLanguage }), { ...common, concurrency: 4 }),
+    new Worker(QueueName.deliver, createDeliverProcessor({ ctx, line }), { ...common, concurrency: 4 }),
+    new Worker(QueueName.escalate, createEscalateProcessor(ctx), { ...common, concurrency: 2 }),
+  ];
+  for (const w of workers) {
+    // Job data holds ids only; the error text of our processors never contains message bodies.
+    w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('error', (err) => log.error({ queue: w.name, err: err.message }, 'worker error'));
+  }
+  log.info({ queues: workers.map((w) => w.name) }, 'workers started');
+  return {
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Processor of the `triage` queue: labels the conversation of one inbound message (categories,
+ * urgency, who is writing, reasons) and records the run. When the message signals danger to
+ * life it raises the crisis alert and queues the safety reply with the hotlines at once, in
+ * the same transaction, whatever the hour. Then the front-door dialogue takes the message.
+ *
+ * Idempotent: a message already triaged is skipped; the run row is unique per message; at most
+ * one open alert per conversation (so a retry never sends the safety reply twice).
+ */
+import type { Job } from 'bullmq';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Context } from '../src/context';
+import { alerts, contacts, conversations, messages, triageRuns } from '../src/db/schema';
+import { enqueueSoon, jobId, jobOptions, type TriageJob } from '../src/queues';
+import { presentConversation } from '../src/presenters/conversation';
+import { presentAlert } from '../src/presenters/alert';
+import { insertOutbound, queueDelivery } from '../src/conversations/outbound';
+import { safetyReplyText } from '../src/safety/safety-reply';
+import { scheduleEscalation } from '../src/safety/escalation';
+import { TRIAGE_ENGINE, type Classifier } from '../src/triage';
+import type { Lang } from '../src/dialogue/texts';
+
+export interface TriageDeps {
+  ctx: Context;
+  classifier: Classifier;
+}
+
+/** Delivery priority of safety replies (BullMQ: lower number = sooner). */
+const SAFETY_PRIORITY = 1;
+
+export function createTriageProcessor({ ctx, classifier }: TriageDeps) {
+  const { db } = ctx;
+  return async function triage(job: Job<TriageJob>): Promise<string> {
+    const [row] = await db
+      .select({ message: messages, lang: contacts.lang })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(eq(messages.id, job.data.messageId));
+    if (!row || row.message.direction !== 'in') return 'missing';
+    const { message } = row;
+    if (message.triagedAt) return 'already triaged';
+
+    // The conversation so far, in order: a worry often unfolds over several messages.
+    const inbound = await db
+      .select({ text: messages.text, kind: messages.kind })
+      .from(messages)
+      .where(and(eq(messages.conversationId, message.conversationId), eq(messages.direction, 'in')))
+      .orderBy(asc(messages.seq));
+    const texts = inbound.filter((m) => m.kind === 'text').map((m) => m.text);
+    const result = texts.length > 0 ? classifier.classifyConversation(texts) : null;
+
+    const outcome = await db.transaction(async (tx) => {
+      if (result) {
+        await tx
+          .insert(triageRuns)
+          .values({ messageId: message.id, conversationId: message.conversationId, engine: TRIAGE_ENGINE, result })
+          .onConflictDoNothing();
+      }
+      await tx.update(messages).set({ triagedAt: new Date() }).where(eq(messages.id, message.id));
+      const [conversation] = result
+        ? await tx.update(conversations).set({ triage: result }).where(eq(conversations.id, message.conversationId)).returning()
+        : await tx.select().from(conversations).where(eq(conversations.id, message.conversationId));
+
+      // Only a person's own words can raise a crisis (not a button they tapped).
+      if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, alert: null, safety: [] };
+      const [alert] = await tx
+        .insert(alerts)
+        .values({ agencyId: conversation.agencyId, conversationId: conversation.id, messageId: message.id, urgency: 'emergency', reasons: result.reasons })
+        .onConflictDoNothing()
+        .returning();
+      if (!alert) return { conversation, alert: null, safety: [] }; // an open alert already covers it
+      const safety = await insertOutbound(tx, conversation, [
+        { text: safetyReplyText(ctx.municipality, row.lang as Lang, result.categories), authorType: 'bot' },
+      ]);
+      return { conversation, alert, safety };
+    });
+
+    if (outcome.alert) {
+      await queueDelivery(ctx, outcome.safety, SAFETY_PRIORITY);
+      ctx.publisher.alertCrisis(outcome.alert.agencyId, presentAlert(outcome.alert));
+      if (!(await scheduleEscalation(ctx, outcome.alert))) ctx.log.warn({ alertId: outcome.alert.id }, 'escalation not scheduled now; the sweeper will retry');
+      ctx.log.warn({ alertId: outcome.alert.id, conversationId: outcome.alert.conversationId }, 'crisis alert raised');
+    }
+    ctx.publisher.conversationUpdated(presentConversation(outcome.conversation, message.text.slice(0, 80)));
+    await enqueueSoon(() => ctx.queues.dialogue.add('dialogue', { messageId: message.id }, { ...jobOptions.dialogue, jobId: jobId.dialogue(message.id) }));
+    return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';
+  };
+}

@@ -50,7 +50,11 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
   let redisChild: ChildProcess | null = null;
   redisChild = await ensureRedis(config.REDIS_URL, config.REDIS_AUTOSTART, log);
 
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    onConnectionError: (err) => log.warn({ err: err.message }, 'database connection lost (the pool reconnects on next use)'),
+  });
   log.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.dataDir } : {}) }, 'database open');
   const redis = createRedis(config.REDIS_URL);
   let lastRedisWarning = 0;

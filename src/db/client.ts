@@ -26,6 +26,11 @@ export interface OpenOptions {
   /** PGlite folder; `memory://` for a throwaway in-memory database (tests). */
   dataDir: string;
   migrate?: boolean;
+  /**
+   * Told when Postgres drops an idle pooled connection (server restart, terminated backend).
+   * The pool replaces it on next use; without a listener, pg would crash the process.
+   */
+  onConnectionError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -33,6 +38,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
+    pool.on('error', (err) => opts.onConnectionError?.(err));
     const db = drizzle(pool, { schema }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');

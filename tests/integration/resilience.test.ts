@@ -127,3 +127,35 @@ pgOnly('worker process killed mid-work and restarted (Postgres, separate API and
     }
   });
 });
+
+pgOnly('Postgres ends the connections (a server restart, an administrator terminating backends)', () => {
+  let app: TestApp;
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    app = await startTestApp({ db: 'postgres', env: { LOG_LEVEL: 'warn' }, logDestination: { write: (line) => void logged.push(line) } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  test('the process stays up, says so in the log, and the next message is stored', async () => {
+    const before = await openWidgetSession(app.url); // leaves idle pooled connections behind
+    const { Client } = await import('pg');
+    const admin = new Client({ connectionString: app.config.DATABASE_URL });
+    await admin.connect();
+    const ended = await admin.query('select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()) t');
+    await admin.end();
+    expect(ended.rows[0].n).toBeGreaterThan(0);
+
+    await eventually(() => logged.some((l) => l.includes('database connection lost')), 10_000);
+    const res = await fetch(`${app.url}/api/widget/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${before.sessionToken}` },
+      body: JSON.stringify({ text: '接続が切れた後の相談です', clientMessageId: randomUUID() }),
+    });
+    expect(res.status).toBe(202);
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+});

@@ -148,7 +148,7 @@ pgOnly('Postgres ends the connections (a server restart, an administrator termin
     await admin.end();
     expect(ended.rows[0].n).toBeGreaterThan(0);
 
-    await eventually(() => logged.some((l) => l.includes('database connection lost')), 10_000);
+    await eventually(async () => logged.some((l) => l.includes('database connection lost')), 10_000);
     const res = await fetch(`${app.url}/api/widget/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${before.sessionToken}` },

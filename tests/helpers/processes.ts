@@ -56,7 +56,7 @@ export async function startTsunagu(env: Record<string, string>, args: string[] =
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tsunagu did not start:\n${out}`)), 30000);
+    const timer = setTimeout(() => reject(new Error(`tsunagu did not start:\n${out}`)), 60000);
     const check = () => {
       if (out.includes(readyText)) {
         clearTimeout(timer);

@@ -65,5 +65,5 @@ describe('CLI and the server process on the embedded database', () => {
       expect(server.output()).toContain('stopped');
     }
     expect(fs.existsSync(path.join(dataDir, 'tsunagu.lock'))).toBe(false);
-  });
+  }, 150_000); // five real processes, each opening PGlite: slow on a busy CI machine
 });

@@ -38,7 +38,7 @@ import {
   type Urgency,
 } from './lexicon';
 import { buildView, compilePhrases, findPhrases, findRegexes, type MatchSpan, type PhraseIndex } from './match';
-import { conditional, hyperbole, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import { childhoodPast, conditional, hyperbole, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
 import { loadTokenizer, normalizeText, type Tokenizer } from './tokenize';
 
 export interface Classifier {
@@ -86,10 +86,11 @@ const SALIENCE: Category[] = [
 ];
 
 /** Tags whose hits are checked for negation, hyperbole and past-resolved context. */
-const CRISIS_TAGS: Tag[] = ['ideation', 'means', 'meansWeak', 'act', 'selfharm', 'farewell', 'farewellWeak', 'relayHint', 'cry', 'despair'];
+const CRISIS_TAGS: Tag[] = ['ideation', 'ideationWeak', 'means', 'meansWeak', 'act', 'selfharm', 'farewell', 'farewellWeak', 'relayHint', 'cry', 'despair'];
 const CONTEXT_TAGS: Tag[] = [
   ...CRISIS_TAGS,
   'violence',
+  'towardMe',
   'control',
   'stalking',
   'abuseExplicit',
@@ -111,7 +112,15 @@ const CONTEXT_TAGS: Tag[] = [
 const TOPIC_AFTER = /^(って|とは|について|っていう|という|の(支援|制度|窓口|家族会|集まり|相談窓口|サービス|申請|手続き|受け取り|こと(を|で)?(知り|教え)))/;
 const CAUSE_AFTER = /^(され|し|に|を)?(て|で)から/;
 const PROGRESSIVE_AFTER = /^(っ)?(て|で)(る|いる|います|ます|ん|て)/;
-const PAST_AFTER = /^(っ)?(た|だ|ました|れた|れました|られた|られました|てた|ていた|てきた)/;
+const PAST_AFTER = /^(っ)?(た|だ|ました|れた|れました|られた|られました|てた|ていた|てきた|れてた|れていた|れてました)/;
+/** A time that makes an ending word a plan: 今夜, つぎの電車, これから. */
+const TONIGHT_RE = /(今夜|今晩|こんや|今日|きょう|今から|いまから|これから|つぎの|次の|明日の朝|あしたの朝)/;
+/** Habitual time words: 毎晩, いつも, しょっちゅう. */
+const HABITUAL_RE = /(毎晩|毎日|毎朝|毎回|いつも|しょっちゅう|よく|たびに|度に|ときどき|時々|たまに)/;
+/** Hearsay: someone told the writer. */
+const REPORTED_RE = /(言って|言った|いって|らしい|そうです|みたい|聞いた)/;
+/** Alarm signs in pregnancy. */
+const PREGNANCY_ALARM_RE = /(血が(出|で|止ま)|出血|(おなか|お腹|腹)が[^。！？\n]{0,6}(痛|いた))/;
 const ACUTE_CONTEXT = /(入院|退院|手術|リハビリ|要介護|後遺症)/;
 
 const tagsOf = (c: AnyCue): Tag[] => c.tags ?? [];
@@ -148,6 +157,7 @@ function judge(norm: string, hit: Hit): void {
   if (!hit.dropped && crisis) hit.dropped = hyperbole(norm, hit.span);
   if (!hit.dropped) hit.dropped = pastResolved(norm, hit.span);
   if (!hit.dropped && (tags.includes('collapse') || tags.includes('violence'))) hit.dropped = conditional(norm, hit.span);
+  if (!hit.dropped && (tags.includes('violence') || tags.includes('towardMe')) && /(記憶|思い出|フラッシュバック|トラウマ|大人になった|今でも)/.test(norm)) hit.dropped = childhoodPast(norm, hit.span);
   if (!hit.dropped && tags.includes('collapse')) {
     hit.dropped = pastTime(norm, hit.span) ?? (ACUTE_CONTEXT.test(sentenceOf(norm, hit.span).text) ? '入院などの経過' : undefined);
   }
@@ -247,17 +257,29 @@ function analyse(c: Compiled, text: string): Triage {
   const crisisFirst = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && !h.relay);
   const crisisRelayed = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && h.relay);
   const weakMeans = allOf('meansWeak');
+  const endingFirst = allOf('ideationWeak').filter((h) => !h.relay);
+  const endingRelayed = allOf('ideationWeak').filter((h) => h.relay);
   const farewell = allOf('farewell');
   const noReply = T.has('noReply');
   const despair = T.has('farewellWeak') || T.has('cry');
   if (crisisFirst.length) {
     const h = crisisFirst[0];
     R.add(['suicide'], 'emergency', `${quote(h.phrase)}（本人の希死念慮・計画・行為）→ suicide, emergency`);
-  } else if (weakMeans.length >= 2 || (weakMeans.length && (despair || farewell.length))) {
-    R.add(['suicide'], 'emergency', `${weakMeans.map((h) => quote(h.phrase)).join('')}（場所・高さの示唆）→ suicide, emergency`);
+  } else if (weakMeans.length >= 2 || (weakMeans.length && (despair || farewell.length || endingFirst.length))) {
+    R.add(['suicide'], 'emergency', `${weakMeans.map((h) => quote(h.phrase)).join('')}（場所・高さ・手段の示唆）→ suicide, emergency`);
   }
-  if (farewell.length && (crisisFirst.length || despair || noReply || weakMeans.length || T.has('days'))) {
+  // 「終わりにする」「消えます」 are read as ending one's life only next to despair, a place, a farewell or a time
+  if (endingFirst.length && (despair || farewell.length || weakMeans.length || TONIGHT_RE.test(norm) || endingFirst.length >= 2)) {
+    R.add(['suicide'], 'emergency', `${quote(endingFirst[0].phrase)}（終わり・離脱のことば）＋疲弊・別れ・場所・時刻 → suicide, emergency`);
+  }
+  // two different farewell signals (今までありがとう + 猫をお願いします) are a goodbye, not thanks
+  const farewellKinds = new Set(farewell.map((h) => h.phrase)).size;
+  if (farewell.length && (crisisFirst.length || despair || noReply || weakMeans.length || endingFirst.length || farewellKinds >= 2 || T.has('days'))) {
     R.add(['suicide'], 'emergency', `${quote(farewell[0].phrase)}（別れのことば）→ suicide, emergency`);
+  }
+  if (endingRelayed.length && !crisisRelayed.length) {
+    const acute = noReply || weakMeans.length > 0 || farewell.length > 0;
+    if (acute || despair) R.add(['suicide'], acute ? 'emergency' : 'high', `${quote(endingRelayed[0].phrase)}（${endingRelayed[0].relay}）→ suicide, ${acute ? 'emergency' : 'high'}`);
   }
   if (noReply && (T.has('farewellWeak') || farewell.length || crisisRelayed.length) && !T.has('notSeen')) {
     R.add(['suicide'], 'emergency', `別れを思わせる言葉のあと${quote(firstOf('noReply')!.phrase)} → suicide, emergency`);
@@ -281,14 +303,19 @@ function analyse(c: Compiled, text: string): Triage {
   const violenceNow = violence.some((h) => {
     const a = norm.slice(h.span.end, h.span.end + 8);
     if (PAST_AFTER.test(a) || pastTime(norm, h.span)) return false;
+    // 「毎晩怒鳴ってる」 is a habit (high), not something happening this minute, unless 今 is said
+    if (HABITUAL_RE.test(sentenceOf(norm, h.span).text) && !nowWord) return false;
     return PROGRESSIVE_AFTER.test(a) || nowish;
   });
-  const acuteViolence = violenceNow || T.has('weapon') || T.has('hiding') || T.has('inProgress');
+  // 「閉じ込められる」と言っていました: hiding or confinement told second-hand is not happening now
+  const hidingNow = allOf('hiding').some((h) => !REPORTED_RE.test(sentenceOf(norm, h.span).text));
+  const acuteViolence = violenceNow || T.has('weapon') || hidingNow || T.has('inProgress');
   const hasChild = T.has('childWord') || T.has('minor') || T.has('baby');
   const hasElder = T.has('old') || T.has('elderWord') || T.has('elderAge');
   const hasDisab = T.has('disabilityWord');
 
-  const dvSignal = (violence.length > 0 || T.has('control') || T.has('stalking')) && (partner || T.has('stalking')) && !(T.has('parentWord') && !T.has('bothParents') && !partner);
+  // ママの彼氏 / 継父 hurting a child is abuse, not DV (unless the writer names DV)
+  const dvSignal = (violence.length > 0 || T.has('control') || T.has('stalking')) && (partner || T.has('stalking')) && !(T.has('parentWord') && !T.has('bothParents') && !partner) && !T.has('parentPartner');
   if (T.has('dvExplicit') || dvSignal || (T.has('bothParents') && violence.length)) {
     let u: Urgency = 'high';
     if (acuteViolence && (violence.length || T.has('weapon'))) u = 'emergency';
@@ -305,7 +332,7 @@ function analyse(c: Compiled, text: string): Triage {
     T.has('neglect') ||
     T.has('afraidHome') ||
     (T.has('inProgress') && hasChild) ||
-    (violence.length > 0 && !R.has('dv') && !T.has('workplace') && (hasChild || hasElder || hasDisab || (T.has('towardMe') && T.has('parentWord')) || T.has('inProgress')));
+    (violence.length > 0 && !R.has('dv') && !T.has('workplace') && (hasChild || hasElder || hasDisab || (T.has('towardMe') && T.has('parentWord')) || T.has('parentPartner') || T.has('inProgress')));
   if (violence.length > 0 && T.has('workplace') && !R.has('dv') && !hasChild) {
     R.add(['employment'], undefined, `${quote(violence[0].phrase)}（職場での暴言・暴力）→ employment`);
   }
@@ -316,7 +343,8 @@ function analyse(c: Compiled, text: string): Triage {
     else group.push('child');
     let u: Urgency = 'high';
     const childAlone = T.has('neglect') && T.has('days') && (T.has('notSeen') || /(だけで|置き去り|帰って(こ|き)ない|かえって(こ|き)ない|帰ってこない)/.test(norm));
-    const fearOfHome = T.has('kickedOut') && T.has('minorAny') && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
+    // hit or kicked and 「帰りたくない」: a child afraid to go home tonight
+    const fearOfHome = T.has('kickedOut') && (T.has('minorAny') || T.has('parentWord') || T.has('parentPartner')) && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
     const inProgressNow = T.has('inProgress') && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));
     if (inProgressNow || T.has('afraidHome') || fearOfHome || childAlone || (acuteViolence && violence.length)) u = 'emergency';
     const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('inProgress') ?? firstOf('violence')!;
@@ -348,6 +376,8 @@ function analyse(c: Compiled, text: string): Triage {
   const minorSelf = T.has('minor');
   if (T.has('kickedOut') && minorSelf) {
     R.add(['child'], 'high', `${quote(firstOf('kickedOut')!.phrase)}（未成年）→ child, high`);
+  } else if (T.has('kickedOut') && R.has('abuse') && !T.has('sleepTonight') && !T.has('evict')) {
+    // 「帰りたくない」 from someone hurt at home is part of the abuse, not a housing need
   } else {
     if (T.has('sleepTonight')) R.add(['housing'], 'high', `${quote(firstOf('sleepTonight')!.phrase)} → housing, high`);
     if (T.has('evict') || T.has('kickedOut')) {
@@ -359,6 +389,10 @@ function analyse(c: Compiled, text: string): Triage {
   if (R.has('debt') && T.has('debtThreat')) R.add(['debt'], 'high', `${quote(firstOf('debtThreat')!.phrase)}（取り立ての期限）→ debt, high`);
   if (T.has('wander')) {
     R.add(['elderly'], 'high', `${quote(firstOf('wander')!.phrase)}（認知症の方の夜間・独り）→ elderly, high`);
+  }
+  // bleeding or strong pain in pregnancy is a medical emergency, whatever the age
+  if (T.has('pregnancy') && (T.has('bleeding') || PREGNANCY_ALARM_RE.test(norm))) {
+    R.add(['health'], 'emergency', `${quote(firstOf('pregnancy')!.phrase)}＋出血・強い痛み → health, emergency`);
   }
   if (T.has('pregnancy')) {
     if (T.has('minorAny')) R.add(['child'], 'high', `${quote(firstOf('pregnancy')!.phrase)}（未成年）→ child, high`);

@@ -38,6 +38,7 @@ export type Reporter = 'self' | 'family' | 'neighbour' | 'professional' | 'unkno
 export type Tag =
   // suicide
   | 'ideation' // a wish to die / disappear (first person → emergency; relayed → high)
+  | 'ideationWeak' // ending / leaving words (終わりにする, 消えます) that need a second signal
   | 'means' // a plan, means, place or time
   | 'meansWeak' // a hint of place or time that needs a second signal
   | 'act' // overdose or attempt just done
@@ -59,6 +60,7 @@ export type Tag =
   | 'exPartner'
   | 'parentWord'
   | 'bothParents'
+  | 'parentPartner'
   | 'abuseExplicit'
   | 'neglect'
   | 'inProgress'
@@ -72,6 +74,7 @@ export type Tag =
   // health / welfare checks
   | 'collapse'
   | 'acuteBody'
+  | 'heat'
   | 'notSeen'
   | 'lifeSign'
   | 'days'
@@ -145,8 +148,24 @@ export const SUICIDE_CUES: Cue[] = [
       '朝なんて来なければ', '目が覚めなければ', '目覚めなければ', 'この世から', 'あの世', '人生を終わり',
       '死に場所', '死ぬ方法', '楽に死ねる', '首をつりたい', '首を吊りたい', '飛び降りたい', '飛び込みたい',
       'もう生きていけない', 'いなくなったほうが', 'いなくなった方が', 'いないほうがいい', 'いない方がいい',
+      // registers and dialects: 死にたい said other ways
+      '死んでしまおう', '死んでやる', '死なしてほしい', '死にてぇ', '生きとうない', '生きてたくない', '生きていたいと思えない', '生きる気力がない',
+      'もう目を覚ましたくない', '起きたくない…二度と', '消えてしまおう', '消えようと思', '消えようかな', 'いなくなろう', 'いなくなろうと思',
+      '楽になろう', '楽になれる方法', '終わりにしよう', '終わらせよう', '人生終わらせ', '命を絶', '命を断', '自ら命', '生きるのをやめ', '全部やめたい',
     ],
-    re: [/しにたい|しにたく|死にて[えー]|しにて[えー]|氏にたい|タヒにたい|タヒりたい|4にたい|ﾀﾋ/, /希死念慮|自殺願望|自殺念慮/],
+    re: [
+      /しにたい|しにたく|死にて[えー]|しにて[えー]|氏にたい|タヒにたい|タヒりたい|4にたい|ﾀﾋ/,
+      /希死念慮|自殺願望|自殺念慮/,
+      // 「私なんかいないほうがみんな楽」: the writer's absence as a relief to others
+      /(いない|いなくなった|消えた|死んだ)(ほう|方)が[^。！？\n]{0,8}(楽|いい|まし|幸せ|助かる)/,
+    ],
+  },
+  {
+    id: '終わり・離脱のことば',
+    cats: [],
+    tags: ['ideationWeak'],
+    ja: ['終わりにする', '終わりにします', '終わらせる', '終わらせます', 'いなくなります', '消えます', '遠くへ行きます', '遠くに行きます', '全部片付く', '片付いてる', '片付いています', 'もう会えない', 'もう会えません', '眠りたい', 'ずっと眠って', '決めました', '決めた'],
+    re: [/(明日|あした|朝)(から|は|が)?[^。！？\n]{0,14}(なくていい|来なければ|こなければ|なければいい)/, /(最後|さいご)の(メッセージ|連絡|ライン|line)/],
   },
   {
     id: '計画・手段',
@@ -156,16 +175,32 @@ export const SUICIDE_CUES: Cue[] = [
       '飛び降りる', '飛び降りよう', '飛び込む', '首を吊る', '首をつる', '首吊り', '練炭', '遺書', '樹海',
       'ロープを買', '薬をためて', '薬を貯めて', 'ベランダから下', '屋上にいる', '屋上に来', '線路にいる', '踏切にいる',
       '今なら行ける', 'もういないと思います', 'もういないと思う', 'もうこの世にいない', '最後の晩', '最期',
+      'ロープを用意', '練炭を買', '睡眠薬をためて', '睡眠薬を集め', '遺書を書', '遺書書', '飛び降りる場所', '電車に飛び込', '首をくくる', '首くくる',
     ],
-    re: [/今夜で(最後|終わり)|今日で最後|これで最後/],
+    re: [/今夜で(最後|終わり)|今日で最後|これで最後/, /(ロープ|縄|ひも|紐)[^。！？\n]{0,10}(用意|買|準備|かけ|結)/, /(このメッセージ|これ|この手紙|このライン)が(読まれる|届く|見られる)(頃|ころ|とき|時)/],
   },
-  { id: '高所・時刻の示唆', cats: [], tags: ['meansWeak'], re: [/(?<![0-9])([5-9]|[1-9][0-9])階/, /ベランダ|屋上|橋の上|線路|ホーム(の端|に立)/] },
+  // places with a drop, water or trains: only with a second signal (despair, a farewell, an ending word)
+  {
+    id: '高所・線路・水辺',
+    cats: [],
+    tags: ['meansWeak'],
+    re: [
+      /(?<![0-9])([5-9]|[1-9][0-9])階/,
+      /ベランダ|屋上|橋の上|橋から|線路|踏切|(駅の)?ホーム(の端|に立|にいる|にいます|の先|から)|駅のホーム|崖|海に(来|行|向か|いる)|川に(来|行|向か|いる)|ダム|樹海|快速|特急|電車が来/,
+      /(睡眠薬|眠剤|薬|くすり|練炭|ロープ|縄)(を|も)?[^。！？\n]{0,6}(用意|集め|ためて|貯めて|買ってき|手元に|目の前)/,
+    ],
+  },
   {
     id: '過量服薬・実行',
     cats: ['suicide'],
     tags: ['act'],
     ja: ['薬を全部飲んだ', '薬ぜんぶのんだ', '大量に飲んだ', 'まとめて飲んだ', 'オーバードーズ', '首を吊った', '飛び降りた'],
-    re: [/(?<![a-z])od(した|しちゃ)|(薬|くすり).{0,8}(全部|ぜんぶ|まとめて|大量|いっぱい|たくさん).{0,4}(のんだ|飲んだ|のんじゃ|飲んじゃ|のみました|飲みました|飲んでしまっ|のんでしまっ)/],
+    re: [
+      /(?<![a-z])od(した|しちゃ|って)|(薬|くすり).{0,8}(全部|ぜんぶ|まとめて|大量|いっぱい|たくさん).{0,4}(のんだ|飲んだ|のんじゃ|飲んじゃ|のみました|飲みました|飲んでしまっ|のんでしまっ)/,
+      // a quantity of tablets just taken: 睡眠薬2シート, 30錠, ひと箱
+      /(薬|くすり|錠|睡眠薬|眠剤|安定剤|市販薬|風邪薬|鎮痛剤)[^。！？\n]{0,10}([0-9０-９]+(シート|箱|瓶|びん)|[2-9][0-9]+錠|(何|数|なん)十錠|ひと箱|一箱|ひとびん|一瓶|あるだけ|一気に|いっきに)[^。！？\n]{0,6}(のんだ|飲んだ|のんじゃ|飲んじゃ|のみました|飲みました|飲んで|のんで)/,
+      /(手首|腕|首)[^。！？\n]{0,6}(切った|切りました|きった)[^。！？\n]{0,12}(血|ち)が/,
+    ],
   },
   {
     id: '自傷',
@@ -174,14 +209,16 @@ export const SUICIDE_CUES: Cue[] = [
     ja: ['リスカ', 'リストカット', 'アムカ', '自傷', '手首を切', '腕を切', '自分を傷つけ', '自分を切', '切ってしまう'],
     re: [/自分(を|の体を)(殴|叩|傷)/],
   },
-  { id: '出血', cats: [], tags: ['bleeding'], ja: ['血が止まらない', '出血', '血だらけ', '深く切'] },
+  { id: '出血', cats: [], tags: ['bleeding'], ja: ['血が止まらない', '出血', '血だらけ', '深く切', '血が出て', '血がでて', '血が出てる', '血がでてる', '血が出てい'] },
   {
     id: '別れのことば',
     cats: [],
     tags: ['farewell'],
-    ja: ['今までありがとう', 'いままでありがとう', 'さようなら', 'さよなら', 'お世話になりました', '先に逝く', '最後に伝えたい', '迷惑かけたくなかった', '探さないで'],
+    ja: ['今までありがとう', 'いままでありがとう', 'さようなら', 'さよなら', 'お世話になりました', '先に逝く', '最後に伝えたい', '迷惑かけたくなかった', '探さないで', '今まで本当にありがとう', '元気でね', '幸せになってね', 'みんなによろしく', '後のことは頼む', 'あとのことは頼む', '後のことはお願い'],
+    // entrusting a pet, a child or one's things to someone: 「猫のことだけ、誰かお願いします」
+    re: [/(のこと|の世話|のこと だけ)(だけ|は|を)?[、,]?\s*(誰か|だれか|あとは)?[、,]?\s*(お願いします|おねがいします|よろしく|頼む|頼みます|たのむ)/],
   },
-  { id: '謝罪・別れの示唆', cats: [], tags: ['farewellWeak'], ja: ['ごめんね', 'ごめんなさい', 'もう疲れる', '疲れちゃう', '疲れ果てる'] },
+  { id: '謝罪・別れの示唆', cats: [], tags: ['farewellWeak'], ja: ['ごめんね', 'ごめんなさい', 'もう疲れる', '疲れちゃう', '疲れ果てる', 'もう疲れた', 'もうつかれた', '疲れました', 'つかれた', 'もういいや', '全部どうでもいい', 'もうどうでもいい', 'ぜんぶいや', '全部いや', '生きる意味', 'もう終わり'] },
   {
     id: '連絡がとれない',
     cats: [],
@@ -192,9 +229,11 @@ export const SUICIDE_CUES: Cue[] = [
     id: '第三者の示唆',
     cats: ['suicide'],
     tags: ['relayHint'],
-    ja: ['俺の保険金', '私の保険金', '保険金でローン', '保険金で払', '身辺整理', '形見', '大事な物を人にあげ'],
+    ja: ['俺の保険金', '私の保険金', '保険金でローン', '保険金で払', '身辺整理', '形見', '大事な物を人にあげ', '遺書のような', '置き手紙'],
+    // death and life insurance together: 「俺が死んだら保険で片付く」「生命保険って自殺でも下りる?」
+    re: [/(死んだら|死ねば|死んでも|自殺でも|自殺して|死亡)[^。！？\n]{0,12}保険|保険[^。！？\n]{0,12}(自殺|死んだら|死ねば)/],
   },
-  { id: '助けを求める声', cats: ['other'], tags: ['cry'], ja: ['もう無理', 'もうむり', 'たすけて', '助けて', 'もう限界', 'どうしたらいいかわからない'] },
+  { id: '助けを求める声', cats: ['other'], tags: ['cry'], ja: ['もう無理', 'もうむり', 'たすけて', '助けて', 'もう限界', 'どうしたらいいかわからない', 'もうどうにもならない', 'もうどうにもならん', 'どうにもならない', 'もうだめ', 'もうダメ', 'もうあかん', 'もう無理や', 'しんどすぎる', 'つらすぎる'] },
   { id: '死の誇張表現', cats: [], tags: ['hyperbolic'], ja: ['死にそう', '死ぬかと思った', '死ぬほど', '死ぬ'] },
 ];
 
@@ -208,6 +247,7 @@ export const VIOLENCE_CUES: Cue[] = [
     tags: ['violence'],
     ja: [
       '殴る', 'なぐる', '叩く', 'たたく', '蹴る', '暴力', '暴れる', '暴言', '怒鳴る', 'どなる', '突き飛ばす',
+      '蹴られた', 'けられた', 'けられる', 'ぶたれた', '殴られた', 'なぐられた', '叩かれた',
       '首を絞める', '首をしめる', '物を投げる', 'ものを投げる', '手をあげる', '手を上げる', 'ぶたれる', 'ぶつ', 'あざ',
       'アザ', '痣', '怪我をさせ', 'つねる', '髪を引っ張る', '押し倒す', '脅す', '包丁を向け',
     ],
@@ -232,8 +272,16 @@ export const VIOLENCE_CUES: Cue[] = [
   { id: '元交際相手', tags: ['exPartner'], ja: ['元彼', '元カレ', '元夫', '元妻', '元旦那', '元カノ', '別れた'] },
   { id: '親', tags: ['parentWord'], ja: ['父', '母', '親', 'パパ', 'ママ', 'お父さん', 'お母さん', 'おとうさん', 'おかあさん', '継父', '義父', '母親', '父親', '母の彼氏'] },
   { id: '両親間', tags: ['bothParents'], re: [/(パパ|父|おとうさん|お父さん)(が|は|、)?[^と。\n]{0,6}(ママ|母|おかあさん|お母さん)(を|に|のこと)/, /(ママ|母|おかあさん|お母さん)(が|は|、)[^と。\n]{0,6}(パパ|父|おとうさん|お父さん)(に|から)/] },
+  { id: '親の交際相手', tags: ['parentWord', 'parentPartner'], re: [/(ママ|まま|母|お母さん|おかあさん|母親)の(新しい)?(彼氏|かれし|カレシ|恋人|再婚相手|内縁の夫|交際相手)|継父|ままちち|継母|ままはは/] },
   { id: '職場', tags: ['workplace'], ja: ['上司', '職場', '先輩', '同僚', '社長', '店長', 'バイト先', '会社', '取引先', '客'] },
   { id: '虐待', cats: ['abuse'], tags: ['abuseExplicit'], ja: ['虐待', 'ネグレクト', '育児放棄', '経済的虐待', '性的虐待', '心理的虐待', '身体的虐待'] },
+  // a carer telling a child or dependant they should not exist: psychological abuse
+  {
+    id: '存在の否定（心理的虐待）',
+    cats: ['abuse'],
+    tags: ['abuseExplicit'],
+    re: [/(お前|おまえ|あんた|あなた|てめえ)(なんか|なんて|みたいな)[^。」』]{0,14}(産ま|生ま|うま|いなければ|いなきゃ|いらない|おらん|いなかったら|死ね|しね|消え)/, /(産ま|生ま|うま)なきゃ(よかった|良かった)|産まなければよかった|生まなければよかった/],
+  },
   {
     id: 'ネグレクトの兆候',
     cats: ['abuse'],
@@ -242,9 +290,11 @@ export const VIOLENCE_CUES: Cue[] = [
       'お腹すかせて', 'お腹をすかせて', 'おなかをすかせ', 'おなかすかせ', 'ご飯をもらえない', 'ごはんをもらえない', '食べさせてもらえない',
       '食事を与えない', '食事を与えられ', '子どもだけで', '子供だけで', 'こどもだけで', '子どもたちだけで', '親の姿を見', '親がいない間',
       '夜遅くまで外に', '夜遅くまで外', '真冬なのに半袖', '何日も同じ服', '風呂に入れてもらえない', 'お風呂に入れてもらえない', '置き去り', '放置',
+      '作ってもらえない', 'いつも同じ服', 'どんどん痩せ', 'ガリガリ', '押し入れに閉じ込め', '閉じ込められ',
       '年金を勝手に', '年金を使い込', '通帳を取り上げ', '年金を管理', 'お金を使い込', '家に入れてもらえない', '締め出され', 'だれもいない', '誰もいない', '閉め出され', 'ベランダに出され', '食事を抜かれ',
     ],
   },
+  { id: 'ネグレクトの兆候（夜に子どもだけ）', cats: ['abuse'], tags: ['neglect'], re: [/(夜|深夜|夜中)[^。！？\n]{0,14}(一人|ひとり|子どもだけ|こどもだけ)で[^。！？\n]{0,8}(座|いる|歩|外|廊下|公園|待)/, /(ご飯|ごはん|食事|ご飯も)[^。！？\n]{0,10}(作ってもらえない|もらえない|くれない|抜かれ)/] },
   { id: '進行中の暴力の音', tags: ['inProgress'], ja: ['叫んで', '叫び声', '泣き叫', '悲鳴', '怒鳴り声', '物がぶつかる', '物が壊れる'], re: [/[「『"](やめて|いたい|痛い|たすけて|助けて|ごめんなさい)[」』"]と?.{0,3}(叫|泣|言)|(やめて|いたい|痛い|たすけて|助けて|ごめんなさい)と(叫|泣)/] },
   { id: '帰宅への恐怖', tags: ['afraidHome'], ja: ['家に帰るのがこわい', '家に帰るのが怖い', '家にかえるのがこわい', '帰るのがこわい', '帰るのが怖い', '家にいるのがこわい', '家にいるのが怖い'] },
   {
@@ -255,7 +305,7 @@ export const VIOLENCE_CUES: Cue[] = [
   { id: '凶器', tags: ['weapon'], ja: ['包丁', '刃物', 'ナイフ', 'バット'] },
   { id: '隠れている', tags: ['hiding'], ja: ['隠れてる', '隠れている', 'かくれてる', '逃げられない', '閉じ込められ', '声出せない', '声が出せない'] },
   { id: '安全確保・別居', tags: ['safe'], ja: ['別居', '離婚の手続き', '離婚の調停', '安全な場所', '保護されて', '逃げて…暮らして', '住所を知られない', '引っ越して…離れ'] },
-  { id: '自分に向かう行為', tags: ['towardMe'], re: [/(たたい|叩い|殴っ|なぐっ|蹴っ|怒鳴っ|どなっ)て(くる|きます|きて|くるん)|(私|わたし|あたし|僕|ぼく|俺|自分)(を|に).{0,8}(たた|叩|殴|なぐ|蹴|怒鳴)|(たたか|叩か|殴ら|なぐら|蹴ら|怒鳴ら)れ/] },
+  { id: '自分に向かう行為', tags: ['towardMe'], re: [/(たたい|叩い|殴っ|なぐっ|蹴っ|怒鳴っ|どなっ)て(くる|きます|きて|くるん)|(私|わたし|あたし|僕|ぼく|俺|自分)(を|に).{0,8}(たた|叩|殴|なぐ|蹴|怒鳴)|(たたか|叩か|殴ら|なぐら|蹴ら|けら|ぶた|怒鳴ら|どなら)れ/] },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -264,6 +314,14 @@ export const VIOLENCE_CUES: Cue[] = [
 
 export const ACUTE_CUES: Cue[] = [
   { id: '倒れている', tags: ['collapse'], ja: ['倒れている', '倒れてる', '倒れていて', '倒れてて', '倒れたまま', '倒れました', '倒れた', '意識がない', '意識がありません', '息をしていない', 'けいれん', '救急車'] },
+  // someone found unresponsive: calling, shaking or touching them brings no reaction
+  {
+    id: '反応がない・ぐったり',
+    tags: ['collapse'],
+    ja: ['ぐったりして', 'ぐったりしている', 'ぐったりしてる', '意識がもうろう', '意識が朦朧', '泡を吹', '息が荒い', '顔色が真っ青'],
+    re: [/(声(を)?かけても|こえかけても|呼んでも|呼びかけても|揺すっても|ゆすっても|肩をたたいても|たたいても)[^。！？\n]{0,6}(反応|動かな|起きな|目を開けな|うごかな)/, /(横になった|倒れた|寝転んだ|うずくまった|座り込んだ)まま[^。！？\n]{0,8}(動かな|うごかな|起きな|反応)/],
+  },
+  { id: '熱中症', cats: ['health'], tags: ['heat'], ja: ['熱中症', '脱水'] },
   { id: '呼びかけに反応なし', tags: ['acuteBody'], ja: ['呼んでも返事', '呼んでも反応', '意識がない', '息はして', '息をして', '反応がない', '動かない'] },
   { id: '姿を見ない', tags: ['notSeen'], ja: ['見ていない', '見てない', '見かけない', '見かけていない', '姿を見ない', '姿を見ていない', '姿を見てない', '会えていない', '顔を見ていない'] },
   { id: '異変のサイン', tags: ['lifeSign'], ja: ['新聞', '郵便物', 'ポストからあふれ', 'ポストがいっぱい', '電気がつかない', '電気がつきません', '電気ついてない', 'インターホン', '変なにおい', '異臭', '洗濯物がそのまま', '雨戸が閉まったまま', 'チャイムを押しても'] },
@@ -473,9 +531,17 @@ export interface ForeignCue {
 
 export const FOREIGN_CUES: ForeignCue[] = [
   // crisis
-  { id: 'EN: wish to die', cats: ['suicide'], tags: ['ideation'], re: /\b(kill(ing)? myself|want to die|wanna die|wish i (was|were) dead|don'?t want to (live|be alive|be here)|end (my life|it all|everything)|take my (own )?life|suicid(e|al)|no reason to live|better off dead|can'?t go on|disappear forever)\b/ },
-  { id: 'EN: plan or means', cats: ['suicide'], tags: ['means'], re: /\b(pills in front of me|tonight is the night|goodbye forever|won'?t be here tomorrow|(rope|bridge|rooftop|roof) (is|ready)|wrote a (suicide )?note|jump off)\b/ },
-  { id: 'EN: overdose', cats: ['suicide'], tags: ['act'], re: /\b(took all (my|the) (pills|meds|medicine)|overdosed?|swallowed (all|a bunch))\b/ },
+  { id: 'EN: wish to die', cats: ['suicide'], tags: ['ideation'], re: /\b(kill(ing)? myself|want(ed)? to die|wanna die|wish i (was|were) dead|don'?t want to (live|be alive|be here|wake up)|end (my life|it all|everything|it tonight|it now)|(going|want) to end it|take my (own )?life|suicid(e|al)|no reason to live|better off (dead|without me)|can'?t go on|disappear forever|not (be )?(around|here) (anymore|tomorrow)|no point (in )?living|tired of living)\b/ },
+  { id: 'EN: plan or means', cats: ['suicide'], tags: ['means'], re: /\b(pills in front of me|tonight is the night|goodbye forever|won'?t be here tomorrow|(rope|bridge|rooftop|roof) (is|ready)|wrote a (suicide )?note|jump off|(bought|have|got) (a )?rope|standing on the (roof|bridge|platform|edge)|saying goodbye|by the time you read this)\b/ },
+  { id: 'EN: overdose', cats: ['suicide'], tags: ['act'], re: /\b(took all (my|the) (pills|meds|medicine)|overdosed?|swallowed (all|a bunch)|took ([0-9]{2,}|a lot of|a bunch of|a whole (box|bottle) of|too many) (pills|tablets|sleeping pills|meds))\b/ },
+  // other languages used by residents in Japan: a wish to die, suicide, ending one's life
+  {
+    id: '多言語: 希死念慮',
+    cats: ['suicide'],
+    tags: ['ideation'],
+    re: /(magpakamatay|mamatay na lang|gusto ko nang mamatay|ayoko nang mabuhay|pagod na akong mabuhay|bunuh diri|ingin mati|mau mati|pengen mati|tidak ingin hidup|tak ingin hidup lagi|आत्महत्या|मर्न मन|मर्न चाहन्छु|बाँच्न मन छैन|죽고 ?싶|자살|살기 ?싫|quero morrer|me matar|suic[ií]d|não quero mais viver|nao quero mais viver|tirar (a )?minha (própria )?vida|acabar com tudo|quiero morir|matarme|no quiero vivir|quitarme la vida|acabar con todo|muốn chết|tự tử|tự sát|không muốn sống|muốn biến mất|想死|自杀|自殺|不想活|活不下去|结束(自己的)?生命|轻生)/,
+  },
+  { id: '多言語: 過量服薬・実行', cats: ['suicide'], tags: ['act'], re: /(uống hết thuốc|uống nhiều thuốc|吃了(很多|一堆|全部|整瓶)的?药|tomei (todos os|muitos) (rem[eé]dios|comprimidos)|tom[eé] (todas las|muchas) pastillas|uminom ako ng maraming gamot|minum banyak obat|약을 (다|많이) 먹었)/ },
   { id: 'EN: self-harm', cats: ['suicide'], tags: ['selfharm'], re: /\b(cut(ting)? myself|self[- ]harm|hurt(ing)? myself)\b/ },
   { id: 'EN: hyperbole', tags: ['hyperbolic'], re: /\b(is killing me|killing me|dying of|i'?m dead|lol|lmao|haha)\b/ },
   { id: 'EN: help', cats: ['other'], tags: ['cry'], re: /^\s*(help( me)?|please help)\s*[.!]*\s*$/ },
@@ -502,7 +568,6 @@ export const FOREIGN_CUES: ForeignCue[] = [
   { id: 'EN: visa', cats: ['foreign'], re: /\b(visa|residence (card|status)|immigration|technical intern)\b/ },
   { id: 'EN: service question', cats: ['other'], tags: ['serviceQ'], re: /\b(can i (write|ask|use|talk)|do you (have|speak|offer)|question about your (service|services)|in english\?)/ },
   // Portuguese / Spanish
-  { id: 'PT/ES: morrer', cats: ['suicide'], tags: ['ideation'], re: /\b(quero morrer|me matar|suic[ií]dio|não quero mais viver|quiero morir|matarme|no quiero vivir)\b/ },
   { id: 'PT/ES: trabalho', cats: ['employment'], re: /\b(perdi o emprego|desempregad[oa]|demitid[oa]|sal[aá]rio|emprego|f[aá]brica|perd[ií] (el|mi) trabajo|despedid[oa]|despidieron)\b/ },
   { id: 'PT/ES: aluguel', cats: ['housing'], re: /\b(aluguel|despejo|alquiler|desalojo)\b/ },
   { id: 'PT/ES: dinheiro', cats: ['poverty'], re: /\b(sem dinheiro|não tenho dinheiro|não temos dinheiro|comida|sin dinero|no tengo dinero|no tenemos dinero)\b/ },
@@ -510,7 +575,6 @@ export const FOREIGN_CUES: ForeignCue[] = [
   { id: 'PT/ES: marido', tags: ['partner'], re: /\b(marido|esposo|namorado|novio)\b/ },
   { id: 'PT/ES: atendimento', cats: ['other'], tags: ['serviceQ'], re: /(vocês têm|voces tem|atendimento em|tienen atención|hablan español|falam português)/ },
   // Vietnamese
-  { id: 'VI: chết', cats: ['suicide'], tags: ['ideation'], re: /(muốn chết|tự tử|không muốn sống)/ },
   { id: 'VI: lương', cats: ['employment'], re: /(không trả lương|trả lương|mất việc|công ty|thực tập sinh|việc làm)/ },
   { id: 'VI: tiền', cats: ['poverty'], re: /(không còn tiền|không có tiền|hết tiền)/ },
   { id: 'VI: đồ ăn', cats: ['poverty'], tags: ['noFoodToday'], re: /(tiền mua đồ ăn|không có gì ăn|đói)/ },
@@ -519,11 +583,15 @@ export const FOREIGN_CUES: ForeignCue[] = [
   { id: 'VI: nhà', cats: ['housing'], re: /(tiền nhà|không có chỗ ở|bị đuổi)/ },
   { id: 'VI: chồng đánh', tags: ['violence'], re: /(đánh tôi|bạo lực)/ },
   // Chinese
-  { id: 'ZH: 想死', cats: ['suicide'], tags: ['ideation'], re: /(想死|自杀|不想活)/ },
   { id: 'ZH: 工作', cats: ['employment'], re: /(找不到工作|失业|工资|被解雇|没有工作)/ },
   { id: 'ZH: 生活困难', cats: ['poverty'], re: /(生活很困难|生活困难|没有钱|没钱)/ },
   { id: 'ZH: 房租', cats: ['housing'], re: /(房租|没有地方住)/ },
   { id: 'ZH: 打我', tags: ['violence'], re: /(打我|家暴)/ },
+  { id: '多言語: 暴力', tags: ['violence'], re: /(sinasaktan|binubugbog|sinuntok|sinampal|dipukul|memukul|dianiaya|때려|맞았|pegó|me pega|golpea)/ },
+  { id: '多言語: 配偶者', tags: ['partner'], re: /\b(asawa|suami|istri|pacar|chồng|vợ|bạn trai|丈夫|老公|男朋友|남편|아내|namorad[oa]|esposa)\b|(丈夫|老公|男朋友|남편)/ },
+  { id: '多言語: 仕事', cats: ['employment'], re: /(打工|店长|加班|辞职|不给钱|被开除|trabaho|natanggal|dipecat|gaji|perusahaan|empreiteira|trabalho|demitido)/ },
+  { id: '多言語: 子ども', cats: ['child'], re: /(mi hij[oa] de [0-9]+|la escuela|no quiere ir a la escuela|con em [0-9]+ tuổi|nhà trẻ|chậm nói|meu filho [^.]{0,20}escola|anak ko|孩子不上学)/ },
+  { id: '多言語: 妊娠・病院', cats: ['health'], re: /(grávida|gravida|embarazada|có thai|mang thai|怀孕|buntis|hamil|hospital com|médico|hospital|bệnh viện|医院)/ },
 ];
 
 /** First-person markers in other languages (reporter `self`). */

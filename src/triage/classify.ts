@@ -257,8 +257,16 @@ function analyse(c: Compiled, text: string): Triage {
   const crisisFirst = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && !h.relay);
   const crisisRelayed = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && h.relay);
   const weakMeans = allOf('meansWeak');
-  const endingFirst = allOf('ideationWeak').filter((h) => !h.relay);
-  const endingRelayed = allOf('ideationWeak').filter((h) => h.relay);
+  // 「連載を終わりにする」「作業はこれで終わりにする予定」: ending a thing, not one's life
+  for (const h of allOf('ideationWeak')) {
+    const sent = sentenceOf(norm, h.span);
+    const head = norm.slice(sent.start, h.span.start);
+    const m = head.match(/([\u3400-\u9fffァ-ヴー]{1,8})(を|は|も)[^。！？\n]{0,6}$/);
+    if ((m && !/(人生|全部|すべて|全て|命|自分|私|俺|僕|生活)$/.test(m[1])) || /(予定|つもりです|ことにしました|来月|来年)/.test(sent.text)) h.dropped = '物事の終わり';
+  }
+  const ending = allOf('ideationWeak').filter((h) => !h.dropped);
+  const endingFirst = ending.filter((h, i) => !h.relay && !ending.slice(0, i).some((o) => o.span.start < h.span.end && h.span.start < o.span.end));
+  const endingRelayed = ending.filter((h) => h.relay);
   const farewell = allOf('farewell');
   const noReply = T.has('noReply');
   const despair = T.has('farewellWeak') || T.has('cry');
@@ -273,7 +281,7 @@ function analyse(c: Compiled, text: string): Triage {
     R.add(['suicide'], 'emergency', `${quote(endingFirst[0].phrase)}（終わり・離脱のことば）＋疲弊・別れ・場所・時刻 → suicide, emergency`);
   }
   // two different farewell signals (今までありがとう + 猫をお願いします) are a goodbye, not thanks
-  const farewellKinds = new Set(farewell.map((h) => h.phrase)).size;
+  const farewellKinds = farewell.filter((h, i) => !farewell.slice(0, i).some((o) => o.span.start < h.span.end && h.span.start < o.span.end)).length;
   if (farewell.length && (crisisFirst.length || despair || noReply || weakMeans.length || endingFirst.length || farewellKinds >= 2 || T.has('days'))) {
     R.add(['suicide'], 'emergency', `${quote(farewell[0].phrase)}（別れのことば）→ suicide, emergency`);
   }

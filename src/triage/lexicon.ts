@@ -296,7 +296,7 @@ export const VIOLENCE_CUES: Cue[] = [
   },
   { id: 'ネグレクトの兆候（夜に子どもだけ）', cats: ['abuse'], tags: ['neglect'], re: [/(夜|深夜|夜中)[^。！？\n]{0,14}(一人|ひとり|子どもだけ|こどもだけ)で[^。！？\n]{0,8}(座|いる|歩|外|廊下|公園|待)/, /(ご飯|ごはん|食事|ご飯も)[^。！？\n]{0,10}(作ってもらえない|もらえない|くれない|抜かれ)/] },
   { id: '進行中の暴力の音', tags: ['inProgress'], ja: ['叫んで', '叫び声', '泣き叫', '悲鳴', '怒鳴り声', '物がぶつかる', '物が壊れる'], re: [/[「『"](やめて|いたい|痛い|たすけて|助けて|ごめんなさい)[」』"]と?.{0,3}(叫|泣|言)|(やめて|いたい|痛い|たすけて|助けて|ごめんなさい)と(叫|泣)/] },
-  { id: '帰宅への恐怖', tags: ['afraidHome'], ja: ['家に帰るのがこわい', '家に帰るのが怖い', '家にかえるのがこわい', '帰るのがこわい', '帰るのが怖い', '家にいるのがこわい', '家にいるのが怖い'] },
+  { id: '帰宅への恐怖', tags: ['afraidHome'], ja: ['家に帰るのがこわい', '家に帰るのが怖い', '家にかえるのがこわい', '帰るのがこわい', '帰るのが怖い', '家にいるのがこわい', '家にいるのが怖い', 'こわくて帰れない', '怖くて帰れない', 'こわくてかえれない', '帰ったら殴られる', '帰ったらまた', '帰ったら怒られる'] },
   {
     id: '加害への恐れ',
     tags: ['fearHarm'],
@@ -428,6 +428,7 @@ export const CATEGORY_CUES: Cue[] = [
     ja: [
       '失業', '解雇', 'クビになる', 'クビになりそう', 'くびになりそう', 'クビにな', 'リストラ', '雇い止め', '派遣切り', '給料が払われない', '給料が払われていない', '給料を払ってもらえない', '給料が出ない', '給料をもらえない', '賃金未払い', '未払い', '残業代', 'サービス残業',
       'パワハラ', 'セクハラ', '仕事が見つからない', '仕事を探', '仕事がない', '仕事がなくな', '職を失', '仕事を失', '働き口', '会社から逃げ', 'パスポートを取られ', 'パスポートをとられ', 'パスポートを会社に', '職場で', '職場に居づら', '仕事を続けられない', '仕事も続かない', '仕事も続きません', '仕事が続かない',
+      '辞めさせてくれない', '辞めさせてもらえない', '辞めさせてくれへん', '退職届', '退職させてもらえない', '仕事がつらい', '仕事が辛い', '仕事がきつい', '就職活動', '就活', '給料をまだもらって', '給料を払ってくれない', '給料が遅れ',
       '早退が続', 'シフト', '休みをもらえない', '労働基準', '労基', '就職先', '内定取り消し', '求職', '介護離職', '仕事を辞めざる',
     ],
   },
@@ -595,7 +596,7 @@ export const FOREIGN_CUES: ForeignCue[] = [
 ];
 
 /** First-person markers in other languages (reporter `self`). */
-export const FOREIGN_SELF_RE = /\b(i|i'm|im|my|me|eu|sou|meu|minha|tenho|yo|soy|mi|estoy|tôi|ako)\b|我/;
+export const FOREIGN_SELF_RE = /\b(i|i'm|im|my|me|eu|sou|meu|minha|tenho|quero|yo|soy|mi|estoy|quiero|tengo|tôi|mình|ako|ko|saya|aku)\b|(^|[.!?]\s*)em\b|我|저는|제가|나는|내가|싶어|(^|\s)म(\s|ले)|मेरो/;
 export const FOREIGN_FAMILY_RE = /\b(my (mother|father|mom|dad|son|daughter|husband|wife|brother|sister|grandmother|grandfather|child|parents))\b/;
 export const FOREIGN_NEIGHBOUR_RE = /\b(my (friend|neighbou?r|colleague|coworker)|a (friend|neighbou?r))\b/;
 

@@ -1,0 +1,107 @@
+/**
+ * General crisis classes (not corpus sentences): each rule gets a few new sentences that must fire
+ * and near misses that must not.
+ */
+import { createClassifier, type Classifier } from '../../../src/triage';
+
+let c: Classifier;
+beforeAll(async () => {
+  c = await createClassifier();
+});
+
+const emergencySuicide = (text: string) => {
+  const t = c.classify(text);
+  expect(t.urgency).toBe('emergency');
+  expect(t.categories[0]).toBe('suicide');
+};
+const notEmergency = (text: string) => {
+  const t = c.classify(text);
+  expect(t.urgency).not.toBe('emergency');
+  expect(t.categories).not.toContain('suicide');
+};
+
+describe('ending words need a second signal', () => {
+  it.each(['もう疲れた。今夜で終わりにします', '踏切の前にいる。終わりにする', '次の電車で消えます'])('%s → suicide, emergency', emergencySuicide);
+  it.each(['この連載は来月で終わりにします', '今日の作業はこれで終わりにする予定です'])('%s → not a crisis', notEmergency);
+});
+
+describe('places and means with despair or a farewell', () => {
+  it.each(['もうどうでもいい。いま橋の上', 'みんな元気でね。これから海に行く', 'ロープを用意した。あとは実行するだけ'])('%s → suicide, emergency', emergencySuicide);
+  it.each(['屋上のカフェでバイトを始めました。時給が低くて生活が苦しい', '川に行って釣りをするのが好きでした'])('%s → not a crisis', notEmergency);
+});
+
+describe('acts just done', () => {
+  it.each(['眠剤を40錠飲んだ。頭がぼーっとする', '市販薬ひと箱一気に飲んじゃった', '腕を切った。血が止まらない'])('%s → suicide, emergency', emergencySuicide);
+  it('one tablet as prescribed is not an overdose', () => notEmergency('頭痛薬を1錠飲んだけど治らない。病院に行くべきか'));
+});
+
+describe('farewells', () => {
+  it.each(['お世話になりました。犬のことだけ誰か頼みます', 'いままで本当にありがとう。このメッセージが届く頃には全部終わってる'])('%s → suicide, emergency', emergencySuicide);
+  it('thanks after help is not a farewell', () => {
+    expect(c.classify('今までありがとうございました。おかげで新しい仕事が決まりました').urgency).not.toBe('emergency');
+  });
+});
+
+describe('indirect and relayed', () => {
+  it('「いないほうがみんな楽」 in the first person → emergency', () => emergencySuicide('わたしなんかいないほうがみんな楽だよね'));
+  it('relayed by a sibling → suicide, high', () => {
+    const t = c.classify('兄が「俺なんかいないほうが家族は楽だろ」って言うようになった');
+    expect(t.categories[0]).toBe('suicide');
+    expect(t.urgency).toBe('high');
+  });
+  it('death + life insurance from a relative → suicide, high', () => {
+    const t = c.classify('夫が「死んだら保険金で借金は返せる」とつぶやいていました');
+    expect(t.categories).toContain('suicide');
+    expect(t.urgency).toBe('high');
+  });
+  it('a negation with a noun between is still a negation', () => notEmergency('消えたいという気持ちはありません。ただ仕事がつらいです'));
+});
+
+describe('other languages', () => {
+  it.each([
+    'Gusto ko nang mamatay, wala na akong pag-asa',
+    'Saya mau bunuh diri malam ini',
+    'Ya no quiero vivir, quiero quitarme la vida',
+    '죽고 싶어요',
+    '我活不下去了',
+    'Tôi muốn tự tử',
+  ])('%s → suicide, foreign, emergency', (text) => {
+    const t = c.classify(text);
+    expect(t.urgency).toBe('emergency');
+    expect(t.categories).toEqual(expect.arrayContaining(['suicide', 'foreign']));
+  });
+});
+
+describe('collapse, heat, pregnancy', () => {
+  it('unresponsive person → health, emergency', () => {
+    const t = c.classify('アパートの廊下でおばあさんがうずくまったまま動かない。肩をたたいても反応がない');
+    expect(t.categories).toContain('health');
+    expect(t.urgency).toBe('emergency');
+  });
+  it('body that will not move from tiredness is not a collapse', () => {
+    expect(c.classify('疲れて体が動かない日が続いています').urgency).not.toBe('emergency');
+  });
+  it('bleeding in pregnancy → health, emergency', () => {
+    const t = c.classify('妊娠7か月。さっきから出血してお腹が痛い');
+    expect(t.categories).toContain('health');
+    expect(t.urgency).toBe('emergency');
+  });
+});
+
+describe('a child in danger', () => {
+  it("mother's boyfriend hitting a child is abuse, not DV", () => {
+    const t = c.classify('おかあさんのかれしにまたたたかれた。うちにかえりたくない');
+    expect(t.categories.slice(0, 2)).toEqual(['abuse', 'child']);
+    expect(t.categories).not.toContain('dv');
+    expect(t.urgency).toBe('emergency');
+  });
+  it('childhood violence remembered as an adult is health, not abuse', () => {
+    const t = c.classify('小さい頃に母に叩かれていたことを今でも思い出して眠れません');
+    expect(t.categories).not.toContain('abuse');
+    expect(t.urgency).not.toBe('emergency');
+  });
+  it('a parent telling a child they should not exist is abuse', () => {
+    const t = c.classify('中学生です。親に毎日「お前なんか生まれてこなければ」と言われます');
+    expect(t.categories).toEqual(expect.arrayContaining(['abuse', 'child']));
+  });
+});

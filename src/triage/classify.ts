@@ -121,6 +121,8 @@ const HABITUAL_RE = /(毎晩|毎日|毎朝|毎回|いつも|しょっちゅう|�
 const REPORTED_RE = /(言って|言った|いって|らしい|そうです|みたい|聞いた)/;
 /** Alarm signs in pregnancy. */
 const PREGNANCY_ALARM_RE = /(血が(出|で|止ま)|出血|(おなか|お腹|腹)が[^。！？\n]{0,6}(痛|いた))/;
+/** Residents, users, patients, pupils: victims in a care or school setting. */
+const INSTITUTION_VICTIM_RE = /(入居者|利用者|入所者|患者|園児|児童|生徒)(さん|様)?(を|に|が|の)/;
 const ACUTE_CONTEXT = /(入院|退院|手術|リハビリ|要介護|後遺症)/;
 
 const tagsOf = (c: AnyCue): Tag[] => c.tags ?? [];
@@ -330,18 +332,23 @@ function analyse(c: Compiled, text: string): Triage {
     else if (T.has('safe') && !violenceNow) u = 'normal';
     const why = firstOf('violence') ?? firstOf('control') ?? firstOf('stalking') ?? firstOf('dvExplicit')!;
     const cats: Category[] = ['dv'];
-    if (T.has('bothParents') || (hasChild && (T.has('hiding') || u === 'emergency') && /(子ども|子供|こども|こども)(と|も|たち)/.test(norm))) cats.push('child');
-    if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻))/.test(norm)) cats.push('elderly');
+    // children in the incident or fleeing with the writer (子ども2人と逃げて), not only mentioned
+    const kidsInvolved = /(子ども|子供|こども)(たち|達)?([0-9０-９一二三]人)?(と|も|を連れ)/.test(norm) && (T.has('hiding') || u === 'emergency' || /(逃げ(て|ました|た(?!い))|避難し(て|た(?!い)|ました)|家を出(て|た(?!い)|ました)|実家に(来|き|帰っ|戻っ|い))/.test(norm));
+    if ((T.has('bothParents') && !hasElder) || (hasChild && kidsInvolved)) cats.push('child');
+    if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻)|(両親|二人|ふたり)とも[78９9]0代|[（(][7-9][0-9][)）][^。]{0,20}[（(][7-9][0-9][)）])/.test(norm)) cats.push('elderly');
     R.add(cats, u, `${quote(why.phrase)}（配偶者・交際相手から）${arrow(cats, u)}`);
   }
 
+  // staff hurting or confining residents, users or pupils: abuse in a facility, even though 同僚/職員 is a workplace word
+  const institutional = violence.length > 0 && INSTITUTION_VICTIM_RE.test(norm);
   const abuseSignal =
+    institutional ||
     T.has('abuseExplicit') ||
     T.has('neglect') ||
     T.has('afraidHome') ||
     (T.has('inProgress') && hasChild) ||
     (violence.length > 0 && !R.has('dv') && !T.has('workplace') && (hasChild || hasElder || hasDisab || (T.has('towardMe') && T.has('parentWord')) || T.has('parentPartner') || T.has('inProgress')));
-  if (violence.length > 0 && T.has('workplace') && !R.has('dv') && !hasChild) {
+  if (violence.length > 0 && T.has('workplace') && !R.has('dv') && !hasChild && !institutional) {
     R.add(['employment'], undefined, `${quote(violence[0].phrase)}（職場での暴言・暴力）→ employment`);
   }
   if (abuseSignal && !R.has('dv')) {
@@ -469,7 +476,7 @@ function analyse(c: Compiled, text: string): Triage {
   }
 
   const categories = order(R, lang, T);
-  const reporter = detectReporter(norm, lang, categories, T, R.urgency);
+  const reporter = detectReporter(norm, lang, categories, T, R.urgency, crisisFirst.length > 0 || T.has('act') || (R.has('suicide') && !crisisRelayed.length && !endingRelayed.length && !noReply && !T.has('relayHint')));
   R.reasons.push(`報告者: ${reporter.who}（${reporter.why}）`);
   return { categories, urgency: R.urgency, reporter: reporter.who, reasons: R.reasons };
 }
@@ -485,8 +492,9 @@ function order(R: Result, lang: LanguageInfo, T: Set<Tag>): Category[] {
   return cats.sort((a, b) => rank(a) - rank(b) || (R.cats.get(a)! - R.cats.get(b)!));
 }
 
-function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: Set<Tag>, urgency: Urgency): { who: Reporter; why: string } {
+function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: Set<Tag>, urgency: Urgency, firstPersonCrisis: boolean): { who: Reporter; why: string } {
   if (lang.nonStandardJapanese && lang.lang !== 'easy-ja') {
+    if (firstPersonCrisis || /\b(we|our|us)\b/.test(norm)) return { who: 'self', why: 'first person' };
     if (FOREIGN_NEIGHBOUR_RE.test(norm)) return { who: 'neighbour', why: 'friend / neighbour' };
     if (FOREIGN_FAMILY_RE.test(norm) && !cats.includes('dv')) return { who: 'family', why: 'a relative' };
     if (FOREIGN_SELF_RE.test(norm)) return { who: 'self', why: 'first person' };
@@ -495,7 +503,14 @@ function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: S
   const pro = norm.match(PROFESSIONAL_RE) ?? norm.match(PROFESSIONAL_CONTEXT_RE);
   if (pro) return { who: 'professional', why: quote(pro[0]) };
   const nb = norm.match(NEIGHBOUR_RE);
-  if (nb) return { who: 'neighbour', why: quote(nb[0]) };
+  const kin0 = norm.match(KIN_RE);
+  // 「一人暮らしの父と連絡が取れない…お隣の方に見てもらったら」: the relative named first is the subject
+  if (nb && !(kin0 && kin0.index! < nb.index! && /^(父|母|祖父|祖母|夫|妻|息子|娘|兄|姉|弟|妹)/.test(kin0[0]) && kin0.index! < 20)) return { who: 'neighbour', why: quote(nb[0]) };
+  // the writer's own crisis (死にたい, 薬を飲んだ) or own caring burden
+  if (firstPersonCrisis) return { who: 'self', why: '本人の危機' };
+  // 「わたくしは七十八になる独り者です」: a self-introduction in the first sentence
+  const first = norm.split(/[。！？!?\n]/)[0];
+  if (/(私|わたし|わたくし|僕|ぼく|俺|おれ|あたし)(は|、)[^。]{0,20}(歳|才|になる|独り|一人暮らし|ひとり暮らし|一人で暮らし)/.test(first) && !KIN_RE.test(first)) return { who: 'self', why: '自己紹介' };
   const top = cats[0];
   if (T.has('towardMe') && !T.has('bothParents')) return { who: 'self', why: '本人への暴力' };
   if (T.has('minor') && !T.has('bothParents')) return { who: 'self', why: '未成年の本人' };

@@ -28,8 +28,12 @@ const NEG_BEFORE_EN = /\b(don'?t|do not|not|never|no longer|wouldn'?t)\s+(\w+\s+
 /** 「死にたいとかではない」「死にたくない」「虐待とかではないと思います」, English "not …". */
 const NEVER_AFTER = /^(っ)?(た|だ)(こと|ことは|ことが|ことも|ことなど)(ない|ありません|一度も|いちども|なかっ)/;
 
+/** 「叩いてはいない」「殴ってない」: the act did not happen. */
+const NOT_DONE_AFTER = /^(っ)?(て|で)(は|も)?(い)?(ない|ません|なかっ)/;
+
 export function negation(text: string, span: MatchSpan): string | undefined {
   const a = after(text, span);
+  if (NOT_DONE_AFTER.test(a) && /[いっ]$/.test(text.slice(span.start, span.end))) return '否定（していない）';
   if (NEVER_AFTER.test(a)) return '否定（したことはない）';
   if (NEG_AFTER.test(a) || NEG_THINK_AFTER.test(a)) return '否定';
   if (/[a-z]/.test(text.slice(span.start, span.end)) && NEG_BEFORE_EN.test(before(text, span, 30))) return '否定 (not)';

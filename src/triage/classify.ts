@@ -109,7 +109,7 @@ const CONTEXT_TAGS: Tag[] = [
   'wander',
 ];
 
-const TOPIC_AFTER = /^(って|とは|について|っていう|という|の(支援|制度|窓口|家族会|集まり|相談窓口|サービス|申請|手続き|受け取り|こと(を|で)?(知り|教え)))/;
+const TOPIC_AFTER = /^(って|とは|について|っていう|という|の(支援|制度|窓口|家族会|集まり|相談窓口|相談|病院|施設|事業所|サービス|申請|手続き|受け取り|こと(を|で)?(知り|教え)))/;
 const CAUSE_AFTER = /^(され|し|に|を)?(て|で)から/;
 const PROGRESSIVE_AFTER = /^(っ)?(て|で)(る|いる|います|ます|ん|て)/;
 const PAST_AFTER = /^(っ)?(た|だ|ました|れた|れました|られた|られました|てた|ていた|てきた|れてた|れていた|れてました)/;
@@ -512,7 +512,9 @@ function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: S
   const first = norm.split(/[。！？!?\n]/)[0];
   if (/(私|わたし|わたくし|僕|ぼく|俺|おれ|あたし)(は|、)[^。]{0,20}(歳|才|になる|独り|一人暮らし|ひとり暮らし|一人で暮らし)/.test(first) && !KIN_RE.test(first)) return { who: 'self', why: '自己紹介' };
   const top = cats[0];
-  if (T.has('towardMe') && !T.has('bothParents')) return { who: 'self', why: '本人への暴力' };
+  // 「弟が職員にたたかれてる」: the passive belongs to a relative named as the subject
+  const kinSubject = norm.match(/(弟|妹|兄|姉|息子|娘|母|父|祖母|祖父|孫|夫|妻)(さん|くん|ちゃん)?(が|は)/);
+  if (T.has('towardMe') && !T.has('bothParents') && !(kinSubject && !/(私|わたし|あたし|僕|ぼく|俺)(が|は|を|に)/.test(norm) && !T.has('minor'))) return { who: 'self', why: '本人への暴力' };
   if (T.has('minor') && !T.has('bothParents')) return { who: 'self', why: '未成年の本人' };
   if (cats.includes('dv') && !T.has('bothParents') && (T.has('partner') || T.has('exPartner') || T.has('stalking'))) return { who: 'self', why: '配偶者・交際相手からの被害' };
   if (top === 'carer' || T.has('doubleCare') || T.has('youngCarer')) return { who: 'self', why: '介護・ケアをする本人' };

@@ -86,7 +86,7 @@ const SALIENCE: Category[] = [
 ];
 
 /** Tags whose hits are checked for negation, hyperbole and past-resolved context. */
-const CRISIS_TAGS: Tag[] = ['ideation', 'ideationWeak', 'means', 'meansWeak', 'act', 'selfharm', 'farewell', 'farewellWeak', 'relayHint', 'cry', 'despair'];
+const CRISIS_TAGS: Tag[] = ['ideation', 'ideationWeak', 'entrust', 'means', 'meansWeak', 'act', 'selfharm', 'farewell', 'farewellWeak', 'relayHint', 'cry', 'despair'];
 const CONTEXT_TAGS: Tag[] = [
   ...CRISIS_TAGS,
   'violence',
@@ -123,6 +123,8 @@ const REPORTED_RE = /(言って|言った|いって|らしい|そうです|み�
 const PREGNANCY_ALARM_RE = /(血が(出|で|止ま)|出血|(おなか|お腹|腹)が[^。！？\n]{0,6}(痛|いた))/;
 /** Residents, users, patients, pupils: victims in a care or school setting. */
 const INSTITUTION_VICTIM_RE = /(入居者|利用者|入所者|患者|園児|児童|生徒)(さん|様)?(を|に|が|の)/;
+/** Everyday activities at a height, by the tracks or the water. */
+const PLACE_BENIGN_RE = /(洗濯|干し|干して|掃除|住んで|住む|近くの|近くに|バイト|働|通勤|通学|騒音|ビアガーデン|カフェ|園芸|花|布団|タバコ|たばこ|釣り|散歩|家賃|引っ越)/;
 const ACUTE_CONTEXT = /(入院|退院|手術|リハビリ|要介護|後遺症)/;
 
 const tagsOf = (c: AnyCue): Tag[] => c.tags ?? [];
@@ -258,7 +260,9 @@ function analyse(c: Compiled, text: string): Triage {
   // ---- suicide -------------------------------------------------------------------------------
   const crisisFirst = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && !h.relay);
   const crisisRelayed = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && h.relay);
-  const weakMeans = allOf('meansWeak');
+  // 「ベランダで洗濯物」「線路の近くに住んでいて」: a place named for daily life, not as where the writer stands now
+  for (const h of allOf('meansWeak')) if (PLACE_BENIGN_RE.test(sentenceOf(norm, h.span).text)) h.dropped = '日常の場所';
+  const weakMeans = allOf('meansWeak').filter((h) => !h.dropped);
   // 「連載を終わりにする」「作業はこれで終わりにする予定」: ending a thing, not one's life
   for (const h of allOf('ideationWeak')) {
     const sent = sentenceOf(norm, h.span);
@@ -270,6 +274,7 @@ function analyse(c: Compiled, text: string): Triage {
   const endingFirst = ending.filter((h, i) => !h.relay && !ending.slice(0, i).some((o) => o.span.start < h.span.end && h.span.start < o.span.end));
   const endingRelayed = ending.filter((h) => h.relay);
   const farewell = allOf('farewell');
+  const entrust = allOf('entrust');
   const noReply = T.has('noReply');
   const despair = T.has('farewellWeak') || T.has('cry');
   if (crisisFirst.length) {
@@ -279,12 +284,12 @@ function analyse(c: Compiled, text: string): Triage {
     R.add(['suicide'], 'emergency', `${weakMeans.map((h) => quote(h.phrase)).join('')}（場所・高さ・手段の示唆）→ suicide, emergency`);
   }
   // 「終わりにする」「消えます」 are read as ending one's life only next to despair, a place, a farewell or a time
-  if (endingFirst.length && (despair || farewell.length || weakMeans.length || TONIGHT_RE.test(norm) || endingFirst.length >= 2)) {
+  if (endingFirst.length && (despair || farewell.length || entrust.length || weakMeans.length || TONIGHT_RE.test(norm) || endingFirst.length >= 2)) {
     R.add(['suicide'], 'emergency', `${quote(endingFirst[0].phrase)}（終わり・離脱のことば）＋疲弊・別れ・場所・時刻 → suicide, emergency`);
   }
   // two different farewell signals (今までありがとう + 猫をお願いします) are a goodbye, not thanks
   const farewellKinds = farewell.filter((h, i) => !farewell.slice(0, i).some((o) => o.span.start < h.span.end && h.span.start < o.span.end)).length;
-  if (farewell.length && (crisisFirst.length || despair || noReply || weakMeans.length || endingFirst.length || farewellKinds >= 2 || T.has('days'))) {
+  if (farewell.length && (crisisFirst.length || despair || noReply || weakMeans.length || endingFirst.length || entrust.length || farewellKinds >= 2 || T.has('days'))) {
     R.add(['suicide'], 'emergency', `${quote(farewell[0].phrase)}（別れのことば）→ suicide, emergency`);
   }
   if (endingRelayed.length && !crisisRelayed.length) {
@@ -315,11 +320,15 @@ function analyse(c: Compiled, text: string): Triage {
     if (PAST_AFTER.test(a) || pastTime(norm, h.span)) return false;
     // 「毎晩怒鳴ってる」 is a habit (high), not something happening this minute, unless 今 is said
     if (HABITUAL_RE.test(sentenceOf(norm, h.span).text) && !nowWord) return false;
+    // 「叩いているのを見ました」: witnessed earlier, reported afterwards
+    if (/(のを|ところを|ところ)(見|目撃|聞い|きい)(た|ました|て)/.test(norm.slice(h.span.end, h.span.end + 16))) return false;
     return PROGRESSIVE_AFTER.test(a) || nowish;
   });
   // 「閉じ込められる」と言っていました: hiding or confinement told second-hand is not happening now
   const hidingNow = allOf('hiding').some((h) => !REPORTED_RE.test(sentenceOf(norm, h.span).text));
-  const acuteViolence = violenceNow || T.has('weapon') || hidingNow || T.has('inProgress');
+  // sounds heard 「毎晩」 are a pattern to report (high), not an incident now
+  const soundsNow = allOf('inProgress').some((h) => nowWord || !HABITUAL_RE.test(sentenceOf(norm, h.span).text));
+  const acuteViolence = violenceNow || T.has('weapon') || hidingNow || soundsNow;
   const hasChild = T.has('childWord') || T.has('minor') || T.has('baby');
   const hasElder = T.has('old') || T.has('elderWord') || T.has('elderAge');
   const hasDisab = T.has('disabilityWord');
@@ -360,7 +369,7 @@ function analyse(c: Compiled, text: string): Triage {
     const childAlone = T.has('neglect') && T.has('days') && (T.has('notSeen') || /(だけで|置き去り|帰って(こ|き)ない|かえって(こ|き)ない|帰ってこない)/.test(norm));
     // hit or kicked and 「帰りたくない」: a child afraid to go home tonight
     const fearOfHome = T.has('kickedOut') && (T.has('minorAny') || T.has('parentWord') || T.has('parentPartner')) && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
-    const inProgressNow = T.has('inProgress') && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));
+    const inProgressNow = soundsNow && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));
     if (inProgressNow || T.has('afraidHome') || fearOfHome || childAlone || (acuteViolence && violence.length)) u = 'emergency';
     const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('inProgress') ?? firstOf('violence')!;
     R.add(['abuse', ...group], u, `${quote(why.phrase)}（虐待の${u === 'emergency' ? '進行・危険' : '疑い'}）${arrow(['abuse', ...group], u)}`);

@@ -46,6 +46,7 @@ export type Tag =
   | 'bleeding'
   | 'farewell'
   | 'farewellWeak'
+  | 'entrust'
   | 'noReply'
   | 'despair'
   | 'relayHint'
@@ -164,7 +165,7 @@ export const SUICIDE_CUES: Cue[] = [
     id: '終わり・離脱のことば',
     cats: [],
     tags: ['ideationWeak'],
-    ja: ['終わりにする', '終わりにします', '終わらせる', '終わらせます', 'いなくなります', '消えます', '遠くへ行きます', '遠くに行きます', '全部片付く', '片付いてる', '片付いています', 'もう会えない', 'もう会えません', '眠りたい', 'ずっと眠って', '決めました', '決めた'],
+    ja: ['終わりにする', '終わりにします', '終わらせる', '終わらせます', 'いなくなります', '消えます', '遠くへ行きます', '遠くに行きます', '全部片付く', '片付いてる', '片付いています', 'もう会えない', 'もう会えません', 'ずっと眠っていたい', '永遠に眠り', '二度と目覚め'],
     re: [/(明日|あした|朝)(から|は|が)?[^。！？\n]{0,14}(なくていい|来なければ|こなければ|なければいい)/, /(最後|さいご)の(メッセージ|連絡|ライン|line)/],
   },
   {
@@ -215,15 +216,17 @@ export const SUICIDE_CUES: Cue[] = [
     cats: [],
     tags: ['farewell'],
     ja: ['今までありがとう', 'いままでありがとう', 'さようなら', 'さよなら', 'お世話になりました', '先に逝く', '最後に伝えたい', '迷惑かけたくなかった', '探さないで', '今まで本当にありがとう', '元気でね', '幸せになってね', 'みんなによろしく', '後のことは頼む', 'あとのことは頼む', '後のことはお願い'],
-    // entrusting a pet, a child or one's things to someone: 「猫のことだけ、誰かお願いします」
-    re: [/(のこと|の世話|のこと だけ)(だけ|は|を)?[、,]?\s*(誰か|だれか|あとは)?[、,]?\s*(お願いします|おねがいします|よろしく|頼む|頼みます|たのむ)/],
   },
+  // entrusting a pet, a child or one's things to someone (「猫のことだけ、誰かお願いします」): counts only next to
+  // a farewell or an ending word, since 「母のことをよろしくお願いします」 is also an ordinary request
+  { id: '後を託すことば', cats: [], tags: ['entrust'], re: [/(のこと|の世話)(だけ|は|を)?[、,]?\s*(誰か|だれか|あとは)?[、,]?\s*(お願いします|おねがいします|よろしく|頼む|頼みます|たのむ)/] },
   { id: '謝罪・別れの示唆', cats: [], tags: ['farewellWeak'], ja: ['ごめんね', 'ごめんなさい', 'もう疲れる', '疲れちゃう', '疲れ果てる', 'もう疲れた', 'もうつかれた', '疲れました', 'つかれた', 'もういいや', '全部どうでもいい', 'もうどうでもいい', 'ぜんぶいや', '全部いや', '生きる意味', 'もう終わり'] },
   {
     id: '連絡がとれない',
     cats: [],
     tags: ['noReply'],
     ja: ['既読にならない', '既読がつかない', '連絡がつかない', '連絡がとれない', '連絡が取れない', '電話に出ない', '電話も出ない', '返事がない', '応答がない', '押しても出てこない'],
+    re: [/(電話|携帯|スマホ)(に|にも|も)[^。！？\n]{0,2}出(ない|ません|なく)|(既読|返信|返事)(が|も)?(つかない|つきません|来ない|ない)/],
   },
   {
     id: '第三者の示唆',
@@ -556,7 +559,7 @@ export interface ForeignCue {
 
 export const FOREIGN_CUES: ForeignCue[] = [
   // crisis
-  { id: 'EN: wish to die', cats: ['suicide'], tags: ['ideation'], re: /\b(kill(ing)? myself|want(ed)? to die|wanna die|wish i (was|were) dead|don'?t want to (live|be alive|be here|wake up)|end (my life|it all|everything|it tonight|it now)|(going|want) to end it|take my (own )?life|suicid(e|al)|no reason to live|better off (dead|without me)|can'?t go on|disappear forever|not (be )?(around|here) (anymore|tomorrow)|no point (in )?living|tired of living)\b/ },
+  { id: 'EN: wish to die', cats: ['suicide'], tags: ['ideation'], re: /\b(kill(ing)? myself|want(ed)? to die|wanna die|wish i (was|were) dead|don'?t want to (live|be alive|be here|wake up)|end (my life|it all|everything|it tonight|it now)|(going|want) to end it|take my (own )?life|suicid(e|al)|no reason to live|better off (dead|without me)|can'?t go on|disappear forever|not (be )?(around|here) (anymore|tomorrow)|no point (in )?living|tired of living|never wake up|sleep forever|disappear)\b/ },
   { id: 'EN: plan or means', cats: ['suicide'], tags: ['means'], re: /\b(pills in front of me|tonight is the night|goodbye forever|won'?t be here tomorrow|(rope|bridge|rooftop|roof) (is|ready)|wrote a (suicide )?note|jump off|(bought|have|got) (a )?rope|standing on the (roof|bridge|platform|edge)|saying goodbye|by the time you read this)\b/ },
   { id: 'EN: overdose', cats: ['suicide'], tags: ['act'], re: /\b(took all (my|the) (pills|meds|medicine)|overdosed?|swallowed (all|a bunch)|took ([0-9]{2,}|a lot of|a bunch of|a whole (box|bottle) of|too many) (pills|tablets|sleeping pills|meds))\b/ },
   // other languages used by residents in Japan: a wish to die, suicide, ending one's life

@@ -105,3 +105,57 @@ describe('a child in danger', () => {
     expect(t.categories).toEqual(expect.arrayContaining(['abuse', 'child']));
   });
 });
+
+describe('false alarms from everyday wording', () => {
+  it.each([
+    '仕事に疲れました。転職することに決めました。ハローワークの使い方を教えてください',
+    '育児でもう疲れた。今日は子どもと一緒に早く眠りたい',
+    '母のことをよろしくお願いします。ごめんなさい、急ぎで書いています',
+    'もう無理。ベランダで洗濯物干してたら隣の人に怒鳴られた',
+    '線路の近くのアパートに住んでいて、騒音で眠れません',
+  ])('%s → not emergency', (text) => {
+    expect(c.classify(text).urgency).not.toBe('emergency');
+  });
+  it('「〜てあげる」 is not 手をあげる', () => {
+    const t = c.classify('息子の宿題を毎晩みてあげています。勉強についていけなくて心配です');
+    expect(t.categories).not.toContain('abuse');
+    expect(t.categories).not.toContain('dv');
+  });
+  it('sounds heard every night are high, not emergency', () => {
+    const t = c.classify('向かいの家から毎晩子どもの泣き叫ぶ声と怒鳴り声が聞こえます');
+    expect(t.categories.slice(0, 2)).toEqual(['abuse', 'child']);
+    expect(t.urgency).toBe('high');
+  });
+});
+
+describe('third party: a goodbye note and silence', () => {
+  it('「消えます」 note + no answer → suicide, emergency, family', () => {
+    const t = c.classify('「もう消えます」と書き置きを残して弟が出て行きました。携帯にも出ません');
+    expect(t.categories[0]).toBe('suicide');
+    expect(t.urgency).toBe('emergency');
+    expect(t.reporter).toBe('family');
+  });
+});
+
+describe('needs worded indirectly', () => {
+  it('watered-down milk for a baby → poverty, child, emergency', () => {
+    const t = c.classify('お金がなくて赤ちゃんのミルクを薄めて作っています');
+    expect(t.categories).toEqual(expect.arrayContaining(['poverty', 'child']));
+    expect(t.urgency).toBe('emergency');
+  });
+  it('wages not received → employment', () => {
+    expect(c.classify('派遣先からバイト代が2か月振り込まれていない').categories).toContain('employment');
+  });
+  it('the rent amount alone is not a housing need', () => {
+    expect(c.classify('家賃は4万円のアパートに住んでいます。子どもの習い事の相談です').categories).not.toContain('housing');
+  });
+  it('staff hitting residents is abuse of disabled people, reported by a professional', () => {
+    const t = c.classify('障害者支援施設の生活支援員です。先輩職員が利用者さんを叩いているのを見ました');
+    expect(t.categories.slice(0, 2)).toEqual(['abuse', 'disability']);
+    expect(t.urgency).toBe('high');
+    expect(t.reporter).toBe('professional');
+  });
+  it('a relative as the subject of a passive → family', () => {
+    expect(c.classify('妹が職場の上司に毎日怒鳴られているようです').reporter).toBe('family');
+  });
+});

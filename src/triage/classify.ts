@@ -342,7 +342,10 @@ function analyse(c: Compiled, text: string): Triage {
     const why = firstOf('violence') ?? firstOf('control') ?? firstOf('stalking') ?? firstOf('dvExplicit')!;
     const cats: Category[] = ['dv'];
     // children in the incident or fleeing with the writer (子ども2人と逃げて), not only mentioned
-    const kidsInvolved = /(子ども|子供|こども)(たち|達)?([0-9０-９一二三]人)?(と|も|を連れ)/.test(norm) && (T.has('hiding') || u === 'emergency' || /(逃げ(て|ました|た(?!い))|避難し(て|た(?!い)|ました)|家を出(て|た(?!い)|ました)|実家に(来|き|帰っ|戻っ|い))/.test(norm));
+    const kidsInvolved =
+      (/(子ども|子供|こども)(たち|達)?([0-9０-９一二三]人)?(と|も|を連れ)/.test(norm) && (T.has('hiding') || u === 'emergency' || /(逃げ(て|ました|た(?!い))|避難し(て|た(?!い)|ました)|家を出(て|た(?!い)|ました)|実家に(来|き|帰っ|戻っ|い))/.test(norm))) ||
+      // children frightened by or watching the violence
+      /(子ども|子供|こども|娘|息子)(たち|達)?(が|も|は)[^。！？\n]{0,8}(怯え|おびえ|こわが|怖が|見て|泣い|目の前)|(子ども|子供|こども)の(目の)?前で/.test(norm);
     if ((T.has('bothParents') && !hasElder) || (hasChild && kidsInvolved)) cats.push('child');
     if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻)|(両親|二人|ふたり)とも[78９9]0代|[（(][7-9][0-9][)）][^。]{0,20}[（(][7-9][0-9][)）])/.test(norm)) cats.push('elderly');
     R.add(cats, u, `${quote(why.phrase)}（配偶者・交際相手から）${arrow(cats, u)}`);
@@ -384,12 +387,17 @@ function analyse(c: Compiled, text: string): Triage {
   if (T.has('collapse')) {
     R.add(['health'], 'emergency', `${quote(firstOf('collapse')!.phrase)}（倒れている）→ health, emergency`);
   }
-  const unreachable = !T.has('collapse') && (T.has('notSeen') || (noReply && !R.has('suicide') && /(一人暮らし|ひとり暮らし|独居|高齢|[7-9][0-9](歳|代))/.test(norm)));
+  const signKinds = allOf('lifeSign').filter((h, i, a) => !a.slice(0, i).some((o) => o.phrase === h.phrase)).length;
+  const unreachable = !T.has('collapse') && (T.has('notSeen') || (signKinds >= 2 && (hasElder || /(一人暮らし|ひとり暮らし|独居)/.test(norm))) || (noReply && !R.has('suicide') && /(一人暮らし|ひとり暮らし|独居|高齢|[7-9][0-9](歳|代))/.test(norm)));
   if (unreachable && !T.has('years') && !R.has('abuse')) {
     const signs = T.has('lifeSign') || noReply;
     const u: Urgency = T.has('days') && signs ? 'emergency' : 'high';
     const cats: Category[] = hasElder || !hasChild ? ['elderly', 'isolation'] : ['isolation'];
-    if (T.has('days') || signs || hasElder) R.add(cats, u, `${quote((firstOf('notSeen') ?? firstOf('noReply'))!.phrase)}${signs ? '＋' + quote((firstOf('lifeSign') ?? firstOf('noReply'))!.phrase) : ''} ${arrow(cats, u)}`);
+    const seen = firstOf('notSeen') ?? firstOf('noReply');
+    const why = seen
+      ? `${quote(seen.phrase)}${signs ? '＋' + quote((firstOf('lifeSign') ?? firstOf('noReply'))!.phrase) : ''}`
+      : [...new Set(allOf('lifeSign').map((h) => quote(h.phrase)))].join('＋') + '（異変のサインが複数）';
+    if (T.has('days') || signs || hasElder) R.add(cats, u, `${why} ${arrow(cats, u)}`);
   }
   if (T.has('noFoodDays')) {
     const kids = T.has('baby') || hasChild;

@@ -99,6 +99,8 @@ function sameToken(spec: SpecToken, tok: Token): boolean {
   // 手 (noun) is not the particle て in 「薄めてあげる」
   const functional = (p: string) => p === '助詞' || p === '助動詞';
   if (functional(tok.pos) !== functional(spec.pos)) return false;
+  // a kana verb (ぶつ 'hit') is not a kanji noun of the same sound (郵便物): readings match within a part of speech
+  if (hasKanji(spec.basic) !== hasKanji(tok.basic) && (spec.pos === '動詞' || tok.pos === '動詞') && spec.pos !== tok.pos) return false;
   if (!hasKanji(spec.basic) || !hasKanji(tok.basic)) return spec.baseKana === tok.baseKana && spec.baseKana.length > 0;
   return false;
 }

@@ -159,3 +159,34 @@ describe('needs worded indirectly', () => {
     expect(c.classify('妹が職場の上司に毎日怒鳴られているようです').reporter).toBe('family');
   });
 });
+
+describe('more need classes', () => {
+  it('two signs at an older neighbour’s door (smell + newspapers) → elderly, emergency', () => {
+    const t = c.classify('同じ団地のおじいさんの玄関から、ここ数日変なにおいがします。郵便物もあふれています');
+    expect(t.categories).toContain('elderly');
+    expect(t.urgency).toBe('emergency');
+    expect(t.reporter).toBe('neighbour');
+  });
+  it('being told to leave the flat by a date → housing, high', () => {
+    const t = c.classify('管理会社から金曜までに部屋を出てくれと言われました');
+    expect(t.categories).toContain('housing');
+    expect(t.urgency).toBe('high');
+  });
+  it('a person with dementia leaving home at night is not a housing need', () => {
+    expect(c.classify('父が認知症で、夜中に家を出て行ってしまいます').categories).not.toContain('housing');
+  });
+  it('phone checks and not being allowed to see friends → dv', () => {
+    expect(c.classify('夫に毎晩携帯をチェックされて、実家にも帰らせてもらえません。友達にも会わせてもらえない').categories[0]).toBe('dv');
+  });
+  it('children frightened by a partner’s violence → dv, child', () => {
+    expect(c.classify('夫が怒ると壁を殴ります。子どもたちがおびえて泣いています').categories).toEqual(expect.arrayContaining(['dv', 'child']));
+  });
+  it('caring for a parent and raising children → carer, child, elderly', () => {
+    expect(c.classify('義父の介護と子どもの送り迎えで毎日くたくたです').categories).toEqual(expect.arrayContaining(['carer', 'child', 'elderly']));
+  });
+  it('nobody to talk to → isolation (not neglect)', () => {
+    const t = c.classify('引っ越してきてから相談できる人が誰もいません');
+    expect(t.categories).toContain('isolation');
+    expect(t.categories).not.toContain('abuse');
+  });
+});

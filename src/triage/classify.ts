@@ -38,7 +38,7 @@ import {
   type Urgency,
 } from './lexicon';
 import { buildView, compilePhrases, findPhrases, findRegexes, type MatchSpan, type PhraseIndex } from './match';
-import { childhoodPast, conditional, hyperbole, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import { childhoodPast, conditional, hyperbole, mediaTopic, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
 import { loadTokenizer, normalizeText, type Tokenizer } from './tokenize';
 
 export interface Classifier {
@@ -158,7 +158,7 @@ function judge(norm: string, hit: Hit): void {
   if (!contextual) return;
   const crisis = tags.some((t) => CRISIS_TAGS.includes(t)) || cats.includes('suicide');
   hit.dropped = negation(norm, hit.span);
-  if (!hit.dropped && crisis) hit.dropped = hyperbole(norm, hit.span);
+  if (!hit.dropped && crisis) hit.dropped = hyperbole(norm, hit.span) ?? mediaTopic(norm, hit.span);
   if (!hit.dropped) hit.dropped = pastResolved(norm, hit.span);
   if (!hit.dropped && (tags.includes('collapse') || tags.includes('violence'))) hit.dropped = conditional(norm, hit.span);
   if (!hit.dropped && (tags.includes('violence') || tags.includes('towardMe')) && /(記憶|思い出|フラッシュバック|トラウマ|大人になった|今でも)/.test(norm)) hit.dropped = childhoodPast(norm, hit.span);
@@ -317,6 +317,8 @@ function analyse(c: Compiled, text: string): Triage {
   const nowish = (japanese ? nowWord : NOW_RE.test(norm)) && !/(今は|いまは)[^。\n]{0,12}(いない|いません|出かけ|仕事|外出|安全|離れ)/.test(norm);
   const violenceNow = violence.some((h) => {
     const a = norm.slice(h.span.end, h.span.end + 8);
+    // 「さっき殴られた」「今、首を絞められた」: just happened counts as now
+    if (PAST_AFTER.test(a) && /(さっき|たった今|今さっき|いましがた|今、|いま、)/.test(sentenceOf(norm, h.span).text) && !pastTime(norm, h.span)) return true;
     if (PAST_AFTER.test(a) || pastTime(norm, h.span)) return false;
     // 「毎晩怒鳴ってる」 is a habit (high), not something happening this minute, unless 今 is said
     if (HABITUAL_RE.test(sentenceOf(norm, h.span).text) && !nowWord) return false;
@@ -369,7 +371,7 @@ function analyse(c: Compiled, text: string): Triage {
     else if (hasDisab) group.push('disability');
     else group.push('child');
     let u: Urgency = 'high';
-    const childAlone = T.has('neglect') && T.has('days') && (T.has('notSeen') || /(だけで|置き去り|帰って(こ|き)ない|かえって(こ|き)ない|帰ってこない)/.test(norm));
+    const childAlone = T.has('neglect') && T.has('days') && (T.has('notSeen') || /(だけで|置き去り|(帰|かえ)って(こ|き|来)(て)?(い)?ない|(一人|ひとり)で)/.test(norm));
     // hit or kicked and 「帰りたくない」: a child afraid to go home tonight
     const fearOfHome = T.has('kickedOut') && (T.has('minorAny') || T.has('parentWord') || T.has('parentPartner')) && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
     const inProgressNow = soundsNow && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));

@@ -22,7 +22,8 @@ const before = (text: string, span: MatchSpan, n = 16) => text.slice(Math.max(0,
 // 「死にたいって気持ちはないです」「消えたいという思いはありません」: a noun such as 気持ち may sit between
 const NEG_AFTER =
   /^[」』"'\s]*(とか|なんて|なんか|など|って|という|っていう)?(気持ち|きもち|思い|考え|つもり|感じ|気|の|わけ|訳|こと)?(は|も|が)?(では|じゃ|じゃあ|でわ|でも|全然|ぜんぜん|まったく|特に|別に)?(ない|なく|なかっ|ありません|ねえ|ねー|ないです)/;
-const NEG_THINK_AFTER = /^[」』"'\s]*(とか|なんて|なんか|って|とは|と)?(は|も)?(思って|おもって|考えて|かんがえて|思わ|おもわ|考え)(い|は|も)?(ない|ません|なかっ)/;
+const NEG_THINK_AFTER =
+  /^[」』"'\s]*(とか|なんて|なんか|って|とは|と)?(は|も)?((思って|おもって|考えて|かんがえて|思わ|おもわ|考え)(い|は|も)?(ない|ません|なかっ)|(思った|おもった|考えた)こと(は|も|が)?(ない|ありません|一度も|いちども|なかっ))/;
 const NEG_BEFORE_EN = /\b(don'?t|do not|not|never|no longer|wouldn'?t)\s+(\w+\s+){0,2}$/;
 
 /** 「死にたいとかではない」「死にたくない」「虐待とかではないと思います」, English "not …". */
@@ -44,6 +45,12 @@ const HYPER_AFTER = /^(ほど|くらい|ぐらい|位|かと思|かとおも|か
 const JOKE = /(笑|（笑）|\(笑\)|ｗ|(?<![a-z])w{1,}(?![a-z])|草|😂|🤣|😆|😹|\blol\b|\blmao\b|\bhaha|\bjk\b)/;
 
 /** 「死ぬほど忙しい」「死にそう笑」「死ぬかと思った😂」"killing me lol". */
+/** News, fiction, lyrics: crisis words about a story, not the writer. */
+const MEDIA = /(ニュース|事件|報道|記事|ドラマ|映画|漫画|マンガ|小説|歌詞|曲の|アニメ|ゲームの)/;
+export function mediaTopic(text: string, span: MatchSpan): string | undefined {
+  return MEDIA.test(sentenceOf(text, span).text) ? '報道・作品の話' : undefined;
+}
+
 export function hyperbole(text: string, span: MatchSpan): string | undefined {
   if (HYPER_AFTER.test(after(text, span))) return '誇張表現';
   if (JOKE.test(sentenceOf(text, span).text)) return '冗談・笑い';
@@ -83,7 +90,8 @@ export function relayed(text: string, span: MatchSpan): string | undefined {
   return undefined;
 }
 
-const COND_AFTER = /^(ら|たら|ば|なら|ても|としたら|とき)/;
+// 「倒れたら」 is hypothetical, but the passive 「絞められた」 also starts with ら
+const COND_AFTER = /^(ら(?!れ)|たら|だら|ば|なら|ても|としたら|とき)/;
 const COND_END = /(たら|だら|れば|えば|なら|ても)$/;
 /** 「私が倒れたら」: a hypothetical. */
 export function conditional(text: string, span: MatchSpan): string | undefined {

@@ -190,3 +190,22 @@ describe('more need classes', () => {
     expect(t.categories).not.toContain('abuse');
   });
 });
+
+describe('dialect, indirect wishes, stockpiles, just-happened violence', () => {
+  it.each(['生きとってもしゃあないわ', '朝になっても目が覚めなかったらいいのに', '生まれてきてごめんなさい', 'みんなありがとう。もう消えるね', '睡眠薬を50錠ためてある'])(
+    '%s → suicide, emergency',
+    emergencySuicide,
+  );
+  it('cut + blood flowing → emergency', () => emergencySuicide('さっき手首を切った。血がたくさん流れてる'));
+  it('strangled just now by a partner → dv, emergency (a passive ら is not a conditional)', () => {
+    const t = c.classify('さっき彼氏に首を絞められた。いま友達の家にいる');
+    expect(t.categories[0]).toBe('dv');
+    expect(t.urgency).toBe('emergency');
+  });
+  it('a young child whose parents have not come home for days → abuse, child, emergency', () => {
+    const t = c.classify('向かいの部屋の小さい子、お母さんが4日も帰ってきてないみたいで一人で泣いてる');
+    expect(t.categories.slice(0, 2)).toEqual(['abuse', 'child']);
+    expect(t.urgency).toBe('emergency');
+  });
+  it.each(['ニュースで橋から飛び降りた事件を見て、娘がこわがっています', '死にたいと思ったことは一度もありません。眠れないのがつらいです'])('%s → not a crisis', notEmergency);
+});

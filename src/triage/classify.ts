@@ -349,14 +349,17 @@ function analyse(c: Compiled, text: string): Triage {
       // children frightened by or watching the violence
       /(子ども|子供|こども|娘|息子)(たち|達)?(が|も|は)[^。！？\n]{0,8}(怯え|おびえ|こわが|怖が|見て|泣い|目の前)|(子ども|子供|こども)の(目の)?前で/.test(norm);
     if ((T.has('bothParents') && !hasElder) || (hasChild && kidsInvolved)) cats.push('child');
-    if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻)|(両親|二人|ふたり)とも[78９9]0代|[（(][7-9][0-9][)）][^。]{0,20}[（(][7-9][0-9][)）])/.test(norm)) cats.push('elderly');
+    if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻)|(両親|二人|ふたり)とも[78９9]0代|[（(][7-9][0-9][)）][\s\S]{0,40}[（(][7-9][0-9][)）])/.test(norm)) cats.push('elderly');
     R.add(cats, u, `${quote(why.phrase)}（配偶者・交際相手から）${arrow(cats, u)}`);
   }
 
   // staff hurting or confining residents, users or pupils: abuse in a facility, even though 同僚/職員 is a workplace word
   const institutional = violence.length > 0 && INSTITUTION_VICTIM_RE.test(norm);
+  // a pupil or child who does not want to go home (told to a teacher, a neighbour): a sign of abuse, not housing
+  const childWontGoHome = T.has('kickedOut') && !T.has('minor') && hasChild && /(帰りたくない|かえりたくない|帰るのが(いや|嫌))/.test(norm) && !T.has('evict');
   const abuseSignal =
     institutional ||
+    childWontGoHome ||
     T.has('abuseExplicit') ||
     T.has('neglect') ||
     T.has('afraidHome') ||
@@ -376,7 +379,7 @@ function analyse(c: Compiled, text: string): Triage {
     const fearOfHome = T.has('kickedOut') && (T.has('minorAny') || T.has('parentWord') || T.has('parentPartner')) && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
     const inProgressNow = soundsNow && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));
     if (inProgressNow || T.has('afraidHome') || fearOfHome || childAlone || (acuteViolence && violence.length)) u = 'emergency';
-    const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('inProgress') ?? firstOf('violence')!;
+    const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('inProgress') ?? firstOf('violence') ?? firstOf('kickedOut')!;
     R.add(['abuse', ...group], u, `${quote(why.phrase)}（虐待の${u === 'emergency' ? '進行・危険' : '疑い'}）${arrow(['abuse', ...group], u)}`);
   }
   if (T.has('fearHarm') && !R.has('abuse')) {
@@ -410,7 +413,7 @@ function analyse(c: Compiled, text: string): Triage {
   const minorSelf = T.has('minor');
   if (T.has('kickedOut') && minorSelf) {
     R.add(['child'], 'high', `${quote(firstOf('kickedOut')!.phrase)}（未成年）→ child, high`);
-  } else if (T.has('kickedOut') && R.has('abuse') && !T.has('sleepTonight') && !T.has('evict')) {
+  } else if (T.has('kickedOut') && (R.has('abuse') || childWontGoHome) && !T.has('sleepTonight') && !T.has('evict')) {
     // 「帰りたくない」 from someone hurt at home is part of the abuse, not a housing need
   } else {
     if (T.has('sleepTonight')) R.add(['housing'], 'high', `${quote(firstOf('sleepTonight')!.phrase)} → housing, high`);

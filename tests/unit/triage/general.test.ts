@@ -209,3 +209,22 @@ describe('dialect, indirect wishes, stockpiles, just-happened violence', () => {
   });
   it.each(['ニュースで橋から飛び降りた事件を見て、娘がこわがっています', '死にたいと思ったことは一度もありません。眠れないのがつらいです'])('%s → not a crisis', notEmergency);
 });
+
+describe('signs reported by others', () => {
+  it('a pupil who does not want to go home, told to a school nurse → abuse, child, high, professional', () => {
+    const t = c.classify('養護教諭です。保健室に来た児童が「おうちに帰りたくない」と話していました');
+    expect(t.categories.slice(0, 2)).toEqual(['abuse', 'child']);
+    expect(t.categories).not.toContain('housing');
+    expect(t.urgency).toBe('high');
+    expect(t.reporter).toBe('professional');
+  });
+  it('a relative spending a grandparent’s pension → abuse, elderly', () => {
+    expect(c.classify('伯父が祖父の通帳から勝手にお金を引き出しているようです').categories.slice(0, 2)).toEqual(['abuse', 'elderly']);
+  });
+  it('English neglect signs → abuse, child, foreign', () => {
+    expect(c.classify("The kids next door are left alone at night and always look hungry.").categories).toEqual(expect.arrayContaining(['abuse', 'child', 'foreign']));
+  });
+  it('rubbish no longer put out → selfneglect', () => {
+    expect(c.classify('近所の一人暮らしの男性が、ここ半年ごみを出さなくなりました').categories).toContain('selfneglect');
+  });
+});

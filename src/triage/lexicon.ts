@@ -580,7 +580,7 @@ export interface ForeignCue {
 
 export const FOREIGN_CUES: ForeignCue[] = [
   // crisis
-  { id: 'EN: wish to die', cats: ['suicide'], tags: ['ideation'], re: /\b(kill(ing)? myself|want(ed)? to die|wanna die|wish i (was|were) dead|don'?t want to (live|be alive|be here|wake up)|end (my life|it all|everything|it tonight|it now)|(going|want) to end it|take my (own )?life|suicid(e|al)|no reason to live|better off (dead|without me)|can'?t go on|disappear forever|not (be )?(around|here) (anymore|tomorrow)|no point (in )?living|tired of living|never wake up|sleep forever|disappear)\b/ },
+  { id: 'EN: wish to die', cats: ['suicide'], tags: ['ideation'], re: /\b(kill(ing)? myself|want(ed)? to die|wanna die|wish i (was|were) dead|don'?t want to (live|be alive|be here|wake up)|end (my life|it all|everything|it tonight|it now)|(going|want) to end it|take my (own )?life|suicid(e|al)|no reason to live|better off (dead|without me)|can'?t go on|disappear forever|not (be )?(around|here) (anymore|tomorrow)|no point (in )?living|tired of living|never wake up|sleep forever|(want|wanna|wish i could) (to )?disappear)\b/ },
   { id: 'EN: plan or means', cats: ['suicide'], tags: ['means'], re: /\b(pills in front of me|tonight is the night|goodbye forever|won'?t be here tomorrow|(rope|bridge|rooftop|roof) (is|ready)|wrote a (suicide )?note|jump off|(bought|have|got) (a )?rope|standing on the (roof|bridge|platform|edge)|saying goodbye|by the time you read this)\b/ },
   { id: 'EN: overdose', cats: ['suicide'], tags: ['act'], re: /\b(took all (my|the) (pills|meds|medicine)|overdosed?|swallowed (all|a bunch)|took ([0-9]{2,}|a lot of|a bunch of|a whole (box|bottle) of|too many) (pills|tablets|sleeping pills|meds))\b/ },
   // other languages used by residents in Japan: a wish to die, suicide, ending one's life
@@ -588,7 +588,7 @@ export const FOREIGN_CUES: ForeignCue[] = [
     id: '多言語: 希死念慮',
     cats: ['suicide'],
     tags: ['ideation'],
-    re: /(magpakamatay|mamatay na lang|gusto ko nang mamatay|ayoko nang mabuhay|pagod na akong mabuhay|bunuh diri|ingin mati|mau mati|pengen mati|tidak ingin hidup|tak ingin hidup lagi|आत्महत्या|मर्न मन|मर्न चाहन्छु|बाँच्न मन छैन|죽고 ?싶|자살|살기 ?싫|quero morrer|me matar|suic[ií]d|não quero mais viver|nao quero mais viver|tirar (a )?minha (própria )?vida|acabar com tudo|quiero morir|matarme|no quiero vivir|quitarme la vida|acabar con todo|muốn chết|tự tử|tự sát|không muốn sống|muốn biến mất|想死|自杀|自殺|不想活|活不下去|结束(自己的)?生命|轻生)/,
+    re: /(magpakamatay|mamatay na lang|gusto ko nang mamatay|ayoko nang mabuhay|pagod na akong mabuhay|bunuh diri|ingin mati|mau mati|pengen mati|tidak ingin hidup|tak ingin hidup lagi|आत्महत्या|मर्न मन|मर्न चाहन्छु|बाँच्न मन छैन|죽고 ?싶|자살|살기 ?싫|quero morrer|me matar|suicidarme|me suicidar|quero me suicidar|pensando (en el|em|no) suic[ií]dio|não quero mais viver|nao quero mais viver|tirar (a )?minha (própria )?vida|acabar com tudo|quiero morir|matarme|no quiero vivir|quitarme la vida|acabar con todo|muốn chết|tự tử|tự sát|không muốn sống|muốn biến mất|想死|自杀|自殺|不想活|活不下去|结束(自己的)?生命|轻生)/,
   },
   { id: '多言語: 過量服薬・実行', cats: ['suicide'], tags: ['act'], re: /(uống hết thuốc|uống nhiều thuốc|吃了(很多|一堆|全部|整瓶)的?药|tomei (todos os|muitos) (rem[eé]dios|comprimidos)|tom[eé] (todas las|muchas) pastillas|uminom ako ng maraming gamot|minum banyak obat|약을 (다|많이) 먹었)/ },
   { id: 'EN: self-harm', cats: ['suicide'], tags: ['selfharm'], re: /\b(cut(ting)? myself|self[- ]harm|hurt(ing)? myself)\b/ },
@@ -621,7 +621,7 @@ export const FOREIGN_CUES: ForeignCue[] = [
   { id: 'EN: visa', cats: ['foreign'], re: /\b(visa|residence (card|status)|immigration|technical intern)\b/ },
   { id: 'EN: service question', cats: ['other'], tags: ['serviceQ'], re: /\b(can i (write|ask|use|talk)|do you (have|speak|offer)|question about your (service|services)|in english\?)/ },
   // Portuguese / Spanish
-  { id: 'PT/ES: trabalho', cats: ['employment'], re: /\b(perdi o emprego|desempregad[oa]|demitid[oa]|sal[aá]rio|emprego|f[aá]brica|perd[ií] (el|mi) trabajo|despedid[oa]|despidieron)\b/ },
+  { id: 'PT/ES: trabalho', cats: ['employment'], re: /\b(perdi o emprego|desempregad[oa]|demitid[oa]|sal[aá]rio|emprego|f[aá]brica|perd[ií] (el|mi) trabajo|despedid[oa]|despidieron|busco trabajo|buscando trabajo|sin trabajo|procuro emprego|procurando emprego)\b/ },
   { id: 'PT/ES: aluguel', cats: ['housing'], re: /\b(aluguel|despejo|alquiler|desalojo)\b/ },
   { id: 'PT/ES: dinheiro', cats: ['poverty'], re: /\b(sem dinheiro|não tenho dinheiro|não temos dinheiro|comida|sin dinero|no tengo dinero|no tenemos dinero)\b/ },
   { id: 'PT/ES: violência', tags: ['violence'], re: /\b(me bate|bateu|violência|me pega|me golpea|violencia)\b/ },

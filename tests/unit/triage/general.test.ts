@@ -228,3 +228,14 @@ describe('signs reported by others', () => {
     expect(c.classify('近所の一人暮らしの男性が、ここ半年ごみを出さなくなりました').categories).toContain('selfneglect');
   });
 });
+
+describe('other languages: facts about others are not the writer’s crisis', () => {
+  it('a brother’s suicide years ago (Spanish) → not emergency', () => {
+    const t = c.classify('Mi hermano se suicidó hace tres años. Ahora busco trabajo.');
+    expect(t.urgency).not.toBe('emergency');
+    expect(t.categories).toEqual(expect.arrayContaining(['foreign', 'employment']));
+  });
+  it('English pain that should disappear is not ideation', () => {
+    expect(c.classify('I want the pain to disappear, my back hurts every day').urgency).not.toBe('emergency');
+  });
+});

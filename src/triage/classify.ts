@@ -38,7 +38,7 @@ import {
   type Urgency,
 } from './lexicon';
 import { buildView, compilePhrases, findPhrases, findRegexes, type MatchSpan, type PhraseIndex } from './match';
-import { conditional, hyperbole, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import { childhoodPast, conditional, hyperbole, mediaTopic, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
 import { loadTokenizer, normalizeText, type Tokenizer } from './tokenize';
 
 export interface Classifier {
@@ -86,10 +86,11 @@ const SALIENCE: Category[] = [
 ];
 
 /** Tags whose hits are checked for negation, hyperbole and past-resolved context. */
-const CRISIS_TAGS: Tag[] = ['ideation', 'means', 'meansWeak', 'act', 'selfharm', 'farewell', 'farewellWeak', 'relayHint', 'cry', 'despair'];
+const CRISIS_TAGS: Tag[] = ['ideation', 'ideationWeak', 'entrust', 'means', 'meansWeak', 'act', 'selfharm', 'farewell', 'farewellWeak', 'relayHint', 'cry', 'despair'];
 const CONTEXT_TAGS: Tag[] = [
   ...CRISIS_TAGS,
   'violence',
+  'towardMe',
   'control',
   'stalking',
   'abuseExplicit',
@@ -108,10 +109,22 @@ const CONTEXT_TAGS: Tag[] = [
   'wander',
 ];
 
-const TOPIC_AFTER = /^(って|とは|について|っていう|という|の(支援|制度|窓口|家族会|集まり|相談窓口|サービス|申請|手続き|受け取り|こと(を|で)?(知り|教え)))/;
+const TOPIC_AFTER = /^(って|とは|について|っていう|という|の(支援|制度|窓口|家族会|集まり|相談窓口|相談|病院|施設|事業所|サービス|申請|手続き|受け取り|こと(を|で)?(知り|教え)))/;
 const CAUSE_AFTER = /^(され|し|に|を)?(て|で)から/;
 const PROGRESSIVE_AFTER = /^(っ)?(て|で)(る|いる|います|ます|ん|て)/;
-const PAST_AFTER = /^(っ)?(た|だ|ました|れた|れました|られた|られました|てた|ていた|てきた)/;
+const PAST_AFTER = /^(っ)?(た|だ|ました|れた|れました|られた|られました|てた|ていた|てきた|れてた|れていた|れてました)/;
+/** A time that makes an ending word a plan: 今夜, つぎの電車, これから. */
+const TONIGHT_RE = /(今夜|今晩|こんや|今日|きょう|今から|いまから|これから|つぎの|次の|明日の朝|あしたの朝)/;
+/** Habitual time words: 毎晩, いつも, しょっちゅう. */
+const HABITUAL_RE = /(毎晩|毎日|毎朝|毎回|いつも|しょっちゅう|よく|たびに|度に|ときどき|時々|たまに)/;
+/** Hearsay: someone told the writer. */
+const REPORTED_RE = /(言って|言った|いって|らしい|そうです|みたい|聞いた)/;
+/** Alarm signs in pregnancy. */
+const PREGNANCY_ALARM_RE = /(血が(出|で|止ま)|出血|(おなか|お腹|腹)が[^。！？\n]{0,6}(痛|いた))/;
+/** Residents, users, patients, pupils: victims in a care or school setting. */
+const INSTITUTION_VICTIM_RE = /(入居者|利用者|入所者|患者|園児|児童|生徒)(さん|様)?(を|に|が|の)/;
+/** Everyday activities at a height, by the tracks or the water. */
+const PLACE_BENIGN_RE = /(洗濯|干し|干して|掃除|住んで|住む|近くの|近くに|バイト|働|通勤|通学|騒音|ビアガーデン|カフェ|園芸|花|布団|タバコ|たばこ|釣り|散歩|家賃|引っ越)/;
 const ACUTE_CONTEXT = /(入院|退院|手術|リハビリ|要介護|後遺症)/;
 
 const tagsOf = (c: AnyCue): Tag[] => c.tags ?? [];
@@ -145,9 +158,10 @@ function judge(norm: string, hit: Hit): void {
   if (!contextual) return;
   const crisis = tags.some((t) => CRISIS_TAGS.includes(t)) || cats.includes('suicide');
   hit.dropped = negation(norm, hit.span);
-  if (!hit.dropped && crisis) hit.dropped = hyperbole(norm, hit.span);
+  if (!hit.dropped && crisis) hit.dropped = hyperbole(norm, hit.span) ?? mediaTopic(norm, hit.span);
   if (!hit.dropped) hit.dropped = pastResolved(norm, hit.span);
   if (!hit.dropped && (tags.includes('collapse') || tags.includes('violence'))) hit.dropped = conditional(norm, hit.span);
+  if (!hit.dropped && (tags.includes('violence') || tags.includes('towardMe')) && /(記憶|思い出|フラッシュバック|トラウマ|大人になった|今でも)/.test(norm)) hit.dropped = childhoodPast(norm, hit.span);
   if (!hit.dropped && tags.includes('collapse')) {
     hit.dropped = pastTime(norm, hit.span) ?? (ACUTE_CONTEXT.test(sentenceOf(norm, hit.span).text) ? '入院などの経過' : undefined);
   }
@@ -246,18 +260,41 @@ function analyse(c: Compiled, text: string): Triage {
   // ---- suicide -------------------------------------------------------------------------------
   const crisisFirst = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && !h.relay);
   const crisisRelayed = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && h.relay);
-  const weakMeans = allOf('meansWeak');
+  // 「ベランダで洗濯物」「線路の近くに住んでいて」: a place named for daily life, not as where the writer stands now
+  for (const h of allOf('meansWeak')) if (PLACE_BENIGN_RE.test(sentenceOf(norm, h.span).text)) h.dropped = '日常の場所';
+  const weakMeans = allOf('meansWeak').filter((h) => !h.dropped);
+  // 「連載を終わりにする」「作業はこれで終わりにする予定」: ending a thing, not one's life
+  for (const h of allOf('ideationWeak')) {
+    const sent = sentenceOf(norm, h.span);
+    const head = norm.slice(sent.start, h.span.start);
+    const m = head.match(/([\u3400-\u9fffァ-ヴー]{1,8})(を|は|も)[^。！？\n]{0,6}$/);
+    if ((m && !/(人生|全部|すべて|全て|命|自分|私|俺|僕|生活)$/.test(m[1])) || /(予定|つもりです|ことにしました|来月|来年)/.test(sent.text)) h.dropped = '物事の終わり';
+  }
+  const ending = allOf('ideationWeak').filter((h) => !h.dropped);
+  const endingFirst = ending.filter((h, i) => !h.relay && !ending.slice(0, i).some((o) => o.span.start < h.span.end && h.span.start < o.span.end));
+  const endingRelayed = ending.filter((h) => h.relay);
   const farewell = allOf('farewell');
+  const entrust = allOf('entrust');
   const noReply = T.has('noReply');
   const despair = T.has('farewellWeak') || T.has('cry');
   if (crisisFirst.length) {
     const h = crisisFirst[0];
     R.add(['suicide'], 'emergency', `${quote(h.phrase)}（本人の希死念慮・計画・行為）→ suicide, emergency`);
-  } else if (weakMeans.length >= 2 || (weakMeans.length && (despair || farewell.length))) {
-    R.add(['suicide'], 'emergency', `${weakMeans.map((h) => quote(h.phrase)).join('')}（場所・高さの示唆）→ suicide, emergency`);
+  } else if (weakMeans.length >= 2 || (weakMeans.length && (despair || farewell.length || endingFirst.length))) {
+    R.add(['suicide'], 'emergency', `${weakMeans.map((h) => quote(h.phrase)).join('')}（場所・高さ・手段の示唆）→ suicide, emergency`);
   }
-  if (farewell.length && (crisisFirst.length || despair || noReply || weakMeans.length || T.has('days'))) {
+  // 「終わりにする」「消えます」 are read as ending one's life only next to despair, a place, a farewell or a time
+  if (endingFirst.length && (despair || farewell.length || entrust.length || weakMeans.length || TONIGHT_RE.test(norm) || endingFirst.length >= 2)) {
+    R.add(['suicide'], 'emergency', `${quote(endingFirst[0].phrase)}（終わり・離脱のことば）＋疲弊・別れ・場所・時刻 → suicide, emergency`);
+  }
+  // two different farewell signals (今までありがとう + 猫をお願いします) are a goodbye, not thanks
+  const farewellKinds = farewell.filter((h, i) => !farewell.slice(0, i).some((o) => o.span.start < h.span.end && h.span.start < o.span.end)).length;
+  if (farewell.length && (crisisFirst.length || despair || noReply || weakMeans.length || endingFirst.length || entrust.length || farewellKinds >= 2 || T.has('days'))) {
     R.add(['suicide'], 'emergency', `${quote(farewell[0].phrase)}（別れのことば）→ suicide, emergency`);
+  }
+  if (endingRelayed.length && !crisisRelayed.length) {
+    const acute = noReply || weakMeans.length > 0 || farewell.length > 0;
+    if (acute || despair) R.add(['suicide'], acute ? 'emergency' : 'high', `${quote(endingRelayed[0].phrase)}（${endingRelayed[0].relay}）→ suicide, ${acute ? 'emergency' : 'high'}`);
   }
   if (noReply && (T.has('farewellWeak') || farewell.length || crisisRelayed.length) && !T.has('notSeen')) {
     R.add(['suicide'], 'emergency', `別れを思わせる言葉のあと${quote(firstOf('noReply')!.phrase)} → suicide, emergency`);
@@ -280,33 +317,55 @@ function analyse(c: Compiled, text: string): Triage {
   const nowish = (japanese ? nowWord : NOW_RE.test(norm)) && !/(今は|いまは)[^。\n]{0,12}(いない|いません|出かけ|仕事|外出|安全|離れ)/.test(norm);
   const violenceNow = violence.some((h) => {
     const a = norm.slice(h.span.end, h.span.end + 8);
+    // 「さっき殴られた」「今、首を絞められた」: just happened counts as now
+    if (PAST_AFTER.test(a) && /(さっき|たった今|今さっき|いましがた|今、|いま、)/.test(sentenceOf(norm, h.span).text) && !pastTime(norm, h.span)) return true;
     if (PAST_AFTER.test(a) || pastTime(norm, h.span)) return false;
+    // 「毎晩怒鳴ってる」 is a habit (high), not something happening this minute, unless 今 is said
+    if (HABITUAL_RE.test(sentenceOf(norm, h.span).text) && !nowWord) return false;
+    // 「叩いているのを見ました」: witnessed earlier, reported afterwards
+    if (/(のを|ところを|ところ)(見|目撃|聞い|きい)(た|ました|て)/.test(norm.slice(h.span.end, h.span.end + 16))) return false;
     return PROGRESSIVE_AFTER.test(a) || nowish;
   });
-  const acuteViolence = violenceNow || T.has('weapon') || T.has('hiding') || T.has('inProgress');
+  // 「閉じ込められる」と言っていました: hiding or confinement told second-hand is not happening now
+  const hidingNow = allOf('hiding').some((h) => !REPORTED_RE.test(sentenceOf(norm, h.span).text));
+  // sounds heard 「毎晩」 are a pattern to report (high), not an incident now
+  const soundsNow = allOf('inProgress').some((h) => nowWord || !HABITUAL_RE.test(sentenceOf(norm, h.span).text));
+  const acuteViolence = violenceNow || T.has('weapon') || hidingNow || soundsNow;
   const hasChild = T.has('childWord') || T.has('minor') || T.has('baby');
   const hasElder = T.has('old') || T.has('elderWord') || T.has('elderAge');
   const hasDisab = T.has('disabilityWord');
 
-  const dvSignal = (violence.length > 0 || T.has('control') || T.has('stalking')) && (partner || T.has('stalking')) && !(T.has('parentWord') && !T.has('bothParents') && !partner);
+  // ママの彼氏 / 継父 hurting a child is abuse, not DV (unless the writer names DV)
+  const dvSignal = (violence.length > 0 || T.has('control') || T.has('stalking')) && (partner || T.has('stalking')) && !(T.has('parentWord') && !T.has('bothParents') && !partner) && !T.has('parentPartner');
   if (T.has('dvExplicit') || dvSignal || (T.has('bothParents') && violence.length)) {
     let u: Urgency = 'high';
     if (acuteViolence && (violence.length || T.has('weapon'))) u = 'emergency';
     else if (T.has('safe') && !violenceNow) u = 'normal';
     const why = firstOf('violence') ?? firstOf('control') ?? firstOf('stalking') ?? firstOf('dvExplicit')!;
     const cats: Category[] = ['dv'];
-    if (T.has('bothParents') || (hasChild && (T.has('hiding') || u === 'emergency') && /(子ども|子供|こども|こども)(と|も|たち)/.test(norm))) cats.push('child');
-    if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻))/.test(norm)) cats.push('elderly');
+    // children in the incident or fleeing with the writer (子ども2人と逃げて), not only mentioned
+    const kidsInvolved =
+      (/(子ども|子供|こども)(たち|達)?([0-9０-９一二三]人)?(と|も|を連れ)/.test(norm) && (T.has('hiding') || u === 'emergency' || /(逃げ(て|ました|た(?!い))|避難し(て|た(?!い)|ました)|家を出(て|た(?!い)|ました)|実家に(来|き|帰っ|戻っ|い))/.test(norm))) ||
+      // children frightened by or watching the violence
+      /(子ども|子供|こども|娘|息子)(たち|達)?(が|も|は)[^。！？\n]{0,8}(怯え|おびえ|こわが|怖が|見て|泣い|目の前)|(子ども|子供|こども)の(目の)?前で/.test(norm);
+    if ((T.has('bothParents') && !hasElder) || (hasChild && kidsInvolved)) cats.push('child');
+    if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻)|(両親|二人|ふたり)とも[78９9]0代|[（(][7-9][0-9][)）][\s\S]{0,40}[（(][7-9][0-9][)）])/.test(norm)) cats.push('elderly');
     R.add(cats, u, `${quote(why.phrase)}（配偶者・交際相手から）${arrow(cats, u)}`);
   }
 
+  // staff hurting or confining residents, users or pupils: abuse in a facility, even though 同僚/職員 is a workplace word
+  const institutional = violence.length > 0 && INSTITUTION_VICTIM_RE.test(norm);
+  // a pupil or child who does not want to go home (told to a teacher, a neighbour): a sign of abuse, not housing
+  const childWontGoHome = T.has('kickedOut') && !T.has('minor') && hasChild && /(帰りたくない|かえりたくない|帰るのが(いや|嫌))/.test(norm) && !T.has('evict');
   const abuseSignal =
+    institutional ||
+    childWontGoHome ||
     T.has('abuseExplicit') ||
     T.has('neglect') ||
     T.has('afraidHome') ||
     (T.has('inProgress') && hasChild) ||
-    (violence.length > 0 && !R.has('dv') && !T.has('workplace') && (hasChild || hasElder || hasDisab || (T.has('towardMe') && T.has('parentWord')) || T.has('inProgress')));
-  if (violence.length > 0 && T.has('workplace') && !R.has('dv') && !hasChild) {
+    (violence.length > 0 && !R.has('dv') && !T.has('workplace') && (hasChild || hasElder || hasDisab || (T.has('towardMe') && T.has('parentWord')) || T.has('parentPartner') || T.has('inProgress')));
+  if (violence.length > 0 && T.has('workplace') && !R.has('dv') && !hasChild && !institutional) {
     R.add(['employment'], undefined, `${quote(violence[0].phrase)}（職場での暴言・暴力）→ employment`);
   }
   if (abuseSignal && !R.has('dv')) {
@@ -315,11 +374,12 @@ function analyse(c: Compiled, text: string): Triage {
     else if (hasDisab) group.push('disability');
     else group.push('child');
     let u: Urgency = 'high';
-    const childAlone = T.has('neglect') && T.has('days') && (T.has('notSeen') || /(だけで|置き去り|帰って(こ|き)ない|かえって(こ|き)ない|帰ってこない)/.test(norm));
-    const fearOfHome = T.has('kickedOut') && T.has('minorAny') && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
-    const inProgressNow = T.has('inProgress') && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));
+    const childAlone = T.has('neglect') && T.has('days') && (T.has('notSeen') || /(だけで|置き去り|(帰|かえ)って(こ|き|来)(て)?(い)?ない|(一人|ひとり)で)/.test(norm));
+    // hit or kicked and 「帰りたくない」: a child afraid to go home tonight
+    const fearOfHome = T.has('kickedOut') && (T.has('minorAny') || T.has('parentWord') || T.has('parentPartner')) && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
+    const inProgressNow = soundsNow && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));
     if (inProgressNow || T.has('afraidHome') || fearOfHome || childAlone || (acuteViolence && violence.length)) u = 'emergency';
-    const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('inProgress') ?? firstOf('violence')!;
+    const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('inProgress') ?? firstOf('violence') ?? firstOf('kickedOut')!;
     R.add(['abuse', ...group], u, `${quote(why.phrase)}（虐待の${u === 'emergency' ? '進行・危険' : '疑い'}）${arrow(['abuse', ...group], u)}`);
   }
   if (T.has('fearHarm') && !R.has('abuse')) {
@@ -332,12 +392,17 @@ function analyse(c: Compiled, text: string): Triage {
   if (T.has('collapse')) {
     R.add(['health'], 'emergency', `${quote(firstOf('collapse')!.phrase)}（倒れている）→ health, emergency`);
   }
-  const unreachable = !T.has('collapse') && (T.has('notSeen') || (noReply && !R.has('suicide') && /(一人暮らし|ひとり暮らし|独居|高齢|[7-9][0-9](歳|代))/.test(norm)));
+  const signKinds = allOf('lifeSign').filter((h, i, a) => !a.slice(0, i).some((o) => o.phrase === h.phrase)).length;
+  const unreachable = !T.has('collapse') && (T.has('notSeen') || (signKinds >= 2 && (hasElder || /(一人暮らし|ひとり暮らし|独居)/.test(norm))) || (noReply && !R.has('suicide') && /(一人暮らし|ひとり暮らし|独居|高齢|[7-9][0-9](歳|代))/.test(norm)));
   if (unreachable && !T.has('years') && !R.has('abuse')) {
     const signs = T.has('lifeSign') || noReply;
     const u: Urgency = T.has('days') && signs ? 'emergency' : 'high';
     const cats: Category[] = hasElder || !hasChild ? ['elderly', 'isolation'] : ['isolation'];
-    if (T.has('days') || signs || hasElder) R.add(cats, u, `${quote((firstOf('notSeen') ?? firstOf('noReply'))!.phrase)}${signs ? '＋' + quote((firstOf('lifeSign') ?? firstOf('noReply'))!.phrase) : ''} ${arrow(cats, u)}`);
+    const seen = firstOf('notSeen') ?? firstOf('noReply');
+    const why = seen
+      ? `${quote(seen.phrase)}${signs ? '＋' + quote((firstOf('lifeSign') ?? firstOf('noReply'))!.phrase) : ''}`
+      : [...new Set(allOf('lifeSign').map((h) => quote(h.phrase)))].join('＋') + '（異変のサインが複数）';
+    if (T.has('days') || signs || hasElder) R.add(cats, u, `${why} ${arrow(cats, u)}`);
   }
   if (T.has('noFoodDays')) {
     const kids = T.has('baby') || hasChild;
@@ -348,6 +413,8 @@ function analyse(c: Compiled, text: string): Triage {
   const minorSelf = T.has('minor');
   if (T.has('kickedOut') && minorSelf) {
     R.add(['child'], 'high', `${quote(firstOf('kickedOut')!.phrase)}（未成年）→ child, high`);
+  } else if (T.has('kickedOut') && (R.has('abuse') || childWontGoHome) && !T.has('sleepTonight') && !T.has('evict')) {
+    // 「帰りたくない」 from someone hurt at home is part of the abuse, not a housing need
   } else {
     if (T.has('sleepTonight')) R.add(['housing'], 'high', `${quote(firstOf('sleepTonight')!.phrase)} → housing, high`);
     if (T.has('evict') || T.has('kickedOut')) {
@@ -359,6 +426,10 @@ function analyse(c: Compiled, text: string): Triage {
   if (R.has('debt') && T.has('debtThreat')) R.add(['debt'], 'high', `${quote(firstOf('debtThreat')!.phrase)}（取り立ての期限）→ debt, high`);
   if (T.has('wander')) {
     R.add(['elderly'], 'high', `${quote(firstOf('wander')!.phrase)}（認知症の方の夜間・独り）→ elderly, high`);
+  }
+  // bleeding or strong pain in pregnancy is a medical emergency, whatever the age
+  if (T.has('pregnancy') && (T.has('bleeding') || PREGNANCY_ALARM_RE.test(norm))) {
+    R.add(['health'], 'emergency', `${quote(firstOf('pregnancy')!.phrase)}＋出血・強い痛み → health, emergency`);
   }
   if (T.has('pregnancy')) {
     if (T.has('minorAny')) R.add(['child'], 'high', `${quote(firstOf('pregnancy')!.phrase)}（未成年）→ child, high`);
@@ -427,7 +498,7 @@ function analyse(c: Compiled, text: string): Triage {
   }
 
   const categories = order(R, lang, T);
-  const reporter = detectReporter(norm, lang, categories, T, R.urgency);
+  const reporter = detectReporter(norm, lang, categories, T, R.urgency, crisisFirst.length > 0 || T.has('act') || (R.has('suicide') && !crisisRelayed.length && !endingRelayed.length && !noReply && !T.has('relayHint')));
   R.reasons.push(`報告者: ${reporter.who}（${reporter.why}）`);
   return { categories, urgency: R.urgency, reporter: reporter.who, reasons: R.reasons };
 }
@@ -443,8 +514,9 @@ function order(R: Result, lang: LanguageInfo, T: Set<Tag>): Category[] {
   return cats.sort((a, b) => rank(a) - rank(b) || (R.cats.get(a)! - R.cats.get(b)!));
 }
 
-function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: Set<Tag>, urgency: Urgency): { who: Reporter; why: string } {
+function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: Set<Tag>, urgency: Urgency, firstPersonCrisis: boolean): { who: Reporter; why: string } {
   if (lang.nonStandardJapanese && lang.lang !== 'easy-ja') {
+    if (firstPersonCrisis || /\b(we|our|us)\b/.test(norm)) return { who: 'self', why: 'first person' };
     if (FOREIGN_NEIGHBOUR_RE.test(norm)) return { who: 'neighbour', why: 'friend / neighbour' };
     if (FOREIGN_FAMILY_RE.test(norm) && !cats.includes('dv')) return { who: 'family', why: 'a relative' };
     if (FOREIGN_SELF_RE.test(norm)) return { who: 'self', why: 'first person' };
@@ -453,9 +525,18 @@ function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: S
   const pro = norm.match(PROFESSIONAL_RE) ?? norm.match(PROFESSIONAL_CONTEXT_RE);
   if (pro) return { who: 'professional', why: quote(pro[0]) };
   const nb = norm.match(NEIGHBOUR_RE);
-  if (nb) return { who: 'neighbour', why: quote(nb[0]) };
+  const kin0 = norm.match(KIN_RE);
+  // 「一人暮らしの父と連絡が取れない…お隣の方に見てもらったら」: the relative named first is the subject
+  if (nb && !(kin0 && kin0.index! < nb.index! && /^(父|母|祖父|祖母|夫|妻|息子|娘|兄|姉|弟|妹)/.test(kin0[0]) && kin0.index! < 20)) return { who: 'neighbour', why: quote(nb[0]) };
+  // the writer's own crisis (死にたい, 薬を飲んだ) or own caring burden
+  if (firstPersonCrisis) return { who: 'self', why: '本人の危機' };
+  // 「わたくしは七十八になる独り者です」: a self-introduction in the first sentence
+  const first = norm.split(/[。！？!?\n]/)[0];
+  if (/(私|わたし|わたくし|僕|ぼく|俺|おれ|あたし)(は|、)[^。]{0,20}(歳|才|になる|独り|一人暮らし|ひとり暮らし|一人で暮らし)/.test(first) && !KIN_RE.test(first)) return { who: 'self', why: '自己紹介' };
   const top = cats[0];
-  if (T.has('towardMe') && !T.has('bothParents')) return { who: 'self', why: '本人への暴力' };
+  // 「弟が職員にたたかれてる」: the passive belongs to a relative named as the subject
+  const kinSubject = norm.match(/(弟|妹|兄|姉|息子|娘|母|父|祖母|祖父|孫|夫|妻)(さん|くん|ちゃん)?(が|は)/);
+  if (T.has('towardMe') && !T.has('bothParents') && !(kinSubject && !/(私|わたし|あたし|僕|ぼく|俺)(が|は|を|に)/.test(norm) && !T.has('minor'))) return { who: 'self', why: '本人への暴力' };
   if (T.has('minor') && !T.has('bothParents')) return { who: 'self', why: '未成年の本人' };
   if (cats.includes('dv') && !T.has('bothParents') && (T.has('partner') || T.has('exPartner') || T.has('stalking'))) return { who: 'self', why: '配偶者・交際相手からの被害' };
   if (top === 'carer' || T.has('doubleCare') || T.has('youngCarer')) return { who: 'self', why: '介護・ケアをする本人' };

@@ -25,6 +25,8 @@ interface SpecToken {
   kana: string;
   /** A case or binding particle inside a phrase (を, が, は, も…): may be left out or swapped. */
   optional: boolean;
+  /** Part of speech, so that a kanji content word never matches a kana particle of the same sound. */
+  pos: string;
 }
 
 const isSwappableParticle = (t: { pos: string; pos1: string }) => t.pos === '助詞' && (t.pos1 === '格助詞' || t.pos1 === '係助詞');
@@ -63,6 +65,7 @@ export function compilePhrases<C>(tokenizer: Tokenizer, entries: Array<{ cue: C;
             basic: t.basic,
             baseKana: t.baseKana,
             kana: t.kana,
+            pos: t.pos,
             optional: isSwappableParticle(t) && i > 0 && i < arr.length - 1,
           })),
         );
@@ -92,7 +95,12 @@ export function compilePhrases<C>(tokenizer: Tokenizer, entries: Array<{ cue: C;
 
 function sameToken(spec: SpecToken, tok: Token): boolean {
   if (spec.basic === tok.basic) return true;
-  // a kana spelling matches a kanji one by reading (しぬ ≈ 死ぬ), never kanji vs other kanji
+  // a kana spelling matches a kanji one by reading (しぬ ≈ 死ぬ), never kanji vs other kanji;
+  // 手 (noun) is not the particle て in 「薄めてあげる」
+  const functional = (p: string) => p === '助詞' || p === '助動詞';
+  if (functional(tok.pos) !== functional(spec.pos)) return false;
+  // a kana verb (ぶつ 'hit') is not a kanji noun of the same sound (郵便物): readings match within a part of speech
+  if (hasKanji(spec.basic) !== hasKanji(tok.basic) && (spec.pos === '動詞' || tok.pos === '動詞') && spec.pos !== tok.pos) return false;
   if (!hasKanji(spec.basic) || !hasKanji(tok.basic)) return spec.baseKana === tok.baseKana && spec.baseKana.length > 0;
   return false;
 }

@@ -19,16 +19,22 @@ export function sentenceOf(text: string, span: MatchSpan): { start: number; end:
 const after = (text: string, span: MatchSpan, n = 24) => text.slice(span.end, span.end + n);
 const before = (text: string, span: MatchSpan, n = 16) => text.slice(Math.max(0, span.start - n), span.start);
 
+// 「死にたいって気持ちはないです」「消えたいという思いはありません」: a noun such as 気持ち may sit between
 const NEG_AFTER =
-  /^[」』"'\s]*(とか|なんて|なんか|など|って|という|っていう)?(の|わけ|訳|こと)?(は|も)?(では|じゃ|じゃあ|でわ|でも)?(ない|なく|なかっ|ありません|ねえ|ねー|ないです)/;
-const NEG_THINK_AFTER = /^[」』"'\s]*(とか|なんて|なんか|って|とは|と)?(は|も)?(思って|おもって|考えて|かんがえて|思わ|おもわ|考え)(い|は|も)?(ない|ません|なかっ)/;
+  /^[」』"'\s]*(とか|なんて|なんか|など|って|という|っていう)?(気持ち|きもち|思い|考え|つもり|感じ|気|の|わけ|訳|こと)?(は|も|が)?(では|じゃ|じゃあ|でわ|でも|全然|ぜんぜん|まったく|特に|別に)?(ない|なく|なかっ|ありません|ねえ|ねー|ないです)/;
+const NEG_THINK_AFTER =
+  /^[」』"'\s]*(とか|なんて|なんか|って|とは|と)?(は|も)?((思って|おもって|考えて|かんがえて|思わ|おもわ|考え)(い|は|も)?(ない|ません|なかっ)|(思った|おもった|考えた)こと(は|も|が)?(ない|ありません|一度も|いちども|なかっ))/;
 const NEG_BEFORE_EN = /\b(don'?t|do not|not|never|no longer|wouldn'?t)\s+(\w+\s+){0,2}$/;
 
 /** 「死にたいとかではない」「死にたくない」「虐待とかではないと思います」, English "not …". */
 const NEVER_AFTER = /^(っ)?(た|だ)(こと|ことは|ことが|ことも|ことなど)(ない|ありません|一度も|いちども|なかっ)/;
 
+/** 「叩いてはいない」「殴ってない」: the act did not happen. */
+const NOT_DONE_AFTER = /^(っ)?(て|で)(は|も)?(い)?(ない|ません|なかっ)/;
+
 export function negation(text: string, span: MatchSpan): string | undefined {
   const a = after(text, span);
+  if (NOT_DONE_AFTER.test(a) && /[いっ]$/.test(text.slice(span.start, span.end))) return '否定（していない）';
   if (NEVER_AFTER.test(a)) return '否定（したことはない）';
   if (NEG_AFTER.test(a) || NEG_THINK_AFTER.test(a)) return '否定';
   if (/[a-z]/.test(text.slice(span.start, span.end)) && NEG_BEFORE_EN.test(before(text, span, 30))) return '否定 (not)';
@@ -39,6 +45,12 @@ const HYPER_AFTER = /^(ほど|くらい|ぐらい|位|かと思|かとおも|か
 const JOKE = /(笑|（笑）|\(笑\)|ｗ|(?<![a-z])w{1,}(?![a-z])|草|😂|🤣|😆|😹|\blol\b|\blmao\b|\bhaha|\bjk\b)/;
 
 /** 「死ぬほど忙しい」「死にそう笑」「死ぬかと思った😂」"killing me lol". */
+/** News, fiction, lyrics: crisis words about a story, not the writer. */
+const MEDIA = /(ニュース|事件|報道|記事|ドラマ|映画|漫画|マンガ|小説|歌詞|曲の|アニメ|ゲームの)/;
+export function mediaTopic(text: string, span: MatchSpan): string | undefined {
+  return MEDIA.test(sentenceOf(text, span).text) ? '報道・作品の話' : undefined;
+}
+
 export function hyperbole(text: string, span: MatchSpan): string | undefined {
   if (HYPER_AFTER.test(after(text, span))) return '誇張表現';
   if (JOKE.test(sentenceOf(text, span).text)) return '冗談・笑い';
@@ -58,8 +70,9 @@ export function pastResolved(text: string, span: MatchSpan): string | undefined 
   return undefined;
 }
 
+// the quoted words may run on a little past the cue (「いないほうが楽だよね」って言う)
 const QUOTE_AFTER =
-  /^[」』"'\s]*(って|と|とか|っと)[^。！？!?\n]{0,14}?(言っ|言う|言い|言わ|いっ|いう|いわ|口に|こぼ|つぶや|呟|漏ら|話し|ぼそっと|書い|送っ|送られ|ライン|line|メール|メッセージ|連絡|が来|がき)/;
+  /^([^」』"。！？!?\n]{0,12}[」』"])?[」』"'\s、,]*(って|と|とか|っと)[^。！？!?\n]{0,14}?(言っ|言う|言い|言わ|いっ|いう|いわ|口に|こぼ|つぶや|呟|漏ら|話し|ぼそっと|書い|送っ|送られ|ライン|line|メール|メッセージ|連絡|が来|がき|聞い|聞か|きい|訊|メモ|手紙|書き置き|残し)/;
 const THIRD_PARTY_SUBJECT =
   /(母|父|夫|妻|息子|娘|兄|姉|弟|妹|祖母|祖父|主人|旦那|彼氏|彼女|友(だち|達|人)|知り合い|同僚|生徒|子|利用者|本人|あの子|その子|パートさん)(さん|くん|ちゃん)?(が|は|から|も)/;
 const FIRST_PERSON = /(私|わたし|あたし|僕|ぼく|俺|おれ|自分)(が|は|も)/;
@@ -77,7 +90,8 @@ export function relayed(text: string, span: MatchSpan): string | undefined {
   return undefined;
 }
 
-const COND_AFTER = /^(ら|たら|ば|なら|ても|としたら|とき)/;
+// 「倒れたら」 is hypothetical, but the passive 「絞められた」 also starts with ら
+const COND_AFTER = /^(ら(?!れ)|たら|だら|ば|なら|ても|としたら|とき)/;
 const COND_END = /(たら|だら|れば|えば|なら|ても)$/;
 /** 「私が倒れたら」: a hypothetical. */
 export function conditional(text: string, span: MatchSpan): string | undefined {
@@ -85,6 +99,12 @@ export function conditional(text: string, span: MatchSpan): string | undefined {
 }
 
 const PAST_TIME = /(昨年|去年|先月|先週|昨日|きのう|前に|年前|か月前|ヶ月前|カ月前|以前|昔|この前|こないだ)/;
+const CHILDHOOD = /(子ども|子供|こども|小さい|幼い|幼少|小学生|中学生|学生)(の)?(ころ|頃|とき|時|時代|期)/;
+
+/** Violence in the writer's own childhood, told as an adult (flashbacks): not current abuse. */
+export function childhoodPast(text: string, span: MatchSpan): string | undefined {
+  return CHILDHOOD.test(sentenceOf(text, span).text) ? '子どもの頃の出来事' : undefined;
+}
 /** A time word in the same sentence that puts the event in the past. */
 export function pastTime(text: string, span: MatchSpan): string | undefined {
   return PAST_TIME.test(sentenceOf(text, span).text) ? '過去の出来事' : undefined;

@@ -39,6 +39,7 @@ import {
 } from './lexicon';
 import { buildView, compilePhrases, findPhrases, findRegexes, type MatchSpan, type PhraseIndex } from './match';
 import { conditional, hyperbole, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import { safetyNet } from './safety-net';
 import { loadTokenizer, normalizeText, type Tokenizer } from './tokenize';
 
 export interface Classifier {
@@ -425,6 +426,10 @@ function analyse(c: Compiled, text: string): Triage {
       R.reasons.push('困りごとの記述がない質問・あいさつ → low');
     }
   }
+
+  // an independent second look for danger to life (./safety-net.ts): may raise, never lowers
+  const net = R.urgency === 'emergency' ? null : safetyNet({ norm, tokens, japanese }, c.tokenizer);
+  if (net) (R.add(net.categories, net.urgency, net.reason), R.remove('other'));
 
   const categories = order(R, lang, T);
   const reporter = detectReporter(norm, lang, categories, T, R.urgency);

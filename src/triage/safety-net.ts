@@ -122,7 +122,7 @@ const CUES: NetCue[] = [
     cls: 'farewell',
     re: [
       /(今|いま)まで(本当に|ほんとうに|ほんとに|ほんと)?(ありがと|お世話に|おせわに|世話になっ)/,
-      /さよ(う)?なら|ばいばい|バイバイ|お別れ|おわかれ|(今日|きょう|これ)で最後|最後の(メッセージ|連絡|あいさつ|挨拶|ライン|line)|遺書|先立つ不孝|みんな元気で/,
+      /さよ(う)?なら|ばいばい|バイバイ|お別れ|おわかれ|(今日|きょう|これ)で最後(?!の)|最後の(メッセージ|連絡|あいさつ|挨拶|ライン|line)|遺書|先立つ不孝|みんな元気で/,
       /\b(goodbye( forever)?|farewell|this is my last (message|goodbye)|i just wanted (someone|somebody) to know|wrote (letters|a letter|a note) to)\b/,
       /vĩnh biệt|永别|永別|\badeus\b|adiós para siempre|selamat tinggal|\bpaalam\b|잘 ?있어|ลาก่อน/,
     ],
@@ -148,7 +148,7 @@ const CUES: NetCue[] = [
     re: [
       /(電話|携帯|スマホ|ライン|line)[^。！？!?\n]{0,6}(出(ない|ません|なく|ず)|でない|つながら|繋がら|電源)/,
       /連絡(が|も)?(取れ|とれ|つか)(ない|ません|なく|ず)|音信不通|既読(に)?(なら|つか)|返(事|信)(が|も)?(ない|ありません|こない|来ない)/,
-      /無断欠勤|行方不明|居場所[^。！？!?\n]{0,10}(わから|分から|把握でき|つかめ)/,
+      /無断(欠勤|欠席)|行方不明|居場所[^。！？!?\n]{0,10}(わから|分から|把握でき|つかめ)/,
       /\b(not answering|won'?t answer|doesn'?t answer|phone (is )?(off|dead)|can'?t reach (him|her|them)|not picking up)\b/,
     ],
   },
@@ -273,10 +273,14 @@ const OD = /(\bod\b|オーバードーズ|過量服薬)\s*(し|した|しちゃ|
 const TOPIC = /(ニュース|報道|ドラマ|歌詞|曲|小説|漫画|マンガ|映画|アニメ|記事|授業|レポート|ゲーム|番組|\bsong\b|\blyrics\b|\bmovie\b|\bnews\b|\barticle\b)/;
 const FOREIGN_NEG_BEFORE = /(não|nao|\bno|không|tidak|bukan|hindi|ayoko|不|안|ไม่)\s*$/;
 const FOREIGN_NEG_AFTER = /^\s*(지 ?않)/;
+/** 「死にたいって気持ちはない」「消えたいという考えはありません」. */
+const NEG_FEELING_AFTER = /^[」』"'\s]*(って|という|っていう|とか|との)?(気持ち|思い|考え|つもり|気)(は|も|が)?(全然|まったく|特に|今は)?(ない|ありません|なく|ないです)/;
+/** The writer's own earlier message: 「以前ここで『消えたい』と書いた者です」. */
+const OWN_EARLIER = /^[」』"'\s]*(と|って)(書いた|書き込んだ|投稿した|送った|相談した)(者|もの|ものです)/;
 const OLD_PAST = /(昔|去年|昨年|前に|以前|年前|か月前|ヶ月前|カ月前|学生の(頃|時)|若い頃)/;
 
 const TODAY = /(今日|きょう|今夜|こんや|今晩|今から|いまから|明日の朝|\btonight\b|\btoday\b)/;
-const CHILD_CTX = /(生徒|児童|園児|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|子ども|子供|こども|息子|娘|男の子|女の子|兄弟|きょうだい|赤ちゃん|(?<![0-9])(1[0-7]|[0-9])(歳|才)|まま|ぱぱ|おうち|\bmy (son|daughter)\b)/;
+const CHILD_CTX = /(生徒|児童|園児|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|子ども|子供|こども|息子|娘|男の子|女の子|兄弟|きょうだい|赤ちゃん|(?<![0-9])(1[0-7]|[0-9])(歳|才)|まま|ぱぱ|(ママ|パパ)(に|から)|おうち|\bmy (son|daughter)\b)/;
 const MINOR_CTX = /(生徒|児童|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|(?<![0-9])(1[0-7])(歳|才))/;
 const ELDER_CTX = /(高齢|おばあ|おじい|祖母|祖父|利用者|(?<![0-9])[6-9][0-9](歳|才)|[7-9]0代|老|年寄り|[(（][6-9][0-9][)）])/;
 const PARTNER_CTX = /(夫|妻|旦那|主人|彼氏|彼女|元カレ|元彼|元夫|交際相手|パートナー|夫婦)/;
@@ -285,10 +289,14 @@ const HEAT = /(熱い|あつい|高熱|熱中症|暑さ|発熱|demam|fever)/;
 const DAYS = /((?<![0-9])[2-9]|[1-9][0-9]|数|何|二|三|四|五|六|七|十)\s*(日|週間|か月|ヶ月|カ月)|ここ(数|\d+|何)日|何日も|しばらく|昨日から|きのうから|昨夜から|ゆうべから/;
 const CHILD_ALONE =
   /(親|母親|父親|お母さん|お父さん|おかあさん|おとうさん|母|父|ママ|パパ|まま|ぱぱ|大人|保護者)(が|は|も)?[^。！？!?\n]{0,8}(帰って(こ|き)(ない|てない|ていない|ません)|帰らない|帰ってない|戻って(こ|き)(ない|てない)|戻らない|いない|いません|不在)|(子ども|子供|こども|子|兄弟|きょうだい|姉妹)(たち)?だけで|置き去り|おきざり/;
+/** Another adult is looking after the children. */
+const CARER_PRESENT = /(来てくれ|見てくれ|預か|面倒を見て|泊まって|一緒にい(て|る|ます))/;
 const BLEED_NOW = /(血|ち)が?(出て|でて)(る|いる|います|て)|出血して(る|いる|います)/;
 const BLEED_EXCUSE = /(生理|鼻血|はなぢ|歯茎|痔)/;
 const PREGNANT = /(妊娠|にんしん|妊婦)/;
 const PAIN = /(痛|いたい|いたく)/;
+/** A thank-you for help received: 「今までありがとうございました。おかげで仕事が見つかりました」. */
+const THANKS = /(おかげ|解決し|見つかり|決まりました|助かりました|相談に乗って|お世話になった先生|卒業|退職|引っ越し|転勤|異動)/;
 const WORKPLACE = /(上司|先輩|部長|課長|会社|締め切り|締切|宿題|課題|テスト|監督|コーチ)/;
 
 // ------------------------------------------------------------------------------------------------
@@ -336,6 +344,8 @@ function dropReason(norm: string, h: NetHit): string | undefined {
   if (TOPIC.test(sent)) return '話題・作品';
   const why = negation(norm, h.span) ?? hyperbole(norm, h.span) ?? pastResolved(norm, h.span);
   if (why) return why;
+  if (NEG_FEELING_AFTER.test(norm.slice(h.span.end, h.span.end + 20))) return '否定';
+  if (OWN_EARLIER.test(norm.slice(h.span.end, h.span.end + 16))) return '以前の書き込み';
   if (FOREIGN_NEG_BEFORE.test(norm.slice(Math.max(0, h.span.start - 8), h.span.start)) && !/[\u3040-\u30ff]/.test(norm.slice(h.span.start, h.span.end))) return '否定';
   if (FOREIGN_NEG_AFTER.test(norm.slice(h.span.end, h.span.end + 4))) return '否定';
   // がっこうに いきたくない is 行きたくない
@@ -381,7 +391,9 @@ function findHits(c: Compiled, input: SafetyNetInput): NetHit[] {
 function placeNow(norm: string, tokens: Token[]): { word: string; high: boolean } | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!PLACE.has(t.surface) || t.pos !== '名詞') continue;
+    // kana spellings (うみにいく) are often parsed as verbs: accept them before に/へ
+    const kanaPlace = /^(うみ|かわ|やま)$/.test(t.surface) && /^[にへ]/.test(norm.slice(t.end));
+    if (!PLACE.has(t.surface) || (t.pos !== '名詞' && !kanaPlace)) continue;
     if (NOT_PLACE_BEFORE.test(tokens[i - 1]?.surface ?? '')) continue;
     const sent = sentenceOf(norm, t);
     const after = norm.slice(t.end, sent.end);
@@ -432,6 +444,7 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   if (has('cut') && has('bleeding')) fire('emergency', suicideCats, `${q(first('cut')!.phrase)}＋${q(first('bleeding')!.phrase)}（自傷と出血）`);
   if (has('means')) fire('emergency', suicideCats, `${q(first('means')!.phrase)}（手段の準備）`);
   if (farewell) {
+    const thanks = THANKS.test(norm);
     const second =
       (place && { p: place.word, w: '場所' }) ||
       (gone && { p: gone.phrase, w: '連絡途絶・外出' }) ||
@@ -439,9 +452,9 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
       (first('entrust') && { p: first('entrust')!.phrase, w: '後を託す言葉' }) ||
       (ending && { p: ending.phrase, w: '終わりにする' }) ||
       (live.find((h) => h.cls === 'ideation') && { p: live.find((h) => h.cls === 'ideation')!.phrase, w: '希死念慮' }) ||
-      (first('decided') && { p: first('decided')!.phrase, w: '決意' }) ||
-      (first('giveUp') && !farewell.relay && { p: first('giveUp')!.phrase, w: 'あきらめ' }) ||
-      (new Set(farewells.map((h) => h.phrase)).size >= 2 && { p: farewells[1].phrase, w: '重ねた別れ' });
+      (!thanks && first('decided') && { p: first('decided')!.phrase, w: '決意' }) ||
+      (!thanks && first('giveUp') && !farewell.relay && { p: first('giveUp')!.phrase, w: 'あきらめ' }) ||
+      (!thanks && new Set(farewells.map((h) => h.phrase)).size >= 2 && { p: farewells[1].phrase, w: '重ねた別れ' });
     if (second) fire('emergency', suicideCats, `別れのことば${q(farewell.phrase)}＋${second.w}${q(second.p)}`);
     else if (farewell.relay) fire('high', suicideCats, `別れのことば${q(farewell.phrase)}（${farewell.relay}）`);
   }
@@ -487,7 +500,7 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   if (has('violence') && has('ongoing') && !has('habitual') && /(今|いま|現在|さっきから)(?!まで)/.test(norm)) {
     fire('emergency', violenceCats(), `${q(first('violence')!.phrase)}＋${q(first('ongoing')!.phrase)}（いま起きている暴力）`);
   }
-  if (CHILD_CTX.test(norm) && CHILD_ALONE.test(norm) && DAYS.test(norm)) {
+  if (CHILD_CTX.test(norm) && CHILD_ALONE.test(norm) && DAYS.test(norm) && !CARER_PRESENT.test(norm)) {
     fire('emergency', ['abuse', 'child'], `${q(norm.match(CHILD_ALONE)![0])}＋${q(norm.match(DAYS)![0])}（子どもだけで置かれている）`);
   }
 
@@ -510,7 +523,7 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   // ---- welfare check: someone at home, not seen ----------------------------------------------------
   const kinds = new Set(live.filter((h) => h.cls === 'welfareSign').map((h) => h.kind!));
   if (/(見かけ|みかけ|姿を見|顔を見)(ない|ません|なく|て(い)?ない)/.test(norm) && DAYS.test(norm)) kinds.add('姿を見ない');
-  if (/(連絡|電話)[^。！？!?\n]{0,6}(取れ|とれ|つながら|繋がら|つか)(ない|ません|なく)/.test(norm) && DAYS.test(norm)) kinds.add('連絡が取れない');
+  if (/(連絡|電話)[^。！？!?\n]{0,6}(取れ|とれ|つながら|繋がら|つか)(ない|ません|なく|ず)/.test(norm) && DAYS.test(norm)) kinds.add('連絡が取れない');
   if (kinds.size >= 2 && !has('lifeSign')) {
     fire('emergency', ['elderly', 'isolation'], `安否確認のサイン${[...kinds].map(q).join('')}`);
   }

@@ -39,6 +39,7 @@ import {
 } from './lexicon';
 import { buildView, compilePhrases, findPhrases, findRegexes, type MatchSpan, type PhraseIndex } from './match';
 import { childhoodPast, conditional, hyperbole, mediaTopic, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import { safetyNet } from './safety-net';
 import { loadTokenizer, normalizeText, type Tokenizer } from './tokenize';
 
 export interface Classifier {
@@ -496,6 +497,10 @@ function analyse(c: Compiled, text: string): Triage {
       R.reasons.push('困りごとの記述がない質問・あいさつ → low');
     }
   }
+
+  // an independent second look for danger to life (./safety-net.ts): may raise, never lowers
+  const net = R.urgency === 'emergency' ? null : safetyNet({ norm, tokens, japanese }, c.tokenizer);
+  if (net) (R.add(net.categories, net.urgency, net.reason), R.remove('other'));
 
   const categories = order(R, lang, T);
   const reporter = detectReporter(norm, lang, categories, T, R.urgency, crisisFirst.length > 0 || T.has('act') || (R.has('suicide') && !crisisRelayed.length && !endingRelayed.length && !noReply && !T.has('relayHint')));

@@ -1,0 +1,535 @@
+/**
+ * Safety net: a second, independent look for danger to life.
+ *
+ * The main rules (./classify.ts) know many exact crisis wordings; this module instead knows broad
+ * CLASSES of signals and combines them with a few general rules a counsellor would recognise:
+ *
+ *   ideation / intent to end       alone (first person)                       → emergency
+ *   farewell words                 + going somewhere / silence / letters / …  → emergency
+ *   dangerous place (sea, roof…)   + farewell / ending / giving up            → emergency
+ *   overdose with a quantity, cut + bleeding that does not stop               → emergency
+ *   insurance money as a way out   + decided / today                          → emergency
+ *   a child afraid of being killed / hit tonight, hit today + afraid of home  → emergency
+ *   collapsed + unresponsive / heat / living alone; unconscious              → emergency
+ *   welfare-check signs about someone (mail piling up, smell, lights…) ≥ 2    → emergency
+ *   children left alone for days; violence heard right now                    → emergency
+ *
+ * Someone else's words relayed by the writer still count (「今までありがとう」と送って…). The
+ * context checks of ./negation.ts (negation, hyperbole, past and resolved) are reused, so
+ * 死ぬほど眠い, 死にたいわけじゃない, 去年は死にたかったが今は落ち着いている do not fire.
+ * Japanese phrases are matched by kuromoji lemma and reading (./match.ts).
+ */
+import type { Category } from './lexicon';
+import { buildView, compilePhrases, findPhrases, type MatchSpan, type PhraseIndex } from './match';
+import { conditional, hyperbole, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import type { Token, Tokenizer } from './tokenize';
+
+export interface SafetyNetInput {
+  norm: string;
+  tokens: Token[];
+  japanese: boolean;
+}
+
+export interface SafetyNetResult {
+  urgency: 'emergency' | 'high';
+  categories: Category[];
+  reason: string;
+}
+
+type Cls =
+  | 'ideation' // a wish to die, in any language
+  | 'ending' // intent to end it all (終わりにする), 明日から…なくていいように
+  | 'giveUp' // もう疲れた, もうええわ
+  | 'farewell' // 今までありがとう, さようなら, 遺書
+  | 'farewellWeak' // ごめんな, 許して
+  | 'posthumous' // このメッセージが読まれる頃には
+  | 'entrust' // 猫のことお願いします
+  | 'silence' // 電話がつながらない, 既読にならない, 無断欠勤
+  | 'leftHome' // 家を出ていった
+  | 'means' // ロープ・練炭を用意
+  | 'pills' // overdose: taken or about to
+  | 'cut'
+  | 'bleeding' // bleeding that does not stop
+  | 'insurance' // 保険金で返す
+  | 'decided' // 今日決めた, もう迷わない
+  | 'killFear' // 帰ったら殺される
+  | 'hitToday' // きょうもけられた
+  | 'afraidHome' // 帰りたくない, こわい
+  | 'collapsed'
+  | 'unresponsive'
+  | 'unconscious' // 意識がない, 息をしていない
+  | 'unresponsiveWeak' // foreign: not waking up, not answering when called
+  | 'welfareSign'
+  | 'lifeSign' // signs that someone is up and about
+  | 'violence'
+  | 'ongoing' // sounds of violence right now
+  | 'habitual'
+  | 'placeForeign';
+
+interface NetCue {
+  cls: Cls;
+  /** Sub-type (welfare signs are counted by kind). */
+  kind?: string;
+  ja?: string[];
+  re?: RegExp[];
+}
+
+// ------------------------------------------------------------------------------------------------
+// Vocabulary classes
+// ------------------------------------------------------------------------------------------------
+
+const CUES: NetCue[] = [
+  {
+    cls: 'ideation',
+    ja: [
+      '死にたい', '死のう', '死ぬしかない', '死ぬつもり', '死んでしまいたい', '死んだほうがまし', '死んだ方がいい', '消えたい',
+      '消えてしまいたい', 'いなくなりたい', '生きていたくない', '生きたくない', '生きる意味がない', '生きてる意味ない', '命を絶つ',
+      '首を吊る', '飛び降りる', '飛び込む…電車', '楽になりたい', '目が覚めなければ', '死んでお詫び', '死んで償う',
+    ],
+    re: [
+      /(自殺|自死)(したい|しよう|する(つもり|しか)|を(考え|決め)|します)/,
+      /死んだる|しんだる|生きとうない|いきとうない|死にてえ|しにてえ/,
+      // English
+      /\b(kill(ing)? myself|want to die|wanna die|wish i (was|were) dead|don'?t want to (live|be alive|wake up)|end (my life|it all|it tonight)|take my (own )?life|no reason to live|better off dead|going to jump|nobody (will|would) miss me|no one (will|would) miss me)\b/,
+      // Vietnamese, Chinese, Portuguese, Spanish, Tagalog, Indonesian, Nepali, Korean, Thai, Burmese
+      /(muốn chết|tự tử|tự sát|không muốn sống|kết thúc cuộc đời)/,
+      /(自杀|不想活|想死|活不下去|结束(自己的)?生命|跳楼)/,
+      /\b(quero morrer|me matar|tirar (a )?minha (pr[oó]pria )?vida|n[aã]o quero mais viver|quiero morir(me)?|matarme|suicidarme|quitarme la vida|no quiero (seguir )?vivir|acabar con mi vida)\b/,
+      /\b(magpakamatay|gusto ko nang mamatay|ayoko nang mabuhay|wakasan ang (aking )?buhay)\b/,
+      /\b(bunuh diri|ingin mati|mau mati|pengen mati|ingin mengakhiri hidup|tidak ingin hidup lagi)\b/,
+      /\b(aa?tmahatya|marna man (lagyo|lagchha|lagcha)|bachna man chhaina)\b|आत्महत्या|मर्न मन|बाँच्न मन छैन/,
+      /죽고 ?싶|자살|살기 ?싫|목숨을 끊/,
+      /อยากตาย|ฆ่าตัวตาย|ไม่อยากมีชีวิต/,
+      /သေချင်|ကိုယ့်ကိုယ်ကို ?သတ်/,
+    ],
+  },
+  {
+    cls: 'ending',
+    re: [
+      /(もう|全部|ぜんぶ|人生|何もかも|なにもかも|すべて|今日で|きょうで|[つ次]の[^。！？!?\n]{0,6}で)[^。！？!?\n]{0,4}(終わり|おわり)に(する|します|したい|しよう|しよ)/,
+      /(人生|命|いのち|全部|ぜんぶ|何もかも|なにもかも)[をも]?(終わら|おわら)せ/,
+      /もう(楽|らく)に(なる|なります|なれる)/,
+      /(明日|あした|もう)(から)?[^。！？!?\n]{0,14}なくて(いい|すむ|済む)ように/,
+      /\b(end it|this is the end|tonight is the night)\b/,
+    ],
+  },
+  {
+    cls: 'giveUp',
+    ja: ['もう疲れた', '疲れ果てた', '生きるのに疲れた', 'もうどうでもいい'],
+    re: [/もう(ええ|いい|いいや|無理|むり|限界|疲れ|つかれ|だめ|ダメ)|\bi can'?t (do this|take (it|this)) anymore\b|\bi'?m done\b/],
+  },
+  {
+    cls: 'farewell',
+    re: [
+      /(今|いま)まで(本当に|ほんとうに|ほんとに|ほんと)?(ありがと|お世話に|おせわに|世話になっ)/,
+      /さよ(う)?なら|ばいばい|バイバイ|お別れ|おわかれ|(今日|きょう|これ)で最後(?!の)|最後の(メッセージ|連絡|あいさつ|挨拶|ライン|line)|遺書|先立つ不孝|みんな元気で/,
+      /\b(goodbye( forever)?|farewell|this is my last (message|goodbye)|i just wanted (someone|somebody) to know|wrote (letters|a letter|a note) to)\b/,
+      /vĩnh biệt|永别|永別|\badeus\b|adiós para siempre|selamat tinggal|\bpaalam\b|잘 ?있어|ลาก่อน/,
+    ],
+  },
+  { cls: 'farewellWeak', re: [/ごめん(ね|な|なさい|よ)?|許して|ゆるして|迷惑(を)?かけて|元気で(ね|な)|\bsorry\b/] },
+  {
+    cls: 'posthumous',
+    re: [
+      /(読まれる|読んでる|読んでいる|届く|見る|見てる|見ている)(頃|ころ)(には|は|に)/,
+      /(もう|全部|ぜんぶ)[^。！？!?\n]{0,6}(片付い|かたづい|終わっ|おわっ)て(る|ます|いる)/,
+      /後のこと(は|を)[^。！？!?\n]{0,6}(頼|たの|よろしく|お願い)/,
+    ],
+  },
+  {
+    cls: 'entrust',
+    re: [
+      /(猫|犬|ねこ|いぬ|ネコ|イヌ|ペット|子ども|子供|こども|娘|息子)(のこと|の世話|の面倒)(だけ)?[^。！？!?\n]{0,8}(お願い|おねがい|頼み|頼む|たのむ|よろしく)/,
+      /\btake care of my (cat|dog|kids?|children)\b/,
+    ],
+  },
+  {
+    cls: 'silence',
+    re: [
+      /(電話|携帯|スマホ|ライン|line)[^。！？!?\n]{0,6}(出(ない|ません|なく|ず)|でない|つながら|繋がら|電源)/,
+      /連絡(が|も)?(取れ|とれ|つか)(ない|ません|なく|ず)|音信不通|既読(に)?(なら|つか)|返(事|信)(が|も)?(ない|ありません|こない|来ない)/,
+      /無断(欠勤|欠席)|行方不明|居場所[^。！？!?\n]{0,10}(わから|分から|把握でき|つかめ)/,
+      /\b(not answering|won'?t answer|doesn'?t answer|phone (is )?(off|dead)|can'?t reach (him|her|them)|not picking up)\b/,
+    ],
+  },
+  {
+    cls: 'leftHome',
+    re: [
+      /(家|うち|部屋|寮)を?(出て|飛び出して)(いった|行った|いきました|行きました|しまった)|出て(いき|行き)ました|出て(行|い)った|出かけたまま/,
+      /(自転車|車|バイク)で[^。！？!?\n]{0,8}(出て|出かけ|行っ)/,
+    ],
+  },
+  {
+    cls: 'means',
+    re: [/(ロープ|練炭|れんたん)[^。！？!?\n]{0,8}(用意|買っ|かけ|準備|焚|た[いか])|首[をに]?(吊|つ)る(準備|用意|ところ)/],
+  },
+  {
+    cls: 'cut',
+    re: [/(手首|てくび|腕|うで|首|太もも)[^。！？!?\n]{0,6}(切っ|きっ|切り|きり|切れ)|リスカ|\bcut (myself|my wrist)/],
+  },
+  {
+    cls: 'bleeding',
+    re: [
+      /(血|ち)が?[^。！？!?\n]{0,4}(止まらない|とまらない|止まりません|止まらなく|とまらなく|どくどく)|まっか|真っ赤|血だらけ|血まみれ|出血が(止まらない|ひどい)/,
+      /\b(bleeding (a lot|heavily|badly)|won'?t stop bleeding)\b/,
+    ],
+  },
+  {
+    cls: 'insurance',
+    re: [
+      /(保険金|生命保険)[^。！？!?\n]{0,12}(返す|返せ|残す|残せ|残し|片付|かたづ|払え|払う|チャラ|清算)/,
+      /(死ねば|死んだら|しねば|しんだら)[^。！？!?\n]{0,10}(保険|払え|返せ|片付|かたづ)/,
+    ],
+  },
+  {
+    cls: 'decided',
+    re: [/(今日|きょう|今夜|こんや|もう)[^。！？!?\n]{0,4}(決めた|決心|きめた|迷わない|まよわない)|覚悟(を)?(決め|した)|決行/],
+  },
+  {
+    cls: 'killFear',
+    re: [/(殺さ|ころさ)れ(る|ちゃう|ます|そう|てしまう)|\b(kill me tonight|going to kill me)\b/],
+  },
+  {
+    cls: 'hitToday',
+    re: [/(今日|きょう|さっき|今朝|けさ)[^。！？!?\n]{0,6}(殴ら|なぐら|叩か|たたか|蹴ら|けら|ぶた|首を絞め|しめら)れ(た|ました)/],
+  },
+  { cls: 'afraidHome', re: [/(帰りたくない|かえりたくない|帰れない|かえれない|帰るのが(怖|こわ))/] },
+  {
+    cls: 'collapsed',
+    re: [
+      /(倒れ|たおれ)て(る|いる|います|いて|て)|(床|地面|道|廊下|トイレ|風呂|玄関)[^。！？!?\n]{0,4}(に|で)(倒れ|たおれ|横にな|うずくま)|横になった(まま)|うずくまった(まま)|(起き上がれ|おきあがれ)(ない|ず|なく)/,
+      /\b(collapsed|passed out|fell down and)\b/,
+    ],
+  },
+  {
+    cls: 'unresponsive',
+    re: [
+      /(反応|返事|返答|応答)(が|も)?(ない|なく|ありません|しない)|(動か|うごか)(ない|なく|ず)|ぐったり/,
+      /(呼んでも|よんでも|声(を)?かけても|こえかけても|揺すっても|ゆすっても)[^。！？!?\n]{0,12}(しか|だけ|返事|反応|起き|目を覚ま)/,
+    ],
+  },
+  {
+    cls: 'unconscious',
+    re: [
+      /(意識|いしき)(が|も)?(ない|なく|ありません)|(息|呼吸)(を|が|も)?(して(い)?ない|してません|していません|止まって)/,
+      /\b(unconscious|not breathing|no pulse)\b|pingsan|tidak (sadar|bernapas)|bất tỉnh|không thở|昏迷|不省人事|没有呼吸|inconsciente|n[aã]o respira|no respira|nawalan ng malay|hindi humihinga|의식이 없|숨을 안|หมดสติ|ไม่หายใจ/,
+    ],
+  },
+  {
+    cls: 'unresponsiveWeak',
+    re: [
+      /\b(not (responding|waking up|moving)|won'?t wake up|can'?t wake (him|her)|doesn'?t respond)\b/,
+      /tidak (bisa )?bangun|tidak (menjawab|merespon)|không tỉnh|không trả lời|叫不醒|没有反应|n[aã]o (acorda|responde)|no (despierta|responde)|hindi (gumigising|sumasagot)|일어나지 않|반응이 없/,
+    ],
+  },
+  // welfare-check signs about someone at home (counted by kind)
+  { cls: 'welfareSign', kind: '郵便・新聞', re: [/(郵便受け|郵便|ポスト|新聞|チラシ)[^。！？!?\n]{0,10}(たま|溜ま|パンパン|ぱんぱん|あふれ|溢れ|いっぱい|入ったまま|取り込まれ(て)?(い)?ない|そのまま)/] },
+  { cls: 'welfareSign', kind: 'におい', re: [/(変な|へんな|異様な|嫌な|いやな|ひどい|腐った)(におい|臭い|匂い|にほい)|異臭|悪臭|腐敗臭/] },
+  { cls: 'welfareSign', kind: '電気', re: [/(電気|明かり|灯り|照明|テレビ)[^。！？!?\n]{0,6}(つけっぱなし|つきっぱなし|ついたまま|点いたまま|消えない|ずっとつい)|(電気|明かり)が?(つか|点か)(ない|なく)/] },
+  { cls: 'welfareSign', kind: '雨戸', re: [/(雨戸|カーテン|シャッター)[^。！？!?\n]{0,6}(閉まったまま|閉めたまま|開いて(い)?(ない|ません)|開かない|しまったまま|あかない|あいてない)/] },
+  { cls: 'welfareSign', kind: '洗濯物', re: [/洗濯物[^。！？!?\n]{0,8}(干しっぱなし|干したまま|出しっぱなし|取り込まれ(て)?(い)?ない|そのまま)/] },
+  { cls: 'welfareSign', kind: '呼び出しに出ない', re: [/(チャイム|インターホン|呼び鈴|ノック|ピンポン)[^。！？!?\n]{0,8}(出ない|出ません|応答(が)?ない|反応(が)?ない|返事(が)?ない)/] },
+  {
+    cls: 'lifeSign',
+    re: [/(ついたり|つけたり)(消えたり|けしたり|消したり)|出入りして|姿を見(た|かけた)|元気(そう|でした)|入院(して|中)|旅行|施設に入/],
+  },
+  {
+    cls: 'violence',
+    re: [/(殴|なぐ|叩|たた[いか]|蹴|怒鳴|どな[らっり]|胸ぐら|首を(絞|しめ)|突き飛ば|物を投げ|暴れ)/],
+  },
+  {
+    cls: 'ongoing',
+    re: [/(物音|悲鳴|叫び声|泣き声|怒鳴り声|音)(が|も)?[^。！？!?\n]{0,4}(して(い)?(る|ます)|聞こえ(て|る|ます))|(叫んで|怒鳴って|どなって|暴れて|殴って|叩いて|蹴って)(る|います|いる)/],
+  },
+  { cls: 'habitual', re: [/(毎晩|毎日|毎朝|いつも|よく|たまに|時々|ときどき|しょっちゅう|夜になると)/] },
+  {
+    cls: 'placeForeign',
+    re: [
+      /\b(i'?m|i am|going|heading|went|standing|now)\b[^.!?\n]{0,25}\b(roof|rooftop|bridge|platform|cliff|edge|tracks|railway|sea|beach|river|ocean|mountains?)\b/,
+      /sân thượng|cầu|天台|楼顶|桥上|\b(ponte|telhado|puente|azotea|atap|jembatan|bubong|tulay)\b|옥상/,
+    ],
+  },
+];
+
+/** Crisis classes checked for negation, hyperbole and past-and-resolved context. */
+const CONTEXTUAL: Cls[] = ['ideation', 'ending', 'farewell', 'pills', 'cut', 'bleeding', 'means', 'insurance', 'killFear', 'hitToday', 'collapsed', 'unresponsive', 'unconscious', 'unresponsiveWeak'];
+/** Classes whose relayed (quoted) use is noted. */
+const RELAYABLE: Cls[] = ['ideation', 'ending', 'farewell', 'insurance'];
+
+// places that a farewell or giving-up message may name: the sea, rivers, heights, the railway
+const PLACE = new Set(['海', 'うみ', '川', 'かわ', '山', 'やま', '樹海', '崖', 'がけ', '橋', '鉄橋', '歩道橋', '屋上', 'ホーム', '線路', '踏切', 'ダム', '滝', '岬', '湖', '海岸', '浜', '埠頭', '港', '森', '河原', '河川敷', '岸壁', '高架', '断崖']);
+const HIGH_PLACE = new Set(['屋上', 'ホーム', '線路', '踏切', '橋', '鉄橋', '歩道橋', '崖', 'がけ', 'ダム', '高架', '断崖', '岸壁']);
+const NOT_PLACE_BEFORE = /(老人|グループ|有料|介護|ケア|マイ|特養|ナーシング|ステイ)$/;
+const GOING_AFTER =
+  /^(ん|の)?(とこ|ところ|方|ほう|上|前|近く|扉|中|奥|そば|端)?(の(前|上|近く|端|そば))?(を見|見|を|に|へ|まで|で)?[^。！？!?\n]{0,6}?(行|い[っくきかこ]|向か|むか|来て|来た|き(た|て|ました)|着|つい|いる|います|いて|おる|立っ|たって)/;
+const NOW_BEFORE = /(いま|今(?!まで|は)|今から|いまから|現在)[^。！？!?\n]{0,8}$/;
+
+const PILL = /(薬|くすり|クスリ|睡眠薬|眠剤|安定剤|抗うつ薬|市販薬|風邪薬|頭痛薬|鎮痛剤|錠剤|処方薬|\bod\b|pills|tablets|meds|medicine|thuốc|药|remédios|comprimidos|pastillas|obat|gamot|약|ยา)/;
+const PILL_AMOUNT =
+  /(全部|ぜんぶ|まとめて|大量|たいりょう|たくさん|一気|いっき|一度に|ありったけ|すべて|(\d+|一|二|三|ひと|ふた)\s*(シート|しーと|箱|はこ|瓶|びん|袋|ふくろ)|(?<![0-9])([1-9]\d{1,})\s*(錠|粒|つぶ|個|じょう)|\b(all|whole|bunch|handful|\d{2,})\b|hết|整瓶|一瓶|很多|todos|todas|muitos|muchas|semua|banyak|lahat|전부|다 |หมด)/;
+const PILL_TAKE = /(飲|のん|のみ|のむ|呑|\b(took|taken|swallowed|take)\b|uống|吃了|tomei|tomé|minum|ininom|먹었|กิน)/;
+const OD = /(\bod\b|オーバードーズ|過量服薬)\s*(し|した|しちゃ|してしまっ|しました)|\boverdosed?\b/;
+
+const TOPIC = /(ニュース|報道|ドラマ|歌詞|曲|小説|漫画|マンガ|映画|アニメ|記事|授業|レポート|ゲーム|番組|\bsong\b|\blyrics\b|\bmovie\b|\bnews\b|\barticle\b)/;
+const FOREIGN_NEG_BEFORE = /(não|nao|\bno|không|tidak|bukan|hindi|ayoko|不|안|ไม่)\s*$/;
+const FOREIGN_NEG_AFTER = /^\s*(지 ?않)/;
+/** 「死にたいって気持ちはない」「消えたいという考えはありません」. */
+const NEG_FEELING_AFTER = /^[」』"'\s]*(って|という|っていう|とか|との)?(気持ち|思い|考え|つもり|気)(は|も|が)?(全然|まったく|特に|今は)?(ない|ありません|なく|ないです)/;
+/** The writer's own earlier message: 「以前ここで『消えたい』と書いた者です」. */
+const OWN_EARLIER = /^[」』"'\s]*(と|って)(書いた|書き込んだ|投稿した|送った|相談した)(者|もの|ものです)/;
+const OLD_PAST = /(昔|去年|昨年|前に|以前|年前|か月前|ヶ月前|カ月前|学生の(頃|時)|若い頃)/;
+
+const TODAY = /(今日|きょう|今夜|こんや|今晩|今から|いまから|明日の朝|\btonight\b|\btoday\b)/;
+const CHILD_CTX = /(生徒|児童|園児|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|子ども|子供|こども|息子|娘|男の子|女の子|兄弟|きょうだい|赤ちゃん|(?<![0-9])(1[0-7]|[0-9])(歳|才)|まま|ぱぱ|(ママ|パパ)(に|から)|おうち|\bmy (son|daughter)\b)/;
+const MINOR_CTX = /(生徒|児童|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|(?<![0-9])(1[0-7])(歳|才))/;
+const ELDER_CTX = /(高齢|おばあ|おじい|祖母|祖父|利用者|(?<![0-9])[6-9][0-9](歳|才)|[7-9]0代|老|年寄り|[(（][6-9][0-9][)）])/;
+const PARTNER_CTX = /(夫|妻|旦那|主人|彼氏|彼女|元カレ|元彼|元夫|交際相手|パートナー|夫婦)/;
+const ALONE_CTX = /(一人暮らし|ひとり暮らし|独居|独り暮らし|一人で住)/;
+const HEAT = /(熱い|あつい|高熱|熱中症|暑さ|発熱|demam|fever)/;
+const DAYS = /((?<![0-9])[2-9]|[1-9][0-9]|数|何|二|三|四|五|六|七|十)\s*(日|週間|か月|ヶ月|カ月)|ここ(数|\d+|何)日|何日も|しばらく|昨日から|きのうから|昨夜から|ゆうべから/;
+const CHILD_ALONE =
+  /(親|母親|父親|お母さん|お父さん|おかあさん|おとうさん|母|父|ママ|パパ|まま|ぱぱ|大人|保護者)(が|は|も)?[^。！？!?\n]{0,8}(帰って(こ|き)(ない|てない|ていない|ません)|帰らない|帰ってない|戻って(こ|き)(ない|てない)|戻らない|いない|いません|不在)|(子ども|子供|こども|子|兄弟|きょうだい|姉妹)(たち)?だけで|置き去り|おきざり/;
+/** Another adult is looking after the children. */
+const CARER_PRESENT = /(来てくれ|見てくれ|預か|面倒を見て|泊まって|一緒にい(て|る|ます))/;
+const BLEED_NOW = /(血|ち)が?(出て|でて)(る|いる|います|て)|出血して(る|いる|います)/;
+const BLEED_EXCUSE = /(生理|鼻血|はなぢ|歯茎|痔)/;
+const PREGNANT = /(妊娠|にんしん|妊婦)/;
+const PAIN = /(痛|いたい|いたく)/;
+/** A thank-you for help received: 「今までありがとうございました。おかげで仕事が見つかりました」. */
+const THANKS = /(おかげ|解決し|見つかり|決まりました|助かりました|相談に乗って|お世話になった先生|卒業|退職|引っ越し|転勤|異動)/;
+const WORKPLACE = /(上司|先輩|部長|課長|会社|締め切り|締切|宿題|課題|テスト|監督|コーチ)/;
+
+// ------------------------------------------------------------------------------------------------
+
+interface NetHit {
+  cls: Cls;
+  kind?: string;
+  phrase: string;
+  span: MatchSpan;
+  relay?: string;
+}
+
+interface Compiled {
+  index: PhraseIndex<NetCue>;
+  regexes: Array<{ cue: NetCue; re: RegExp }>;
+}
+
+const compiledFor = new WeakMap<Tokenizer, Compiled>();
+
+function compile(tokenizer: Tokenizer): Compiled {
+  let c = compiledFor.get(tokenizer);
+  if (!c) {
+    c = {
+      index: compilePhrases(tokenizer, CUES.filter((q) => q.ja?.length).map((q) => ({ cue: q, phrases: q.ja! }))),
+      regexes: CUES.flatMap((q) => (q.re ?? []).map((re) => ({ cue: q, re: new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g') }))),
+    };
+    compiledFor.set(tokenizer, c);
+  }
+  return c;
+}
+
+/** Inside 「」 or 『』 (or "…"): someone's words, possibly the writer's own. */
+function quoted(norm: string, span: MatchSpan): boolean {
+  const before = norm.slice(0, span.start);
+  const open = Math.max(before.lastIndexOf('「'), before.lastIndexOf('『'), before.lastIndexOf('"'));
+  if (open < 0) return false;
+  const close = Math.max(before.lastIndexOf('」'), before.lastIndexOf('』'));
+  return close < open && /[」』"]/.test(norm.slice(span.end));
+}
+
+/** Why a hit does not count, or undefined. */
+function dropReason(norm: string, h: NetHit): string | undefined {
+  if (!CONTEXTUAL.includes(h.cls)) return undefined;
+  const sent = sentenceOf(norm, h.span).text;
+  if (TOPIC.test(sent)) return '話題・作品';
+  const why = negation(norm, h.span) ?? hyperbole(norm, h.span) ?? pastResolved(norm, h.span);
+  if (why) return why;
+  if (NEG_FEELING_AFTER.test(norm.slice(h.span.end, h.span.end + 20))) return '否定';
+  if (OWN_EARLIER.test(norm.slice(h.span.end, h.span.end + 16))) return '以前の書き込み';
+  if (FOREIGN_NEG_BEFORE.test(norm.slice(Math.max(0, h.span.start - 8), h.span.start)) && !/[\u3040-\u30ff]/.test(norm.slice(h.span.start, h.span.end))) return '否定';
+  if (FOREIGN_NEG_AFTER.test(norm.slice(h.span.end, h.span.end + 4))) return '否定';
+  // がっこうに いきたくない is 行きたくない
+  if (h.cls === 'ideation' && /^いき/.test(norm.slice(h.span.start, h.span.end)) && /[にへ]\s*$/.test(norm.slice(0, h.span.start))) return '「行きたくない」';
+  if (['collapsed', 'unresponsive', 'unconscious', 'pills', 'cut', 'hitToday', 'killFear'].includes(h.cls)) {
+    const w = conditional(norm, h.span);
+    if (w) return w;
+  }
+  if (['collapsed', 'unresponsive', 'unconscious', 'pills', 'cut', 'bleeding', 'means'].includes(h.cls)) {
+    if (pastTime(norm, h.span) || OLD_PAST.test(sent)) return '過去の出来事';
+  }
+  return undefined;
+}
+
+function findHits(c: Compiled, input: SafetyNetInput): NetHit[] {
+  const { norm, tokens, japanese } = input;
+  const hits: NetHit[] = [];
+  if (japanese && tokens.length) {
+    for (const m of findPhrases(c.index, buildView(norm, tokens))) hits.push({ cls: m.cue.cls, kind: m.cue.kind, phrase: m.phrase, span: m.span });
+  }
+  for (const { cue, re } of c.regexes) {
+    re.lastIndex = 0;
+    for (const m of norm.matchAll(re)) {
+      if (m[0].length) hits.push({ cls: cue.cls, kind: cue.kind, phrase: m[0], span: { start: m.index!, end: m.index! + m[0].length } });
+    }
+  }
+  // overdose: a medicine, an amount and a verb of taking, in one sentence
+  const sentences = norm.split(/(?<=[。！？!?\n])/);
+  let at = 0;
+  for (const s of sentences) {
+    const p = s.match(PILL);
+    if (p && PILL_AMOUNT.test(s) && PILL_TAKE.test(s) && !/(1日|一日|毎食|毎日|ずつ|処方され|\bper day\b|\ba day\b)/.test(s)) {
+      hits.push({ cls: 'pills', phrase: s.trim().slice(0, 24), span: { start: at + p.index!, end: at + p.index! + p[0].length } });
+    }
+    const od = s.match(OD);
+    if (od) hits.push({ cls: 'pills', phrase: od[0], span: { start: at + od.index!, end: at + od.index! + od[0].length } });
+    at += s.length;
+  }
+  return hits;
+}
+
+/** A dangerous place named with going / being there now: 川んとこ行ってくる, いま駅のホーム. */
+function placeNow(norm: string, tokens: Token[]): { word: string; high: boolean } | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    // kana spellings (うみにいく) are often parsed as verbs: accept them before に/へ
+    const kanaPlace = /^(うみ|かわ|やま)$/.test(t.surface) && /^[にへ]/.test(norm.slice(t.end));
+    if (!PLACE.has(t.surface) || (t.pos !== '名詞' && !kanaPlace)) continue;
+    if (NOT_PLACE_BEFORE.test(tokens[i - 1]?.surface ?? '')) continue;
+    const sent = sentenceOf(norm, t);
+    const after = norm.slice(t.end, sent.end);
+    const before = norm.slice(sent.start, t.start);
+    if (GOING_AFTER.test(after) || NOW_BEFORE.test(before)) return { word: t.surface, high: HIGH_PLACE.has(t.surface) };
+  }
+  return undefined;
+}
+
+const q = (s: string) => `「${s.trim()}」`;
+
+/**
+ * The safety net. Pure: the same input gives the same answer. `tokenizer` compiles the phrase
+ * tables once (cached per tokenizer).
+ */
+export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNetResult | null {
+  const { norm, tokens } = input;
+  if (!norm) return null;
+  const c = compile(tokenizer);
+  const all = findHits(c, input);
+  const live: NetHit[] = [];
+  for (const h of all) {
+    if (dropReason(norm, h)) continue;
+    if (RELAYABLE.includes(h.cls)) h.relay = relayed(norm, h.span) ?? (quoted(norm, h.span) ? '引用' : undefined);
+    live.push(h);
+  }
+  if (process.env.TRIAGE_DEBUG) for (const h of live) console.error(`  net ${h.cls}${h.kind ? '/' + h.kind : ''} ${q(h.phrase)} ${h.relay ?? ''}`);
+  const has = (cls: Cls) => live.some((h) => h.cls === cls);
+  const first = (cls: Cls) => live.find((h) => h.cls === cls);
+  const own = (cls: Cls) => live.find((h) => h.cls === cls && !h.relay);
+  const place = placeNow(norm, tokens) ?? (has('placeForeign') ? { word: first('placeForeign')!.phrase, high: true } : undefined);
+  const minor = MINOR_CTX.test(norm);
+  const suicideCats: Category[] = minor ? ['suicide', 'child'] : ['suicide'];
+
+  const fired: SafetyNetResult[] = [];
+  const fire = (urgency: 'emergency' | 'high', categories: Category[], why: string) => {
+    fired.push({ urgency, categories, reason: `セーフティネット: ${why} → ${categories.join(', ')}, ${urgency}` });
+  };
+
+  // ---- suicide ---------------------------------------------------------------------------------
+  const ideation = own('ideation');
+  if (ideation) fire('emergency', suicideCats, `${q(ideation.phrase)}（希死念慮）`);
+  const ending = first('ending');
+  const farewells = live.filter((h) => h.cls === 'farewell');
+  const farewell = farewells[0];
+  const gone = first('silence') ?? first('leftHome');
+  if (has('pills')) fire('emergency', suicideCats, `${q(first('pills')!.phrase)}（薬の大量服薬）`);
+  if (has('cut') && has('bleeding')) fire('emergency', suicideCats, `${q(first('cut')!.phrase)}＋${q(first('bleeding')!.phrase)}（自傷と出血）`);
+  if (has('means')) fire('emergency', suicideCats, `${q(first('means')!.phrase)}（手段の準備）`);
+  if (farewell) {
+    const thanks = THANKS.test(norm);
+    const second =
+      (place && { p: place.word, w: '場所' }) ||
+      (gone && { p: gone.phrase, w: '連絡途絶・外出' }) ||
+      (first('posthumous') && { p: first('posthumous')!.phrase, w: '死後を思わせる言葉' }) ||
+      (first('entrust') && { p: first('entrust')!.phrase, w: '後を託す言葉' }) ||
+      (ending && { p: ending.phrase, w: '終わりにする' }) ||
+      (live.find((h) => h.cls === 'ideation') && { p: live.find((h) => h.cls === 'ideation')!.phrase, w: '希死念慮' }) ||
+      (!thanks && first('decided') && { p: first('decided')!.phrase, w: '決意' }) ||
+      (!thanks && first('giveUp') && !farewell.relay && { p: first('giveUp')!.phrase, w: 'あきらめ' }) ||
+      (!thanks && new Set(farewells.map((h) => h.phrase)).size >= 2 && { p: farewells[1].phrase, w: '重ねた別れ' });
+    if (second) fire('emergency', suicideCats, `別れのことば${q(farewell.phrase)}＋${second.w}${q(second.p)}`);
+    else if (farewell.relay) fire('high', suicideCats, `別れのことば${q(farewell.phrase)}（${farewell.relay}）`);
+  }
+  if (ending && !ending.relay && (place || has('giveUp') || TODAY.test(norm) || has('decided'))) {
+    fire('emergency', suicideCats, `${q(ending.phrase)}（終わりにする意思）${place ? '＋場所' + q(place.word) : ''}`);
+  }
+  if (place && !farewell && !ending) {
+    const giveUp = first('giveUp');
+    const weak = first('farewellWeak');
+    const idea = first('ideation');
+    if (idea || (giveUp && (weak || place.high)) || (has('silence') && giveUp)) {
+      const w = idea ?? giveUp!;
+      fire('emergency', suicideCats, `場所${q(place.word)}＋${q(w.phrase)}${weak && !idea ? '＋' + q(weak.phrase) : ''}`);
+    }
+  }
+  const insurance = first('insurance');
+  if (insurance) {
+    const acute = !insurance.relay && !/(かな(?!い)|って聞|と聞|[?？])/.test(sentenceOf(norm, insurance.span).text) && (has('decided') || TODAY.test(norm) || has('giveUp') || has('farewell') || /しかない/.test(norm));
+    fire(acute ? 'emergency' : 'high', acute ? ['suicide', 'debt'] : ['suicide'], `${q(insurance.phrase)}（保険金での清算をほのめかす）${acute ? '＋決意・期限' : ''}`);
+  }
+  const relayedIdea = live.find((h) => h.cls === 'ideation' && h.relay);
+  if (relayedIdea) {
+    const acute = gone || place || has('pills') || has('means');
+    fire(acute ? 'emergency' : 'high', suicideCats, `${q(relayedIdea.phrase)}（${relayedIdea.relay}）${acute ? '＋行方・手段' : ''}`);
+  }
+
+  // ---- violence now, children ---------------------------------------------------------------------
+  const violenceCats = (): Category[] => {
+    if (CHILD_CTX.test(norm)) return ['abuse', 'child'];
+    if (ELDER_CTX.test(norm)) return ['abuse', 'elderly'];
+    if (PARTNER_CTX.test(norm)) return ['dv'];
+    return ['abuse'];
+  };
+  const killFear = first('killFear');
+  if (killFear) {
+    const sent = sentenceOf(norm, killFear.span).text;
+    if (/(帰ったら|かえったら|帰ると|かえると|帰れば|今夜|こんや|今日|きょう|家|うち|おうち|親|父|母|パパ|ママ|夫|彼|\btonight\b)/.test(sent) && !WORKPLACE.test(sent)) {
+      fire('emergency', violenceCats(), `${q(killFear.phrase)}（命の危険を訴える）`);
+    }
+  }
+  const hit = first('hitToday');
+  if (hit && has('afraidHome')) fire('emergency', violenceCats(), `${q(hit.phrase)}＋${q(first('afraidHome')!.phrase)}（今日の暴力と帰宅への恐れ）`);
+  if (has('violence') && has('ongoing') && !has('habitual') && /(今|いま|現在|さっきから)(?!まで)/.test(norm)) {
+    fire('emergency', violenceCats(), `${q(first('violence')!.phrase)}＋${q(first('ongoing')!.phrase)}（いま起きている暴力）`);
+  }
+  if (CHILD_CTX.test(norm) && CHILD_ALONE.test(norm) && DAYS.test(norm) && !CARER_PRESENT.test(norm)) {
+    fire('emergency', ['abuse', 'child'], `${q(norm.match(CHILD_ALONE)![0])}＋${q(norm.match(DAYS)![0])}（子どもだけで置かれている）`);
+  }
+
+  // ---- health: collapsed, unresponsive, bleeding -------------------------------------------------
+  const collapsed = first('collapsed');
+  const unresp = first('unresponsive');
+  const healthCats: Category[] = ELDER_CTX.test(norm) ? ['health', 'elderly'] : ['health'];
+  if (has('unconscious')) fire('emergency', healthCats, `${q(first('unconscious')!.phrase)}（意識・呼吸がない）`);
+  if (collapsed && (unresp || HEAT.test(norm) || ALONE_CTX.test(norm) || has('bleeding'))) {
+    fire('emergency', healthCats, `${q(collapsed.phrase)}＋${q(unresp?.phrase ?? '状況')}（倒れて反応が乏しい）`);
+  }
+  if (live.filter((h) => h.cls === 'unresponsiveWeak').length >= 2 || (has('unresponsiveWeak') && (collapsed || HEAT.test(norm)))) {
+    fire('emergency', healthCats, `${q(first('unresponsiveWeak')!.phrase)}（呼びかけに反応しない）`);
+  }
+  const bleedSent = norm.split(/(?<=[。！？!?\n])/).find((s) => BLEED_NOW.test(s) || /(血|ち)が?[^。\n]{0,4}(止まらない|とまらない)/.test(s));
+  if (bleedSent && !BLEED_EXCUSE.test(bleedSent) && !has('cut') && (PREGNANT.test(norm) || (PAIN.test(norm) && /(すごく|激|とても|めっちゃ|止まらない|とまらない)/.test(norm)))) {
+    fire('emergency', minor ? ['health', 'child'] : ['health'], `${q(bleedSent.trim().slice(0, 20))}（出血${PREGNANT.test(norm) ? '・妊娠中' : '・強い痛み'}）`);
+  }
+
+  // ---- welfare check: someone at home, not seen ----------------------------------------------------
+  const kinds = new Set(live.filter((h) => h.cls === 'welfareSign').map((h) => h.kind!));
+  if (/(見かけ|みかけ|姿を見|顔を見)(ない|ません|なく|て(い)?ない)/.test(norm) && DAYS.test(norm)) kinds.add('姿を見ない');
+  if (/(連絡|電話)[^。！？!?\n]{0,6}(取れ|とれ|つながら|繋がら|つか)(ない|ません|なく|ず)/.test(norm) && DAYS.test(norm)) kinds.add('連絡が取れない');
+  if (kinds.size >= 2 && !has('lifeSign')) {
+    fire('emergency', ['elderly', 'isolation'], `安否確認のサイン${[...kinds].map(q).join('')}`);
+  }
+
+  if (fired.length === 0) return null;
+  const best = fired.find((f) => f.urgency === 'emergency') ?? fired[0];
+  const categories = [...new Set(fired.filter((f) => f.urgency === best.urgency).flatMap((f) => f.categories))];
+  return { urgency: best.urgency, categories, reason: best.reason };
+}

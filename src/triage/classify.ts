@@ -331,7 +331,9 @@ function analyse(c: Compiled, text: string): Triage {
   const hidingNow = allOf('hiding').some((h) => !REPORTED_RE.test(sentenceOf(norm, h.span).text));
   // sounds heard 「毎晩」 are a pattern to report (high), not an incident now
   const soundsNow = allOf('inProgress').some((h) => nowWord || !HABITUAL_RE.test(sentenceOf(norm, h.span).text));
-  const acuteViolence = violenceNow || T.has('weapon') || hidingNow || soundsNow;
+  // a weapon shown last week (先週は包丁を向けられた) is grave but not happening now
+  const weaponNow = allOf('weapon').some((h) => !pastTime(norm, h.span));
+  const acuteViolence = violenceNow || weaponNow || hidingNow || soundsNow;
   const hasChild = T.has('childWord') || T.has('minor') || T.has('baby');
   const hasElder = T.has('old') || T.has('elderWord') || T.has('elderAge');
   const hasDisab = T.has('disabilityWord');
@@ -340,7 +342,7 @@ function analyse(c: Compiled, text: string): Triage {
   const dvSignal = (violence.length > 0 || T.has('control') || T.has('stalking')) && (partner || T.has('stalking')) && !(T.has('parentWord') && !T.has('bothParents') && !partner) && !T.has('parentPartner');
   if (T.has('dvExplicit') || dvSignal || (T.has('bothParents') && violence.length)) {
     let u: Urgency = 'high';
-    if (acuteViolence && (violence.length || T.has('weapon'))) u = 'emergency';
+    if (acuteViolence && (violence.length || weaponNow)) u = 'emergency';
     else if (T.has('safe') && !violenceNow) u = 'normal';
     const why = firstOf('violence') ?? firstOf('control') ?? firstOf('stalking') ?? firstOf('dvExplicit')!;
     const cats: Category[] = ['dv'];

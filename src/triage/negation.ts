@@ -72,7 +72,9 @@ export function pastResolved(text: string, span: MatchSpan): string | undefined 
 
 // the quoted words may run on a little past the cue (「いないほうが楽だよね」って言う)
 const QUOTE_AFTER =
-  /^([^」』"。！？!?\n]{0,12}[」』"])?[」』"'\s、,]*(って|と|とか|っと)[^。！？!?\n]{0,14}?(言っ|言う|言い|言わ|いっ|いう|いわ|口に|こぼ|つぶや|呟|漏ら|話し|ぼそっと|書い|送っ|送られ|ライン|line|メール|メッセージ|連絡|が来|がき|聞い|聞か|きい|訊|メモ|手紙|書き置き|残し)/;
+  /^([^」』"。！？!?\n]{0,12}[」』"])?[」』"'\s、,]*(って|と|とか|っと)[^。！？!?\n]{0,14}?(言っ|言う|言い|言わ|いっ|いう|いわ|口に|こぼ|つぶや|呟|漏ら|話し|ぼそっと|書い|書き込|投稿|ポスト|ツイート|送っ|送られ|ライン|line|メール|メッセージ|連絡|が来|がき|聞い|聞か|きい|訊|メモ|手紙|書き置き|残し)/;
+/** The quoted words end with an explicit closing bracket before the verb of saying or writing. */
+const CLOSED_QUOTE_AFTER = /^[^」』"。！？!?\n]{0,12}[」』"]/;
 const THIRD_PARTY_SUBJECT =
   /(母|父|夫|妻|息子|娘|兄|姉|弟|妹|祖母|祖父|主人|旦那|彼氏|彼女|友(だち|達|人)|知り合い|同僚|生徒|子|利用者|本人|あの子|その子|パートさん)(さん|くん|ちゃん)?(が|は|から|も)/;
 const FIRST_PERSON = /(私|わたし|あたし|僕|ぼく|俺|おれ|自分)(が|は|も)/;
@@ -87,6 +89,9 @@ export function relayed(text: string, span: MatchSpan): string | undefined {
     if (thirdBefore || THIRD_PARTY_SUBJECT.test(text)) return '第三者の言葉の引用';
   }
   if (thirdBefore && /(たが|がって|がる)/.test(after(text, span, 6))) return '第三者の様子';
+  // 「…『消えたい』と書いてありました」: bracketed words written or said by someone the writer
+  // reports on; the writer's own words carry a first-person subject (私は『…』と言った)
+  if (quoted && CLOSED_QUOTE_AFTER.test(after(text, span, 14)) && !FIRST_PERSON.test(head)) return '引用された言葉';
   return undefined;
 }
 

@@ -43,6 +43,7 @@ type Cls =
   | 'farewell' // 今までありがとう, さようなら, 遺書
   | 'farewellWeak' // ごめんな, 許して
   | 'posthumous' // このメッセージが読まれる頃には
+  | 'prepared' // 準備できた, 手紙も書いた
   | 'entrust' // 猫のことお願いします
   | 'silence' // 電話がつながらない, 既読にならない, 無断欠勤
   | 'leftHome' // 家を出ていった
@@ -64,7 +65,9 @@ type Cls =
   | 'violence'
   | 'ongoing' // sounds of violence right now
   | 'habitual'
-  | 'placeForeign';
+  | 'placeForeign'
+  | 'threatForeign'
+  | 'strangle';
 
 interface NetCue {
   cls: Cls;
@@ -89,6 +92,8 @@ const CUES: NetCue[] = [
     re: [
       /(自殺|自死)(したい|しよう|する(つもり|しか)|を(考え|決め)|します)/,
       /死んだる|しんだる|生きとうない|いきとうない|死にてえ|しにてえ/,
+      // living itself is unbearable: 生きるのがいや / いきるの つらい / 生きてるのがしんどい
+      /(生き|いき)(る|てる|ている|て(い)?く)(の|こと)(が|は|も)?(もう)?(いや|嫌|イヤ|つらい|辛い|しんどい|疲れ|つかれ|むり|無理|限界)/,
       // English
       /\b(kill(ing)? myself|want to die|wanna die|wish i (was|were) dead|don'?t want to (live|be alive|wake up)|end (my life|it all|it tonight)|take my (own )?life|no reason to live|better off dead|going to jump|nobody (will|would) miss me|no one (will|would) miss me)\b/,
       // Vietnamese, Chinese, Portuguese, Spanish, Tagalog, Indonesian, Nepali, Korean, Thai, Burmese
@@ -97,7 +102,7 @@ const CUES: NetCue[] = [
       /\b(quero morrer|me matar|tirar (a )?minha (pr[oó]pria )?vida|n[aã]o quero mais viver|quiero morir(me)?|matarme|suicidarme|quitarme la vida|no quiero (seguir )?vivir|acabar con mi vida)\b/,
       /\b(magpakamatay|gusto ko nang mamatay|ayoko nang mabuhay|wakasan ang (aking )?buhay)\b/,
       /\b(bunuh diri|ingin mati|mau mati|pengen mati|ingin mengakhiri hidup|tidak ingin hidup lagi)\b/,
-      /\b(aa?tmahatya|marna man (lagyo|lagchha|lagcha)|bachna man chhaina)\b|आत्महत्या|मर्न मन|बाँच्न मन छैन/,
+      /\b(aa?tmahatya|marna man (lagyo|lagchha|lagcha)|bachna man chhaina|bachna chahanna)\b|आत्महत्या|मर्न मन|बाँच्न मन छैन|बाँच्न चाहन्न/,
       /죽고 ?싶|자살|살기 ?싫|목숨을 끊/,
       /อยากตาย|ฆ่าตัวตาย|ไม่อยากมีชีวิต/,
       /သေချင်|ကိုယ့်ကိုယ်ကို ?သတ်/,
@@ -111,6 +116,7 @@ const CUES: NetCue[] = [
       /もう(楽|らく)に(なる|なります|なれる)/,
       /(明日|あした|もう)(から)?[^。！？!?\n]{0,14}なくて(いい|すむ|済む)ように/,
       /\b(end it|this is the end|tonight is the night)\b/,
+      /सबै (अन्त्य|अन्त) गर्छु|다 끝내|一切都结束|结束一切|kết thúc tất cả|acabar com tudo|acabar con todo|tapusin ang lahat|mengakhiri semuanya/,
     ],
   },
   {
@@ -123,6 +129,9 @@ const CUES: NetCue[] = [
     re: [
       /(今|いま)まで(本当に|ほんとうに|ほんとに|ほんと)?(ありがと|お世話に|おせわに|世話になっ)/,
       /さよ(う)?なら|ばいばい|バイバイ|お別れ|おわかれ|(今日|きょう|これ)で最後(?!の)|最後の(メッセージ|連絡|あいさつ|挨拶|ライン|line)|遺書|先立つ不孝|みんな元気で/,
+      // leaving for good: もう帰らない, 遠くへ行く, 探さないで
+      /もう(帰|かえ|戻|もど)ら(ない|ん|へん)|二度と(帰|かえ|戻|もど|会|あ)|遠く(に|へ)(行|い)く|探さないで|さがさないで/,
+      /(对不起|谢谢你?)[^。！？!?\n]{0,12}再见|\bdon'?t (look|come looking) for me\b/,
       /\b(goodbye( forever)?|farewell|this is my last (message|goodbye)|i just wanted (someone|somebody) to know|wrote (letters|a letter|a note) to)\b/,
       /vĩnh biệt|永别|永別|\badeus\b|adiós para siempre|selamat tinggal|\bpaalam\b|잘 ?있어|ลาก่อน/,
     ],
@@ -134,6 +143,13 @@ const CUES: NetCue[] = [
       /(読まれる|読んでる|読んでいる|届く|見る|見てる|見ている)(頃|ころ)(には|は|に)/,
       /(もう|全部|ぜんぶ)[^。！？!?\n]{0,6}(片付い|かたづい|終わっ|おわっ)て(る|ます|いる)/,
       /後のこと(は|を)[^。！？!?\n]{0,6}(頼|たの|よろしく|お願い)/,
+    ],
+  },
+  {
+    cls: 'prepared',
+    re: [
+      // having put things in order: 準備できた, 手紙も書いた, 身辺整理 (counts only with a second signal)
+      /(準備|じゅんび|用意)(が|は|も)?(できた|出来た|できました|整った|ととのった|した)(?!ら)|(手紙|てがみ)(を|も)(書いた|かいた|書きました|残し)|身辺整理|(部屋|へや)(を|も)(片付けた|かたづけた|きれいにした)/,
     ],
   },
   {
@@ -150,6 +166,7 @@ const CUES: NetCue[] = [
       /連絡(が|も)?(取れ|とれ|つか)(ない|ません|なく|ず)|音信不通|既読(に)?(なら|つか)|返(事|信)(が|も)?(ない|ありません|こない|来ない)/,
       /無断(欠勤|欠席)|行方不明|居場所[^。！？!?\n]{0,10}(わから|分から|把握でき|つかめ)/,
       /\b(not answering|won'?t answer|doesn'?t answer|phone (is )?(off|dead)|can'?t reach (him|her|them)|not picking up)\b/,
+      /不接电话|联系不上|关机|không nghe máy|không liên lạc được|hindi (sumasagot|ma-?contact)|tidak (diangkat|bisa dihubungi)|n[aã]o atende|no contesta|전화를? 안 ?받|연락이 안/,
     ],
   },
   {
@@ -165,7 +182,10 @@ const CUES: NetCue[] = [
   },
   {
     cls: 'cut',
-    re: [/(手首|てくび|腕|うで|首|太もも)[^。！？!?\n]{0,6}(切っ|きっ|切り|きり|切れ)|リスカ|\bcut (myself|my wrist)/],
+    re: [
+      /(手首|てくび|腕|うで|首|太もも)[^。！？!?\n]{0,6}(切っ|きっ|切り|きり|切れ)|リスカ|\bcut (myself|my wrist)/,
+      /(また|いつもより|今日も|きょうも|自分で)[^。！？!?\n]{0,6}(切っ|きっ)(た|ちゃ)|(切っ|きっ)(た|ちゃった)[^。！？!?\n]{0,6}(いつもより|深く|ふかく)/,
+    ],
   },
   {
     cls: 'bleeding',
@@ -186,8 +206,21 @@ const CUES: NetCue[] = [
     re: [/(今日|きょう|今夜|こんや|もう)[^。！？!?\n]{0,4}(決めた|決心|きめた|迷わない|まよわない)|覚悟(を)?(決め|した)|決行/],
   },
   {
+    // strangling, even stopped at once: the carer or partner fears doing it again
+    cls: 'strangle',
+    re: [/首に手を(かけ|掛け)(て|た|ちゃ)|首を(絞|し)め(て|た|ちゃ|られ)/],
+  },
+  {
     cls: 'killFear',
     re: [/(殺さ|ころさ)れ(る|ちゃう|ます|そう|てしまう)|\b(kill me tonight|going to kill me)\b/],
+  },
+  {
+    // in other languages the threat and the violence now are one class: they fire alone
+    cls: 'threatForeign',
+    re: [
+      /\b(going to|gonna|will|threaten(ed|s|ing)? to) kill (me|us|my)\b|\b(he|she|they)('?s| is| are) (hitting|beating|choking|hurting) (me|us|my)\b/,
+      /죽여\s?버리|죽이겠|죽일 거|때리고 있|giết (tôi|mẹ con|chúng tôi)|đang đánh tôi|要杀了?我|杀了你|正在打我|vai me matar|me matar agora|est[aá] me (batendo|agredindo)|me va a matar|me est[aá] pegando|papatayin (ako|niya)|sinasaktan (ako|niya)|binubugbog|akan membunuh|sedang memukul|मार्छु भन्|कुटिरहेको/,
+    ],
   },
   {
     cls: 'hitToday',
@@ -198,7 +231,8 @@ const CUES: NetCue[] = [
     cls: 'collapsed',
     re: [
       /(倒れ|たおれ)て(る|いる|います|いて|て)|(床|地面|道|廊下|トイレ|風呂|玄関)[^。！？!?\n]{0,4}(に|で)(倒れ|たおれ|横にな|うずくま)|横になった(まま)|うずくまった(まま)|(起き上がれ|おきあがれ)(ない|ず|なく)/,
-      /\b(collapsed|passed out|fell down and)\b/,
+      /(転んで|ころんで|転倒して|倒れて|たおれて)[^。！？!?\n]{0,6}(立て|たて|立ち上がれ|たちあがれ|起きられ|動け|うごけ)(ない|ず|なく|ん)/,
+      /\b(collapsed|passed out|fell down and|fell and can'?t get up)\b/,
     ],
   },
   {
@@ -225,10 +259,10 @@ const CUES: NetCue[] = [
   // welfare-check signs about someone at home (counted by kind)
   { cls: 'welfareSign', kind: '郵便・新聞', re: [/(郵便受け|郵便|ポスト|新聞|チラシ)[^。！？!?\n]{0,10}(たま|溜ま|パンパン|ぱんぱん|あふれ|溢れ|いっぱい|入ったまま|取り込まれ(て)?(い)?ない|そのまま)/] },
   { cls: 'welfareSign', kind: 'におい', re: [/(変な|へんな|異様な|嫌な|いやな|ひどい|腐った)(におい|臭い|匂い|にほい)|異臭|悪臭|腐敗臭/] },
-  { cls: 'welfareSign', kind: '電気', re: [/(電気|明かり|灯り|照明|テレビ)[^。！？!?\n]{0,6}(つけっぱなし|つきっぱなし|ついたまま|点いたまま|消えない|ずっとつい)|(電気|明かり)が?(つか|点か)(ない|なく)/] },
+  { cls: 'welfareSign', kind: '電気', re: [/(電気|明かり|灯り|照明|テレビ)[^。！？!?\n]{0,6}(つけっぱなし|つきっぱなし|ついたまま|点いたまま|消えない|ずっとつい)|(電気|明かり)が?(つか|点か)(ない|なく|ん)|(夜|よる)(も|でも|になっても)[^。！？!?\n]{0,4}(真っ暗|まっくら)/] },
   { cls: 'welfareSign', kind: '雨戸', re: [/(雨戸|カーテン|シャッター)[^。！？!?\n]{0,6}(閉まったまま|閉めたまま|開いて(い)?(ない|ません)|開かない|しまったまま|あかない|あいてない)/] },
   { cls: 'welfareSign', kind: '洗濯物', re: [/洗濯物[^。！？!?\n]{0,8}(干しっぱなし|干したまま|出しっぱなし|取り込まれ(て)?(い)?ない|そのまま)/] },
-  { cls: 'welfareSign', kind: '呼び出しに出ない', re: [/(チャイム|インターホン|呼び鈴|ノック|ピンポン)[^。！？!?\n]{0,8}(出ない|出ません|応答(が)?ない|反応(が)?ない|返事(が)?ない)/] },
+  { cls: 'welfareSign', kind: '呼び出しに出ない', re: [/(チャイム|インターホン|呼び鈴|ノック|ピンポン)[^。！？!?\n]{0,8}(出ない|出ません|出てこ(ない|ん|ず)|出て(こ|き)ません|応答(が)?ない|反応(が)?ない|返事(が)?ない)/] },
   {
     cls: 'lifeSign',
     re: [/(ついたり|つけたり)(消えたり|けしたり|消したり)|出入りして|姿を見(た|かけた)|元気(そう|でした)|入院(して|中)|旅行|施設に入/],
@@ -252,7 +286,7 @@ const CUES: NetCue[] = [
 ];
 
 /** Crisis classes checked for negation, hyperbole and past-and-resolved context. */
-const CONTEXTUAL: Cls[] = ['ideation', 'ending', 'farewell', 'pills', 'cut', 'bleeding', 'means', 'insurance', 'killFear', 'hitToday', 'collapsed', 'unresponsive', 'unconscious', 'unresponsiveWeak'];
+const CONTEXTUAL: Cls[] = ['strangle', 'ideation', 'ending', 'farewell', 'pills', 'cut', 'bleeding', 'means', 'insurance', 'killFear', 'threatForeign', 'hitToday', 'collapsed', 'unresponsive', 'unconscious', 'unresponsiveWeak'];
 /** Classes whose relayed (quoted) use is noted. */
 const RELAYABLE: Cls[] = ['ideation', 'ending', 'farewell', 'insurance'];
 
@@ -266,7 +300,7 @@ const NOW_BEFORE = /(いま|今(?!まで|は)|今から|いまから|現在)[^�
 
 const PILL = /(薬|くすり|クスリ|睡眠薬|眠剤|安定剤|抗うつ薬|市販薬|風邪薬|頭痛薬|鎮痛剤|錠剤|処方薬|\bod\b|pills|tablets|meds|medicine|thuốc|药|remédios|comprimidos|pastillas|obat|gamot|약|ยา)/;
 const PILL_AMOUNT =
-  /(全部|ぜんぶ|まとめて|大量|たいりょう|たくさん|一気|いっき|一度に|ありったけ|すべて|(\d+|一|二|三|ひと|ふた)\s*(シート|しーと|箱|はこ|瓶|びん|袋|ふくろ)|(?<![0-9])([1-9]\d{1,})\s*(錠|粒|つぶ|個|じょう)|\b(all|whole|bunch|handful|\d{2,})\b|hết|整瓶|一瓶|很多|todos|todas|muitos|muchas|semua|banyak|lahat|전부|다 |หมด)/;
+  /(全部|ぜんぶ|まとめて|大量|たいりょう|たくさん|一気|いっき|一度に|ありったけ|すべて|(\d+|一|二|三|ひと|ふた)\s*(シート|しーと|箱|はこ|瓶|びん|袋|ふくろ)|(?<![0-9])([1-9]\d{1,})\s*(錠|粒|つぶ|個|じょう)|\b(all|whole|bunch|handful)\b|\b\d{2,} (pills|tablets)\b|hết|整瓶|一瓶|很多|todos|todas|muitos|muchas|semua|banyak|lahat|전부|다 |หมด)/;
 const PILL_TAKE = /(飲|のん|のみ|のむ|呑|\b(took|taken|swallowed|take)\b|uống|吃了|tomei|tomé|minum|ininom|먹었|กิน)/;
 const OD = /(\bod\b|オーバードーズ|過量服薬)\s*(し|した|しちゃ|してしまっ|しました)|\boverdosed?\b/;
 
@@ -280,15 +314,15 @@ const OWN_EARLIER = /^[」』"'\s]*(と|って)(書いた|書き込んだ|投稿
 const OLD_PAST = /(昔|去年|昨年|前に|以前|年前|か月前|ヶ月前|カ月前|学生の(頃|時)|若い頃)/;
 
 const TODAY = /(今日|きょう|今夜|こんや|今晩|今から|いまから|明日の朝|\btonight\b|\btoday\b)/;
-const CHILD_CTX = /(生徒|児童|園児|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|子ども|子供|こども|息子|娘|男の子|女の子|兄弟|きょうだい|赤ちゃん|(?<![0-9])(1[0-7]|[0-9])(歳|才)|まま|ぱぱ|(ママ|パパ)(に|から)|おうち|\bmy (son|daughter)\b)/;
+const CHILD_CTX = /(\b(child|children|kids?|son|daughter|student|pupil|grader|baby)\b|아이|con tôi|孩子|\b(filhos?|hijos?|anak)\b|生徒|児童|園児|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|子ども|子供|こども|息子|娘|男の子|女の子|兄弟|きょうだい|赤ちゃん|(?<![0-9])(1[0-7]|[0-9])(歳|才)|まま|ぱぱ|(ママ|パパ)(に|から)|おうち|\bmy (son|daughter)\b)/;
 const MINOR_CTX = /(生徒|児童|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|(?<![0-9])(1[0-7])(歳|才))/;
 const ELDER_CTX = /(高齢|おばあ|おじい|祖母|祖父|利用者|(?<![0-9])[6-9][0-9](歳|才)|[7-9]0代|老|年寄り|[(（][6-9][0-9][)）])/;
-const PARTNER_CTX = /(夫|妻|旦那|主人|彼氏|彼女|元カレ|元彼|元夫|交際相手|パートナー|夫婦)/;
+const PARTNER_CTX = /(\b(husband|wife|boyfriend|girlfriend|partner|marido|esposo|esposa|asawa|suami|istri)\b|남편|아내|chồng|vợ tôi|老公|丈夫|妻子|夫|妻|旦那|主人|彼氏|彼女|元カレ|元彼|元夫|交際相手|パートナー|夫婦)/;
 const ALONE_CTX = /(一人暮らし|ひとり暮らし|独居|独り暮らし|一人で住)/;
 const HEAT = /(熱い|あつい|高熱|熱中症|暑さ|発熱|demam|fever)/;
-const DAYS = /((?<![0-9])[2-9]|[1-9][0-9]|数|何|二|三|四|五|六|七|十)\s*(日|週間|か月|ヶ月|カ月)|ここ(数|\d+|何)日|何日も|しばらく|昨日から|きのうから|昨夜から|ゆうべから/;
+const DAYS = /((?<![0-9])[2-9]|[1-9][0-9]|数|何|二|三|四|五|六|七|十)\s*(日|週間|か月|ヶ月|カ月)|ここ(数|\d+|何)日|何日も|しばらく|昨日から|きのうから|昨夜から|ゆうべから|先週|(月|火|水|木|金|土|日)曜(日)?から|\b(two|three|four|five|several|few|\d+) (days|nights)\b/;
 const CHILD_ALONE =
-  /(親|母親|父親|お母さん|お父さん|おかあさん|おとうさん|母|父|ママ|パパ|まま|ぱぱ|大人|保護者)(が|は|も)?[^。！？!?\n]{0,8}(帰って(こ|き)(ない|てない|ていない|ません)|帰らない|帰ってない|戻って(こ|き)(ない|てない)|戻らない|いない|いません|不在)|(子ども|子供|こども|子|兄弟|きょうだい|姉妹)(たち)?だけで|置き去り|おきざり/;
+  /(親|母親|父親|お母さん|お父さん|おかあさん|おとうさん|母|父|ママ|パパ|まま|ぱぱ|大人|保護者)(が|は|も)?[^。！？!?\n]{0,8}(帰って(こ|き)(ない|てない|ていない|ません)|帰らない|帰ってない|戻って(こ|き)(ない|てない)|戻らない|いない|いません|不在)|(子ども|子供|こども|子|兄弟|きょうだい|姉妹)(たち)?だけで|置き去り|おきざり|\b(parents?|mom|mother|dad|father)( has| have)?(n'?t| not) (been )?(home|come (back|home))\b|\b(left|home) alone\b/;
 /** Another adult is looking after the children. */
 const CARER_PRESENT = /(来てくれ|見てくれ|預か|面倒を見て|泊まって|一緒にい(て|る|ます))/;
 const BLEED_NOW = /(血|ち)が?(出て|でて)(る|いる|います|て)|出血して(る|いる|います)/;
@@ -375,11 +409,18 @@ function findHits(c: Compiled, input: SafetyNetInput): NetHit[] {
   // overdose: a medicine, an amount and a verb of taking, in one sentence
   const sentences = norm.split(/(?<=[。！？!?\n])/);
   let at = 0;
+  let previous = '';
   for (const s of sentences) {
-    const p = s.match(PILL);
-    if (p && PILL_AMOUNT.test(s) && PILL_TAKE.test(s) && !/(1日|一日|毎食|毎日|ずつ|処方され|\bper day\b|\ba day\b)/.test(s)) {
-      hits.push({ cls: 'pills', phrase: s.trim().slice(0, 24), span: { start: at + p.index!, end: at + p.index! + p[0].length } });
+    // the medicine may be named in the sentence before: 「くすり たくさん ある。きょう ぜんぶ のむ」
+    const both = previous + s;
+    const p = both.match(PILL);
+    // 飲み終わった (finished the course) and 飲まない (not taking) are not an overdose
+    const notOverdose = /(1日|一日|毎食|毎日|ずつ|処方され|飲み(終わ|おわ|切っ|きっ)|(飲|の)ま(ない|ん|ず|なく)|\bper day\b|\ba day\b)/.test(both);
+    if (p && PILL_AMOUNT.test(s) && PILL_TAKE.test(s) && !notOverdose) {
+      const start = at - previous.length + p.index!;
+      hits.push({ cls: 'pills', phrase: both.trim().slice(0, 24), span: { start, end: start + p[0].length } });
     }
+    previous = s;
     const od = s.match(OD);
     if (od) hits.push({ cls: 'pills', phrase: od[0], span: { start: at + od.index!, end: at + od.index! + od[0].length } });
     at += s.length;
@@ -443,6 +484,14 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   if (has('pills')) fire('emergency', suicideCats, `${q(first('pills')!.phrase)}（薬の大量服薬）`);
   if (has('cut') && has('bleeding')) fire('emergency', suicideCats, `${q(first('cut')!.phrase)}＋${q(first('bleeding')!.phrase)}（自傷と出血）`);
   if (has('means')) fire('emergency', suicideCats, `${q(first('means')!.phrase)}（手段の準備）`);
+  // 「これが読まれる頃には」 written about oneself needs nothing else
+  const posthumous = live.find((h) => h.cls === 'posthumous' && !quoted(norm, h.span) && !relayed(norm, h.span));
+  if (posthumous && /(読まれる|読んでる|読んでいる|届く|見る|見てる|見ている)(頃|ころ)/.test(posthumous.phrase)) {
+    fire('emergency', suicideCats, `${q(posthumous.phrase)}（死後を思わせる言葉）`);
+  }
+  const prepared = first('prepared');
+  const withPrepared = first('posthumous') ?? first('ending') ?? first('giveUp') ?? first('farewellWeak') ?? live.find((h) => h.cls === 'ideation');
+  if (prepared && withPrepared) fire('emergency', suicideCats, `${q(prepared.phrase)}（身辺の準備）＋${q(withPrepared.phrase)}`);
   if (farewell) {
     const thanks = THANKS.test(norm);
     const second =
@@ -450,6 +499,7 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
       (gone && { p: gone.phrase, w: '連絡途絶・外出' }) ||
       (first('posthumous') && { p: first('posthumous')!.phrase, w: '死後を思わせる言葉' }) ||
       (first('entrust') && { p: first('entrust')!.phrase, w: '後を託す言葉' }) ||
+      (first('prepared') && { p: first('prepared')!.phrase, w: '身辺の準備' }) ||
       (ending && { p: ending.phrase, w: '終わりにする' }) ||
       (live.find((h) => h.cls === 'ideation') && { p: live.find((h) => h.cls === 'ideation')!.phrase, w: '希死念慮' }) ||
       (!thanks && first('decided') && { p: first('decided')!.phrase, w: '決意' }) ||
@@ -495,6 +545,10 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
       fire('emergency', violenceCats(), `${q(killFear.phrase)}（命の危険を訴える）`);
     }
   }
+  const strangle = first('strangle');
+  if (strangle) fire('emergency', violenceCats(), `${q(strangle.phrase)}（首への暴力）`);
+  const threat = first('threatForeign');
+  if (threat) fire('emergency', violenceCats(), `${q(threat.phrase)}（いま暴力・殺害の脅し）`);
   const hit = first('hitToday');
   if (hit && has('afraidHome')) fire('emergency', violenceCats(), `${q(hit.phrase)}＋${q(first('afraidHome')!.phrase)}（今日の暴力と帰宅への恐れ）`);
   if (has('violence') && has('ongoing') && !has('habitual') && /(今|いま|現在|さっきから)(?!まで)/.test(norm)) {
@@ -509,7 +563,8 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   const unresp = first('unresponsive');
   const healthCats: Category[] = ELDER_CTX.test(norm) ? ['health', 'elderly'] : ['health'];
   if (has('unconscious')) fire('emergency', healthCats, `${q(first('unconscious')!.phrase)}（意識・呼吸がない）`);
-  if (collapsed && (unresp || HEAT.test(norm) || ALONE_CTX.test(norm) || has('bleeding'))) {
+  const longTime = /((?<![0-9])[1-9][0-9]?|何|数|一|二|三)\s*時間|一晩|ひとばん|朝から|昨日から|きのうから|ゆうべから/.test(norm);
+  if (collapsed && (unresp || HEAT.test(norm) || ALONE_CTX.test(norm) || has('bleeding') || ELDER_CTX.test(norm) || longTime)) {
     fire('emergency', healthCats, `${q(collapsed.phrase)}＋${q(unresp?.phrase ?? '状況')}（倒れて反応が乏しい）`);
   }
   if (live.filter((h) => h.cls === 'unresponsiveWeak').length >= 2 || (has('unresponsiveWeak') && (collapsed || HEAT.test(norm)))) {

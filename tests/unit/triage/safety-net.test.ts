@@ -235,3 +235,40 @@ describe('wired into the classifier', () => {
     expect(c.classify('死にたい').urgency).toBe('emergency');
   });
 });
+
+describe('safety net, second round: classes found missing on a blind set (new sentences)', () => {
+  it.each([
+    ['生きてるのがもう限界。疲れた', 'suicide'],
+    ['じゅんびはできた。へやもかたづけた。もうつかれた', 'suicide'],
+    ['このLINEを見てる頃には、たぶん私はもういません', 'suicide'],
+    ['妻が「もう戻らない、探さないで」と書き置きして出ていった。電話の電源も切れている', 'suicide'],
+    ['くすり いっぱい もってる。こんや ぜんぶ のむ', 'suicide'],
+    ['また切っちゃった。いつもより深いかも、血が止まらない', 'suicide'],
+    ['父が台所で転んで立てないと言っています。もう3時間このままだそうです', 'health'],
+    ['介護に疲れて、さっき父の首に手をかけてしまった。自分が怖い', 'abuse'],
+    ['My husband is hitting me right now, I locked myself in the bathroom', 'dv'],
+    ['Chồng tôi nói sẽ giết tôi, tôi đang trốn', 'dv'],
+    ['The kids next door say their mom has not been home for three days', 'abuse'],
+    ['隣のおばあちゃん、先週の水曜から見とらん。ピンポンしても出てこんし、夜も真っ暗なんよ', 'elderly'],
+  ])('%s → emergency (%s)', (text, category) => {
+    const t = c.classify(text);
+    expect(t.urgency).toBe('emergency');
+    expect(t.categories).toContain(category);
+  });
+
+  it.each([
+    '処方された薬を全部飲み終わったけど、まだ熱が下がりません',
+    '母はもう薬は飲まんでええと言って、デイサービスも嫌がります',
+    '祖父は80歳ですが元気で、毎日散歩しています。見守りサービスについて知りたい',
+    '準備ができたので、来週から職業訓練に通います',
+    '先週、夫に包丁を向けられました。今は実家に避難しています',
+  ])('%s → not emergency', (text) => {
+    expect(c.classify(text).urgency).not.toBe('emergency');
+  });
+
+  it('a student’s written words reported by a teacher are relayed: high, not emergency', () => {
+    const t = c.classify('担任です。生徒のノートに『もういなくなりたい』と書いてありました。本人は普段どおりに見えます');
+    expect(t.categories).toContain('suicide');
+    expect(t.urgency).toBe('high');
+  });
+});

@@ -10,7 +10,8 @@ import { readCorpus, score } from '../../../src/triage/evaluate';
 
 const corpora = [
   // Written blind to the rules (see their README); dev lives outside the repository, in ../shared.
-  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-a.jsonl'), emergencyRecall: 0.65, falseAlarmRate: 0.03, microF1: 0.78, urgency: 0.75 },
+  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-a.jsonl'), emergencyRecall: 0.9, falseAlarmRate: 0.03, microF1: 0.8, urgency: 0.8 },
+  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-b.jsonl'), emergencyRecall: 0.9, falseAlarmRate: 0.04, microF1: 0.65, urgency: 0.7 },
 ];
 
 let classifier: Classifier;

@@ -311,13 +311,13 @@ const FOREIGN_NEG_AFTER = /^\s*(지 ?않)/;
 const NEG_FEELING_AFTER = /^[」』"'\s]*(って|という|っていう|とか|との)?(気持ち|思い|考え|つもり|気)(は|も|が)?(全然|まったく|特に|今は)?(ない|ありません|なく|ないです)/;
 /** The writer's own earlier message: 「以前ここで『消えたい』と書いた者です」. */
 const OWN_EARLIER = /^[」』"'\s]*(と|って)(書いた|書き込んだ|投稿した|送った|相談した)(者|もの|ものです)/;
-const OLD_PAST = /(昔|去年|昨年|前に|以前|年前|か月前|ヶ月前|カ月前|学生の(頃|時)|若い頃)/;
+const OLD_PAST = /(昔|去年|昨年|前に|以前|年前|か月前|ヶ月前|カ月前|学生の(頃|時)|若い頃|(小さい|幼い|子ども|子供|こども)の?(頃|ころ|時))/;
 
 const TODAY = /(今日|きょう|今夜|こんや|今晩|今から|いまから|明日の朝|\btonight\b|\btoday\b)/;
 const CHILD_CTX = /(\b(child|children|kids?|son|daughter|student|pupil|grader|baby)\b|아이|con tôi|孩子|\b(filhos?|hijos?|anak)\b|生徒|児童|園児|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|子ども|子供|こども|息子|娘|男の子|女の子|兄弟|きょうだい|赤ちゃん|(?<![0-9])(1[0-7]|[0-9])(歳|才)|まま|ぱぱ|(ママ|パパ)(に|から)|おうち|\bmy (son|daughter)\b)/;
 const MINOR_CTX = /(生徒|児童|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|(?<![0-9])(1[0-7])(歳|才))/;
 const ELDER_CTX = /(高齢|おばあ|おじい|祖母|祖父|利用者|(?<![0-9])[6-9][0-9](歳|才)|[7-9]0代|老|年寄り|[(（][6-9][0-9][)）])/;
-const PARTNER_CTX = /(\b(husband|wife|boyfriend|girlfriend|partner|marido|esposo|esposa|asawa|suami|istri)\b|남편|아내|chồng|vợ tôi|老公|丈夫|妻子|夫|妻|旦那|主人|彼氏|彼女|元カレ|元彼|元夫|交際相手|パートナー|夫婦)/;
+const PARTNER_CTX = /(彼(に|が|から|は|と)|\b(husband|wife|boyfriend|girlfriend|partner|marido|esposo|esposa|asawa|suami|istri)\b|남편|아내|chồng|vợ tôi|老公|丈夫|妻子|夫|妻|旦那|主人|彼氏|彼女|元カレ|元彼|元夫|交際相手|パートナー|夫婦)/;
 const ALONE_CTX = /(一人暮らし|ひとり暮らし|独居|独り暮らし|一人で住)/;
 const HEAT = /(熱い|あつい|高熱|熱中症|暑さ|発熱|demam|fever)/;
 const DAYS = /((?<![0-9])[2-9]|[1-9][0-9]|数|何|二|三|四|五|六|七|十)\s*(日|週間|か月|ヶ月|カ月)|ここ(数|\d+|何)日|何日も|しばらく|昨日から|きのうから|昨夜から|ゆうべから|先週|(月|火|水|木|金|土|日)曜(日)?から|\b(two|three|four|five|several|few|\d+) (days|nights)\b/;
@@ -440,6 +440,42 @@ function placeNow(norm: string, tokens: Token[]): { word: string; high: boolean 
     const after = norm.slice(t.end, sent.end);
     const before = norm.slice(sent.start, t.start);
     if (GOING_AFTER.test(after) || NOW_BEFORE.test(before)) return { word: t.surface, high: HIGH_PLACE.has(t.surface) };
+  }
+  return undefined;
+}
+
+// ---- danger now: the most general rule ---------------------------------------------------------
+// A call for help, or a lethal-danger word next to "now", in any language. Wordings vary without
+// end; these two ingredients recur in almost every emergency a person writes themselves.
+const HELP = /(助けて|たすけて|タスケテ|\btasukete\b|\bhelp( me| us|!)|\bsocorro\b|\bajuda\b|\bayuda\b|\bauxilio\b|\btolong\b|\btulong\b|\btulungan\b|cứu (tôi|với|em)|救命|救救|도와주|살려|बचाउ|ช่วยด้วย)/;
+const DANGER_VIOLENCE =
+  /(殺す|殺さ|殺され|ころす|ころさ|ぶっ殺|刺す|刺さ|刺され|さすぞ|包丁|ナイフ|刃物|なぐられ|殴られ|殴って(る|く)|蹴って(る|く)|蹴られ|(?<![ぁ-んァ-ン一-龥])けられ|叩かれ|(?<![ぁ-ん])たたかれ|引きず|ひきず|ひっぱられ|閉じ込め|首を(絞|し)め|\bnaif\b|\b(kill|knife|stab|stabbed|beating|hitting|punch(ed|ing)?|choking|hurt(ing)? me)\b|\b(matar|faca|cuchillo|golpe|golpea|me bate|me bateu|me agride|espancando|pukul|memukul|pisau|sinaktan|sinasaktan|bugbog|kutsilyo|saksak)\b|đánh|giết|con dao|打我|打她|打他|刀|杀|때리|때려|칼|죽여|मार्|कुट)/;
+const DANGER_BODY =
+  /(血が|出血|意識が|息が|息して|呼吸が|倒れ|起きない|おきない|動かない|うごかない|冷たくな|\b(bleeding|unconscious|not breathing|collapsed|won'?t wake)\b|\b(sangue|sangre|darah|dugo|desmai|pingsan|desmayó)\b|chảy máu|bất tỉnh|流血|昏倒|晕倒|피가|쓰러|기절)/;
+const DANGER_SELF = /(飛び降り|とびおり|踏切|線路|始発|決行|屋上から|首を吊|くびをつ|睡眠薬|眠剤|\b(jump|overdose|pills|railing|ledge)\b|安眠药|跳楼|nhảy|thuốc ngủ|suplemen|pampatulog|pastillas|comprimidos|뛰어내|수면제)/;
+const NOW =
+  /((?<![ぁ-ん])いま(?!まで|は|の(?!うち)|す|せ|し)|今(?!まで|は|でも|度|年|月|週|後|回|朝|更)|今夜|こんや|今晩|今から|いまから|さっき|たった今|明日の(朝|始発)|あした(の)?(朝|あさ)|\b(right now|now|tonight|currently)\b|\b(agora|ahora|sekarang|ngayon|kanina)\b|bây giờ|vừa (mới)?|现在|刚才|马上|지금|방금|अहिले|ตอนนี้)/;
+/** "He is at work now": the person is away, so "now" is a safe moment, not danger in progress. */
+const AWAY_NOW = /(仕事|出かけ|外出|いない|いません|寝て|\b(at work|not (at )?home|asleep|out)\b|\b(trabaho|trabalho|trabajo|kerja|tidur)\b|đi làm|上班|不在家|일하러|출근)/;
+/** Already in the hands of emergency services: grave, but the danger to life is being dealt with. */
+const HANDLED = /(救急車で(運ばれ|搬送)|搬送され(た|まし)|命に別状(は)?(ない|なく|ありません)|入院(し|になり)(た|まし)|一命を取り留め|保護されました|警察(が|に)(来て|保護)|\b(in (the )?hospital now|was taken to hospital)\b)/;
+
+/** A call for help or a lethal-danger word next to "now"; returns the ingredients, or undefined. */
+function dangerNow(norm: string): { why: string; cats: Category[] } | undefined {
+  for (const sent of norm.split(/(?<=[。！？!?\n])/)) {
+    if (TOPIC.test(sent) || OLD_PAST.test(sent)) continue;
+    const kinds: Array<[RegExp, Category[]]> = [
+      [DANGER_VIOLENCE, []],
+      [DANGER_SELF, ['suicide']],
+      [DANGER_BODY, ['health']],
+    ];
+    for (const [re, cats] of kinds) {
+      const d = sent.match(re) ?? (HELP.test(sent) ? norm.match(re) : null);
+      if (!d) continue;
+      const trigger = sent.match(HELP) ?? (AWAY_NOW.test(sent) ? null : sent.match(NOW));
+      if (!trigger) continue;
+      return { why: `${q(trigger[0])}＋${q(d[0])}`, cats };
+    }
   }
   return undefined;
 }
@@ -583,7 +619,18 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
     fire('emergency', ['elderly', 'isolation'], `安否確認のサイン${[...kinds].map(q).join('')}`);
   }
 
+  const danger = fired.length === 0 ? dangerNow(norm) : undefined;
+  if (danger) fire('emergency', danger.cats.length ? (danger.cats[0] === 'suicide' ? suicideCats : danger.cats) : violenceCats(), `${danger.why}（いま・助けを求める声と危険）`);
+
   if (fired.length === 0) return null;
+  // an ambulance has already taken the person: staff act today, but it is not a 119 moment
+  if (HANDLED.test(norm)) {
+    for (const f of fired) {
+      if (f.urgency !== 'emergency') continue;
+      f.urgency = 'high';
+      f.reason = f.reason.replace(/emergency$/, 'high（救急・警察が対応済み）');
+    }
+  }
   const best = fired.find((f) => f.urgency === 'emergency') ?? fired[0];
   const categories = [...new Set(fired.filter((f) => f.urgency === best.urgency).flatMap((f) => f.categories))];
   return { urgency: best.urgency, categories, reason: best.reason };

@@ -272,3 +272,29 @@ describe('safety net, second round: classes found missing on a blind set (new se
     expect(t.urgency).toBe('high');
   });
 });
+
+describe('safety net: a call for help or a lethal danger word next to "now", any language', () => {
+  it.each([
+    ['助けて。兄が包丁を持って暴れてる', 'abuse'],
+    ['いま彼に閉じ込められてて外に出られない', 'dv'],
+    ['Help me please, my boyfriend has a knife', 'dv'],
+    ['Socorro, meu marido está me batendo agora', 'dv'],
+    ['Tolong, suami saya memukul saya sekarang', 'dv'],
+    ['いま駅の線路の近くにいます', 'suicide'],
+    ['祖父がいま倒れて意識がないみたい', 'health'],
+  ])('%s → emergency (%s)', (text, category) => {
+    const t = c.classify(text);
+    expect(t.urgency).toBe('emergency');
+    expect(t.categories).toContain(category);
+  });
+
+  it.each([
+    '夫に殴られたことがあります。今は仕事に行っていて家にいません。相談先を知りたい',
+    '小さい頃に父に蹴られていたことを今でも夢に見ます',
+    '昨日、母が倒れて救急車で運ばれました。命に別状はないそうです。これからの介護が不安です',
+    '同僚に避けられている気がして、いま職場がつらいです',
+    'いま、ドラマで刺されるシーンを見て気分が悪くなりました',
+  ])('%s → not emergency', (text) => {
+    expect(c.classify(text).urgency).not.toBe('emergency');
+  });
+});

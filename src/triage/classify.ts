@@ -39,7 +39,7 @@ import {
 } from './lexicon';
 import { buildView, compilePhrases, findPhrases, findRegexes, type MatchSpan, type PhraseIndex } from './match';
 import { childhoodPast, conditional, hyperbole, mediaTopic, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
-import { safetyNet } from './safety-net';
+import { handledByEmergencyServices, safetyNet } from './safety-net';
 import { loadTokenizer, normalizeText, type Tokenizer } from './tokenize';
 
 export interface Classifier {
@@ -503,6 +503,11 @@ function analyse(c: Compiled, text: string): Triage {
   // an independent second look for danger to life (./safety-net.ts): may raise, never lowers
   const net = R.urgency === 'emergency' ? null : safetyNet({ norm, tokens, japanese }, c.tokenizer);
   if (net) (R.add(net.categories, net.urgency, net.reason), R.remove('other'));
+  // once an ambulance or the police have taken over, staff act today but it is not a 119 moment
+  if (R.urgency === 'emergency' && handledByEmergencyServices(norm) && !(net && net.urgency === 'emergency')) {
+    R.urgency = 'high';
+    R.reasons.push('救急・警察が対応済み → high');
+  }
 
   const categories = order(R, lang, T);
   const reporter = detectReporter(norm, lang, categories, T, R.urgency, crisisFirst.length > 0 || T.has('act') || (R.has('suicide') && !crisisRelayed.length && !endingRelayed.length && !noReply && !T.has('relayHint')));

@@ -60,6 +60,9 @@ type Cls =
   | 'unresponsive'
   | 'unconscious' // 意識がない, 息をしていない
   | 'unresponsiveWeak' // foreign: not waking up, not answering when called
+  | 'unresponsiveStrong' // shaken or called and still not waking
+  | 'threat' // a threat to kill or stab
+  | 'violenceOngoing' // violence in the progressive: 蹴ってる, ひきずられてる
   | 'welfareSign'
   | 'lifeSign' // signs that someone is up and about
   | 'violence'
@@ -130,6 +133,7 @@ const CUES: NetCue[] = [
       /(今|いま)まで(本当に|ほんとうに|ほんとに|ほんと)?(ありがと|お世話に|おせわに|世話になっ)/,
       /さよ(う)?なら|ばいばい|バイバイ|お別れ|おわかれ|(今日|きょう|これ)で最後(?!の)|最後の(メッセージ|連絡|あいさつ|挨拶|ライン|line)|遺書|先立つ不孝|みんな元気で/,
       // leaving for good: もう帰らない, 遠くへ行く, 探さないで
+      /書き置き|置き手紙|(いろいろ|色々|長い間|ながいあいだ)?(お)?世話になった(な|ね|よ)?[。！!\s]*$/,
       /もう(帰|かえ|戻|もど)ら(ない|ん|へん)|二度と(帰|かえ|戻|もど|会|あ)|遠く(に|へ)(行|い)く|探さないで|さがさないで/,
       /(对不起|谢谢你?)[^。！？!?\n]{0,12}再见|\bdon'?t (look|come looking) for me\b/,
       /\b(goodbye( forever)?|farewell|this is my last (message|goodbye)|i just wanted (someone|somebody) to know|wrote (letters|a letter|a note) to)\b/,
@@ -149,7 +153,7 @@ const CUES: NetCue[] = [
     cls: 'prepared',
     re: [
       // having put things in order: 準備できた, 手紙も書いた, 身辺整理 (counts only with a second signal)
-      /(準備|じゅんび|用意)(が|は|も)?(できた|出来た|できました|整った|ととのった|した)(?!ら)|(手紙|てがみ)(を|も)(書いた|かいた|書きました|残し)|身辺整理|(部屋|へや)(を|も)(片付けた|かたづけた|きれいにした)/,
+      /(準備|じゅんび|用意|支度|したく)(が|は|も)?(できた|出来た|できました|整った|ととのった|した)(?!ら)|(手紙|てがみ)(を|も)(書いた|かいた|書きました|残し)|身辺整理|(部屋|へや)[^。！？!?\n]{0,4}(片付けた|かたづけた|きれいにした)|(猫|犬|ねこ|いぬ|ペット)[^。！？!?\n]{0,8}(預けて|あずけて|預けた|あずけた)|(時|じ)になるのを待つだけ|あとは[^。！？!?\n]{0,10}待つだけ/,
     ],
   },
   {
@@ -178,7 +182,10 @@ const CUES: NetCue[] = [
   },
   {
     cls: 'means',
-    re: [/(ロープ|練炭|れんたん)[^。！？!?\n]{0,8}(用意|買っ|かけ|準備|焚|た[いか])|首[をに]?(吊|つ)る(準備|用意|ところ)/],
+    re: [
+      /(ロープ|練炭|れんたん)[^。！？!?\n]{0,8}(用意|買っ|かけ|準備|焚|た[いか])|首[をに]?(吊|つ)る(準備|用意|ところ)/,
+      /手すり(を|の)(越え|乗り越え|外)|柵(を|の)(越え|乗り越え|外)|\b(sitting|standing) on the (edge|ledge|railing)\b|猟銃|\bgun\b/,
+    ],
   },
   {
     cls: 'cut',
@@ -232,14 +239,14 @@ const CUES: NetCue[] = [
     re: [
       /(倒れ|たおれ)て(る|いる|います|いて|て)|(床|地面|道|廊下|トイレ|風呂|玄関)[^。！？!?\n]{0,4}(に|で)(倒れ|たおれ|横にな|うずくま)|横になった(まま)|うずくまった(まま)|(起き上がれ|おきあがれ)(ない|ず|なく)/,
       /(転んで|ころんで|転倒して|倒れて|たおれて)[^。！？!?\n]{0,6}(立て|たて|立ち上がれ|たちあがれ|起きられ|動け|うごけ)(ない|ず|なく|ん)/,
-      /\b(collapsed|passed out|fell down and|fell and can'?t get up)\b/,
+      /\b(collapsed|passed out|fell down and|fell and can'?t get up)\b|\b(jatuh|nahulog|caiu|se cay[oó]|taore(te)?)\b|ngã|摔倒|晕倒|넘어져|쓰러져/,
     ],
   },
   {
     cls: 'unresponsive',
     re: [
       /(反応|返事|返答|応答)(が|も)?(ない|なく|ありません|しない)|(動か|うごか)(ない|なく|ず)|ぐったり/,
-      /(呼んでも|よんでも|声(を)?かけても|こえかけても|揺すっても|ゆすっても)[^。！？!?\n]{0,12}(しか|だけ|返事|反応|起き|目を覚ま)/,
+      /(呼んでも|よんでも|声(を)?かけても|こえかけても|声かげでも|揺すっても|ゆすっても)[^。！？!?\n]{0,12}(しか|だけ|返事|反応|起き|おき|目を覚ま)/,
     ],
   },
   {
@@ -256,12 +263,29 @@ const CUES: NetCue[] = [
       /tidak (bisa )?bangun|tidak (menjawab|merespon)|không tỉnh|không trả lời|叫不醒|没有反应|n[aã]o (acorda|responde)|no (despierta|responde)|hindi (gumigising|sumasagot)|일어나지 않|반응이 없/,
     ],
   },
+  {
+    cls: 'unresponsiveStrong',
+    re: [/(揺すっても|ゆすっても|叩いても|何度呼んでも|なんど呼んでも)[^。！？!?\n]{0,8}(起きない|おきない|起きね|目を覚まさない|反応(が)?ない|返事(が)?ない)|(倒れ|たおれ)[^。！？!?\n]{0,6}(まま|まんま)[^。！？!?\n]{0,4}(起き|おき|起ぎ)/],
+  },
+  {
+    cls: 'threat',
+    re: [/(ぶっ殺|殺して(やる|やろう|やっから)|殺すぞ|ころすぞ|ころしてやる|刺してやる|刺すぞ|(したら|すれば|来たら)刺す|燃やしてやる|火を(つけて|付けて)やる)/],
+  },
+  {
+    cls: 'violenceOngoing',
+    re: [/(殴|なぐ|蹴|叩|たた|ひきず|引きず|ひっぱ|引っ張|首を(絞|し)め)[ぁ-ん]{0,4}(て|れて)(る|いる|います)(?!(の(を|が)|よう|みたい|らしい|そう|って|と(聞|き)|[ぁ-んー]{0,2}(ことが|時が|ときが)))/],
+  },
   // welfare-check signs about someone at home (counted by kind)
   { cls: 'welfareSign', kind: '郵便・新聞', re: [/(郵便受け|郵便|ポスト|新聞|チラシ)[^。！？!?\n]{0,10}(たま|溜ま|パンパン|ぱんぱん|あふれ|溢れ|いっぱい|入ったまま|取り込まれ(て)?(い)?ない|そのまま)/] },
   { cls: 'welfareSign', kind: 'におい', re: [/(変な|へんな|異様な|嫌な|いやな|ひどい|腐った)(におい|臭い|匂い|にほい)|異臭|悪臭|腐敗臭/] },
   { cls: 'welfareSign', kind: '電気', re: [/(電気|明かり|灯り|照明|テレビ)[^。！？!?\n]{0,6}(つけっぱなし|つきっぱなし|ついたまま|点いたまま|消えない|ずっとつい)|(電気|明かり)が?(つか|点か)(ない|なく|ん)|(夜|よる)(も|でも|になっても)[^。！？!?\n]{0,4}(真っ暗|まっくら)/] },
   { cls: 'welfareSign', kind: '雨戸', re: [/(雨戸|カーテン|シャッター)[^。！？!?\n]{0,6}(閉まったまま|閉めたまま|開いて(い)?(ない|ません)|開かない|しまったまま|あかない|あいてない)/] },
   { cls: 'welfareSign', kind: '洗濯物', re: [/洗濯物[^。！？!?\n]{0,8}(干しっぱなし|干したまま|出しっぱなし|取り込まれ(て)?(い)?ない|そのまま)/] },
+  { cls: 'welfareSign', kind: '置かれたまま', re: [/(弁当|配食|荷物|牛乳|ヤクルト|郵便物|宅配)[^。！？!?\n]{0,12}(そのまま|置いたまま|置いてあ|置きっぱなし|たまって|溜まって)/] },
+  { cls: 'welfareSign', kind: '呼び出しに出ない2', re: [/(何度|何回|なんど)[^。！？!?\n]{0,4}(呼んでも|声をかけても|ノックしても)[^。！？!?\n]{0,8}(応答|返事|反応)(が)?(ない|ありません)/] },
+  { cls: 'welfareSign', kind: 'mail', re: [/\b(mailbox|newspapers?|mail)\b[^.!?\n]{0,20}\b(full|piling|piled|overflowing|stacking)\b|우편함|신문이 쌓|thùng thư|信箱|caixa de correio/] },
+  { cls: 'welfareSign', kind: 'shutters', re: [/\b(shutters|curtains|blinds)\b[^.!?\n]{0,20}\b(closed|shut|down)\b|\blights? (off|out)\b|불이 꺼져|đèn tắt/] },
+  { cls: 'welfareSign', kind: 'no answer', re: [/\b(no one|nobody) (answers|answered|comes)\b|\b(doesn'?t|does not|didn'?t) answer the door\b/] },
   { cls: 'welfareSign', kind: '呼び出しに出ない', re: [/(チャイム|インターホン|呼び鈴|ノック|ピンポン)[^。！？!?\n]{0,8}(出ない|出ません|出てこ(ない|ん|ず)|出て(こ|き)ません|応答(が)?ない|反応(が)?ない|返事(が)?ない)/] },
   {
     cls: 'lifeSign',
@@ -286,7 +310,7 @@ const CUES: NetCue[] = [
 ];
 
 /** Crisis classes checked for negation, hyperbole and past-and-resolved context. */
-const CONTEXTUAL: Cls[] = ['strangle', 'ideation', 'ending', 'farewell', 'pills', 'cut', 'bleeding', 'means', 'insurance', 'killFear', 'threatForeign', 'hitToday', 'collapsed', 'unresponsive', 'unconscious', 'unresponsiveWeak'];
+const CONTEXTUAL: Cls[] = ['strangle', 'threat', 'violenceOngoing', 'unresponsiveStrong', 'ideation', 'ending', 'farewell', 'pills', 'cut', 'bleeding', 'means', 'insurance', 'killFear', 'threatForeign', 'hitToday', 'collapsed', 'unresponsive', 'unconscious', 'unresponsiveWeak'];
 /** Classes whose relayed (quoted) use is noted. */
 const RELAYABLE: Cls[] = ['ideation', 'ending', 'farewell', 'insurance'];
 
@@ -318,9 +342,9 @@ const CHILD_CTX = /(\b(child|children|kids?|son|daughter|student|pupil|grader|ba
 const MINOR_CTX = /(生徒|児童|(小|中|高)[1-6１-６一二三](?![0-9])|(小学|中学|高校)(生|[1-6一二三]年)|(?<![0-9])(1[0-7])(歳|才))/;
 const ELDER_CTX = /(高齢|おばあ|おじい|祖母|祖父|利用者|(?<![0-9])[6-9][0-9](歳|才)|[7-9]0代|老|年寄り|[(（][6-9][0-9][)）])/;
 const PARTNER_CTX = /(彼(に|が|から|は|と)|\b(husband|wife|boyfriend|girlfriend|partner|marido|esposo|esposa|asawa|suami|istri)\b|남편|아내|chồng|vợ tôi|老公|丈夫|妻子|夫|妻|旦那|主人|彼氏|彼女|元カレ|元彼|元夫|交際相手|パートナー|夫婦)/;
-const ALONE_CTX = /(一人暮らし|ひとり暮らし|独居|独り暮らし|一人で住)/;
+const ALONE_CTX = /(一人暮らし|独り者|\blives alone\b|혼자 사|sống một mình|一个人住|ひとり暮らし|独居|独り暮らし|一人で住)/;
 const HEAT = /(熱い|あつい|高熱|熱中症|暑さ|発熱|demam|fever)/;
-const DAYS = /((?<![0-9])[2-9]|[1-9][0-9]|数|何|二|三|四|五|六|七|十)\s*(日|週間|か月|ヶ月|カ月)|ここ(数|\d+|何)日|何日も|しばらく|昨日から|きのうから|昨夜から|ゆうべから|先週|(月|火|水|木|金|土|日)曜(日)?から|\b(two|three|four|five|several|few|\d+) (days|nights)\b/;
+const DAYS = /おととい|一昨日|昨日の(朝|昼|夕方|夜)から|\bfor (\d+|two|three|four|five|several) days\b|사흘|나흘|며칠|((?<![0-9])[2-9]|[1-9][0-9]|数|何|二|三|四|五|六|七|十)\s*(日|週間|か月|ヶ月|カ月)|ここ(数|\d+|何)日|何日も|しばらく|昨日から|きのうから|昨夜から|ゆうべから|先週|(月|火|水|木|金|土|日)曜(日)?から|\b(two|three|four|five|several|few|\d+) (days|nights)\b/;
 const CHILD_ALONE =
   /(親|母親|父親|お母さん|お父さん|おかあさん|おとうさん|母|父|ママ|パパ|まま|ぱぱ|大人|保護者)(が|は|も)?[^。！？!?\n]{0,8}(帰って(こ|き)(ない|てない|ていない|ません)|帰らない|帰ってない|戻って(こ|き)(ない|てない)|戻らない|いない|いません|不在)|(子ども|子供|こども|子|兄弟|きょうだい|姉妹)(たち)?だけで|置き去り|おきざり|\b(parents?|mom|mother|dad|father)( has| have)?(n'?t| not) (been )?(home|come (back|home))\b|\b(left|home) alone\b/;
 /** Another adult is looking after the children. */
@@ -428,6 +452,11 @@ function findHits(c: Compiled, input: SafetyNetInput): NetHit[] {
   return hits;
 }
 
+/** A high place named anywhere (屋上のカギが壊れてる): enough as the second signal next to a farewell. */
+function highPlaceNamed(tokens: Token[]): string | undefined {
+  return tokens.find((t) => HIGH_PLACE.has(t.surface) && t.pos === '名詞')?.surface;
+}
+
 /** A dangerous place named with going / being there now: 川んとこ行ってくる, いま駅のホーム. */
 function placeNow(norm: string, tokens: Token[]): { word: string; high: boolean } | undefined {
   for (let i = 0; i < tokens.length; i++) {
@@ -449,9 +478,9 @@ function placeNow(norm: string, tokens: Token[]): { word: string; high: boolean 
 // end; these two ingredients recur in almost every emergency a person writes themselves.
 const HELP = /(助けて|たすけて|タスケテ|\btasukete\b|\bhelp( me| us|!)|\bsocorro\b|\bajuda\b|\bayuda\b|\bauxilio\b|\btolong\b|\btulong\b|\btulungan\b|cứu (tôi|với|em)|救命|救救|도와주|살려|बचाउ|ช่วยด้วย)/;
 const DANGER_VIOLENCE =
-  /(殺す|殺さ|殺され|ころす|ころさ|ぶっ殺|刺す|刺さ|刺され|さすぞ|包丁|ナイフ|刃物|なぐられ|殴られ|殴って(る|く)|蹴って(る|く)|蹴られ|(?<![ぁ-んァ-ン一-龥])けられ|叩かれ|(?<![ぁ-ん])たたかれ|引きず|ひきず|ひっぱられ|閉じ込め|首を(絞|し)め|\bnaif\b|\b(kill|knife|stab|stabbed|beating|hitting|punch(ed|ing)?|choking|hurt(ing)? me)\b|\b(matar|faca|cuchillo|golpe|golpea|me bate|me bateu|me agride|espancando|pukul|memukul|pisau|sinaktan|sinasaktan|bugbog|kutsilyo|saksak)\b|đánh|giết|con dao|打我|打她|打他|刀|杀|때리|때려|칼|죽여|मार्|कुट)/;
+  /(殺す|殺さ|殺され|ころす|ころさ|ぶっ殺|刺す|刺さ|刺され|さすぞ|包丁|ナイフ|刃物|なぐられ|殴られ|殴って(る|く)|蹴って(る|く)|蹴られ|(?<![ぁ-んァ-ン一-龥])けられ|叩かれ|(?<![ぁ-ん])たたかれ|引きず|ひきず|ひっぱられ|閉じ込め|首を(絞|し)め|\bnaif(u)?\b|\bhouchou\b|\bkorosareru\b|\b(kill|knife|stab|stabbed|beating|hitting|punch(ed|ing)?|choking|hurt(ing)? me)\b|\b(matar|faca|cuchillo|golpe|golpea|me bate|me bateu|me agride|espancando|pukul|memukul|pisau|sinaktan|sinasaktan|bugbog|kutsilyo|saksak)\b|đánh|giết|con dao|打我|打她|打他|刀|杀|때리|때려|칼|죽여|मार्|कुट)/;
 const DANGER_BODY =
-  /(血が|出血|意識が|息が|息して|呼吸が|倒れ|起きない|おきない|動かない|うごかない|冷たくな|\b(bleeding|unconscious|not breathing|collapsed|won'?t wake)\b|\b(sangue|sangre|darah|dugo|desmai|pingsan|desmayó)\b|chảy máu|bất tỉnh|流血|昏倒|晕倒|피가|쓰러|기절)/;
+  /(tidak bangun|napas(nya)? (aneh|berat)|hindi (gumigising|humihinga)|血が|出血|意識が|息が|息して|呼吸が|倒れ|起きない|おきない|動かない|うごかない|冷たくな|\b(bleeding|unconscious|not breathing|collapsed|won'?t wake)\b|\b(sangue|sangre|darah|dugo|desmai|pingsan|desmayó)\b|chảy máu|bất tỉnh|流血|昏倒|晕倒|피가|쓰러|기절)/;
 const DANGER_SELF = /(飛び降り|とびおり|踏切|線路|始発|決行|屋上から|首を吊|くびをつ|睡眠薬|眠剤|\b(jump|overdose|pills|railing|ledge)\b|安眠药|跳楼|nhảy|thuốc ngủ|suplemen|pampatulog|pastillas|comprimidos|뛰어내|수면제)/;
 const NOW =
   /((?<![ぁ-ん])いま(?!まで|は|の(?!うち)|す|せ|し)|今(?!まで|は|でも|度|年|月|週|後|回|朝|更)|今夜|こんや|今晩|今から|いまから|さっき|たった今|明日の(朝|始発)|あした(の)?(朝|あさ)|\b(right now|now|tonight|currently)\b|\b(agora|ahora|sekarang|ngayon|kanina)\b|bây giờ|vừa (mới)?|现在|刚才|马上|지금|방금|अहिले|ตอนนี้)/;
@@ -459,6 +488,9 @@ const NOW =
 const AWAY_NOW = /(仕事|出かけ|外出|いない|いません|寝て|\b(at work|not (at )?home|asleep|out)\b|\b(trabaho|trabalho|trabajo|kerja|tidur)\b|đi làm|上班|不在家|일하러|출근)/;
 /** Already in the hands of emergency services: grave, but the danger to life is being dealt with. */
 const HANDLED = /(救急車で(運ばれ|搬送)|搬送され(た|まし)|命に別状(は)?(ない|なく|ありません)|入院(し|になり)(た|まし)|一命を取り留め|保護されました|警察(が|に)(来て|保護)|\b(in (the )?hospital now|was taken to hospital)\b)/;
+
+/** An ambulance or the police have already taken over: 救急車で運ばれ, 命に別状はない. */
+export const handledByEmergencyServices = (norm: string): boolean => HANDLED.test(norm);
 
 /** A call for help or a lethal-danger word next to "now"; returns the ingredients, or undefined. */
 function dangerNow(norm: string): { why: string; cats: Category[] } | undefined {
@@ -532,6 +564,7 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
     const thanks = THANKS.test(norm);
     const second =
       (place && { p: place.word, w: '場所' }) ||
+      (highPlaceNamed(tokens) && { p: highPlaceNamed(tokens)!, w: '場所' }) ||
       (gone && { p: gone.phrase, w: '連絡途絶・外出' }) ||
       (first('posthumous') && { p: first('posthumous')!.phrase, w: '死後を思わせる言葉' }) ||
       (first('entrust') && { p: first('entrust')!.phrase, w: '後を託す言葉' }) ||
@@ -581,6 +614,11 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
       fire('emergency', violenceCats(), `${q(killFear.phrase)}（命の危険を訴える）`);
     }
   }
+  const threat0 = first('threat');
+  if (threat0) fire('emergency', violenceCats(), `${q(threat0.phrase)}（殺害・刺傷の脅し）`);
+  const ongoing0 = first('violenceOngoing');
+  // 「たたいたりしている」 is a pattern, not an assault in progress
+  if (ongoing0 && !has('habitual') && !ongoing0.phrase.includes('たり')) fire('emergency', violenceCats(), `${q(ongoing0.phrase)}（いま続いている暴力）`);
   const strangle = first('strangle');
   if (strangle) fire('emergency', violenceCats(), `${q(strangle.phrase)}（首への暴力）`);
   const threat = first('threatForeign');
@@ -598,6 +636,20 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   const collapsed = first('collapsed');
   const unresp = first('unresponsive');
   const healthCats: Category[] = ELDER_CTX.test(norm) ? ['health', 'elderly'] : ['health'];
+  if (has('unresponsiveStrong')) fire('emergency', healthCats, `${q(first('unresponsiveStrong')!.phrase)}（呼びかけても起きない）`);
+  if (has('violence') && has('bleeding')) fire('emergency', violenceCats(), `${q(first('violence')!.phrase)}＋${q(first('bleeding')!.phrase)}（暴力と出血）`);
+  // cannot move, alone, for days: 這って水だけ飲んでいる
+  if (/(動けない|動けん|立てない|立てん|歩けない|歩けん|力が入らな|力が入らん|這って|這うて|はって)/.test(norm) && (ALONE_CTX.test(norm) || /独り者|ひとりもん/.test(norm)) && DAYS.test(norm)) {
+    fire('emergency', healthCats, '一人暮らしで何日も動けない');
+  }
+  // a baby whose milk or food runs out today
+  if (/(生後|乳児|赤ちゃん|赤ん坊|ミルク)/.test(norm) && /(ミルク|粉ミルク|食べ物|ごはん|お金)[^。！？!?\n]{0,8}(最後|もうない|もうありません|なくなる|なくなり|尽き|底をつ)|財布に\d+円/.test(norm)) {
+    fire('emergency', ['poverty', 'child'], '乳児のミルク・食べ物が尽きる');
+  }
+  // a minor out of the house at night, afraid to go home
+  if (MINOR_CTX.test(norm) && has('afraidHome') && /(家出|家を?出て|いえをでて)/.test(norm) && /(今|いま|夜)/.test(norm)) {
+    fire('emergency', ['abuse', 'child'], '未成年が夜に家を出て、帰れない');
+  }
   if (has('unconscious')) fire('emergency', healthCats, `${q(first('unconscious')!.phrase)}（意識・呼吸がない）`);
   const longTime = /((?<![0-9])[1-9][0-9]?|何|数|一|二|三)\s*時間|一晩|ひとばん|朝から|昨日から|きのうから|ゆうべから/.test(norm);
   if (collapsed && (unresp || HEAT.test(norm) || ALONE_CTX.test(norm) || has('bleeding') || ELDER_CTX.test(norm) || longTime)) {

@@ -298,3 +298,31 @@ describe('safety net: a call for help or a lethal danger word next to "now", any
     expect(c.classify(text).urgency).not.toBe('emergency');
   });
 });
+
+describe('safety net, third round: threats, violence in progress, unresponsive, alone and unable to move (new sentences)', () => {
+  it.each([
+    ['元彼から「今夜行くから。逃げたら殺してやる」ってメッセージが来た', 'dv'],
+    ['おとうさんが おかあさんを けってる。こわい', 'dv'],
+    ['父がソファで寝たまま、ゆすっても起きない', 'health'],
+    ['独り者の78歳です。おとといから腰が痛くて立てん。這って水を飲んどる', 'health'],
+    ['生後2ヶ月の息子がいます。粉ミルクがもうない。お金もない', 'child'],
+    ['中3。義父が怖くて家を出てきた。今は公園。帰りたくない', 'child'],
+    ['手紙は机に置いた。猫は友達に預けた。今までありがとう', 'suicide'],
+    ['いままでありがとう。橋の上にいる', 'suicide'],
+    ['My neighbour lives alone, her mailbox is overflowing and her curtains have been closed for five days', 'elderly'],
+  ])('%s → emergency (%s)', (text, category) => {
+    const t = c.classify(text);
+    expect(t.urgency).toBe('emergency');
+    expect(t.categories).toContain(category);
+  });
+
+  it.each([
+    '同居の叔父が祖母をたたいたりしているようです',
+    '昨夜、母が転んで救急車で運ばれました。命に別状はないそうです',
+    '利用者さんが職員に怒鳴られているのを見ました。施設に言うべきか迷っています',
+    '中学のときは死にたいと毎日思っていたけど、今はなんとかやれてます。相談したいのは仕事のことです',
+    '姪がSNSに『消えたい』『疲れた』と書いてありました。今日会ったときは普通でした',
+  ])('%s → not emergency', (text) => {
+    expect(c.classify(text).urgency).not.toBe('emergency');
+  });
+});

@@ -127,6 +127,17 @@ const INSTITUTION_VICTIM_RE = /(入居者|利用者|入所者|患者|園児|児�
 const PLACE_BENIGN_RE = /(洗濯|干し|干して|掃除|住んで|住む|近くの|近くに|バイト|働|通勤|通学|騒音|ビアガーデン|カフェ|園芸|花|布団|タバコ|たばこ|釣り|散歩|家賃|引っ越)/;
 const ACUTE_CONTEXT = /(入院|退院|手術|リハビリ|要介護|後遺症)/;
 
+/** Person nouns that can be the subject of a clause. */
+const PERSON_SUBJECT_RE = /(息子|娘|子ども|子供|こども|うちの子|上の子|下の子|男の子|女の子|生徒|児童|園児|弟|妹|兄|姉|父|母|親|夫|妻|主人|旦那|彼氏|彼女|パパ|ママ|祖母|祖父|職員|先生|上司|私|わたし|僕|俺)(さん|くん|ちゃん|親|たち|達)?(が|は)/g;
+const CHILD_SUBJECT_RE = /^(息子|娘|子ども|子供|こども|うちの子|上の子|下の子|男の子|女の子|生徒|児童|園児|弟|妹)(さん|くん|ちゃん|たち|達)?(が|は)$/;
+/** The last person named as a subject before `at` is a child: the child is the one acting. */
+function childActor(norm: string, at: number): boolean {
+  const before = norm.slice(0, at);
+  let last: string | undefined;
+  for (const m of before.matchAll(PERSON_SUBJECT_RE)) last = m[0];
+  return !!last && CHILD_SUBJECT_RE.test(last);
+}
+
 const tagsOf = (c: AnyCue): Tag[] => c.tags ?? [];
 const catsOf = (c: AnyCue): Category[] => c.cats ?? [];
 
@@ -237,6 +248,20 @@ function analyse(c: Compiled, text: string): Triage {
     }
   }
 
+  // a child's own behaviour (暴れる, 友達を叩く, 私を噛んだり叩いたり) and a tired parent's shouting (つい怒鳴ってしまう)
+  // are not violence done to a victim: no DV or abuse from them
+  const olderPresent = hits.some((h) => !h.dropped && tagsOf(h.cue).some((t) => t === 'old' || t === 'elderAge' || t === 'midAge'));
+  for (const h of hits) {
+    if (h.dropped || !tagsOf(h.cue).some((t) => t === 'violence' || t === 'fearHarm')) continue;
+    const after = norm.slice(h.span.start, h.span.end + 4);
+    if (/[かがさたなばまらわ]れ/.test(after)) continue; // passive (叩かれ, 殴られ, ぶたれ): the subject is the victim
+    if (/^(っ)?て?(しま|しまう|しまい|しまっ|ちゃ|ちゃう)/.test(norm.slice(h.span.end, h.span.end + 5)) && /(怒鳴|どな)/.test(h.phrase)) {
+      h.dropped = '本人の怒鳴ってしまう（育児・介護の疲れ）';
+      continue;
+    }
+    if (!olderPresent && childActor(norm, h.span.start)) h.dropped = '子ども本人の行動';
+  }
+
   const live = hits.filter((h) => !h.dropped);
   if (process.env.TRIAGE_DEBUG) for (const h of hits) console.error(`  hit ${h.cue.id} ${quote(norm.slice(h.span.start, h.span.end))} ${h.dropped ?? ''} ${h.relay ?? ''} ${h.topic ? 'topic' : ''}`);
   const T = new Set<Tag>(live.flatMap((h) => tagsOf(h.cue)));
@@ -256,6 +281,10 @@ function analyse(c: Compiled, text: string): Triage {
     if (cats.length === 0 || tagsOf(h.cue).some((t) => STRUCTURAL.includes(t))) continue;
     R.add(cats, undefined, `${quote(h.phrase)} ${arrow(cats)}`, false);
   }
+
+  // a child's behaviour (暴れる, 友達を叩く) is the child's own need; with a disability it belongs to that need
+  const childBehaviour = hits.find((h) => h.dropped === '子ども本人の行動');
+  if (childBehaviour && !T.has('disabilityWord')) R.add(['child'], undefined, `${quote(childBehaviour.phrase)}（子ども本人の行動）→ child`);
 
   // ---- suicide -------------------------------------------------------------------------------
   const crisisFirst = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && !h.relay);
@@ -397,7 +426,9 @@ function analyse(c: Compiled, text: string): Triage {
   if (unreachable && !T.has('years') && !R.has('abuse')) {
     const signs = T.has('lifeSign') || noReply;
     const u: Urgency = T.has('days') && signs ? 'emergency' : 'high';
-    const cats: Category[] = hasElder || !hasChild ? ['elderly', 'isolation'] : ['isolation'];
+    // living alone with nobody checking: isolation too; a relative who is in touch (family writing) is not isolated
+    const alone = /(一人暮らし|ひとり暮らし|ひとりぐらし|独居|一人で(暮ら|住)|お一人)/.test(norm) && !/(父|母|祖父|祖母|親)(さん)?[(（]?[0-9]*[)）]?(と|が|は|の|に|を)/.test(norm);
+    const cats: Category[] = [...(hasElder || !hasChild ? (['elderly'] as Category[]) : []), ...(alone || !hasElder ? (['isolation'] as Category[]) : [])];
     const seen = firstOf('notSeen') ?? firstOf('noReply');
     const why = seen
       ? `${quote(seen.phrase)}${signs ? '＋' + quote((firstOf('lifeSign') ?? firstOf('noReply'))!.phrase) : ''}`
@@ -471,6 +502,30 @@ function analyse(c: Compiled, text: string): Triage {
     if (hasElder && EXPOSURE_RE.test(norm)) R.add([], 'high', '寒さ・暑さの中の高齢者 → high');
   }
   if (!R.has('elderly') && hasElder && T.has('decline')) R.add(['elderly'], undefined, `高齢＋${quote(firstOf('decline')!.phrase)} → elderly`);
+  // ---- parsimony: a need already covered by a more specific category is not added again ----------
+  // the carer's burden is the need; the cared-for older person is `elderly` only for frailty, night wandering or ダブルケア
+  if (R.has('carer') && !R.has('8050') && !T.has('doubleCare') && !T.has('wander') && !T.has('frail') && !T.has('youngCarer')) {
+    if (R.has('elderly')) R.reasons.push('介護者の負担が主 → elderly は付けない');
+    R.remove('elderly');
+  }
+  // an illness named next to suicide or a disability is part of that need (health: illness that is not suicidal)
+  const healthHits = live.filter((h) => catsOf(h.cue).includes('health'));
+  if (R.has('health') && healthHits.length && healthHits.every((h) => h.cue.id === '心身の不調') && !T.has('collapse') && (R.has('suicide') || R.has('disability'))) {
+    R.remove('health');
+    R.reasons.push(`病名は${R.has('suicide') ? 'suicide' : 'disability'}に含める → health は付けない`);
+  }
+  // 「払えない」「貯金もない」 say why a debt, rent arrears or economic abuse hurts; poverty only when nothing else explains them
+  const povertyHits = live.filter((h) => catsOf(h.cue).includes('poverty') && !h.topic);
+  if (R.has('poverty') && povertyHits.length && povertyHits.every((h) => tagsOf(h.cue).includes('payOnly')) && !T.has('noFoodToday') && !T.has('noFoodDays') && (R.has('debt') || R.has('housing') || R.has('abuse'))) {
+    R.remove('poverty');
+    R.reasons.push('支払いの困難は借金・家賃・経済的虐待の一部 → poverty は付けない');
+  }
+  // no heating because of the bill is poverty, not self-neglect
+  const neglectHits = live.filter((h) => catsOf(h.cue).includes('selfneglect'));
+  if (R.has('selfneglect') && R.has('poverty') && neglectHits.length && neglectHits.every((h) => tagsOf(h.cue).includes('exposureOnly'))) {
+    R.remove('selfneglect');
+    R.reasons.push('費用のために冷暖房を使わない → poverty（selfneglect ではない）');
+  }
   if (T.has('gap')) {
     R.add(['other'], undefined, `${quote(firstOf('gap')!.phrase)}（制度の狭間）→ other`);
     for (const c of ['disability', 'poverty', 'health', 'employment'] as Category[]) R.remove(c);

@@ -1,0 +1,86 @@
+/**
+ * Category parsimony and vocabulary classes (README "How many categories"). Sentences are new,
+ * written for these tests: positives that must get a category and near misses that must not.
+ */
+import { createClassifier, type Classifier } from '../../../src/triage';
+
+let c: Classifier;
+beforeAll(async () => {
+  c = await createClassifier();
+});
+const cats = (text: string) => c.classify(text).categories;
+
+describe('a carer: the burden is the need, not the cared-for person’s age', () => {
+  it.each(['要介護4の母を一人でみています。夜も2時間おきに起こされて、もう体がもちません', '寝たきりの夫の介護を続けて5年、私も腰を痛めて介護がつらいです'])('%s → carer without elderly', (t) => {
+    expect(cats(t)).toContain('carer');
+    expect(cats(t)).not.toContain('elderly');
+  });
+  it('night wandering keeps elderly', () => {
+    expect(cats('認知症の父が夜中に何度も外に出ていこうとします。介護で私も眠れず限界です')).toEqual(expect.arrayContaining(['elderly', 'carer']));
+  });
+});
+
+describe('an unreachable older person', () => {
+  it('a relative in daily contact: elderly, not isolation', () => {
+    const t = c.classify('一人暮らしの祖母（88）に昨日から何度電話しても出ません。いつもはすぐ折り返してくるのに');
+    expect(t.categories).toContain('elderly');
+    expect(t.categories).not.toContain('isolation');
+  });
+  it('a neighbour living alone, signs for days: elderly and isolation', () => {
+    expect(cats('斜め向かいで一人暮らしをしているおばあさん、5日ほど姿を見ていません。新聞がたまっています')).toEqual(expect.arrayContaining(['elderly', 'isolation']));
+  });
+});
+
+describe('violence words that are not abuse', () => {
+  it.each([
+    ['a pupil hitting classmates', '小学校の担任です。3年生の男の子がすぐにカッとなって友達を叩いてしまい、保護者と相談したいです'],
+    ['a teenager throwing a tantrum', '中3の娘がスマホを取り上げると暴れて、物を壊します。どう接したらいいのか'],
+    ['a tired parent who shouts', '仕事と育児で余裕がなくて、子どもについ怒鳴ってしまいます。自己嫌悪です'],
+  ])('%s → no abuse', (_w, t) => {
+    expect(cats(t)).not.toContain('abuse');
+    expect(cats(t)).toContain('child');
+  });
+  it('a parent hitting a child is still abuse', () => {
+    expect(cats('隣の家のお父さんが小さい男の子を毎晩叩いている音がします')).toEqual(expect.arrayContaining(['abuse', 'child']));
+  });
+  it('a son hurting his old mother is still abuse', () => {
+    expect(cats('近所の80代のおばあさんが、同居の息子さんに叩かれているようで、顔にあざがありました')).toEqual(expect.arrayContaining(['abuse', 'elderly']));
+  });
+});
+
+describe('one need, not two', () => {
+  it.each([
+    ['debt explains the missed payment', 'カードローンの返済が払えなくて、督促の電話が止まりません', 'debt'],
+    ['rent arrears', '家賃がもう3か月払えていません。大家さんから連絡が来ています', 'housing'],
+  ])('%s → no poverty', (_w, t, want) => {
+    expect(cats(t)).toContain(want);
+    expect(cats(t)).not.toContain('poverty');
+  });
+  it('no money at all is still poverty', () => {
+    expect(cats('パートの収入が減って、今月の電気代もガス代も払えません')).toContain('poverty');
+  });
+  it('an illness named next to a disability card is disability', () => {
+    const t = cats('統合失調症で精神障害者保健福祉手帳を持っています。作業所を探しています');
+    expect(t).toContain('disability');
+    expect(t).not.toContain('health');
+  });
+  it('no heating because of the bill is poverty, not self-neglect', () => {
+    const t = cats('年金暮らしで灯油代も電気代も上がって、暖房をつけずに厚着して過ごしています');
+    expect(t).toContain('poverty');
+    expect(t).not.toContain('selfneglect');
+  });
+});
+
+describe('vocabulary classes', () => {
+  it.each([
+    ['isolation', '退職してから、話し相手は飼っている犬だけです'],
+    ['isolation', '転職に失敗してから半月、誰とも会っていないし連絡もしていません'],
+    ['disability', '生まれつき難聴で、窓口での呼び出しが聞き取れません'],
+    ['housing', '今のアパートが建物の老朽化で取り壊しになるのに、次の部屋が見つからない'],
+  ])('%s: %s', (want, t) => {
+    expect(cats(t)).toContain(want);
+  });
+  it('sign-language interpreting is not foreign', () => {
+    expect(cats('聴覚障害があり、手話通訳をお願いできる窓口を探しています')).not.toContain('foreign');
+  });
+});

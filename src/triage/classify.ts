@@ -26,6 +26,7 @@ import {
   NOW_RE,
   PROFESSIONAL_CONTEXT_RE,
   PROFESSIONAL_RE,
+  QUESTION_RE,
   SELF_RE,
   SERVICE_CUES,
   SUICIDE_CUES,
@@ -493,7 +494,7 @@ function analyse(c: Compiled, text: string): Triage {
     R.add(['carer', 'child'], undefined, `${quote((firstOf('youngCarer') ?? firstOf('careWork'))!.phrase)}（ヤングケアラー）→ carer, child`, !topicOnly);
     if (!T.has('doubleCare')) R.remove('elderly');
   }
-  if (!R.has('carer') && (R.has('elderly') || R.has('disability')) && (T.has('wander') || /介護/.test(norm)) && CARE_STRAIN_RE.test(norm) && /(私|わたし|自分)(も|は|が)/.test(norm)) {
+  if (!R.has('carer') && (R.has('elderly') || R.has('disability')) && (T.has('wander') || /介護/.test(norm)) && (CARE_STRAIN_RE.test(norm) || /(見張|見守)[^。！？\n]{0,6}(無理|できな|限界)/.test(norm)) && /(私|わたし|自分)(も|は|が)/.test(norm)) {
     R.add(['carer'], undefined, '介護する本人の疲弊 → carer');
   }
   if (R.has('selfneglect')) {
@@ -503,8 +504,10 @@ function analyse(c: Compiled, text: string): Triage {
   }
   if (!R.has('elderly') && hasElder && T.has('decline')) R.add(['elderly'], undefined, `高齢＋${quote(firstOf('decline')!.phrase)} → elderly`);
   // ---- parsimony: a need already covered by a more specific category is not added again ----------
-  // the carer's burden is the need; the cared-for older person is `elderly` only for frailty, night wandering or ダブルケア
-  if (R.has('carer') && !R.has('8050') && !T.has('doubleCare') && !T.has('wander') && !T.has('frail') && !T.has('youngCarer')) {
+  // the carer's burden is the need; the cared-for older person is `elderly` only for frailty, night wandering, ダブルケア,
+  // a feared harm (abuse carries the victim group) or when the carer is old too (老老介護)
+  const oldCarer = /老老介護|老々介護|(私|わたし|自分|僕|俺)(も|は)[^。！？\n]{0,4}(8[0-9]|9[0-9])(歳|才|で|に|、|です)?/.test(norm);
+  if (R.has('carer') && !R.has('8050') && !R.has('abuse') && !oldCarer && !T.has('doubleCare') && !T.has('wander') && !T.has('frail') && !T.has('youngCarer')) {
     if (R.has('elderly')) R.reasons.push('介護者の負担が主 → elderly は付けない');
     R.remove('elderly');
   }
@@ -545,7 +548,12 @@ function analyse(c: Compiled, text: string): Triage {
     let rest = norm;
     for (const h of hits.filter((x) => x.dropped || x.topic)) rest = rest.slice(0, h.span.start) + ' '.repeat(h.span.end - h.span.start) + rest.slice(h.span.end);
     rest = rest.replace(NOT_DIFFICULTY_RE, ' ');
-    const difficulty = needHit || R.needRule || (japanese && DIFFICULTY_RE.test(rest)) || T.has('cry');
+    // a question about a service that names a field (住宅の申し込み, 家族会, 居場所) but describes no difficulty is `low`:
+    // the category words are its topic, not a need the writer reports
+    // (one sentence, a question, no report of what has happened or is going on)
+    const sentences = norm.split(/[。！？!?\n]/).filter((x) => x.trim());
+    const question = japanese && sentences.length === 1 && QUESTION_RE.test(norm) && !/(ています|ている|てる|てて|ました|でした|られ|され)(?!か|ますか|るか)/.test(norm);
+    const difficulty = ((needHit || R.needRule) && !(question && !R.needRule && !DIFFICULTY_RE.test(rest))) || (japanese && DIFFICULTY_RE.test(rest)) || T.has('cry');
     if (!difficulty) {
       R.urgency = 'low';
       R.reasons.push('困りごとの記述がない質問・あいさつ → low');
@@ -597,7 +605,8 @@ function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: S
   if (top === 'carer' || T.has('doubleCare') || T.has('youngCarer')) return { who: 'self', why: '介護・ケアをする本人' };
   if (cats.includes('8050') && !/(息子|娘|兄|姉|弟|妹)/.test(norm)) return { who: 'self', why: '8050の子ども本人' };
   if (cats.includes('abuse') && T.has('fearHarm')) return { who: 'self', why: '育児・介護をする本人' };
-  const kin = norm.match(KIN_RE);
+  // a relative named only as someone lost (主人を亡くして, 妻に先立たれ) or as the writer's only company is not the subject
+  const kin = [...norm.matchAll(new RegExp(KIN_RE.source, 'g'))].find((m) => !/^[^。！？\n]{0,4}(亡くし|亡くなっ|なくなっ|先立たれ|死別|しかいな|しかおら|おりません|いません|いない|おらん)/.test(norm.slice(m.index! + m[0].length - 1, m.index! + m[0].length + 8)) && !/^(主人|夫|妻|家内)(を|に)/.test(m[0]));
   if (kin) return { who: 'family', why: quote(kin[0]) };
   const me = norm.match(SELF_RE);
   if (me) return { who: 'self', why: quote(me[0]) };

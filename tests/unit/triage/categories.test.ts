@@ -84,3 +84,48 @@ describe('vocabulary classes', () => {
     expect(cats('聴覚障害があり、手話通訳をお願いできる窓口を探しています')).not.toContain('foreign');
   });
 });
+
+describe('carer and elderly together', () => {
+  it('an old carer (老老介護) keeps elderly', () => {
+    expect(cats('老老介護で、寝たきりの夫の世話を一人でしています。私も89で腕に力が入りません')).toEqual(expect.arrayContaining(['carer', 'elderly']));
+  });
+  it('a wife who cannot watch a wandering husband all night is a carer', () => {
+    const t = c.classify('認知症の夫が深夜に外へ出ていこうとして、何度も連れ戻しています。私ももう一晩中見張るのは無理です');
+    expect(t.categories).toEqual(expect.arrayContaining(['elderly', 'carer']));
+    expect(t.reporter).toBe('self');
+  });
+});
+
+describe('signs of decline in an older person', () => {
+  it.each([
+    '父（86）がやかんを火にかけっぱなしにすることが増えました',
+    '近所のおばあさん、最近は足取りがよろよろしていて心配です',
+    '銀行の窓口で働いている者です。高齢の男性が毎日のように来店されて、混乱されている様子です',
+  ])('%s → elderly', (t) => {
+    expect(cats(t)).toContain('elderly');
+  });
+  it('a child forgetting homework is not elderly', () => {
+    expect(cats('小4の息子が宿題を忘れてばかりで、先生から連絡がありました')).not.toContain('elderly');
+  });
+});
+
+describe('questions about a service with no difficulty → low', () => {
+  it.each(['障害者のグループホームの見学って予約がいりますか', '子育て支援センターは土曜日も開いていますか'])('%s → low', (t) => {
+    expect(c.classify(t).urgency).toBe('low');
+  });
+  it('a question after describing a difficulty stays normal', () => {
+    expect(c.classify('国保を3か月滞納しています。分割で払うことはできますか').urgency).toBe('normal');
+  });
+});
+
+describe('reporter', () => {
+  it('a widow speaking of her late husband writes about herself', () => {
+    expect(c.classify('夫を亡くしてから一人で、誰とも話さない日ばかりです').reporter).toBe('self');
+  });
+  it('someone at a shop or counter writing in a work role is professional', () => {
+    expect(c.classify('スーパーのレジを担当している者です。毎日同じ時間に来る高齢のお客さんが、お金の払い方がわからなくなっているようです').reporter).toBe('professional');
+  });
+  it('a parent about a withdrawn adult child is family (README)', () => {
+    expect(c.classify('79歳の母親です。48歳の息子が20年近く自室から出てきません').reporter).toBe('family');
+  });
+});

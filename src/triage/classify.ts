@@ -96,6 +96,7 @@ const CONTEXT_TAGS: Tag[] = [
   'stalking',
   'abuseExplicit',
   'neglect',
+  'neglectChild',
   'afraidHome',
   'collapse',
   'notSeen',
@@ -379,7 +380,7 @@ function analyse(c: Compiled, text: string): Triage {
       // children frightened by or watching the violence
       /(子ども|子供|こども|娘|息子)(たち|達)?(が|も|は)[^。！？\n]{0,8}(怯え|おびえ|こわが|怖が|見て|泣い|目の前)|(子ども|子供|こども)の(目の)?前で/.test(norm);
     if ((T.has('bothParents') && !hasElder) || (hasChild && kidsInvolved)) cats.push('child');
-    if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻)|(両親|二人|ふたり)とも[78９9]0代|[（(][7-9][0-9][)）][\s\S]{0,40}[（(][7-9][0-9][)）])/.test(norm)) cats.push('elderly');
+    if (hasElder && /(老夫婦|高齢の(ご)?夫婦|[78９9]0代の(ご)?(夫婦|夫|妻)|(両親|二人|ふたり)とも[78９9]0代|[（(][7-9][0-9][)）][\s\S]{0,40}[（(][7-9][0-9][)）])/.test(norm)) cats.push('elderly');
     R.add(cats, u, `${quote(why.phrase)}（配偶者・交際相手から）${arrow(cats, u)}`);
   }
 
@@ -392,6 +393,7 @@ function analyse(c: Compiled, text: string): Triage {
     childWontGoHome ||
     T.has('abuseExplicit') ||
     T.has('neglect') ||
+    (T.has('neglectChild') && hasChild && !hasElder) ||
     T.has('afraidHome') ||
     (T.has('inProgress') && hasChild) ||
     (violence.length > 0 && !R.has('dv') && !T.has('workplace') && (hasChild || hasElder || hasDisab || (T.has('towardMe') && T.has('parentWord')) || T.has('parentPartner') || T.has('inProgress')));
@@ -400,7 +402,9 @@ function analyse(c: Compiled, text: string): Triage {
   }
   if (abuseSignal && !R.has('dv')) {
     const group: Category[] = [];
-    if (hasElder && !(T.has('minor') || T.has('afraidHome')) && (!hasChild || /(年金|利用者|介護|高齢|[78９9][0-9])/.test(norm))) group.push('elderly');
+    // 息子さん / 娘さん of an older person are adults: the victim is the older person
+    const youngChild = /(子ども|子供|こども|男の子|女の子|赤ちゃん|児童|生徒|園児|孫|幼児)/.test(norm) || T.has('minorAny') || T.has('baby');
+    if (hasElder && !(T.has('minor') || T.has('afraidHome')) && (!hasChild || !youngChild || /(年金|利用者|介護|高齢|[78９9][0-9])/.test(norm))) group.push('elderly');
     else if (hasDisab) group.push('disability');
     else group.push('child');
     let u: Urgency = 'high';
@@ -409,7 +413,7 @@ function analyse(c: Compiled, text: string): Triage {
     const fearOfHome = T.has('kickedOut') && (T.has('minorAny') || T.has('parentWord') || T.has('parentPartner')) && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
     const inProgressNow = soundsNow && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));
     if (inProgressNow || T.has('afraidHome') || fearOfHome || childAlone || (acuteViolence && violence.length)) u = 'emergency';
-    const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('inProgress') ?? firstOf('violence') ?? firstOf('kickedOut')!;
+    const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('neglectChild') ?? firstOf('inProgress') ?? firstOf('violence') ?? firstOf('kickedOut')!;
     R.add(['abuse', ...group], u, `${quote(why.phrase)}（虐待の${u === 'emergency' ? '進行・危険' : '疑い'}）${arrow(['abuse', ...group], u)}`);
   }
   if (T.has('fearHarm') && !R.has('abuse')) {
@@ -493,6 +497,7 @@ function analyse(c: Compiled, text: string): Triage {
     const topicOnly = !!firstOf('youngCarer')?.topic && !careWork;
     R.add(['carer', 'child'], undefined, `${quote((firstOf('youngCarer') ?? firstOf('careWork'))!.phrase)}（ヤングケアラー）→ carer, child`, !topicOnly);
     if (!T.has('doubleCare')) R.remove('elderly');
+    R.remove('disability');
   }
   if (!R.has('carer') && (R.has('elderly') || R.has('disability')) && (T.has('wander') || /介護/.test(norm)) && (CARE_STRAIN_RE.test(norm) || /(見張|見守)[^。！？\n]{0,6}(無理|できな|限界)/.test(norm)) && /(私|わたし|自分)(も|は|が)/.test(norm)) {
     R.add(['carer'], undefined, '介護する本人の疲弊 → carer');
@@ -529,6 +534,12 @@ function analyse(c: Compiled, text: string): Triage {
     R.remove('selfneglect');
     R.reasons.push('費用のために冷暖房を使わない → poverty（selfneglect ではない）');
   }
+  // long-term withdrawal at home already says the person is cut off: hikikomori, not isolation as well
+  if (R.has('hikikomori') && R.has('isolation') && !live.some((h) => catsOf(h.cue).includes('isolation') && /(孤独|孤立|さみし|寂し|さびし)/.test(h.phrase))) R.remove('isolation');
+  // a minor who has not come home (帰ってこない, 家出): the child's safety, the same day
+  if (T.has('minorAny') && !T.has('minor') && /(帰ってこな|帰って来な|かえってこな|家出|行方がわから)/.test(norm) && !R.has('abuse')) {
+    R.add(['child'], 'high', '未成年が帰ってこない → child, high');
+  }
   if (T.has('gap')) {
     R.add(['other'], undefined, `${quote(firstOf('gap')!.phrase)}（制度の狭間）→ other`);
     for (const c of ['disability', 'poverty', 'health', 'employment'] as Category[]) R.remove(c);
@@ -539,6 +550,11 @@ function analyse(c: Compiled, text: string): Triage {
   if (T.has('cry') && needCats.length === 0) R.add(['other'], 'high', `${quote(firstOf('cry')!.phrase)}（助けを求める声）→ other, high`);
   for (const h of live.filter((x) => tagsOf(x.cue).some((t) => t === 'greeting' || t === 'thanks' || t === 'serviceQ'))) {
     if (needCats.length === 0) R.add(['other'], undefined, `${quote(h.phrase)}（あいさつ・お礼・サービスへの質問）→ other`);
+  }
+  // a minor writing about their own difficulty with no other field: the child's own situation (README: Minors)
+  if (T.has('minor') && needCats.length === 0 && !T.has('greeting') && !T.has('serviceQ') && DIFFICULTY_RE.test(norm)) {
+    R.add(['child'], undefined, '未成年の本人の困りごと → child');
+    needCats.push('child');
   }
   if (needCats.length > 0) R.remove('other');
   if (R.cats.size === 0 || (R.cats.size === 1 && R.has('foreign') && lang.nonStandardJapanese)) R.add(['other'], undefined, '該当する分野なし → other');

@@ -129,3 +129,45 @@ describe('reporter', () => {
     expect(c.classify('79歳の母親です。48歳の息子が20年近く自室から出てきません').reporter).toBe('family');
   });
 });
+
+describe('signs of abuse worded without the word 虐待', () => {
+  it.each([
+    ['child', '幼稚園の先生です。5歳の子の腕に丸いやけどの跡がいくつもあって、親の説明も不自然です'],
+    ['elderly', '入所している祖父の足首に、縛られたようなあとがありました。職員さんからは説明がありません'],
+    ['child', '隣の部屋の小さい子、夜はいつもひとりでいるみたいで、親は朝まで帰ってこないようです'],
+    ['elderly', 'ヘルパーです。利用者さん（88）の娘さんが介護放棄しているようで、何日も食事をしていない様子です'],
+  ])('%s: %s → abuse', (group, t) => {
+    expect(cats(t)).toEqual(expect.arrayContaining(['abuse', group]));
+  });
+  it.each(['夜はひとりで本を読むのが好きな大学生です。サークルに馴染めません', '娘の世話をしていないわけではないのですが、育児がしんどいです'])('%s → no abuse', (t) => {
+    expect(cats(t)).not.toContain('abuse');
+  });
+  it('an older woman hurt by her adult son is elder abuse, not child', () => {
+    const t = cats('近所のおじいさん、娘さんと二人暮らしで、夜中によく怒鳴られていて顔にあざがあります');
+    expect(t).toEqual(expect.arrayContaining(['abuse', 'elderly']));
+    expect(t).not.toContain('child');
+  });
+});
+
+describe('more vocabulary classes', () => {
+  it.each([
+    ['child', '中2です。部活でハブられてて毎日学校がつらい'],
+    ['child', '高1です。親とうまくいかなくて家にいるのがしんどい'],
+    ['child', '中3の息子が一昨日から帰ってこない。友達の家にもいないみたい'],
+    ['employment', 'バイトを辞めて3週間。次が見つからなくて焦ってます'],
+    ['selfneglect', '上の階の人、犬を何十匹も飼っているようで鳴き声とにおいがすごい'],
+    ['foreign', '義理の父は日本語の読み書きができなくて、役所の手紙がわかりません'],
+    ['other', '区役所でも社協でも「うちではない」と言われて、どこに相談すればいいのか'],
+  ])('%s: %s', (want, t) => {
+    expect(cats(t)).toContain(want);
+  });
+  it('お住まい (where someone lives) is no housing need', () => {
+    expect(cats('民生委員です。担当地区にお住まいの高齢の男性が、最近もの忘れが目立ちます')).not.toContain('housing');
+  });
+  it('leaving a job as the cause of withdrawal is not a job need by itself', () => {
+    expect(cats('息子（35）は会社を辞めてから8年、部屋にこもっています')).not.toContain('employment');
+  });
+  it('hikikomori already covers being cut off', () => {
+    expect(cats('弟（30）が5年ひきこもっていて、家族ともほとんど口をききません')).not.toContain('isolation');
+  });
+});

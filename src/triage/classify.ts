@@ -387,7 +387,7 @@ function analyse(c: Compiled, text: string): Triage {
   // staff hurting or confining residents, users or pupils: abuse in a facility, even though 同僚/職員 is a workplace word
   const institutional = violence.length > 0 && INSTITUTION_VICTIM_RE.test(norm);
   // a pupil or child who does not want to go home (told to a teacher, a neighbour): a sign of abuse, not housing
-  const childWontGoHome = T.has('kickedOut') && !T.has('minor') && hasChild && /(帰りたくない|かえりたくない|帰るのが(いや|嫌))/.test(norm) && !T.has('evict');
+  const childWontGoHome = T.has('kickedOut') && !T.has('minor') && hasChild && /(帰りたくない|かえりたくない|帰るのが(いや|嫌)|帰りたが(ら|り)|帰ろうとし(な|ま))/.test(norm) && !T.has('evict');
   const abuseSignal =
     institutional ||
     childWontGoHome ||
@@ -618,7 +618,9 @@ function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: S
   if (T.has('towardMe') && !T.has('bothParents') && !(kinSubject && !/(私|わたし|あたし|僕|ぼく|俺)(が|は|を|に)/.test(norm) && !T.has('minor'))) return { who: 'self', why: '本人への暴力' };
   if (T.has('minor') && !T.has('bothParents')) return { who: 'self', why: '未成年の本人' };
   if (cats.includes('dv') && !T.has('bothParents') && (T.has('partner') || T.has('exPartner') || T.has('stalking'))) return { who: 'self', why: '配偶者・交際相手からの被害' };
-  if (top === 'carer' || T.has('doubleCare') || T.has('youngCarer')) return { who: 'self', why: '介護・ケアをする本人' };
+  // the carer is the writer, unless a relative is named as the one caring (母が父を介護していて)
+  const kinCarer = /(母|父|祖母|祖父|妻|夫|姉|兄|弟|妹|義母|義父)(親)?([(（][0-9]+[)）])?(が|は)[^。！？\n]{0,16}(?<!要)(介護|世話|面倒を見)(を|して|し|で|に)/.test(norm) && !/(私|わたし|自分|僕|俺)(が|も|は|の)/.test(norm);
+  if ((top === 'carer' || T.has('doubleCare') || T.has('youngCarer')) && !kinCarer) return { who: 'self', why: '介護・ケアをする本人' };
   if (cats.includes('8050') && !/(息子|娘|兄|姉|弟|妹)/.test(norm)) return { who: 'self', why: '8050の子ども本人' };
   if (cats.includes('abuse') && T.has('fearHarm')) return { who: 'self', why: '育児・介護をする本人' };
   // a relative named only as someone lost (主人を亡くして, 妻に先立たれ) or as the writer's only company is not the subject

@@ -171,3 +171,34 @@ describe('more vocabulary classes', () => {
     expect(cats('弟（30）が5年ひきこもっていて、家族ともほとんど口をききません')).not.toContain('isolation');
   });
 });
+
+describe('vocabulary classes from a fresh probe (new wording)', () => {
+  it.each([
+    ['elderly', '祖母（84）が、買い物のおつりの計算ができなくなってきました'],
+    ['elderly', '父（80）は同じ洗剤を何度も買ってきてしまいます'],
+    ['employment', '契約社員ですが、来年3月で契約を更新しないと言われました'],
+    ['employment', '残業代も出ないのに毎月80時間の残業があります'],
+    ['employment', '給料から制服代や寮の光熱費をたくさん天引きされていて手元に残りません'],
+    ['carer', '夫の介護と孫の世話で毎日いっぱいいっぱいです'],
+    ['isolation', '引っ越してから友人とも疎遠になり、休みの日は誰とも話しません'],
+    ['selfneglect', '叔父の家は物だらけで、お風呂も使えない状態です'],
+    ['health', '夫がパチンコをやめられなくて困っています'],
+    ['dv', '夫に通帳も財布も握られていて、パートに出ることも許してもらえません'],
+  ])('%s: %s', (want, t) => {
+    expect(cats(t)).toContain(want);
+  });
+  it.each([
+    '公園で夜遅くまで一人で遊んでいる小学生の女の子が、家に帰ろうとしません',
+    '隣の家から小さい子がずっと泣いているのが聞こえて、大人の気配がありません',
+  ])('%s → abuse, child', (t) => {
+    expect(cats(t)).toEqual(expect.arrayContaining(['abuse', 'child']));
+  });
+  it('a relative caring for another relative: the writer is family', () => {
+    expect(c.classify('祖母（85）が祖父（88）をひとりで介護していて、祖母が倒れないか心配です').reporter).toBe('family');
+  });
+  it('near misses', () => {
+    expect(cats('部活のあと友達と遊んでいて、家に帰るのが少し遅くなりました')).not.toContain('abuse');
+    expect(cats('ゲームの課金をやめたいと思っています')).not.toContain('health');
+    expect(cats('子どもが赤ちゃんのとき夜泣きで大変でしたが、今は元気です')).not.toContain('abuse');
+  });
+});

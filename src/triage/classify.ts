@@ -460,6 +460,10 @@ function analyse(c: Compiled, text: string): Triage {
     }
   }
   if (R.has('debt') && T.has('debtThreat')) R.add(['debt'], 'high', `${quote(firstOf('debtThreat')!.phrase)}（取り立ての期限）→ debt, high`);
+  // an older person walking the corridor or street at night, calling out: wandering
+  if (!T.has('wander') && hasElder && /(夜中|深夜|夜間|真夜中|明け方)[^。！？\n]{0,30}(廊下|外|道|近所|町内|通り)(を|で)?[^。！？\n]{0,4}(歩いて|歩き回|うろうろ|ふらふら|さまよ)/.test(norm)) {
+    R.add(['elderly'], 'high', '高齢の方が夜中に歩き回る → elderly, high');
+  }
   if (T.has('wander')) {
     R.add(['elderly'], 'high', `${quote(firstOf('wander')!.phrase)}（認知症の方の夜間・独り）→ elderly, high`);
   }
@@ -534,6 +538,13 @@ function analyse(c: Compiled, text: string): Triage {
     R.remove('selfneglect');
     R.reasons.push('費用のために冷暖房を使わない → poverty（selfneglect ではない）');
   }
+  // sleeplessness or nausea next to another need is that need's toll, not a separate illness
+  const STRESS_SIGN = /^(眠れ|不眠|吐き気|動悸|過呼吸|胸が苦し|胸がぎゅっと|涙が止まらない)/;
+  const others = [...R.cats.keys()].filter((k) => !['health', 'foreign', 'other'].includes(k));
+  if (R.has('health') && others.length && healthHits.length && healthHits.every((h) => STRESS_SIGN.test(h.phrase))) {
+    R.remove('health');
+    R.reasons.push('不眠・吐き気は他の困りごとの影響 → health は付けない');
+  }
   // long-term withdrawal at home already says the person is cut off: hikikomori, not isolation as well
   if (R.has('hikikomori') && R.has('isolation') && !live.some((h) => catsOf(h.cue).includes('isolation') && /(孤独|孤立|さみし|寂し|さびし)/.test(h.phrase))) R.remove('isolation');
   // a minor who has not come home (帰ってこない, 家出): the child's safety, the same day
@@ -560,7 +571,8 @@ function analyse(c: Compiled, text: string): Triage {
   if (R.cats.size === 0 || (R.cats.size === 1 && R.has('foreign') && lang.nonStandardJapanese)) R.add(['other'], undefined, '該当する分野なし → other');
 
   if (R.urgency === 'normal') {
-    const needHit = live.some((h) => !h.topic && catsOf(h.cue).some((k) => k !== 'foreign' && k !== 'other') && !tagsOf(h.cue).includes('cry'));
+    // 'other' needs (a crime, a return from prison, the gap between services) describe a difficulty too
+    const needHit = live.some((h) => !h.topic && catsOf(h.cue).some((k) => k !== 'foreign' && (k !== 'other' || !tagsOf(h.cue).some((t) => t === 'greeting' || t === 'thanks' || t === 'serviceQ'))) && !tagsOf(h.cue).includes('cry'));
     let rest = norm;
     for (const h of hits.filter((x) => x.dropped || x.topic)) rest = rest.slice(0, h.span.start) + ' '.repeat(h.span.end - h.span.start) + rest.slice(h.span.end);
     rest = rest.replace(NOT_DIFFICULTY_RE, ' ');

@@ -202,3 +202,40 @@ describe('vocabulary classes from a fresh probe (new wording)', () => {
     expect(cats('子どもが赤ちゃんのとき夜泣きで大変でしたが、今は元気です')).not.toContain('abuse');
   });
 });
+
+describe('second probe classes (new wording)', () => {
+  it.each([
+    ['dv', '訪問看護をしています。利用者の女性が、ご主人から毎日のように殴られていると打ち明けました'],
+    ['dv', '彼女に誰と会っていたのかいちいち問い詰められて、スマホも見せろと言われます'],
+    ['poverty', '夫の会社が倒産して、うちの収入が半分以下になりました'],
+    ['employment', 'バイト先の店長にしつこく誘われて、断ったらシフトを減らされました'],
+    ['health', '毎晩アルコールがやめられず、朝も手が震えます'],
+    ['employment', '在留カードの更新が近いのに、会社もクビになってしまいました'],
+    ['health', '入院費が高くて払えるか心配です'],
+    ['other', '祖父（79）がオレオレ詐欺にあってしまい、家族としてどう支えればいいか'],
+  ])('%s: %s', (want, t) => {
+    expect(cats(t)).toContain(want);
+  });
+  it('an older person walking the corridor at night → elderly, high', () => {
+    const t = c.classify('下の階のおじいさんが、真夜中に廊下をうろうろしていて、自分の部屋がわからないようです');
+    expect(t.categories).toContain('elderly');
+    expect(t.urgency).toBe('high');
+  });
+  it('a crime against a relative is a difficulty, not a low question', () => {
+    expect(c.classify('母が詐欺の電話にだまされて50万円振り込んでしまいました').urgency).toBe('normal');
+  });
+  it('sleeplessness from a debt is the debt, not health', () => {
+    const t = cats('カードの支払いが膨らんで督促が来て、夜も眠れません');
+    expect(t).toContain('debt');
+    expect(t).not.toContain('health');
+  });
+  it('sleeplessness alone is health', () => {
+    expect(cats('ここ1か月ほとんど眠れません。心療内科に行くべきか迷っています')).toContain('health');
+  });
+  it('家で (at home) is not 家出 (running away)', () => {
+    expect(cats('夫は休日は家でずっとテレビを見ています')).not.toContain('housing');
+  });
+  it('asking whether the service is anonymous is not an anonymous neighbour report', () => {
+    expect(c.classify('ここの相談って匿名でもできますか？').reporter).not.toBe('neighbour');
+  });
+});

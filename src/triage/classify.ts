@@ -460,6 +460,10 @@ function analyse(c: Compiled, text: string): Triage {
     }
   }
   if (R.has('debt') && T.has('debtThreat')) R.add(['debt'], 'high', `${quote(firstOf('debtThreat')!.phrase)}（取り立ての期限）→ debt, high`);
+  // a person with dementia alone tonight (README: left alone at night → high)
+  if (R.has('elderly') && /(認知症|物忘れ|もの忘れ)/.test(norm) && /(今夜|今晩|夜|今日)(は|も)?[^。！？\n]{0,10}(一人きり|ひとりきり|一人で|ひとりで|一人だけ|ひとりだけ|一人に)/.test(norm)) {
+    R.add(['elderly'], 'high', '認知症の方が夜に一人 → elderly, high');
+  }
   // an older person walking the corridor or street at night, calling out: wandering
   if (!T.has('wander') && hasElder && /(夜中|深夜|夜間|真夜中|明け方)[^。！？\n]{0,30}(廊下|外|道|近所|町内|通り)(を|で)?[^。！？\n]{0,4}(歩いて|歩き回|うろうろ|ふらふら|さまよ)/.test(norm)) {
     R.add(['elderly'], 'high', '高齢の方が夜中に歩き回る → elderly, high');
@@ -484,7 +488,9 @@ function analyse(c: Compiled, text: string): Triage {
   // ---- households ------------------------------------------------------------------------------
   const parentSide = T.has('elderAge') || T.has('parentsRef');
   const withdrawn = T.has('withdrawn') || T.has('dependent');
-  if (parentSide && (T.has('midAge') || /親の年金/.test(norm)) && withdrawn) {
+  // parents whose stated age is under 70 are not an 8050 household (README: late 70s to 90s)
+  const youngParents = /(両親|親|父|母)(は|が|とも|も)?[^。！？\n]{0,4}([3-6]0代|[3-6][0-9](歳|才))/.test(norm) && !T.has('elderAge');
+  if (parentSide && !youngParents && (T.has('midAge') || /親の年金/.test(norm)) && withdrawn) {
     const cats: Category[] = ['8050'];
     if (T.has('withdrawn')) cats.push('hikikomori');
     R.add(cats, undefined, `高齢の親＋中高年の子＋${T.has('withdrawn') ? 'ひきこもり' : '無職・依存'}（8050）${arrow(cats)}`);

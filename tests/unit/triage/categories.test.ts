@@ -239,3 +239,26 @@ describe('second probe classes (new wording)', () => {
     expect(c.classify('ここの相談って匿名でもできますか？').reporter).not.toBe('neighbour');
   });
 });
+
+describe('third probe classes (new wording)', () => {
+  it.each([
+    ['housing', '社長から今週中に寮を出ろと言われて、行くあてもありません'],
+    ['poverty', '昨日から何も食べていなくて、お金もありません'],
+    ['elderly', '叔母（86）と最近話が通じなくなってきて心配です'],
+    ['poverty', '子どもの制服代が用意できません'],
+    ['hikikomori', '夫が会社をやめてから1年、ほとんど自室に閉じこもっています'],
+    ['child', '娘の病児保育の預け先が見つからなくて困っています'],
+    ['health', '妻が産後ずっと泣いてばかりで、食事もとれていません'],
+  ])('%s: %s', (want, t) => {
+    expect(cats(t)).toContain(want);
+  });
+  it('no food since this morning → high', () => {
+    expect(c.classify('朝から何も食べてない。お金ない').urgency).toBe('high');
+  });
+  it('a person with dementia alone tonight → high', () => {
+    expect(c.classify('認知症の父が、今夜は家にひとりきりになってしまいます。私が出張で').urgency).toBe('high');
+  });
+  it('a withdrawn adult whose parents are in their 50s is not 8050', () => {
+    expect(cats('弟（28）が5年ほど部屋に閉じこもっています。両親は50代で共働きです')).not.toContain('8050');
+  });
+});

@@ -256,6 +256,11 @@ function analyse(c: Compiled, text: string): Triage {
   for (const h of hits) {
     if (h.dropped || !tagsOf(h.cue).some((t) => t === 'violence' || t === 'fearHarm')) continue;
     const after = norm.slice(h.span.start, h.span.end + 4);
+    // hurt by a friend, classmate or senior pupil: the child's own situation (bullying), not abuse
+    if (/(友達|友だち|ともだち|同級生|クラスメイト|クラスの子|先輩|後輩|上級生|部活の)[^。！？\n]{0,4}(に|から)[^。！？\n]{0,4}$/.test(norm.slice(Math.max(0, h.span.start - 14), h.span.start)) && hits.some((o) => !o.dropped && tagsOf(o.cue).some((t) => t === 'minorAny' || t === 'childWord'))) {
+      h.dropped = '子ども同士の暴力';
+      continue;
+    }
     if (/[かがさたなばまらわ]れ/.test(after)) continue; // passive (叩かれ, 殴られ, ぶたれ): the subject is the victim
     if (/^(っ)?て?(しま|しまう|しまい|しまっ|ちゃ|ちゃう)/.test(norm.slice(h.span.end, h.span.end + 5)) && /(怒鳴|どな)/.test(h.phrase)) {
       h.dropped = '本人の怒鳴ってしまう（育児・介護の疲れ）';
@@ -285,7 +290,7 @@ function analyse(c: Compiled, text: string): Triage {
   }
 
   // a child's behaviour (暴れる, 友達を叩く) is the child's own need; with a disability it belongs to that need
-  const childBehaviour = hits.find((h) => h.dropped === '子ども本人の行動');
+  const childBehaviour = hits.find((h) => h.dropped === '子ども本人の行動' || h.dropped === '子ども同士の暴力');
   if (childBehaviour && !T.has('disabilityWord')) R.add(['child'], undefined, `${quote(childBehaviour.phrase)}（子ども本人の行動）→ child`);
 
   // ---- suicide -------------------------------------------------------------------------------
@@ -551,6 +556,12 @@ function analyse(c: Compiled, text: string): Triage {
     R.remove('health');
     R.reasons.push('不眠・吐き気は他の困りごとの影響 → health は付けない');
   }
+  // withdrawal words without ひきこもり, years or months are a recent pulling back (older people after a loss): isolation
+  const withdrawHits = live.filter((h) => catsOf(h.cue).includes('hikikomori'));
+  if (R.has('hikikomori') && !R.has('8050') && hasElder && !T.has('years') && withdrawHits.every((h) => !/(ひきこも|引きこも|引き籠|ニート)/.test(h.phrase))) {
+    R.remove('hikikomori');
+    R.add(['isolation'], undefined, '高齢の方の最近の閉じこもり → isolation（hikikomori は長期のひきこもり）');
+  }
   // long-term withdrawal at home already says the person is cut off: hikikomori, not isolation as well
   if (R.has('hikikomori') && R.has('isolation') && !live.some((h) => catsOf(h.cue).includes('isolation') && /(孤独|孤立|さみし|寂し|さびし)/.test(h.phrase))) R.remove('isolation');
   // a minor who has not come home (帰ってこない, 家出): the child's safety, the same day
@@ -632,7 +643,7 @@ function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: S
   if (/(私|わたし|わたくし|僕|ぼく|俺|おれ|あたし)(は|、)[^。]{0,20}(歳|才|になる|独り|一人暮らし|ひとり暮らし|一人で暮らし)/.test(first) && !KIN_RE.test(first)) return { who: 'self', why: '自己紹介' };
   const top = cats[0];
   // 「弟が職員にたたかれてる」: the passive belongs to a relative named as the subject
-  const kinSubject = norm.match(/(弟|妹|兄|姉|息子|娘|母|父|祖母|祖父|孫|夫|妻)(さん|くん|ちゃん)?(が|は)/);
+  const kinSubject = norm.match(/(弟|妹|兄|姉|息子|娘|母|父|祖母|祖父|孫|夫|妻|うちの子|上の子|下の子)(さん|くん|ちゃん)?([(（][^)）]{0,4}[)）])?(が|は)/);
   if (T.has('towardMe') && !T.has('bothParents') && !(kinSubject && !/(私|わたし|あたし|僕|ぼく|俺)(が|は|を|に)/.test(norm) && !T.has('minor'))) return { who: 'self', why: '本人への暴力' };
   if (T.has('minor') && !T.has('bothParents')) return { who: 'self', why: '未成年の本人' };
   if (cats.includes('dv') && !T.has('bothParents') && (T.has('partner') || T.has('exPartner') || T.has('stalking'))) return { who: 'self', why: '配偶者・交際相手からの被害' };

@@ -262,3 +262,38 @@ describe('third probe classes (new wording)', () => {
     expect(cats('弟（28）が5年ほど部屋に閉じこもっています。両親は50代で共働きです')).not.toContain('8050');
   });
 });
+
+describe('fourth probe: precision and peers (new wording)', () => {
+  it('a pupil hurt by classmates is child (bullying), not abuse', () => {
+    const t = c.classify('中1の娘が同級生から蹴られてあざを作って帰ってきました');
+    expect(t.categories).toContain('child');
+    expect(t.categories).not.toContain('abuse');
+    expect(t.reporter).toBe('family');
+  });
+  it('a parent hurting a child is still abuse', () => {
+    expect(cats('小2の男の子が、お母さんに蹴られたと担任に話しました')).toContain('abuse');
+  });
+  it('an injury mentioned is not a health need by itself', () => {
+    expect(cats('夫に突き飛ばされてけがをしました')).not.toContain('health');
+  });
+  it('a housing loan is debt, not housing', () => {
+    const t = cats('ボーナスが減って住宅ローンの返済が苦しいです');
+    expect(t).toContain('debt');
+    expect(t).not.toContain('housing');
+  });
+  it.each([
+    ['poverty', '元妻からの養育費が半年前から止まっています'],
+    ['elderly', '祖父（83）に免許の返納をすすめても聞いてくれません'],
+    ['housing', '県営住宅に申し込みたいのですが、収入の条件がわかりません'],
+  ])('%s: %s', (want, t) => {
+    expect(cats(t)).toContain(want);
+  });
+  it('an older person recently withdrawn after a loss is isolation, not hikikomori', () => {
+    const t = cats('妻に先立たれてから、父（80）が家にこもって誰とも会わなくなりました');
+    expect(t).toContain('isolation');
+    expect(t).not.toContain('hikikomori');
+  });
+  it('long-term withdrawal stays hikikomori', () => {
+    expect(cats('叔父（52）は20年以上部屋から出てきません')).toContain('hikikomori');
+  });
+});

@@ -26,6 +26,7 @@ import {
   NOW_RE,
   PROFESSIONAL_CONTEXT_RE,
   PROFESSIONAL_RE,
+  QUESTION_RE,
   SELF_RE,
   SERVICE_CUES,
   SUICIDE_CUES,
@@ -96,6 +97,7 @@ const CONTEXT_TAGS: Tag[] = [
   'stalking',
   'abuseExplicit',
   'neglect',
+  'neglectChild',
   'afraidHome',
   'collapse',
   'notSeen',
@@ -127,6 +129,17 @@ const INSTITUTION_VICTIM_RE = /(入居者|利用者|入所者|患者|園児|児�
 /** Everyday activities at a height, by the tracks or the water. */
 const PLACE_BENIGN_RE = /(洗濯|干し|干して|掃除|住んで|住む|近くの|近くに|バイト|働|通勤|通学|騒音|ビアガーデン|カフェ|園芸|花|布団|タバコ|たばこ|釣り|散歩|家賃|引っ越)/;
 const ACUTE_CONTEXT = /(入院|退院|手術|リハビリ|要介護|後遺症)/;
+
+/** Person nouns that can be the subject of a clause. */
+const PERSON_SUBJECT_RE = /(息子|娘|子ども|子供|こども|うちの子|上の子|下の子|男の子|女の子|生徒|児童|園児|弟|妹|兄|姉|父|母|親|夫|妻|主人|旦那|彼氏|彼女|パパ|ママ|祖母|祖父|職員|先生|上司|私|わたし|僕|俺)(さん|くん|ちゃん|親|たち|達)?(が|は)/g;
+const CHILD_SUBJECT_RE = /^(息子|娘|子ども|子供|こども|うちの子|上の子|下の子|男の子|女の子|生徒|児童|園児|弟|妹)(さん|くん|ちゃん|たち|達)?(が|は)$/;
+/** The last person named as a subject before `at` is a child: the child is the one acting. */
+function childActor(norm: string, at: number): boolean {
+  const before = norm.slice(0, at);
+  let last: string | undefined;
+  for (const m of before.matchAll(PERSON_SUBJECT_RE)) last = m[0];
+  return !!last && CHILD_SUBJECT_RE.test(last);
+}
 
 const tagsOf = (c: AnyCue): Tag[] => c.tags ?? [];
 const catsOf = (c: AnyCue): Category[] => c.cats ?? [];
@@ -238,6 +251,25 @@ function analyse(c: Compiled, text: string): Triage {
     }
   }
 
+  // a child's own behaviour (暴れる, 友達を叩く, 私を噛んだり叩いたり) and a tired parent's shouting (つい怒鳴ってしまう)
+  // are not violence done to a victim: no DV or abuse from them
+  const olderPresent = hits.some((h) => !h.dropped && tagsOf(h.cue).some((t) => t === 'old' || t === 'elderAge' || t === 'midAge'));
+  for (const h of hits) {
+    if (h.dropped || !tagsOf(h.cue).some((t) => t === 'violence' || t === 'fearHarm')) continue;
+    const after = norm.slice(h.span.start, h.span.end + 4);
+    // hurt by a friend, classmate or senior pupil: the child's own situation (bullying), not abuse
+    if (/(友達|友だち|ともだち|同級生|クラスメイト|クラスの子|先輩|後輩|上級生|部活の)[^。！？\n]{0,4}(に|から)[^。！？\n]{0,4}$/.test(norm.slice(Math.max(0, h.span.start - 14), h.span.start)) && hits.some((o) => !o.dropped && tagsOf(o.cue).some((t) => t === 'minorAny' || t === 'childWord'))) {
+      h.dropped = '子ども同士の暴力';
+      continue;
+    }
+    if (/[かがさたなばまらわ]れ/.test(after)) continue; // passive (叩かれ, 殴られ, ぶたれ): the subject is the victim
+    if (/^(っ)?て?(しま|しまう|しまい|しまっ|ちゃ|ちゃう)/.test(norm.slice(h.span.end, h.span.end + 5)) && /(怒鳴|どな)/.test(h.phrase)) {
+      h.dropped = '本人の怒鳴ってしまう（育児・介護の疲れ）';
+      continue;
+    }
+    if (!olderPresent && childActor(norm, h.span.start)) h.dropped = '子ども本人の行動';
+  }
+
   const live = hits.filter((h) => !h.dropped);
   if (process.env.TRIAGE_DEBUG) for (const h of hits) console.error(`  hit ${h.cue.id} ${quote(norm.slice(h.span.start, h.span.end))} ${h.dropped ?? ''} ${h.relay ?? ''} ${h.topic ? 'topic' : ''}`);
   const T = new Set<Tag>(live.flatMap((h) => tagsOf(h.cue)));
@@ -257,6 +289,10 @@ function analyse(c: Compiled, text: string): Triage {
     if (cats.length === 0 || tagsOf(h.cue).some((t) => STRUCTURAL.includes(t))) continue;
     R.add(cats, undefined, `${quote(h.phrase)} ${arrow(cats)}`, false);
   }
+
+  // a child's behaviour (暴れる, 友達を叩く) is the child's own need; with a disability it belongs to that need
+  const childBehaviour = hits.find((h) => h.dropped === '子ども本人の行動' || h.dropped === '子ども同士の暴力');
+  if (childBehaviour && !T.has('disabilityWord')) R.add(['child'], undefined, `${quote(childBehaviour.phrase)}（子ども本人の行動）→ child`);
 
   // ---- suicide -------------------------------------------------------------------------------
   const crisisFirst = live.filter((h) => tagsOf(h.cue).some((t) => t === 'ideation' || t === 'means' || t === 'act') && !h.relay);
@@ -352,19 +388,20 @@ function analyse(c: Compiled, text: string): Triage {
       // children frightened by or watching the violence
       /(子ども|子供|こども|娘|息子)(たち|達)?(が|も|は)[^。！？\n]{0,8}(怯え|おびえ|こわが|怖が|見て|泣い|目の前)|(子ども|子供|こども)の(目の)?前で/.test(norm);
     if ((T.has('bothParents') && !hasElder) || (hasChild && kidsInvolved)) cats.push('child');
-    if (hasElder && /(老夫婦|高齢の夫婦|[78９9]0代の(夫|妻)|(両親|二人|ふたり)とも[78９9]0代|[（(][7-9][0-9][)）][\s\S]{0,40}[（(][7-9][0-9][)）])/.test(norm)) cats.push('elderly');
+    if (hasElder && /(老夫婦|高齢の(ご)?夫婦|[78９9]0代の(ご)?(夫婦|夫|妻)|(両親|二人|ふたり)とも[78９9]0代|[（(][7-9][0-9][)）][\s\S]{0,40}[（(][7-9][0-9][)）])/.test(norm)) cats.push('elderly');
     R.add(cats, u, `${quote(why.phrase)}（配偶者・交際相手から）${arrow(cats, u)}`);
   }
 
   // staff hurting or confining residents, users or pupils: abuse in a facility, even though 同僚/職員 is a workplace word
   const institutional = violence.length > 0 && INSTITUTION_VICTIM_RE.test(norm);
   // a pupil or child who does not want to go home (told to a teacher, a neighbour): a sign of abuse, not housing
-  const childWontGoHome = T.has('kickedOut') && !T.has('minor') && hasChild && /(帰りたくない|かえりたくない|帰るのが(いや|嫌))/.test(norm) && !T.has('evict');
+  const childWontGoHome = T.has('kickedOut') && !T.has('minor') && hasChild && /(帰りたくない|かえりたくない|帰るのが(いや|嫌)|帰りたが(ら|り)|帰ろうとし(な|ま))/.test(norm) && !T.has('evict');
   const abuseSignal =
     institutional ||
     childWontGoHome ||
     T.has('abuseExplicit') ||
     T.has('neglect') ||
+    (T.has('neglectChild') && hasChild && !hasElder) ||
     T.has('afraidHome') ||
     (T.has('inProgress') && hasChild) ||
     (violence.length > 0 && !R.has('dv') && !T.has('workplace') && (hasChild || hasElder || hasDisab || (T.has('towardMe') && T.has('parentWord')) || T.has('parentPartner') || T.has('inProgress')));
@@ -373,7 +410,9 @@ function analyse(c: Compiled, text: string): Triage {
   }
   if (abuseSignal && !R.has('dv')) {
     const group: Category[] = [];
-    if (hasElder && !(T.has('minor') || T.has('afraidHome')) && (!hasChild || /(年金|利用者|介護|高齢|[78９9][0-9])/.test(norm))) group.push('elderly');
+    // 息子さん / 娘さん of an older person are adults: the victim is the older person
+    const youngChild = /(子ども|子供|こども|男の子|女の子|赤ちゃん|児童|生徒|園児|孫|幼児)/.test(norm) || T.has('minorAny') || T.has('baby');
+    if (hasElder && !(T.has('minor') || T.has('afraidHome')) && (!hasChild || !youngChild || /(年金|利用者|介護|高齢|[78９9][0-9])/.test(norm))) group.push('elderly');
     else if (hasDisab) group.push('disability');
     else group.push('child');
     let u: Urgency = 'high';
@@ -382,7 +421,7 @@ function analyse(c: Compiled, text: string): Triage {
     const fearOfHome = T.has('kickedOut') && (T.has('minorAny') || T.has('parentWord') || T.has('parentPartner')) && violence.length > 0 && /(帰りたくない|かえりたくない)/.test(norm);
     const inProgressNow = soundsNow && (nowWord || allOf('inProgress').some((h) => PROGRESSIVE_AFTER.test(norm.slice(h.span.end, h.span.end + 8)) || /(いて|いる|てる|てて)$/.test(norm.slice(h.span.start, h.span.end))));
     if (inProgressNow || T.has('afraidHome') || fearOfHome || childAlone || (acuteViolence && violence.length)) u = 'emergency';
-    const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('inProgress') ?? firstOf('violence') ?? firstOf('kickedOut')!;
+    const why = firstOf('abuseExplicit') ?? firstOf('afraidHome') ?? firstOf('neglect') ?? firstOf('neglectChild') ?? firstOf('inProgress') ?? firstOf('violence') ?? firstOf('kickedOut')!;
     R.add(['abuse', ...group], u, `${quote(why.phrase)}（虐待の${u === 'emergency' ? '進行・危険' : '疑い'}）${arrow(['abuse', ...group], u)}`);
   }
   if (T.has('fearHarm') && !R.has('abuse')) {
@@ -400,7 +439,9 @@ function analyse(c: Compiled, text: string): Triage {
   if (unreachable && !T.has('years') && !R.has('abuse')) {
     const signs = T.has('lifeSign') || noReply;
     const u: Urgency = T.has('days') && signs ? 'emergency' : 'high';
-    const cats: Category[] = hasElder || !hasChild ? ['elderly', 'isolation'] : ['isolation'];
+    // living alone with nobody checking: isolation too; a relative who is in touch (family writing) is not isolated
+    const alone = /(一人暮らし|ひとり暮らし|ひとりぐらし|独居|一人で(暮ら|住)|お一人)/.test(norm) && !/(父|母|祖父|祖母|親)(さん)?[(（]?[0-9]*[)）]?(と|が|は|の|に|を)/.test(norm);
+    const cats: Category[] = [...(hasElder || !hasChild ? (['elderly'] as Category[]) : []), ...(alone || !hasElder ? (['isolation'] as Category[]) : [])];
     const seen = firstOf('notSeen') ?? firstOf('noReply');
     const why = seen
       ? `${quote(seen.phrase)}${signs ? '＋' + quote((firstOf('lifeSign') ?? firstOf('noReply'))!.phrase) : ''}`
@@ -427,6 +468,14 @@ function analyse(c: Compiled, text: string): Triage {
     }
   }
   if (R.has('debt') && T.has('debtThreat')) R.add(['debt'], 'high', `${quote(firstOf('debtThreat')!.phrase)}（取り立ての期限）→ debt, high`);
+  // a person with dementia alone tonight (README: left alone at night → high)
+  if (R.has('elderly') && /(認知症|物忘れ|もの忘れ)/.test(norm) && /(今夜|今晩|夜|今日)(は|も)?[^。！？\n]{0,10}(一人きり|ひとりきり|一人で|ひとりで|一人だけ|ひとりだけ|一人に)/.test(norm)) {
+    R.add(['elderly'], 'high', '認知症の方が夜に一人 → elderly, high');
+  }
+  // an older person walking the corridor or street at night, calling out: wandering
+  if (!T.has('wander') && hasElder && /(夜中|深夜|夜間|真夜中|明け方)[^。！？\n]{0,30}(廊下|外|道|近所|町内|通り)(を|で)?[^。！？\n]{0,4}(歩いて|歩き回|うろうろ|ふらふら|さまよ)/.test(norm)) {
+    R.add(['elderly'], 'high', '高齢の方が夜中に歩き回る → elderly, high');
+  }
   if (T.has('wander')) {
     R.add(['elderly'], 'high', `${quote(firstOf('wander')!.phrase)}（認知症の方の夜間・独り）→ elderly, high`);
   }
@@ -447,7 +496,9 @@ function analyse(c: Compiled, text: string): Triage {
   // ---- households ------------------------------------------------------------------------------
   const parentSide = T.has('elderAge') || T.has('parentsRef');
   const withdrawn = T.has('withdrawn') || T.has('dependent');
-  if (parentSide && (T.has('midAge') || /親の年金/.test(norm)) && withdrawn) {
+  // parents whose stated age is under 70 are not an 8050 household (README: late 70s to 90s)
+  const youngParents = /(両親|親|父|母)(は|が|とも|も)?[^。！？\n]{0,4}([3-6]0代|[3-6][0-9](歳|才))/.test(norm) && !T.has('elderAge');
+  if (parentSide && !youngParents && (T.has('midAge') || /親の年金/.test(norm)) && withdrawn) {
     const cats: Category[] = ['8050'];
     if (T.has('withdrawn')) cats.push('hikikomori');
     R.add(cats, undefined, `高齢の親＋中高年の子＋${T.has('withdrawn') ? 'ひきこもり' : '無職・依存'}（8050）${arrow(cats)}`);
@@ -464,8 +515,9 @@ function analyse(c: Compiled, text: string): Triage {
     const topicOnly = !!firstOf('youngCarer')?.topic && !careWork;
     R.add(['carer', 'child'], undefined, `${quote((firstOf('youngCarer') ?? firstOf('careWork'))!.phrase)}（ヤングケアラー）→ carer, child`, !topicOnly);
     if (!T.has('doubleCare')) R.remove('elderly');
+    R.remove('disability');
   }
-  if (!R.has('carer') && (R.has('elderly') || R.has('disability')) && (T.has('wander') || /介護/.test(norm)) && CARE_STRAIN_RE.test(norm) && /(私|わたし|自分)(も|は|が)/.test(norm)) {
+  if (!R.has('carer') && (R.has('elderly') || R.has('disability')) && (T.has('wander') || /介護/.test(norm)) && (CARE_STRAIN_RE.test(norm) || /(見張|見守)[^。！？\n]{0,6}(無理|できな|限界)/.test(norm)) && /(私|わたし|自分)(も|は|が)/.test(norm)) {
     R.add(['carer'], undefined, '介護する本人の疲弊 → carer');
   }
   if (R.has('selfneglect')) {
@@ -474,6 +526,51 @@ function analyse(c: Compiled, text: string): Triage {
     if (hasElder && EXPOSURE_RE.test(norm)) R.add([], 'high', '寒さ・暑さの中の高齢者 → high');
   }
   if (!R.has('elderly') && hasElder && T.has('decline')) R.add(['elderly'], undefined, `高齢＋${quote(firstOf('decline')!.phrase)} → elderly`);
+  // ---- parsimony: a need already covered by a more specific category is not added again ----------
+  // the carer's burden is the need; the cared-for older person is `elderly` only for frailty, night wandering, ダブルケア,
+  // a feared harm (abuse carries the victim group) or when the carer is old too (老老介護)
+  const oldCarer = /老老介護|老々介護|(私|わたし|自分|僕|俺)(も|は)[^。！？\n]{0,4}(8[0-9]|9[0-9])(歳|才|で|に|、|です)?/.test(norm);
+  if (R.has('carer') && !R.has('8050') && !R.has('abuse') && !oldCarer && !T.has('doubleCare') && !T.has('wander') && !T.has('frail') && !T.has('youngCarer')) {
+    if (R.has('elderly')) R.reasons.push('介護者の負担が主 → elderly は付けない');
+    R.remove('elderly');
+  }
+  // an illness named next to suicide or a disability is part of that need (health: illness that is not suicidal)
+  const healthHits = live.filter((h) => catsOf(h.cue).includes('health'));
+  if (R.has('health') && healthHits.length && healthHits.every((h) => h.cue.id === '心身の不調') && !T.has('collapse') && (R.has('suicide') || R.has('disability'))) {
+    R.remove('health');
+    R.reasons.push(`病名は${R.has('suicide') ? 'suicide' : 'disability'}に含める → health は付けない`);
+  }
+  // 「払えない」「貯金もない」 say why a debt, rent arrears or economic abuse hurts; poverty only when nothing else explains them
+  const povertyHits = live.filter((h) => catsOf(h.cue).includes('poverty') && !h.topic);
+  if (R.has('poverty') && povertyHits.length && povertyHits.every((h) => tagsOf(h.cue).includes('payOnly')) && !T.has('noFoodToday') && !T.has('noFoodDays') && (R.has('debt') || R.has('housing') || R.has('abuse'))) {
+    R.remove('poverty');
+    R.reasons.push('支払いの困難は借金・家賃・経済的虐待の一部 → poverty は付けない');
+  }
+  // no heating because of the bill is poverty, not self-neglect
+  const neglectHits = live.filter((h) => catsOf(h.cue).includes('selfneglect'));
+  if (R.has('selfneglect') && R.has('poverty') && neglectHits.length && neglectHits.every((h) => tagsOf(h.cue).includes('exposureOnly'))) {
+    R.remove('selfneglect');
+    R.reasons.push('費用のために冷暖房を使わない → poverty（selfneglect ではない）');
+  }
+  // sleeplessness or nausea next to another need is that need's toll, not a separate illness
+  const STRESS_SIGN = /^(眠れ|不眠|吐き気|動悸|過呼吸|胸が苦し|胸がぎゅっと|涙が止まらない)/;
+  const others = [...R.cats.keys()].filter((k) => !['health', 'foreign', 'other'].includes(k));
+  if (R.has('health') && others.length && healthHits.length && healthHits.every((h) => STRESS_SIGN.test(h.phrase))) {
+    R.remove('health');
+    R.reasons.push('不眠・吐き気は他の困りごとの影響 → health は付けない');
+  }
+  // withdrawal words without ひきこもり, years or months are a recent pulling back (older people after a loss): isolation
+  const withdrawHits = live.filter((h) => catsOf(h.cue).includes('hikikomori'));
+  if (R.has('hikikomori') && !R.has('8050') && hasElder && !T.has('years') && withdrawHits.every((h) => !/(ひきこも|引きこも|引き籠|ニート)/.test(h.phrase))) {
+    R.remove('hikikomori');
+    R.add(['isolation'], undefined, '高齢の方の最近の閉じこもり → isolation（hikikomori は長期のひきこもり）');
+  }
+  // long-term withdrawal at home already says the person is cut off: hikikomori, not isolation as well
+  if (R.has('hikikomori') && R.has('isolation') && !live.some((h) => catsOf(h.cue).includes('isolation') && /(孤独|孤立|さみし|寂し|さびし)/.test(h.phrase))) R.remove('isolation');
+  // a minor who has not come home (帰ってこない, 家出): the child's safety, the same day
+  if (T.has('minorAny') && !T.has('minor') && /(帰ってこな|帰って来な|かえってこな|家出|行方がわから)/.test(norm) && !R.has('abuse')) {
+    R.add(['child'], 'high', '未成年が帰ってこない → child, high');
+  }
   if (T.has('gap')) {
     R.add(['other'], undefined, `${quote(firstOf('gap')!.phrase)}（制度の狭間）→ other`);
     for (const c of ['disability', 'poverty', 'health', 'employment'] as Category[]) R.remove(c);
@@ -485,15 +582,26 @@ function analyse(c: Compiled, text: string): Triage {
   for (const h of live.filter((x) => tagsOf(x.cue).some((t) => t === 'greeting' || t === 'thanks' || t === 'serviceQ'))) {
     if (needCats.length === 0) R.add(['other'], undefined, `${quote(h.phrase)}（あいさつ・お礼・サービスへの質問）→ other`);
   }
+  // a minor writing about their own difficulty with no other field: the child's own situation (README: Minors)
+  if (T.has('minor') && needCats.length === 0 && !T.has('greeting') && !T.has('serviceQ') && DIFFICULTY_RE.test(norm)) {
+    R.add(['child'], undefined, '未成年の本人の困りごと → child');
+    needCats.push('child');
+  }
   if (needCats.length > 0) R.remove('other');
   if (R.cats.size === 0 || (R.cats.size === 1 && R.has('foreign') && lang.nonStandardJapanese)) R.add(['other'], undefined, '該当する分野なし → other');
 
   if (R.urgency === 'normal') {
-    const needHit = live.some((h) => !h.topic && catsOf(h.cue).some((k) => k !== 'foreign' && k !== 'other') && !tagsOf(h.cue).includes('cry'));
+    // 'other' needs (a crime, a return from prison, the gap between services) describe a difficulty too
+    const needHit = live.some((h) => !h.topic && catsOf(h.cue).some((k) => k !== 'foreign' && (k !== 'other' || !tagsOf(h.cue).some((t) => t === 'greeting' || t === 'thanks' || t === 'serviceQ'))) && !tagsOf(h.cue).includes('cry'));
     let rest = norm;
     for (const h of hits.filter((x) => x.dropped || x.topic)) rest = rest.slice(0, h.span.start) + ' '.repeat(h.span.end - h.span.start) + rest.slice(h.span.end);
     rest = rest.replace(NOT_DIFFICULTY_RE, ' ');
-    const difficulty = needHit || R.needRule || (japanese && DIFFICULTY_RE.test(rest)) || T.has('cry');
+    // a question about a service that names a field (住宅の申し込み, 家族会, 居場所) but describes no difficulty is `low`:
+    // the category words are its topic, not a need the writer reports
+    // (one sentence, a question, no report of what has happened or is going on)
+    const sentences = norm.split(/[。！？!?\n]/).filter((x) => x.trim());
+    const question = japanese && sentences.length === 1 && QUESTION_RE.test(norm) && !/(ています|ている|てる|てて|ました|でした|られ|され)(?!か|ますか|るか)/.test(norm);
+    const difficulty = ((needHit || R.needRule) && !(question && !R.needRule && !DIFFICULTY_RE.test(rest))) || (japanese && DIFFICULTY_RE.test(rest)) || T.has('cry');
     if (!difficulty) {
       R.urgency = 'low';
       R.reasons.push('困りごとの記述がない質問・あいさつ → low');
@@ -547,14 +655,17 @@ function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: S
   if (/(私|わたし|わたくし|僕|ぼく|俺|おれ|あたし)(は|、)[^。]{0,20}(歳|才|になる|独り|一人暮らし|ひとり暮らし|一人で暮らし)/.test(first) && !KIN_RE.test(first)) return { who: 'self', why: '自己紹介' };
   const top = cats[0];
   // 「弟が職員にたたかれてる」: the passive belongs to a relative named as the subject
-  const kinSubject = norm.match(/(弟|妹|兄|姉|息子|娘|母|父|祖母|祖父|孫|夫|妻)(さん|くん|ちゃん)?(が|は)/);
+  const kinSubject = norm.match(/(弟|妹|兄|姉|息子|娘|母|父|祖母|祖父|孫|夫|妻|うちの子|上の子|下の子)(さん|くん|ちゃん)?([(（][^)）]{0,4}[)）])?(が|は)/);
   if (T.has('towardMe') && !T.has('bothParents') && !(kinSubject && !/(私|わたし|あたし|僕|ぼく|俺)(が|は|を|に)/.test(norm) && !T.has('minor'))) return { who: 'self', why: '本人への暴力' };
   if (T.has('minor') && !T.has('bothParents')) return { who: 'self', why: '未成年の本人' };
   if (cats.includes('dv') && !T.has('bothParents') && (T.has('partner') || T.has('exPartner') || T.has('stalking'))) return { who: 'self', why: '配偶者・交際相手からの被害' };
-  if (top === 'carer' || T.has('doubleCare') || T.has('youngCarer')) return { who: 'self', why: '介護・ケアをする本人' };
+  // the carer is the writer, unless a relative is named as the one caring (母が父を介護していて)
+  const kinCarer = /(母|父|祖母|祖父|妻|夫|姉|兄|弟|妹|義母|義父)(親)?([(（][0-9]+[)）])?(が|は)[^。！？\n]{0,16}(?<!要)(介護|世話|面倒を見)(を|して|し|で|に)/.test(norm) && !/(私|わたし|自分|僕|俺)(が|も|は|の)/.test(norm);
+  if ((top === 'carer' || T.has('doubleCare') || T.has('youngCarer')) && !kinCarer) return { who: 'self', why: '介護・ケアをする本人' };
   if (cats.includes('8050') && !/(息子|娘|兄|姉|弟|妹)/.test(norm)) return { who: 'self', why: '8050の子ども本人' };
   if (cats.includes('abuse') && T.has('fearHarm')) return { who: 'self', why: '育児・介護をする本人' };
-  const kin = norm.match(KIN_RE);
+  // a relative named only as someone lost (主人を亡くして, 妻に先立たれ) or as the writer's only company is not the subject
+  const kin = [...norm.matchAll(new RegExp(KIN_RE.source, 'g'))].find((m) => !/^[^。！？\n]{0,4}(亡くし|亡くなっ|なくなっ|先立たれ|死別|しかいな|しかおら|おりません|いません|いない|おらん)/.test(norm.slice(m.index! + m[0].length - 1, m.index! + m[0].length + 8)) && !/^(主人|夫|妻|家内)(を|に)/.test(m[0]));
   if (kin) return { who: 'family', why: quote(kin[0]) };
   const me = norm.match(SELF_RE);
   if (me) return { who: 'self', why: quote(me[0]) };

@@ -309,6 +309,7 @@ describe('safety net, third round: threats, violence in progress, unresponsive, 
     ['中3。義父が怖くて家を出てきた。今は公園。帰りたくない', 'child'],
     ['手紙は机に置いた。猫は友達に預けた。今までありがとう', 'suicide'],
     ['いままでありがとう。橋の上にいる', 'suicide'],
+    ['向かいの家で、息子さんが80くらいのお父さんを叩いている音がいまも聞こえる', 'elderly'],
     ['My neighbour lives alone, her mailbox is overflowing and her curtains have been closed for five days', 'elderly'],
   ])('%s → emergency (%s)', (text, category) => {
     const t = c.classify(text);

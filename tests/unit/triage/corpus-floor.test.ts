@@ -10,8 +10,9 @@ import { readCorpus, score } from '../../../src/triage/evaluate';
 
 const corpora = [
   // Written blind to the rules (see their README); dev lives outside the repository, in ../shared.
-  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-a.jsonl'), emergencyRecall: 0.9, falseAlarmRate: 0.03, microF1: 0.8, urgency: 0.8 },
-  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-b.jsonl'), emergencyRecall: 0.9, falseAlarmRate: 0.04, microF1: 0.65, urgency: 0.7 },
+  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-a.jsonl'), emergencyRecall: 0.9, falseAlarmRate: 0.03, microF1: 0.9, urgency: 0.85 },
+  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-b.jsonl'), emergencyRecall: 0.95, falseAlarmRate: 0.03, microF1: 0.69, urgency: 0.74 },
+  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-c.jsonl'), emergencyRecall: 0.85, falseAlarmRate: 0.08, microF1: 0.7, urgency: 0.72 },
 ];
 
 let classifier: Classifier;

@@ -147,6 +147,8 @@ const CUES: NetCue[] = [
       /(読まれる|読んでる|読んでいる|届く|見る|見てる|見ている)(頃|ころ)(には|は|に)/,
       /(もう|全部|ぜんぶ)[^。！？!?\n]{0,6}(片付い|かたづい|終わっ|おわっ)て(る|ます|いる)/,
       /後のこと(は|を)[^。！？!?\n]{0,6}(頼|たの|よろしく|お願い)/,
+      // where the papers are: 保険の書類は机の引き出し, 通帳と印鑑は仏壇の下
+      /(保険|通帳|印鑑|遺言|権利書|証書)[^。！？!?\n]{0,10}(は|を|も)[^。！？!?\n]{0,12}(引き出し|ひきだし|仏壇|金庫|机|棚)/,
     ],
   },
   {
@@ -169,7 +171,7 @@ const CUES: NetCue[] = [
       /(電話|携帯|スマホ|ライン|line)[^。！？!?\n]{0,6}(出(ない|ません|なく|ず)|でない|つながら|繋がら|電源)/,
       /連絡(が|も)?(取れ|とれ|つか)(ない|ません|なく|ず)|音信不通|既読(に)?(なら|つか)|返(事|信)(が|も)?(ない|ありません|こない|来ない)/,
       /無断(欠勤|欠席)|行方不明|居場所[^。！？!?\n]{0,10}(わから|分から|把握でき|つかめ)/,
-      /\b(not answering|won'?t answer|doesn'?t answer|phone (is )?(off|dead)|can'?t reach (him|her|them)|not picking up)\b/,
+      /\b((isn'?t|is not|aren'?t|are not|she'?s not|he'?s not) answering|not answering|won'?t answer|doesn'?t answer|phone (is )?(off|dead)|can'?t reach (him|her|them)|not picking up)\b/,
       /不接电话|联系不上|关机|không nghe máy|không liên lạc được|hindi (sumasagot|ma-?contact)|tidak (diangkat|bisa dihubungi)|n[aã]o atende|no contesta|전화를? 안 ?받|연락이 안/,
     ],
   },
@@ -190,7 +192,7 @@ const CUES: NetCue[] = [
   {
     cls: 'cut',
     re: [
-      /(手首|てくび|腕|うで|首|太もも)[^。！？!?\n]{0,6}(切っ|きっ|切り|きり|切れ)|リスカ|\bcut (myself|my wrist)/,
+      /(手首|てくび|腕|うで|首|太もも)[^。！？!?\n]{0,6}(切っ|きっ|切り|きり|切れ)|リスカ|\bcut (myself|my wrist|(his|her|their) wrists?)\b|\bslit\b|割腕|割了?手腕|cắt (tay|cổ tay)|cortou os pulsos|cortó las venas|laslas|menyayat/,
       /(また|いつもより|今日も|きょうも|自分で)[^。！？!?\n]{0,6}(切っ|きっ)(た|ちゃ)|(切っ|きっ)(た|ちゃった)[^。！？!?\n]{0,6}(いつもより|深く|ふかく)/,
     ],
   },
@@ -198,7 +200,7 @@ const CUES: NetCue[] = [
     cls: 'bleeding',
     re: [
       /(血|ち)が?[^。！？!?\n]{0,4}(止まらない|とまらない|止まりません|止まらなく|とまらなく|どくどく)|まっか|真っ赤|血だらけ|血まみれ|出血が(止まらない|ひどい)/,
-      /\b(bleeding (a lot|heavily|badly)|won'?t stop bleeding)\b/,
+      /\b(bleeding (a lot|heavily|badly)|won'?t stop bleeding|so much blood|lots of blood)\b|很多血|大量出血|血流不止|chảy (rất )?nhiều máu|muito sangue|mucha sangre|banyak darah|maraming dugo|피를 많이/,
     ],
   },
   {
@@ -238,6 +240,7 @@ const CUES: NetCue[] = [
     cls: 'collapsed',
     re: [
       /(倒れ|たおれ)て(る|いる|います|いて|て)|(床|地面|道|廊下|トイレ|風呂|玄関)[^。！？!?\n]{0,4}(に|で)(倒れ|たおれ|横にな|うずくま)|横になった(まま)|うずくまった(まま)|(起き上がれ|おきあがれ)(ない|ず|なく)/,
+      /(倒れ|たおれ)て[^。！？!?\n]{0,4}(動か|うごか|起き|おき)(ない|ん|ず)/,
       /(転んで|ころんで|転倒して|倒れて|たおれて)[^。！？!?\n]{0,6}(立て|たて|立ち上がれ|たちあがれ|起きられ|動け|うごけ)(ない|ず|なく|ん)/,
       /\b(collapsed|passed out|fell down and|fell and can'?t get up)\b|\b(jatuh|nahulog|caiu|se cay[oó]|taore(te)?)\b|ngã|摔倒|晕倒|넘어져|쓰러져/,
     ],
@@ -265,7 +268,7 @@ const CUES: NetCue[] = [
   },
   {
     cls: 'unresponsiveStrong',
-    re: [/(揺すっても|ゆすっても|叩いても|何度呼んでも|なんど呼んでも)[^。！？!?\n]{0,8}(起きない|おきない|起きね|目を覚まさない|反応(が)?ない|返事(が)?ない)|(倒れ|たおれ)[^。！？!?\n]{0,6}(まま|まんま)[^。！？!?\n]{0,4}(起き|おき|起ぎ)/],
+    re: [/(揺すっても|ゆすっても|叩いても|何度呼んでも|なんど呼んでも|呼んでも|よんでも)[^。！？!?\n]{0,8}(起きない|おきない|起きね|目を覚まさない|反応(が)?(ない|しない)|返事(が)?(ない|しない)|へんじ(が)?(ない|しない))|(倒れ|たおれ)[^。！？!?\n]{0,6}(まま|まんま)[^。！？!?\n]{0,4}(起き|おき|起ぎ)/],
   },
   {
     cls: 'threat',
@@ -297,7 +300,7 @@ const CUES: NetCue[] = [
   },
   {
     cls: 'ongoing',
-    re: [/(物音|悲鳴|叫び声|泣き声|怒鳴り声|音)(が|も)?[^。！？!?\n]{0,4}(して(い)?(る|ます)|聞こえ(て|る|ます))|(叫んで|怒鳴って|どなって|暴れて|殴って|叩いて|蹴って)(る|います|いる)/],
+    re: [/(泣いて|ないて|叫んで|さけんで|泣き叫んで)(る|いる|います)|(ずっと|まだ)続いて(る|いる|います)|(物音|悲鳴|叫び声|泣き声|怒鳴り声|音)(が|も)?[^。！？!?\n]{0,4}(して(い)?(る|ます)|聞こえ(て|る|ます))|(叫んで|怒鳴って|どなって|暴れて|殴って|叩いて|蹴って)(る|います|いる)/],
   },
   { cls: 'habitual', re: [/(毎晩|毎日|毎朝|いつも|よく|たまに|時々|ときどき|しょっちゅう|夜になると)/] },
   {
@@ -346,7 +349,7 @@ const ALONE_CTX = /(一人暮らし|独り者|\blives alone\b|혼자 사|sống 
 const HEAT = /(熱い|あつい|高熱|熱中症|暑さ|発熱|demam|fever)/;
 const DAYS = /おととい|一昨日|昨日の(朝|昼|夕方|夜)から|\bfor (\d+|two|three|four|five|several) days\b|사흘|나흘|며칠|((?<![0-9])[2-9]|[1-9][0-9]|数|何|二|三|四|五|六|七|十)\s*(日|週間|か月|ヶ月|カ月)|ここ(数|\d+|何)日|何日も|しばらく|昨日から|きのうから|昨夜から|ゆうべから|先週|(月|火|水|木|金|土|日)曜(日)?から|\b(two|three|four|five|several|few|\d+) (days|nights)\b/;
 const CHILD_ALONE =
-  /(親|母親|父親|お母さん|お父さん|おかあさん|おとうさん|母|父|ママ|パパ|まま|ぱぱ|大人|保護者)(が|は|も)?[^。！？!?\n]{0,8}(帰って(こ|き)(ない|てない|ていない|ません)|帰らない|帰ってない|戻って(こ|き)(ない|てない)|戻らない|いない|いません|不在)|(子ども|子供|こども|子|兄弟|きょうだい|姉妹)(たち)?だけで|置き去り|おきざり|\b(parents?|mom|mother|dad|father)( has| have)?(n'?t| not) (been )?(home|come (back|home))\b|\b(left|home) alone\b/;
+  /(親|母親|父親|お母さん|お父さん|おかあさん|おとうさん|母|父|ママ|パパ|まま|ぱぱ|大人|保護者)(が|は|も)?[^。！？!?\n]{0,8}((帰|かえ)って(こ|き)(ない|てない|ていない|ません)|(帰|かえ)らない|(帰|かえ)ってない|戻って(こ|き)(ない|てない)|戻らない|いない|いません|不在)|(子ども|子供|こども|子|兄弟|きょうだい|姉妹)(たち)?だけで|置き去り|おきざり|\b(parents?|mom|mother|dad|father)( has| have)?(n'?t| not) (been )?(home|come (back|home))\b|\b(left|home) alone\b/;
 /** Another adult is looking after the children. */
 const CARER_PRESENT = /(来てくれ|見てくれ|預か|面倒を見て|泊まって|一緒にい(て|る|ます))/;
 const BLEED_NOW = /(血|ち)が?(出て|でて)(る|いる|います|て)|出血して(る|いる|います)/;
@@ -355,6 +358,7 @@ const PREGNANT = /(妊娠|にんしん|妊婦)/;
 const PAIN = /(痛|いたい|いたく)/;
 /** A thank-you for help received: 「今までありがとうございました。おかげで仕事が見つかりました」. */
 const THANKS = /(おかげ|解決し|見つかり|決まりました|助かりました|相談に乗って|お世話になった先生|卒業|退職|引っ越し|転勤|異動)/;
+const JOKE = /(冗談|じょうだん|笑|ｗｗ|ww|\bhaha|\blol\b|\bjok(e|es|ing)\b|\bkidding\b)/;
 const WORKPLACE = /(上司|先輩|部長|課長|会社|締め切り|締切|宿題|課題|テスト|監督|コーチ)/;
 
 // ------------------------------------------------------------------------------------------------
@@ -400,6 +404,7 @@ function dropReason(norm: string, h: NetHit): string | undefined {
   if (!CONTEXTUAL.includes(h.cls)) return undefined;
   const sent = sentenceOf(norm, h.span).text;
   if (TOPIC.test(sent)) return '話題・作品';
+  if (['threat', 'threatForeign', 'killFear'].includes(h.cls) && (JOKE.test(sent) || WORKPLACE.test(sent))) return '冗談・職場の言い回し';
   const why = negation(norm, h.span) ?? hyperbole(norm, h.span) ?? pastResolved(norm, h.span);
   if (why) return why;
   if (NEG_FEELING_AFTER.test(norm.slice(h.span.end, h.span.end + 20))) return '否定';
@@ -478,12 +483,14 @@ function placeNow(norm: string, tokens: Token[]): { word: string; high: boolean 
 // end; these two ingredients recur in almost every emergency a person writes themselves.
 const HELP = /(助けて|たすけて|タスケテ|\btasukete\b|\bhelp( me| us|!)|\bsocorro\b|\bajuda\b|\bayuda\b|\bauxilio\b|\btolong\b|\btulong\b|\btulungan\b|cứu (tôi|với|em)|救命|救救|도와주|살려|बचाउ|ช่วยด้วย)/;
 const DANGER_VIOLENCE =
-  /(殺す|殺さ|殺され|ころす|ころさ|ぶっ殺|刺す|刺さ|刺され|さすぞ|包丁|ナイフ|刃物|なぐられ|殴られ|殴って(る|く)|蹴って(る|く)|蹴られ|(?<![ぁ-んァ-ン一-龥])けられ|叩かれ|(?<![ぁ-ん])たたかれ|引きず|ひきず|ひっぱられ|閉じ込め|首を(絞|し)め|\bnaif(u)?\b|\bhouchou\b|\bkorosareru\b|\b(kill|knife|stab|stabbed|beating|hitting|punch(ed|ing)?|choking|hurt(ing)? me)\b|\b(matar|faca|cuchillo|golpe|golpea|me bate|me bateu|me agride|espancando|pukul|memukul|pisau|sinaktan|sinasaktan|bugbog|kutsilyo|saksak)\b|đánh|giết|con dao|打我|打她|打他|刀|杀|때리|때려|칼|죽여|मार्|कुट)/;
+  /((包丁|ナイフ|刃物|バット|銃)[^。！？!?\n]{0,8}(向け|振り回|持ち出|持って)|殺す|殺さ|殺され|ころす|ころさ|ぶっ殺|刺す|刺さ|刺され|さすぞ|包丁|ナイフ|刃物|なぐられ|殴られ|殴って(る|く)|蹴って(る|く)|蹴られ|(?<![ぁ-んァ-ン一-龥])けられ|叩かれ|(?<![ぁ-ん])たたかれ|引きず|ひきず|ひっぱられ|閉じ込め|首を(絞|し)め|\bnaif(u)?\b|\bhouchou\b|\bkorosareru\b|\b(kill|knife|stab|stabbed|beating|hitting|punch(ed|ing)?|choking|hurt(ing)? me)\b|\b(matar|faca|cuchillo|golpe|golpea|me bate|me bateu|me agride|espancando|pukul|memukul|pisau|sinaktan|sinasaktan|bugbog|kutsilyo|saksak)\b|đánh|giết|con dao|打我|打她|打他|刀|杀|때리|때려|칼|죽여|मार्|कुट)/;
 const DANGER_BODY =
   /(tidak bangun|napas(nya)? (aneh|berat)|hindi (gumigising|humihinga)|血が|出血|意識が|息が|息して|呼吸が|倒れ|起きない|おきない|動かない|うごかない|冷たくな|\b(bleeding|unconscious|not breathing|collapsed|won'?t wake)\b|\b(sangue|sangre|darah|dugo|desmai|pingsan|desmayó)\b|chảy máu|bất tỉnh|流血|昏倒|晕倒|피가|쓰러|기절)/;
 const DANGER_SELF = /(飛び降り|とびおり|踏切|線路|始発|決行|屋上から|首を吊|くびをつ|睡眠薬|眠剤|\b(jump|overdose|pills|railing|ledge)\b|安眠药|跳楼|nhảy|thuốc ngủ|suplemen|pampatulog|pastillas|comprimidos|뛰어내|수면제)/;
 const NOW =
   /((?<![ぁ-ん])いま(?!まで|は|の(?!うち)|す|せ|し)|今(?!まで|は|でも|度|年|月|週|後|回|朝|更)|今夜|こんや|今晩|今から|いまから|さっき|たった今|明日の(朝|始発)|あした(の)?(朝|あさ)|\b(right now|now|tonight|currently)\b|\b(agora|ahora|sekarang|ngayon|kanina)\b|bây giờ|vừa (mới)?|现在|刚才|马上|지금|방금|अहिले|ตอนนี้)/;
+/** Hiding from someone: 隠れてます, 鍵をかけて閉じこもってる. */
+const HIDING = /(隠れて(い)?(る|ます)|かくれて(い)?(る|ます)|鍵(を)?(かけ|掛け)て(隠|閉じこも|こも)|\bhiding\b|\blocked myself in\b|escondid[ao]|nagtatago|bersembunyi|trốn|躲在|숨어)/;
 /** "He is at work now": the person is away, so "now" is a safe moment, not danger in progress. */
 const AWAY_NOW = /(仕事|出かけ|外出|いない|いません|寝て|\b(at work|not (at )?home|asleep|out)\b|\b(trabaho|trabalho|trabajo|kerja|tidur)\b|đi làm|上班|不在家|일하러|출근)/;
 /** Already in the hands of emergency services: grave, but the danger to life is being dealt with. */
@@ -502,9 +509,10 @@ function dangerNow(norm: string): { why: string; cats: Category[] } | undefined 
       [DANGER_BODY, ['health']],
     ];
     for (const [re, cats] of kinds) {
-      const d = sent.match(re) ?? (HELP.test(sent) ? norm.match(re) : null);
+      // a call for help or hiding anywhere covers danger named in another sentence
+      const d = sent.match(re) ?? (HELP.test(sent) || HIDING.test(sent) ? norm.match(re) : null);
       if (!d) continue;
-      const trigger = sent.match(HELP) ?? (AWAY_NOW.test(sent) ? null : sent.match(NOW));
+      const trigger = sent.match(HELP) ?? sent.match(HIDING) ?? (AWAY_NOW.test(sent) ? null : sent.match(NOW));
       if (!trigger) continue;
       return { why: `${q(trigger[0])}＋${q(d[0])}`, cats };
     }
@@ -589,6 +597,14 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
       fire('emergency', suicideCats, `場所${q(place.word)}＋${q(w.phrase)}${weak && !idea ? '＋' + q(weak.phrase) : ''}`);
     }
   }
+  const sorry = first('farewellWeak');
+  if (sorry && !farewell && ((first('silence') && (ALONE_CTX.test(norm) || DAYS.test(norm) || first('posthumous'))) || (first('posthumous') && !first('posthumous')!.phrase.match(/読まれる|読んで|届く|見る|見て/)))) {
+    fire('emergency', suicideCats, `${q(sorry.phrase)}＋${q((first('posthumous') ?? first('silence'))!.phrase)}（謝罪と後始末・連絡途絶）`);
+  }
+  // a bare goodbye as the message itself (さよなら。誰も読まないと思うけど)
+  if (farewell && !farewell.relay && !THANKS.test(norm) && norm.length <= 40 && farewell.span.start <= 2) {
+    fire('emergency', suicideCats, `${q(farewell.phrase)}（別れだけの短いメッセージ）`);
+  }
   const insurance = first('insurance');
   if (insurance) {
     const acute = !insurance.relay && !/(かな(?!い)|って聞|と聞|[?？])/.test(sentenceOf(norm, insurance.span).text) && (has('decided') || TODAY.test(norm) || has('giveUp') || has('farewell') || /しかない/.test(norm));
@@ -596,7 +612,7 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   }
   const relayedIdea = live.find((h) => h.cls === 'ideation' && h.relay);
   if (relayedIdea) {
-    const acute = gone || place || has('pills') || has('means');
+    const acute = gone || place || has('pills') || has('means') || TODAY.test(sentenceOf(norm, relayedIdea.span).text);
     fire(acute ? 'emergency' : 'high', suicideCats, `${q(relayedIdea.phrase)}（${relayedIdea.relay}）${acute ? '＋行方・手段' : ''}`);
   }
 
@@ -628,6 +644,9 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   if (has('violence') && has('ongoing') && !has('habitual') && /(今|いま|現在|さっきから)(?!まで)/.test(norm)) {
     fire('emergency', violenceCats(), `${q(first('violence')!.phrase)}＋${q(first('ongoing')!.phrase)}（いま起きている暴力）`);
   }
+  if (CHILD_CTX.test(norm) && /(叫び声|悲鳴|泣き叫|[「『]やめて|[「『]ごめんなさい|[「『]痛い)/.test(norm) && /(今も|いまも|今まさに|ずっと続|まだ続|今です|いまです)/.test(norm) && !has('habitual')) {
+    fire('emergency', ['abuse', 'child'], '子どもの悲鳴・叫び声がいまも続いている');
+  }
   if (CHILD_CTX.test(norm) && CHILD_ALONE.test(norm) && DAYS.test(norm) && !CARER_PRESENT.test(norm)) {
     fire('emergency', ['abuse', 'child'], `${q(norm.match(CHILD_ALONE)![0])}＋${q(norm.match(DAYS)![0])}（子どもだけで置かれている）`);
   }
@@ -643,7 +662,7 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
     fire('emergency', healthCats, '一人暮らしで何日も動けない');
   }
   // a baby whose milk or food runs out today
-  if (/(生後|乳児|赤ちゃん|赤ん坊|ミルク)/.test(norm) && /(ミルク|粉ミルク|食べ物|ごはん|お金)[^。！？!?\n]{0,8}(最後|もうない|もうありません|なくなる|なくなり|尽き|底をつ)|財布に\d+円/.test(norm)) {
+  if (/(生後|乳児|赤ちゃん|赤ん坊|ミルク)/.test(norm) && /(ミルク|粉ミルク|食べ物|ごはん|お金)[^。！？!?\n]{0,8}(最後|もうない|もうありません|なくなる|なくなり|尽き|底をつ)|(ミルク|粉ミルク)[^。！？!?\n]{0,10}(お金がない|買えない|かえない|うすめ|薄め)|財布に\d+円/.test(norm)) {
     fire('emergency', ['poverty', 'child'], '乳児のミルク・食べ物が尽きる');
   }
   // a minor out of the house at night, afraid to go home

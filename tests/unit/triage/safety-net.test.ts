@@ -327,3 +327,30 @@ describe('safety net, third round: threats, violence in progress, unresponsive, 
     expect(c.classify(text).urgency).not.toBe('emergency');
   });
 });
+
+describe('safety net, fourth round (new sentences)', () => {
+  it.each([
+    ['ぱぱが おとといから かえってこない。ごはんない。いもうとと ふたり', 'child'],
+    ["My sister texted 'goodbye, sorry for everything' and she isn't answering her phone", 'suicide'],
+    ['介護している父を、さっきから叩いてしまう。父がずっと泣いてる', 'abuse'],
+    ['隣の家で子どもの「痛い」「やめて」という叫び声がしています。今もです', 'child'],
+    ['じいちゃんが ふろばで たおれて うごかない。よんでも へんじしない', 'health'],
+    ['朋友刚才割腕了，流了很多血', 'suicide'],
+    ['弟から「ごめん。通帳は机の引き出しにある」とLINE。そのあと電話に出ない。一人暮らし', 'suicide'],
+    ['3か月の娘のミルクを買うお金がなくて、薄めて飲ませています', 'child'],
+    ['夫がナイフを持ってこっちに向けてる。トイレに隠れてます', 'dv'],
+    ['さよなら。もう疲れた', 'suicide'],
+  ])('%s → emergency (%s)', (text, category) => {
+    const t = c.classify(text);
+    expect(t.urgency).toBe('emergency');
+    expect(t.categories).toContain(category);
+  });
+
+  it.each([
+    '先輩に「遅刻したら殺すぞ」って笑いながら言われる。パワハラですか',
+    "My coworker jokes that the boss will kill us if we miss the deadline",
+    'さよなら教室の卒業式、子どもが泣いていて感動しました。今度の説明会はいつですか',
+  ])('%s → not emergency', (text) => {
+    expect(c.classify(text).urgency).not.toBe('emergency');
+  });
+});

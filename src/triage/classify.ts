@@ -351,7 +351,8 @@ function analyse(c: Compiled, text: string): Triage {
   const partner = T.has('partner') || T.has('exPartner');
   // 「今」 / 「いま」 as a word meaning 'right now' (not 今は…, 今まで, います)
   const nowWord = tokens.some((t, i) => (t.surface === '今' || t.surface === 'いま') && t.pos === '名詞' && !/^(は|まで|から|の|さら|も|ごろ|頃|でも|学期|年|年度|月|週|日|回|度|後|朝|夜|晩|夏|冬|春|秋|期|時)/.test(tokens[i + 1]?.surface ?? ''));
-  const nowish = (japanese ? nowWord : NOW_RE.test(norm)) && !/(今は|いまは)[^。\n]{0,12}(いない|いません|出かけ|仕事|外出|安全|離れ)/.test(norm);
+  // 「今は仕事に行っている」 / 现在他去上班了: the other person is away, so now is a safe moment
+  const nowish = (japanese ? nowWord : NOW_RE.test(norm)) && !/(今は|いまは)[^。\n]{0,12}(いない|いません|出かけ|仕事|外出|安全|離れ)|上班|去工作|不在家|\bat work\b|\b(trabalho|trabajo|trabaho|kerja)\b|đi làm/.test(norm);
   const violenceNow = violence.some((h) => {
     const a = norm.slice(h.span.end, h.span.end + 8);
     // 「さっき殴られた」「今、首を絞められた」: just happened counts as now

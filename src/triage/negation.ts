@@ -27,7 +27,10 @@ const NEG_THINK_AFTER =
 const NEG_BEFORE_EN = /\b(don'?t|do not|not|never|no longer|wouldn'?t)\s+(\w+\s+){0,2}$/;
 
 /** 「死にたいとかではない」「死にたくない」「虐待とかではないと思います」, English "not …". */
-const NEVER_AFTER = /^(っ)?(た|だ)(こと|ことは|ことが|ことも|ことなど)(ない|ありません|一度も|いちども|なかっ)/;
+// 殴られたことはない: the passive ending may sit between the word and たこと
+const NEVER_AFTER = /^(っ)?([ぁ-ん]{0,3})?(た|だ)(こと|ことは|ことが|ことも|ことなど)(ない|ありません|一度も|いちども|なかっ)/;
+/** 「消えたい。辞めたいって意味で」: the writer says the word meant something else. */
+const MEANT_AFTER = /^[^。！？!?\n]{0,4}[。、,]?[^。！？!?\n]{0,12}(って|という|っていう)意味/;
 
 /** 「叩いてはいない」「殴ってない」: the act did not happen. */
 const NOT_DONE_AFTER = /^(っ)?(て|で)(は|も)?(い)?(ない|ません|なかっ)/;
@@ -37,6 +40,7 @@ export function negation(text: string, span: MatchSpan): string | undefined {
   if (NOT_DONE_AFTER.test(a) && /[いっ]$/.test(text.slice(span.start, span.end))) return '否定（していない）';
   if (NEVER_AFTER.test(a)) return '否定（したことはない）';
   if (NEG_AFTER.test(a) || NEG_THINK_AFTER.test(a)) return '否定';
+  if (MEANT_AFTER.test(after(text, span, 24))) return '別の意味だと言い換え';
   if (/[a-z]/.test(text.slice(span.start, span.end)) && NEG_BEFORE_EN.test(before(text, span, 30))) return '否定 (not)';
   return undefined;
 }

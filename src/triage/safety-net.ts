@@ -292,7 +292,7 @@ const CUES: NetCue[] = [
   { cls: 'welfareSign', kind: '呼び出しに出ない', re: [/(チャイム|インターホン|呼び鈴|ノック|ピンポン)[^。！？!?\n]{0,8}(出ない|出ません|出てこ(ない|ん|ず)|出て(こ|き)ません|応答(が)?ない|反応(が)?ない|返事(が)?ない)/] },
   {
     cls: 'lifeSign',
-    re: [/(ついたり|つけたり)(消えたり|けしたり|消したり)|出入りして|姿を見(た|かけた)|元気(そう|でした)|入院(して|中)|旅行|施設に入/],
+    re: [/(夜|よる)(は|には|になると)?[^。！？!?\n]{0,4}(電気|明かり)(が)?(つ|点)いて|(ついたり|つけたり)(消えたり|けしたり|消したり)|出入りして|姿を見(た|かけた)|元気(そう|でした)|入院(して|中)|旅行|施設に入/],
   },
   {
     cls: 'violence',
@@ -349,7 +349,7 @@ const ALONE_CTX = /(一人暮らし|独り者|\blives alone\b|혼자 사|sống 
 const HEAT = /(熱い|あつい|高熱|熱中症|暑さ|発熱|demam|fever)/;
 const DAYS = /おととい|一昨日|昨日の(朝|昼|夕方|夜)から|\bfor (\d+|two|three|four|five|several) days\b|사흘|나흘|며칠|((?<![0-9])[2-9]|[1-9][0-9]|数|何|二|三|四|五|六|七|十)\s*(日|週間|か月|ヶ月|カ月)|ここ(数|\d+|何)日|何日も|しばらく|昨日から|きのうから|昨夜から|ゆうべから|先週|(月|火|水|木|金|土|日)曜(日)?から|\b(two|three|four|five|several|few|\d+) (days|nights)\b/;
 const CHILD_ALONE =
-  /(親|母親|父親|お母さん|お父さん|おかあさん|おとうさん|母|父|ママ|パパ|まま|ぱぱ|大人|保護者)(が|は|も)?[^。！？!?\n]{0,8}((帰|かえ)って(こ|き)(ない|てない|ていない|ません)|(帰|かえ)らない|(帰|かえ)ってない|戻って(こ|き)(ない|てない)|戻らない|いない|いません|不在)|(子ども|子供|こども|子|兄弟|きょうだい|姉妹)(たち)?だけで|置き去り|おきざり|\b(parents?|mom|mother|dad|father)( has| have)?(n'?t| not) (been )?(home|come (back|home))\b|\b(left|home) alone\b/;
+  /(親|母親|父親|お母さん|お父さん|おかあさん|おとうさん|母|父|ママ|パパ|まま|ぱぱ|大人|保護者)(?!友|さん友|とも)(が|は|も)?[^。！？!?\n]{0,8}((帰|かえ)って(こ|き)(ない|てない|ていない|ません)|(帰|かえ)らない|(帰|かえ)ってない|戻って(こ|き)(ない|てない)|戻らない|いない|いません|不在)|(子ども|子供|こども|子|兄弟|きょうだい|姉妹)(たち)?だけで|置き去り|おきざり|\b(parents?|mom|mother|dad|father)( has| have)?(n'?t| not) (been )?(home|come (back|home))\b|\b(left|home) alone\b/;
 /** Another adult is looking after the children. */
 const CARER_PRESENT = /(来てくれ|見てくれ|預か|面倒を見て|泊まって|一緒にい(て|る|ます))/;
 const BLEED_NOW = /(血|ち)が?(出て|でて)(る|いる|います|て)|出血して(る|いる|います)/;
@@ -488,7 +488,7 @@ const DANGER_BODY =
   /(tidak bangun|napas(nya)? (aneh|berat)|hindi (gumigising|humihinga)|血が|出血|意識が|息が|息して|呼吸が|倒れ|起きない|おきない|動かない|うごかない|冷たくな|\b(bleeding|unconscious|not breathing|collapsed|won'?t wake)\b|\b(sangue|sangre|darah|dugo|desmai|pingsan|desmayó)\b|chảy máu|bất tỉnh|流血|昏倒|晕倒|피가|쓰러|기절)/;
 const DANGER_SELF = /(飛び降り|とびおり|踏切|線路|始発|決行|屋上から|首を吊|くびをつ|睡眠薬|眠剤|\b(jump|overdose|pills|railing|ledge)\b|安眠药|跳楼|nhảy|thuốc ngủ|suplemen|pampatulog|pastillas|comprimidos|뛰어내|수면제)/;
 const NOW =
-  /((?<![ぁ-ん])いま(?!まで|は|の(?!うち)|す|せ|し)|今(?!まで|は|でも|度|年|月|週|後|回|朝|更)|今夜|こんや|今晩|今から|いまから|さっき|たった今|明日の(朝|始発)|あした(の)?(朝|あさ)|\b(right now|now|tonight|currently)\b|\b(agora|ahora|sekarang|ngayon|kanina)\b|bây giờ|vừa (mới)?|现在|刚才|马上|지금|방금|अहिले|ตอนนี้)/;
+  /((?<![ぁ-ん])いま(?!まで|は|の(?!うち)|す|せ|し)|今(?!まで|は|でも|のところ|度|年|月|週|後|回|朝|更)|今夜|こんや|今晩|今から|いまから|さっき|たった今|明日の(朝|始発)|あした(の)?(朝|あさ)|\b(right now|now|tonight|currently)\b|\b(agora|ahora|sekarang|ngayon|kanina)\b|bây giờ|vừa (mới)?|现在|刚才|马上|지금|방금|अहिले|ตอนนี้)/;
 /** Hiding from someone: 隠れてます, 鍵をかけて閉じこもってる. */
 const HIDING = /(隠れて(い)?(る|ます)|かくれて(い)?(る|ます)|鍵(を)?(かけ|掛け)て(隠|閉じこも|こも)|\bhiding\b|\blocked myself in\b|escondid[ao]|nagtatago|bersembunyi|trốn|躲在|숨어)/;
 /** "He is at work now": the person is away, so "now" is a safe moment, not danger in progress. */
@@ -512,6 +512,8 @@ function dangerNow(norm: string): { why: string; cats: Category[] } | undefined 
       // a call for help or hiding anywhere covers danger named in another sentence
       const d = sent.match(re) ?? (HELP.test(sent) || HIDING.test(sent) ? norm.match(re) : null);
       if (!d) continue;
+      // 「刃物は見当たりません」: the danger word is denied
+      if (/^[^。！？!?\n]{0,12}(見当たら|ありません|ない[。]|なかった)/.test(norm.slice(d.index! + d[0].length))) continue;
       const trigger = sent.match(HELP) ?? sent.match(HIDING) ?? (AWAY_NOW.test(sent) ? null : sent.match(NOW));
       if (!trigger) continue;
       return { why: `${q(trigger[0])}＋${q(d[0])}`, cats };

@@ -12,7 +12,7 @@ const corpora = [
   // Written blind to the rules (see their README); dev lives outside the repository, in ../shared.
   { file: path.resolve(__dirname, '../../fixtures/triage/heldout-a.jsonl'), emergencyRecall: 0.9, falseAlarmRate: 0.03, microF1: 0.9, urgency: 0.85 },
   { file: path.resolve(__dirname, '../../fixtures/triage/heldout-b.jsonl'), emergencyRecall: 0.95, falseAlarmRate: 0.03, microF1: 0.69, urgency: 0.74 },
-  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-c.jsonl'), emergencyRecall: 0.85, falseAlarmRate: 0.08, microF1: 0.7, urgency: 0.72 },
+  { file: path.resolve(__dirname, '../../fixtures/triage/heldout-c.jsonl'), emergencyRecall: 0.85, falseAlarmRate: 0.04, microF1: 0.7, urgency: 0.75 },
   { file: path.resolve(__dirname, '../../fixtures/triage/heldout-d.jsonl'), emergencyRecall: 0.9, falseAlarmRate: 0.03, microF1: 0.77, urgency: 0.84 },
 ];
 

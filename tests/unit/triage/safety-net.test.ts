@@ -354,3 +354,16 @@ describe('safety net, fourth round (new sentences)', () => {
     expect(c.classify(text).urgency).not.toBe('emergency');
   });
 });
+
+describe('false-alarm guards, fifth round (new sentences)', () => {
+  it.each([
+    '彼に叩かれたことはないけど、毎日スマホを見られて友達とも会えません',
+    'もう学校から消えたい。転校したいって意味です。手続きを教えてください',
+    '我丈夫经常打我。现在他去上班了。我想知道怎么申请离婚',
+    '訪問看護師です。利用者さんが「やられる前にやる」と話しています。包丁は今のところ見当たりません',
+    '隣の一人暮らしのおじいさん、3日ほど顔を見ないけど、夜は電気がついていて洗濯物も干しっぱなしです',
+    '育休中で赤ちゃんと二人きり。ママ友もいないし3ヶ月誰とも話していない',
+  ])('%s → not emergency', (text) => {
+    expect(c.classify(text).urgency).not.toBe('emergency');
+  });
+});

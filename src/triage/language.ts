@@ -31,7 +31,9 @@ export function detectLanguage(text: string): LanguageInfo {
   const latin = count(text, /[a-zà-ỹ]/gi);
   const viMarks = count(text, /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/gi);
   const kana = hira + kata;
-  const letters = kana + kanji + hangul + latin + count(text, /[\u0900-\u097f\u0e00-\u0e7f\u1000-\u109f\u0980-\u09ff\u0600-\u06ff\u0400-\u04ff]/g);
+  // Devanagari, Thai, Burmese, Bengali, Arabic, Cyrillic
+  const otherScript = count(text, /[\u0900-\u097f\u0e00-\u0e7f\u1000-\u109f\u0980-\u09ff\u0600-\u06ff\u0400-\u04ff]/g);
+  const letters = kana + kanji + hangul + latin + otherScript;
   if (letters === 0) return { lang: 'unknown', nonStandardJapanese: false, why: 'no letters' };
 
   if (kana > 0 && kana + kanji >= latin * 0.5) {
@@ -48,7 +50,6 @@ export function detectLanguage(text: string): LanguageInfo {
     return { lang: 'ja', nonStandardJapanese: false, why: 'かな' };
   }
   if (hangul > 0 && hangul >= latin) return { lang: 'ko', nonStandardJapanese: true, why: 'ハングル' };
-  const otherScript = count(text, /[\u0900-\u097f\u0e00-\u0e7f\u1000-\u109f\u0980-\u09ff\u0600-\u06ff\u0400-\u04ff]/g);
   if (otherScript > 0 && otherScript >= latin) return { lang: 'other', nonStandardJapanese: true, why: 'その他の文字（デーヴァナーガリー等）' };
   if (kanji > 0 && kanji >= latin) return { lang: 'zh', nonStandardJapanese: true, why: '漢字のみ（かななし）' };
   if (viMarks >= 3) return { lang: 'vi', nonStandardJapanese: true, why: 'ベトナム語の声調記号' };

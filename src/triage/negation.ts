@@ -21,12 +21,11 @@ const before = (text: string, span: MatchSpan, n = 16) => text.slice(Math.max(0,
 
 // 「死にたいって気持ちはないです」「消えたいという思いはありません」: a noun such as 気持ち may sit between
 const NEG_AFTER =
-  /^[」』"'\s]*(とか|なんて|なんか|など|って|という|っていう)?(気持ち|きもち|思い|考え|つもり|感じ|気|の|わけ|訳|こと)?(は|も|が)?(では|じゃ|じゃあ|でわ|でも|や|ちゃ|全然|ぜんぜん|まったく|特に|別に)?(ない|なく|なかっ|ありません|ねえ|ねー|ないです|あらへん|あらへん|ちゃう)/;
+  /^[」』"'\s]*(とか|なんて|なんか|など|って|という|っていう)?(気持ち|きもち|思い|考え|つもり|感じ|気|の|わけ|訳|こと)?(は|も|が)?(では|じゃ|じゃあ|でわ|でも|や|ちゃ|全然|ぜんぜん|まったく|特に|別に)?(ない|なく|なかっ|ありません|ねえ|ねー|ないです|あらへん|ちゃう)/;
 const NEG_THINK_AFTER =
   /^[」』"'\s]*(とか|なんて|なんか|って|とは|と)?(は|も)?((思って|おもって|考えて|かんがえて|思わ|おもわ|考え)(い|は|も)?(ない|ません|なかっ)|(思った|おもった|考えた)こと(は|も|が)?(ない|ありません|一度も|いちども|なかっ))/;
 const NEG_BEFORE_EN = /\b(don'?t|do not|not|never|no longer|wouldn'?t)\s+(\w+\s+){0,2}$/;
 
-/** 「死にたいとかではない」「死にたくない」「虐待とかではないと思います」, English "not …". */
 // 殴られたことはない: the passive ending may sit between the word and たこと
 const NEVER_AFTER = /^(っ)?([ぁ-ん]{0,3})?(た|だ)(こと|ことは|ことが|ことも|ことなど)(ない|ありません|一度も|いちども|なかっ)/;
 /** 「消えたい。辞めたいって意味で」: the writer says the word meant something else. */
@@ -35,6 +34,7 @@ const MEANT_AFTER = /^[^。！？!?\n]{0,4}[。、,]?[^。！？!?\n]{0,12}(っ�
 /** 「叩いてはいない」「殴ってない」: the act did not happen. */
 const NOT_DONE_AFTER = /^(っ)?(て|で)(は|も)?(い)?(ない|ません|なかっ)/;
 
+/** 「死にたいとかではない」「死にたくない」「虐待とかではないと思います」, English "not …". */
 export function negation(text: string, span: MatchSpan): string | undefined {
   const a = after(text, span);
   if (NOT_DONE_AFTER.test(a) && /[いっ]$/.test(text.slice(span.start, span.end))) return '否定（していない）';
@@ -48,13 +48,17 @@ export function negation(text: string, span: MatchSpan): string | undefined {
 const HYPER_AFTER = /^(ほど|くらい|ぐらい|位|かと思|かとおも|かと|そうな(くらい|ほど))/;
 const JOKE = /(笑|（笑）|\(笑\)|ｗ|(?<![a-z])w{1,}(?![a-z])|草|😂|🤣|😆|😹|\blol\b|\blmao\b|\bhaha|\bjk\b)/;
 
-/** 「死ぬほど忙しい」「死にそう笑」「死ぬかと思った😂」"killing me lol". */
-/** News, fiction, lyrics: crisis words about a story, not the writer. */
-const MEDIA = /(ニュース|事件|報道|記事|ドラマ|映画|漫画|マンガ|小説|歌詞|曲の|アニメ|ゲームの)/;
+/** News, fiction, lyrics, lessons: crisis words about a story, not the writer. */
+const MEDIA = /(ニュース|事件|報道|記事|ドラマ|映画|漫画|マンガ|小説|歌詞|曲の?|アニメ|ゲーム|授業|レポート|番組|\b(song|lyrics|movie|news|article)\b)/;
+export const aboutMedia = (sentence: string): boolean => MEDIA.test(sentence);
 export function mediaTopic(text: string, span: MatchSpan): string | undefined {
-  return MEDIA.test(sentenceOf(text, span).text) ? '報道・作品の話' : undefined;
+  return aboutMedia(sentenceOf(text, span).text) ? '報道・作品の話' : undefined;
 }
 
+/** Laughter in the sentence (笑, w, 😂, lol). */
+export const laughing = (sentence: string): boolean => JOKE.test(sentence);
+
+/** 「死ぬほど忙しい」「死にそう笑」「死ぬかと思った😂」"killing me lol". */
 export function hyperbole(text: string, span: MatchSpan): string | undefined {
   if (HYPER_AFTER.test(after(text, span))) return '誇張表現';
   if (JOKE.test(sentenceOf(text, span).text)) return '冗談・笑い';

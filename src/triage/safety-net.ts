@@ -21,7 +21,7 @@
  */
 import type { Category } from './lexicon';
 import { buildView, compilePhrases, findPhrases, type MatchSpan, type PhraseIndex } from './match';
-import { conditional, hyperbole, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import { aboutMedia, conditional, hyperbole, laughing, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
 import type { Token, Tokenizer } from './tokenize';
 
 export interface SafetyNetInput {
@@ -331,7 +331,6 @@ const PILL_AMOUNT =
 const PILL_TAKE = /(飲|のん|のみ|のむ|呑|\b(took|taken|swallowed|take)\b|uống|吃了|tomei|tomé|minum|ininom|먹었|กิน)/;
 const OD = /(\bod\b|オーバードーズ|過量服薬)\s*(し|した|しちゃ|してしまっ|しました)|\boverdosed?\b/;
 
-const TOPIC = /(ニュース|報道|ドラマ|歌詞|曲|小説|漫画|マンガ|映画|アニメ|記事|授業|レポート|ゲーム|番組|\bsong\b|\blyrics\b|\bmovie\b|\bnews\b|\barticle\b)/;
 const FOREIGN_NEG_BEFORE = /(não|nao|\bno|không|tidak|bukan|hindi|ayoko|不|안|ไม่)\s*$/;
 const FOREIGN_NEG_AFTER = /^\s*(지 ?않)/;
 /** 「死にたいって気持ちはない」「消えたいという考えはありません」. */
@@ -358,7 +357,8 @@ const PREGNANT = /(妊娠|にんしん|妊婦)/;
 const PAIN = /(痛|いたい|いたく)/;
 /** A thank-you for help received: 「今までありがとうございました。おかげで仕事が見つかりました」. */
 const THANKS = /(おかげ|解決し|見つかり|決まりました|助かりました|相談に乗って|お世話になった先生|卒業|退職|引っ越し|転勤|異動)/;
-const JOKE = /(冗談|じょうだん|笑|ｗｗ|ww|\bhaha|\blol\b|\bjok(e|es|ing)\b|\bkidding\b)/;
+/** Said as a joke (laughter is checked by ./negation.ts). */
+const JOKE_WORDS = /(冗談|じょうだん|\bjok(e|es|ing)\b|\bkidding\b)/;
 const WORKPLACE = /(上司|先輩|部長|課長|会社|締め切り|締切|宿題|課題|テスト|監督|コーチ)/;
 
 // ------------------------------------------------------------------------------------------------
@@ -403,8 +403,8 @@ function quoted(norm: string, span: MatchSpan): boolean {
 function dropReason(norm: string, h: NetHit): string | undefined {
   if (!CONTEXTUAL.includes(h.cls)) return undefined;
   const sent = sentenceOf(norm, h.span).text;
-  if (TOPIC.test(sent)) return '話題・作品';
-  if (['threat', 'threatForeign', 'killFear'].includes(h.cls) && (JOKE.test(sent) || WORKPLACE.test(sent))) return '冗談・職場の言い回し';
+  if (aboutMedia(sent)) return '話題・作品';
+  if (['threat', 'threatForeign', 'killFear'].includes(h.cls) && (laughing(sent) || JOKE_WORDS.test(sent) || WORKPLACE.test(sent))) return '冗談・職場の言い回し';
   const why = negation(norm, h.span) ?? hyperbole(norm, h.span) ?? pastResolved(norm, h.span);
   if (why) return why;
   if (NEG_FEELING_AFTER.test(norm.slice(h.span.end, h.span.end + 20))) return '否定';
@@ -502,7 +502,7 @@ export const handledByEmergencyServices = (norm: string): boolean => HANDLED.tes
 /** A call for help or a lethal-danger word next to "now"; returns the ingredients, or undefined. */
 function dangerNow(norm: string): { why: string; cats: Category[] } | undefined {
   for (const sent of norm.split(/(?<=[。！？!?\n])/)) {
-    if (TOPIC.test(sent) || OLD_PAST.test(sent)) continue;
+    if (aboutMedia(sent) || OLD_PAST.test(sent)) continue;
     const kinds: Array<[RegExp, Category[]]> = [
       [DANGER_VIOLENCE, []],
       [DANGER_SELF, ['suicide']],

@@ -8,7 +8,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Socket } from 'socket.io-client';
 import { alerts, contacts, conversations, messages } from '../../src/db/schema';
 import { addLoggedInStaff, as, connectStaffSocket, eventually, NEVER_STAFFED, staffFetch, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';

@@ -42,8 +42,11 @@ export const staff = pgTable(
     agencyId: agencyRef(),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['counsellor', 'supervisor', 'admin'] }).notNull(),
+    /** `operator`: runs the system (queue dashboard), sees no consultation data of any agency. */
+    role: text('role', { enum: ['counsellor', 'supervisor', 'admin', 'operator'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** Set when the account is disabled: it cannot log in and its sessions are ended. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_email_unique').on(sql`lower(${t.email})`)],
@@ -243,9 +246,14 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id').notNull(),
+    /** A list or search read: the conversations it returned (their previews were shown). */
+    conversationIds: uuid('conversation_ids').array(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId)],
+  (t) => [
+    index('audit_subject_idx').on(t.subjectType, t.subjectId),
+    index('audit_conversation_ids_idx').using('gin', t.conversationIds),
+  ],
 );
 
 /**

@@ -27,6 +27,12 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** Address to listen on. */
     HOST: z.string().default('0.0.0.0'),
+    /**
+     * Which proxies in front may tell the client's address and scheme (X-Forwarded-For/-Proto),
+     * as express's `trust proxy`: `loopback` (a proxy on this machine), a hop count, addresses or
+     * subnets (`10.0.0.0/8`), `true` or `false`.
+     */
+    TRUST_PROXY: z.string().trim().min(1).default('loopback'),
     /** Postgres server. Unset: the embedded PGlite database in DATA_DIR. */
     DATABASE_URL: optionalString.pipe(url('DATABASE_URL').optional()),
     /** Folder of the embedded PGlite database (only when DATABASE_URL is unset). */
@@ -41,6 +47,22 @@ export const configSchema = z
     SESSION_SECRET: optionalString,
     /** Staff session lifetime in hours (a night shift plus margin). */
     SESSION_TTL_HOURS: z.coerce.number().positive().default(14),
+    /**
+     * How often each API process rechecks the sessions behind its live staff sockets and cuts
+     * those that ended (logout, expiry and a disabled account also cut them at once).
+     */
+    /** Failed logins for one account (the email as typed) within the lockout period that lock it. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+    /** Failed logins from one address within the lockout period before it must wait (offices share one). */
+    LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(100),
+    /** How long failures are counted, and how long a lock lasts (CLI `staff:unlock` lifts it early). */
+    LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+    /** The queue dashboard (system operator only) may pause, retry, clean; off: read-only. */
+    QUEUE_DASHBOARD_ACTIONS: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    STAFF_SESSION_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(30),
     LINE_CHANNEL_SECRET: optionalString,
     LINE_CHANNEL_ACCESS_TOKEN: optionalString,
     /** The agency LINE conversations belong to (its code; default: the intake desk). */

@@ -1,4 +1,5 @@
 /** The dependencies commands, routes and workers share; built once per process by src/runtime.ts. */
+import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { Logger } from './logger';
@@ -10,6 +11,8 @@ export interface Context {
   config: Config;
   db: Db;
   queues: Queues;
+  /** General Redis connection (queues, live events, login throttling). */
+  redis: Redis;
   publisher: Publisher;
   log: Logger;
   municipality: Municipality;

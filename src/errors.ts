@@ -17,6 +17,11 @@ export const errorCatalogue = {
   payload_too_large: { status: 413, ja: '内容が大きすぎます。', en: 'The content is too large.' },
   text_too_long: { status: 413, ja: 'メッセージは5,000文字までです。', en: 'Messages can be at most 5,000 characters.' },
   unsupported_media_type: { status: 415, ja: 'JSON で送ってください。', en: 'Send JSON (application/json).' },
+  login_locked: {
+    status: 429,
+    ja: 'ログインの失敗が続いたため、このアカウントはしばらくログインできません。時間をおいて試すか、管理者に解除を依頼してください。',
+    en: 'Too many failed logins: this account is locked for a while. Try again later or ask an administrator to unlock it.',
+  },
   rate_limited: { status: 429, ja: '短い時間に送信が多すぎます。少し待ってからもう一度どうぞ。', en: 'Too many requests; please wait a moment.' },
   not_ready: { status: 503, ja: '準備中です。', en: 'Not ready.' },
   internal: { status: 500, ja: 'システムで問題が起きました。', en: 'Something went wrong on our side.' },

@@ -63,7 +63,7 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
     lastRedisWarning = Date.now();
     log.warn({ err: err.message }, 'queue connection problem (retrying)');
   });
-  const ctx: Context = { config, db: database.db, queues, publisher: createPublisher(redis, config.QUEUE_PREFIX), log, municipality };
+  const ctx: Context = { config, db: database.db, queues, redis, publisher: createPublisher(redis, config.QUEUE_PREFIX), log, municipality };
   const agency = await ensureDefaultAgency(ctx.db);
   const lineAgency = await findAgencyByCode(ctx.db, config.LINE_AGENCY_CODE);
   if (!lineAgency) {

@@ -1,99 +1,83 @@
 /**
- * Command line: `npm run -s cli -- <command> [options]`. Works before the server ever started,
- * on the same settings (DATABASE_URL, or the embedded database in DATA_DIR).
- *
- *   agency:add --code C --name N
-  team:add --name N [--agency CODE] [--members a@x.jp,b@x.jp]
- *   team:add --name N [--agency CODE] [--members a@x.jp,b@x.jp]
- *   staff:add --email E --name N --password P --role counsellor|supervisor|admin [--agency CODE]
- *   classify  < in.jsonl > out.jsonl     (no server, database, Redis or network)
+ * Command line: `npm run -s cli -- <command> [options]`; `help` lists every command with its
+ * options. Works before the server ever started, on the same settings (DATABASE_URL, or the
+ * embedded database in DATA_DIR, which only one process may hold at a time).
  */
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
-import { openDatabase } from '../db/client';
-import { ensureDefaultAgency, DEFAULT_AGENCY_CODE } from '../agencies/default-agency';
-import { addStaff, addStaffInput } from '../staff/add-staff';
+import { ConfigError } from '../config';
+import { DEFAULT_AGENCY_CODE } from '../agencies/default-agency';
 import { addAgency, addAgencyInput } from '../agencies/add-agency';
 import { addTeam, addTeamInput } from '../teams/teams';
 import { isAppError } from '../errors';
 import { runClassify } from './classify';
+import { type Command, helpText, parseOptions, UsageError } from './command';
+import { staffCommands } from './staff-commands';
+import { withDatabase } from './resources';
 
-const usage = `usage: npm run -s cli -- <command>
-  agency:add --code C --name N
-  staff:add --email E --name N --password P --role counsellor|supervisor|admin [--agency CODE]
-  classify < in.jsonl > out.jsonl`;
+const issues = (name: string, e: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  new UsageError(`${name}: ${e.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
 
-async function staffAdd(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string' } },
-    strict: true,
-  });
-  const { agency, ...rest } = values;
-  const input = addStaffInput.safeParse({ ...rest, agencyCode: agency ?? DEFAULT_AGENCY_CODE });
-  if (!input.success) {
-    const flag = (k: unknown) => (k === 'agencyCode' ? 'agency' : String(k));
-    console.error(`staff:add: ${input.error.issues.map((i) => `--${flag(i.path[0])}: ${i.message}`).join('; ')}`);
-    return 2;
-  }
-  const staff = await withDatabase((db) => addStaff(db, input.data));
-  console.log(JSON.stringify({ staff }));
-  return 0;
-}
+const commands: Command[] = [
+  {
+    name: 'agency:add',
+    summary: 'add a partner agency or desk (staff and conversations belong to one)',
+    options: {
+      code: { type: 'string', value: 'C', required: true, description: 'short code: 2–40 lowercase letters, digits, - or _' },
+      name: { type: 'string', value: 'N', required: true, description: 'name shown to staff' },
+    },
+    async run(v) {
+      const input = addAgencyInput.safeParse(v);
+      if (!input.success) throw issues('agency:add', input.error);
+      console.log(JSON.stringify({ agency: await withDatabase((db) => addAgency(db, input.data)) }));
+      return 0;
+    },
+  },
+  {
+    name: 'team:add',
+    summary: 'add a team within an agency (conversations can be handed to it)',
+    options: {
+      name: { type: 'string', value: 'N', required: true, description: 'team name, e.g. 高齢・介護班' },
+      agency: { type: 'string', value: 'CODE', description: `agency code (default ${DEFAULT_AGENCY_CODE})` },
+      members: { type: 'string', value: 'a@x.jp,b@x.jp', description: 'emails of members (staff of that agency)' },
+    },
+    async run(v) {
+      const input = addTeamInput.safeParse({
+        name: v.name,
+        agencyCode: v.agency ?? DEFAULT_AGENCY_CODE,
+        memberEmails: typeof v.members === 'string' ? v.members.split(',').map((e) => e.trim()).filter(Boolean) : [],
+      });
+      if (!input.success) throw issues('team:add', input.error);
+      console.log(JSON.stringify({ team: await withDatabase((db) => addTeam(db, input.data)) }));
+      return 0;
+    },
+  },
+  ...staffCommands,
+  {
+    name: 'classify',
+    summary: 'triage JSON lines from stdin to stdout, without server, database, Redis or network',
+    options: {},
+    notes: ['stdin: lines {"id","text"}; stdout: one result line per input line'],
+    run: () => runClassify(process.stdin, process.stdout),
+  },
+];
 
-async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
-  try {
-    await ensureDefaultAgency(database.db);
-    return await fn(database.db);
-  } finally {
-    await database.close();
-  }
-}
-
-async function agencyAdd(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { code: { type: 'string' }, name: { type: 'string' } }, strict: true });
-  const input = addAgencyInput.safeParse(values);
-  if (!input.success) {
-    console.error(`agency:add: ${input.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
-    return 2;
-  }
-  const agency = await withDatabase((db) => addAgency(db, input.data));
-  console.log(JSON.stringify({ agency }));
-  return 0;
-}
-
-async function teamAdd(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { name: { type: 'string' }, agency: { type: 'string' }, members: { type: 'string' } }, strict: true });
-  const input = addTeamInput.safeParse({
-    name: values.name,
-    agencyCode: values.agency ?? DEFAULT_AGENCY_CODE,
-    memberEmails: values.members ? values.members.split(',').map((e) => e.trim()).filter(Boolean) : [],
-  });
-  if (!input.success) {
-    console.error(`team:add: ${input.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
-    return 2;
-  }
-  const team = await withDatabase((db) => addTeam(db, input.data));
-  console.log(JSON.stringify({ team }));
-  return 0;
-}
+const help: Command = { name: 'help', summary: 'this list', options: {}, run: async () => (console.log(helpText([...commands, help])), 0) };
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'agency:add':
-      return agencyAdd(rest);
-    case 'team:add':
-      return teamAdd(rest);
-    case 'staff:add':
-      return staffAdd(rest);
-    case 'classify':
-      return runClassify(process.stdin, process.stdout);
-    default:
-      console.error(usage);
-      return command ? 2 : 0;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') return help.run({});
+  const command = [...commands, help].find((c) => c.name === name);
+  if (!command) {
+    console.error(`unknown command: ${name}\n\n${helpText([...commands, help])}`);
+    return 2;
+  }
+  try {
+    return await command.run(parseOptions(command, rest));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
   }
 }
 
@@ -107,6 +91,8 @@ main(process.argv.slice(2))
       console.error(err.message);
       process.exit(1);
     }
+    // A closed prompt (Ctrl-C) ends quietly.
+    if ((err as Error).name === 'ExitPromptError') process.exit(130);
     console.error(err);
     process.exit(1);
   });

@@ -8,6 +8,7 @@ import type { SessionStaff } from '../auth/sessions';
 import { conversations, staff, teams } from '../db/schema';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record';
+import { colleaguesOf } from '../policies/staff';
 import { presentConversation, type ConversationView } from '../presenters/conversation';
 
 export interface AssignTo {
@@ -18,7 +19,7 @@ export interface AssignTo {
 
 export async function assignConversations(ctx: Context, actor: SessionStaff, conversationIds: string[], to: AssignTo): Promise<ConversationView[]> {
   if (to.staffId) {
-    const [target] = await ctx.db.select({ id: staff.id }).from(staff).where(and(eq(staff.id, to.staffId), eq(staff.agencyId, actor.agencyId)));
+    const [target] = await ctx.db.select({ id: staff.id }).from(staff).where(and(eq(staff.id, to.staffId), colleaguesOf(actor.agencyId)));
     if (!target) throw new AppError('invalid_body', 'staffId: not a colleague in this agency');
   }
   if (to.teamId) {
@@ -28,17 +29,18 @@ export async function assignConversations(ctx: Context, actor: SessionStaff, con
   const set: Partial<typeof conversations.$inferInsert> = {};
   if (to.staffId !== undefined) set.assigneeId = to.staffId;
   if (to.teamId !== undefined) set.teamId = to.teamId;
-  const updated = await ctx.db
-    .update(conversations)
-    .set(set)
-    .where(and(inArray(conversations.id, conversationIds), eq(conversations.agencyId, actor.agencyId)))
-    .returning();
-  if (updated.length !== conversationIds.length && conversationIds.length === 1) throw new AppError('not_found');
   const action =
     to.staffId === actor.id ? 'conversation.claim' : to.staffId ? 'conversation.assign' : to.teamId ? 'conversation.assign_team' : 'conversation.unassign';
-  for (const c of updated) {
-    await recordAudit(ctx.db, { agencyId: actor.agencyId, actorId: actor.id, action, subjectType: 'conversation', subjectId: c.id });
-  }
+  const updated = await ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(conversations)
+      .set(set)
+      .where(and(inArray(conversations.id, conversationIds), eq(conversations.agencyId, actor.agencyId)))
+      .returning();
+    if (rows.length !== conversationIds.length && conversationIds.length === 1) throw new AppError('not_found');
+    for (const c of rows) await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, action, subjectType: 'conversation', subjectId: c.id });
+    return rows;
+  });
   const views = updated.map((c) => presentConversation(c));
   for (const v of views) ctx.publisher.conversationUpdated(v);
   return views;

@@ -54,9 +54,9 @@ export async function correctConversation(
     }
     if (Object.keys(set).length === 0) return conversation;
     const [row] = await tx.update(conversations).set(set).where(eq(conversations.id, conversation.id)).returning();
+    await recordAudit(tx, { agencyId: conversation.agencyId, actorId: actor.id, action: 'conversation.correct', subjectType: 'conversation', subjectId: conversation.id });
     return row;
   });
-  await recordAudit(ctx.db, { agencyId: conversation.agencyId, actorId: actor.id, action: 'conversation.correct', subjectType: 'conversation', subjectId: conversation.id });
   const view = presentConversation(updated);
   ctx.publisher.conversationUpdated(view);
   return view;

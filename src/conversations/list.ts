@@ -46,12 +46,18 @@ function decodeCursor(s: string): Cursor {
   throw new AppError('invalid_query', 'cursor');
 }
 
+/**
+ * A conversation exists for staff from the person's first message: a widget opened and left
+ * empty is nobody's work (not listed, not counted in the shift view).
+ */
+export const hasInbound = sql`exists (select 1 from messages m where m.conversation_id = "conversations"."id" and m.direction = 'in')`;
+
 /** `%`, `_` and `\` typed by a counsellor are searched for literally. */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export async function listConversations(db: Db, staff: SessionStaff, query: ListQuery) {
   if (query.q !== undefined && query.q.length > 0 && query.q.length < 2) throw new AppError('invalid_query', 'q: at least 2 characters');
-  const where: SQL[] = [eq(conversations.agencyId, staff.agencyId)];
+  const where: SQL[] = [eq(conversations.agencyId, staff.agencyId), hasInbound];
   if (query.status) where.push(eq(conversations.status, query.status));
   if (query.channel) where.push(eq(conversations.channel, query.channel));
   if (query.urgency) where.push(sql`${conversations.triage} ->> 'urgency' = ${query.urgency}`);

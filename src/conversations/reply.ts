@@ -2,13 +2,14 @@
  * A staff member answers a conversation: the answer is stored as an outbound message (pending)
  * and queued for delivery after commit. From the first staff answer on, the front-door bot
  * stays quiet (except for safety). Delivery is the deliver worker's job, so a slow LINE API
- * never holds up the counsellor.
+ * never holds up the counsellor. The audit row is written in the answer's transaction.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from '../context';
 import { conversations } from '../db/schema';
 import { presentConversation } from '../presenters/conversation';
 import { insertOutbound, queueDelivery } from './outbound';
+import { recordAudit } from '../audit/record';
 
 export interface ReplyInput {
   conversationId: string;
@@ -35,6 +36,7 @@ export async function replyToConversation(ctx: Context, input: ReplyInput): Prom
       })
       .where(eq(conversations.id, conv.id))
       .returning();
+    await recordAudit(tx, { agencyId: conv.agencyId, actorId: input.staffId, action: 'conversation.reply', subjectType: 'message', subjectId: message.id });
     return { message, conversation };
   });
   await queueDelivery(ctx, [message]);

@@ -18,8 +18,10 @@ export async function retryDelivery(ctx: Context, actor: SessionStaff, messageId
   const leader = m.deliveryBatch ?? m.id;
   const batch = await ctx.db.select({ id: messages.id }).from(messages).where(eq(messages.deliveryBatch, leader));
   const ids = batch.length ? batch.map((b) => b.id) : [m.id];
-  await ctx.db.update(messages).set({ deliveryState: 'pending', deliveryError: null }).where(and(inArray(messages.id, ids), eq(messages.deliveryState, 'failed')));
-  await recordAudit(ctx.db, { agencyId: actor.agencyId, actorId: actor.id, action: 'message.retry', subjectType: 'message', subjectId: m.id });
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(messages).set({ deliveryState: 'pending', deliveryError: null }).where(and(inArray(messages.id, ids), eq(messages.deliveryState, 'failed')));
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, action: 'message.retry', subjectType: 'message', subjectId: m.id });
+  });
   // A new job id: the first job (and its id) finished when the delivery failed.
   await enqueueSoon(() => ctx.queues.deliver.add('deliver', { messageId: leader }, { ...jobOptions.deliver, jobId: `deliver-${leader}-retry-${Date.now()}` }));
 }

@@ -13,6 +13,10 @@ export const rooms = {
   agency: (agencyId: string) => `agency:${agencyId}`,
   supervisors: (agencyId: string) => `agency:${agencyId}:supervisors`,
   conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** The sockets one staff login session opened (its id is the token's hash). */
+  session: (sessionId: string) => `session:${sessionId}`,
+  /** Every socket of one staff member, whichever session opened it. */
+  staff: (staffId: string) => `staff:${staffId}`,
 };
 
 /** The key both emitter and adapter use; includes the queue prefix so test runs stay apart. */
@@ -32,6 +36,10 @@ export interface Publisher {
   noteCreated(agencyId: string, conversationId: string, note: { id: string; text: string; authorId: string; authorName: string; createdAt: string }): void;
   /** Nobody acknowledged in time: supervisors and admins of the agency. */
   alertEscalated(agencyId: string, alert: AlertView): void;
+  /** A session ended (logout): its live sockets are cut, in whichever API process they are. */
+  endSessionSockets(sessionId: string): void;
+  /** An account was disabled or its password reset: all its live sockets are cut. */
+  endStaffSockets(staffId: string): void;
 }
 
 export function createPublisher(redis: Redis, prefix: string): Publisher {
@@ -59,5 +67,7 @@ export function createPublisher(redis: Redis, prefix: string): Publisher {
     noteCreated: (agencyId, conversationId, note) => void staff.to(rooms.agency(agencyId)).emit('note:created', { conversationId, note }),
     alertAcknowledged: (agencyId, alert) => void staff.to(rooms.agency(agencyId)).emit('alert:acknowledged', alert),
     alertEscalated: (agencyId, alert) => void staff.to(rooms.supervisors(agencyId)).emit('alert:escalated', alert),
+    endSessionSockets: (sessionId) => staff.in(rooms.session(sessionId)).disconnectSockets(true),
+    endStaffSockets: (staffId) => staff.in(rooms.staff(staffId)).disconnectSockets(true),
   };
 }

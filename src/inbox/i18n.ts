@@ -18,6 +18,9 @@ export interface Catalogue {
     submit: string;
     submitting: string;
     badCredentials: string;
+    locked: string;
+    operator: string;
+    tooMany: string;
     failed: string;
   };
   logout: string;
@@ -67,7 +70,6 @@ export interface Catalogue {
     online: string;
     offline: string;
     nobodyElse: string;
-    queues: string;
     skipToList: string;
     skipToView: string;
     inboxTab: string;
@@ -274,6 +276,9 @@ const ja: Catalogue = {
     submit: 'ログイン',
     submitting: 'ログイン中…',
     badCredentials: 'メールアドレスまたはパスワードが違います。',
+    operator: 'このアカウントはシステム運用者用です。相談の内容は表示されません。キューの状況は次のページで確認できます。',
+    locked: 'ログインの失敗が続いたため、このアカウントはしばらくログインできません。急ぐときは管理者にロックの解除を頼んでください。',
+    tooMany: 'この場所からのログインの失敗が多すぎます。しばらく待ってからもう一度どうぞ。',
     failed: 'ログインできませんでした。時間をおいてもう一度お試しください。',
   },
   logout: 'ログアウト',
@@ -336,7 +341,6 @@ const ja: Catalogue = {
     online: 'オンライン',
     offline: 'オフライン',
     nobodyElse: 'ほかにオンラインの職員はいません',
-    queues: 'キュー管理',
     skipToList: '相談一覧へ移動',
     skipToView: '相談内容へ移動',
     inboxTab: '相談一覧',
@@ -498,6 +502,9 @@ const en: Catalogue = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     badCredentials: 'Wrong email or password.',
+    operator: 'This is a system operator account: it shows no consultations. The queues are on this page.',
+    locked: 'Too many failed logins: this account cannot log in for a while. If it cannot wait, ask an administrator to unlock it.',
+    tooMany: 'Too many failed logins from this place. Please wait a while and try again.',
     failed: 'Could not sign in. Please try again later.',
   },
   logout: 'Sign out',
@@ -560,7 +567,6 @@ const en: Catalogue = {
     online: 'online',
     offline: 'offline',
     nobodyElse: 'No other staff online',
-    queues: 'Queues',
     skipToList: 'Skip to the list',
     skipToView: 'Skip to the conversation',
     inboxTab: 'Conversations',

@@ -14,8 +14,11 @@ export interface NoteView {
 }
 
 export async function addNote(ctx: Context, actor: SessionStaff, conversation: { id: string; agencyId: string }, text: string): Promise<NoteView> {
-  const [row] = await ctx.db.insert(notes).values({ conversationId: conversation.id, agencyId: conversation.agencyId, authorId: actor.id, text }).returning();
-  await recordAudit(ctx.db, { agencyId: conversation.agencyId, actorId: actor.id, action: 'note.add', subjectType: 'conversation', subjectId: conversation.id });
+  const row = await ctx.db.transaction(async (tx) => {
+    const [inserted] = await tx.insert(notes).values({ conversationId: conversation.id, agencyId: conversation.agencyId, authorId: actor.id, text }).returning();
+    await recordAudit(tx, { agencyId: conversation.agencyId, actorId: actor.id, action: 'note.add', subjectType: 'conversation', subjectId: conversation.id });
+    return inserted;
+  });
   const note = { id: row.id, text: row.text, authorId: actor.id, authorName: actor.name, createdAt: row.createdAt.toISOString() };
   ctx.publisher.noteCreated(conversation.agencyId, conversation.id, note);
   return note;

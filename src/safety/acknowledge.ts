@@ -9,18 +9,21 @@ import { presentAlert, type AlertView } from '../presenters/alert';
 
 export async function acknowledgeAlert(ctx: Context, staff: SessionStaff, alertId: string): Promise<AlertView> {
   if (!/^[0-9a-f-]{36}$/i.test(alertId)) throw new AppError('not_found');
-  const [updated] = await ctx.db
-    .update(alerts)
-    .set({ acknowledgedAt: new Date(), acknowledgedBy: staff.id })
-    .where(and(eq(alerts.id, alertId), eq(alerts.agencyId, staff.agencyId), isNull(alerts.acknowledgedAt)))
-    .returning();
+  const updated = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(alerts)
+      .set({ acknowledgedAt: new Date(), acknowledgedBy: staff.id })
+      .where(and(eq(alerts.id, alertId), eq(alerts.agencyId, staff.agencyId), isNull(alerts.acknowledgedAt)))
+      .returning();
+    if (row) await recordAudit(tx, { agencyId: staff.agencyId, actorId: staff.id, action: 'alert.acknowledge', subjectType: 'alert', subjectId: alertId });
+    return row;
+  });
   if (!updated) {
     // Already acknowledged (by someone else, or a double click): answer with how it stands.
     const [existing] = await ctx.db.select().from(alerts).where(and(eq(alerts.id, alertId), eq(alerts.agencyId, staff.agencyId)));
     if (!existing) throw new AppError('not_found');
     return presentAlert(existing);
   }
-  await recordAudit(ctx.db, { agencyId: staff.agencyId, actorId: staff.id, action: 'alert.acknowledge', subjectType: 'alert', subjectId: alertId });
   const view = presentAlert(updated);
   ctx.publisher.alertAcknowledged(updated.agencyId, view);
   return view;

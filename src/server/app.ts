@@ -27,8 +27,9 @@ import { QUEUE_DASHBOARD_PATH, queueDashboard } from './queue-dashboard';
 import { healthRoutes } from './routes/health/health';
 import { buildOpenApiDocument } from './openapi';
 import { errorHandler, notFound } from './middleware/errors';
-import { requireSameOrigin } from './middleware/same-origin';
-import { requireStaff } from './middleware/staff-auth';
+import { requireSameOrigin, requireSameOriginApi, trustProxySetting } from './middleware/same-origin';
+import { requireInboxRole, requireStaff } from './middleware/staff-auth';
+import { createLoginThrottle, loginThrottleSettings } from '../auth/login-throttle';
 
 export interface AppOptions {
   database: Database;
@@ -52,7 +53,7 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
   const app = express();
   const webDir = opts.webDir ?? path.resolve(__dirname, '../../dist');
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(ctx.config.TRUST_PROXY));
   app.use(helmet());
   app.use(
     pinoHttp({
@@ -79,8 +80,8 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
     json,
     widgetRoutes(ctx, opts.defaultAgencyId),
   );
-  app.use('/api/auth', requireSameOrigin, json, authRoutes(ctx));
-  const staffApi = [requireSameOrigin, requireStaff(ctx.db), json];
+  app.use('/api/auth', requireSameOrigin, json, authRoutes(ctx, createLoginThrottle(ctx.redis, loginThrottleSettings(ctx.config))));
+  const staffApi = [requireSameOriginApi, requireStaff(ctx.db), requireInboxRole, json];
   app.use('/api/conversations', ...staffApi, conversationRoutes(ctx));
   app.use('/api/alerts', ...staffApi, alertRoutes(ctx));
   app.use('/api/audit', ...staffApi, auditRoutes(ctx));

@@ -2,6 +2,9 @@
  * Socket.IO: `/staff` (session cookie, same-origin only; one room per agency so nobody gets
  * another agency's events) and `/widget` (anonymous bearer token; one room per conversation).
  * The redis adapter lets events published by workers in other processes reach these sockets.
+ * A staff socket lives no longer than its session: cut on logout and on a disabled account (rooms
+ * per session and per staff member, reached through the adapter from any process), at expiry
+ * (a timer), and by a periodic recheck that catches anything else (e.g. the CLI without Redis).
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -10,17 +13,18 @@ import cookieParser from 'cookie-parser';
 import { parse as parseCookie } from 'cookie';
 import type { Context } from '../context';
 import { createRedis } from '../redis';
-import { findSessionStaff } from '../auth/sessions';
+import { findSession, liveSessionIds } from '../auth/sessions';
 import { findWidgetSession } from '../channels/widget/sessions';
 import { rooms, socketKey } from '../events/publisher';
 import { SESSION_COOKIE } from './middleware/staff-auth';
-import { isSameOrigin } from './middleware/same-origin';
+import { isSameOrigin, requestProtocol, trustProxySetting } from './middleware/same-origin';
 import { widgetCorsOrigin } from './app';
 import { socketPresence } from './presence';
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { conversations } from '../db/schema';
 import type { SessionStaff } from '../auth/sessions';
+import { isSupervisor, mayUseInbox } from '../policies/roles';
 
 const typingEvent = z.object({ conversationId: z.uuid(), active: z.boolean() }).strict();
 
@@ -42,16 +46,22 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
     try {
       const headers = socket.handshake.headers;
       // Cross-site WebSocket hijacking defence: the page must be ours.
-      if (!isSameOrigin(headers.origin, headers['sec-fetch-site'] as string | undefined, headers.host)) {
+      const ours = { host: headers.host, protocol: requestProtocol(socket.request, trustProxySetting(ctx.config.TRUST_PROXY)) };
+      if (!isSameOrigin(headers.origin, headers['sec-fetch-site'] as string | undefined, ours)) {
         return next(new Error('cross_origin'));
       }
       const raw = parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
       const token = raw ? cookieParser.signedCookie(raw, ctx.config.sessionSecret) : false;
-      const staff = token ? await findSessionStaff(ctx.db, token) : null;
-      if (!staff) return next(new Error('unauthenticated'));
+      const session = token ? await findSession(ctx.db, token) : null;
+      if (!session) return next(new Error('unauthenticated'));
+      const { staff } = session;
+      // The system operator sees no agency's consultations, so no agency's live events either.
+      if (!mayUseInbox(staff)) return next(new Error('forbidden'));
       socket.data.staff = staff;
-      await socket.join(rooms.agency(staff.agencyId));
-      if (staff.role === 'supervisor' || staff.role === 'admin') await socket.join(rooms.supervisors(staff.agencyId));
+      socket.data.sessionId = session.sessionId;
+      socket.data.expiresAt = session.expiresAt.getTime();
+      await socket.join([rooms.session(session.sessionId), rooms.staff(staff.id), rooms.agency(staff.agencyId)]);
+      if (isSupervisor(staff)) await socket.join(rooms.supervisors(staff.agencyId));
       next();
     } catch {
       next(new Error('internal'));
@@ -75,6 +85,9 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
 
   io.of('/staff').on('connection', (socket) => {
     const staff = socket.data.staff as SessionStaff;
+    // setTimeout holds at most ~24.8 days; a longer session is caught by the recheck below.
+    const expiry = setTimeout(() => socket.disconnect(true), Math.min(socket.data.expiresAt - Date.now(), 2 ** 31 - 1));
+    socket.on('disconnect', () => clearTimeout(expiry));
     void announcePresence(staff.agencyId);
     // A counsellor is writing an answer: colleagues see it (no two answer blindly at once) and
     // so does the person, in the widget. Only for conversations of the counsellor's agency.
@@ -93,6 +106,19 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
     socket.on('disconnect', () => void announcePresence(staff.agencyId));
   });
 
+  const recheck = setInterval(() => void endDeadSessions(), ctx.config.STAFF_SESSION_RECHECK_SECONDS * 1000);
+  recheck.unref();
+  const endDeadSessions = async () => {
+    const local = [...io.of('/staff').sockets.values()];
+    if (local.length === 0 || closing) return;
+    try {
+      const alive = await liveSessionIds(ctx.db, [...new Set(local.map((s) => s.data.sessionId as string))]);
+      for (const s of local) if (!alive.has(s.data.sessionId)) s.disconnect(true);
+    } catch (err) {
+      ctx.log.warn({ err: (err as Error).message }, 'staff sessions not rechecked');
+    }
+  };
+
   io.of('/widget').use(async (socket, next) => {
     try {
       const token = socket.handshake.auth?.token;
@@ -109,6 +135,7 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
     io,
     close: async () => {
       closing = true;
+      clearInterval(recheck);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // quit, not disconnect: commands already sent get their answers first.
       await Promise.allSettled([pub.quit(), sub.quit()]);

@@ -1,10 +1,13 @@
 /**
  * The supervisor's shift view: open work per counsellor, the oldest unanswered person, how many
- * conversations nobody holds, and unacknowledged crisis alerts.
+ * conversations nobody holds (only those where the person has written), and unacknowledged
+ * crisis alerts. The system operator and disabled accounts are not listed.
  */
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { alerts, conversations, staff } from '../db/schema';
+import { colleaguesOf } from '../policies/staff';
+import { hasInbound } from '../conversations/list';
 
 export async function shiftOverview(db: Db, agencyId: string, online: Set<string>) {
   // "Unanswered": the person wrote last (their message is newer than any outbound one).
@@ -12,14 +15,14 @@ export async function shiftOverview(db: Db, agencyId: string, online: Set<string
   const perStaff = await db
     .select({ id: staff.id, name: staff.name, role: staff.role, open: count(conversations.id), oldestUnansweredAt: waitingSince })
     .from(staff)
-    .leftJoin(conversations, and(eq(conversations.assigneeId, staff.id), ne(conversations.status, 'closed')))
-    .where(eq(staff.agencyId, agencyId))
+    .leftJoin(conversations, and(eq(conversations.assigneeId, staff.id), ne(conversations.status, 'closed'), hasInbound))
+    .where(colleaguesOf(agencyId))
     .groupBy(staff.id, staff.name, staff.role)
     .orderBy(staff.name);
   const [{ unassigned }] = await db
     .select({ unassigned: count() })
     .from(conversations)
-    .where(and(eq(conversations.agencyId, agencyId), isNull(conversations.assigneeId), ne(conversations.status, 'closed')));
+    .where(and(eq(conversations.agencyId, agencyId), isNull(conversations.assigneeId), ne(conversations.status, 'closed'), hasInbound));
   const [{ open }] = await db.select({ open: count() }).from(alerts).where(and(eq(alerts.agencyId, agencyId), isNull(alerts.acknowledgedAt)));
   return {
     counsellors: perStaff.map((s) => ({

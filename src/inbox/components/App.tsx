@@ -61,7 +61,19 @@ export function App() {
       {auth.state === 'anon' && (
         <Login lang={lang} onLang={changeLang} onLoggedIn={(staff) => setAuth({ state: 'in', staff })} />
       )}
-      {auth.state === 'in' && (
+      {auth.state === 'in' && auth.staff.role === 'operator' && (
+        // The system operator sees no consultations: the queue dashboard is their page.
+        <main class="center" data-testid="operator-note">
+          <p>{t.login.operator}</p>
+          <p>
+            <a href="/admin/queues">/admin/queues</a>
+          </p>
+          <button type="button" class="btn" onClick={() => void logout()}>
+            {t.logout}
+          </button>
+        </main>
+      )}
+      {auth.state === 'in' && auth.staff.role !== 'operator' && (
         <Inbox
           staff={auth.staff}
           lang={lang}

@@ -44,11 +44,6 @@ export function Header(props: {
           >
             {t.header.shiftTab}
           </button>
-          {staff.role === 'admin' && (
-            <a class="tab" href="/admin/queues" data-testid="queues-link">
-              {t.header.queues}
-            </a>
-          )}
         </nav>
       )}
       <span class="spacer" />

@@ -206,6 +206,8 @@ export function Inbox(props: {
     setOpen((o) => (o && o.conversationId === conversationId ? o : { conversationId, messages: [], state: 'loading' }));
     try {
       const messages = await api.messages(conversationId);
+      // Reading is a GET and changes nothing; being on screen is what makes it read.
+      if (selectedRef.current === conversationId) void api.markRead(conversationId).catch(() => undefined);
       setOpen((o) => {
         if (selectedRef.current !== conversationId) return o;
         const current = o && o.conversationId === conversationId ? o.messages : [];

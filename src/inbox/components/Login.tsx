@@ -25,7 +25,8 @@ export function Login(props: { lang: InboxLang; onLang: (l: InboxLang) => void; 
       const staff = await api.login(email.trim(), password);
       props.onLoggedIn(staff);
     } catch (err) {
-      setError(err instanceof ApiError && (err.status === 401 || err.status === 400) ? t.login.badCredentials : t.login.failed);
+      const status = err instanceof ApiError ? err.status : 0;
+      setError(status === 401 || status === 400 ? t.login.badCredentials : err instanceof ApiError && err.code === 'login_locked' ? t.login.locked : status === 429 ? t.login.tooMany : t.login.failed);
       setBusy(false);
     }
   };

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../../db/client';
 import { findSessionStaff, type SessionStaff } from '../../auth/sessions';
 import { AppError } from '../../errors';
+import { mayUseInbox } from '../../policies/roles';
 
 export const SESSION_COOKIE = 'tsunagu_session';
 
@@ -23,4 +24,9 @@ export function requireStaff(db: Db) {
     req.sessionToken = token;
     next();
   };
+}
+
+/** After requireStaff on the staff API: the system operator sees no consultation data (403). */
+export function requireInboxRole(req: Request, _res: Response, next: NextFunction) {
+  next(req.staff && mayUseInbox(req.staff) ? undefined : new AppError('forbidden'));
 }

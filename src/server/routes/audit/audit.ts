@@ -1,6 +1,9 @@
-/** The audit log of my agency (supervisors and admins): who read or changed what, when. */
+/**
+ * The audit log of my agency (supervisors and admins): who read or changed what, when. Filtered
+ * by a conversation, it includes the list and search pages that showed that conversation.
+ */
 import { Router } from 'express';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Context } from '../../../context';
 import { auditLog, staff } from '../../../db/schema';
@@ -19,7 +22,7 @@ export function auditRoutes(ctx: Context): Router {
       .select({ a: auditLog, actorName: staff.name })
       .from(auditLog)
       .leftJoin(staff, eq(staff.id, auditLog.actorId))
-      .where(conversationId ? and(mine, eq(auditLog.subjectId, conversationId)) : mine)
+      .where(conversationId ? and(mine, or(eq(auditLog.subjectId, conversationId), arrayContains(auditLog.conversationIds, [conversationId]))) : mine)
       .orderBy(desc(auditLog.id))
       .limit(500);
     res.json({
@@ -29,6 +32,7 @@ export function auditRoutes(ctx: Context): Router {
         action: r.a.action,
         subjectType: r.a.subjectType,
         subjectId: r.a.subjectId,
+        ...(r.a.conversationIds ? { conversationIds: r.a.conversationIds } : {}),
         at: r.a.at.toISOString(),
       })),
     });

@@ -1,11 +1,15 @@
-/** Staff login / logout / me. Sessions live in the database; the cookie is signed and httpOnly. */
+/**
+ * Staff login / logout / me. Sessions live in the database; the cookie is signed, httpOnly and
+ * SameSite=Strict. Login is throttled on failures (per account and per address, see
+ * src/auth/login-throttle.ts); every refusal looks the same whether or not the account exists.
+ */
 import { Router, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
-import { sql } from 'drizzle-orm';
+import { and, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../../../context';
 import { staff } from '../../../db/schema';
 import { verifyPassword, hashPassword } from '../../../auth/password';
 import { createSession, deleteSession } from '../../../auth/sessions';
+import type { LoginThrottle } from '../../../auth/login-throttle';
 import { AppError } from '../../../errors';
 import { validateBody } from '../../middleware/validate';
 import { requireStaff, SESSION_COOKIE } from '../../middleware/staff-auth';
@@ -14,41 +18,50 @@ import { loginBody, type LoginBody } from './schema';
 // Verifying against a dummy hash when the email is unknown keeps the timing the same.
 const dummyHash = hashPassword('timing-equaliser-not-a-password');
 
-export function authRoutes(ctx: Context): Router {
+export function authRoutes(ctx: Context, throttle: LoginThrottle): Router {
   const router = Router();
   const secure = ctx.config.NODE_ENV === 'production';
 
-  const setCookie = (res: Response, token: string, expires: Date) =>
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, signed: true, expires, path: '/' });
+  // Strict: a link from another site opens the inbox without the cookie, so no cross-site
+  // navigation can read or change anything; the inbox's own requests carry it.
+  const cookieOptions = { httpOnly: true, sameSite: 'strict', secure, path: '/' } as const;
+  const setCookie = (res: Response, token: string, expires: Date) => res.cookie(SESSION_COOKIE, token, { ...cookieOptions, signed: true, expires });
 
-  router.post(
-    '/login',
-    rateLimit({
-      windowMs: 15 * 60_000,
-      limit: 20,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (_req, _res, next) => next(new AppError('rate_limited')),
-    }),
-    validateBody(loginBody),
-    async (req, res) => {
-      const { email, password } = req.body as LoginBody;
-      const [row] = await ctx.db.select().from(staff).where(sql`lower(${staff.email}) = lower(${email})`);
-      const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
-      if (!row || !ok) {
-        ctx.log.info({ event: 'login_failed' }, 'staff login failed');
-        throw new AppError('invalid_credentials');
-      }
-      const session = await createSession(ctx.db, row.id, ctx.config.SESSION_TTL_HOURS);
-      setCookie(res, session.token, session.expiresAt);
-      ctx.log.info({ event: 'login', staffId: row.id }, 'staff logged in');
-      res.json({ staff: { id: row.id, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId } });
-    },
-  );
+  router.post('/login', validateBody(loginBody), async (req, res) => {
+    const { email, password } = req.body as LoginBody;
+    const address = req.ip ?? 'unknown';
+    const refusal = await throttle.attempt(email, address);
+    if (refusal) {
+      ctx.log.info({ event: 'login_refused', reason: refusal.code }, 'staff login refused (too many failures)');
+      res.setHeader('Retry-After', String(refusal.retryAfterSeconds));
+      throw new AppError(refusal.code);
+    }
+    // A disabled account is treated exactly like an unknown one.
+    const [row] = await ctx.db
+      .select()
+      .from(staff)
+      .where(and(sql`lower(${staff.email}) = lower(${email})`, isNull(staff.disabledAt)));
+    const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
+    if (!row || !ok) {
+      await throttle.failed(email, address);
+      ctx.log.info({ event: 'login_failed' }, 'staff login failed');
+      throw new AppError('invalid_credentials');
+    }
+    await throttle.succeeded(email, address);
+    // Session rotation: a fresh token on every login; the one this browser held (if any) ends.
+    const previous = req.signedCookies?.[SESSION_COOKIE];
+    if (typeof previous === 'string' && previous) ctx.publisher.endSessionSockets(await deleteSession(ctx.db, previous));
+    const session = await createSession(ctx.db, row.id, ctx.config.SESSION_TTL_HOURS);
+    setCookie(res, session.token, session.expiresAt);
+    ctx.log.info({ event: 'login', staffId: row.id }, 'staff logged in');
+    res.json({ staff: { id: row.id, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId } });
+  });
 
   router.post('/logout', requireStaff(ctx.db), async (req, res) => {
-    await deleteSession(ctx.db, req.sessionToken!);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    const sessionId = await deleteSession(ctx.db, req.sessionToken!);
+    // The inbox's live connection ends with the session, in whichever API process it is.
+    ctx.publisher.endSessionSockets(sessionId);
+    res.clearCookie(SESSION_COOKIE, cookieOptions);
     res.status(204).end();
   });
 

@@ -7,7 +7,7 @@ export const staffView = z.object({
   id: z.uuid(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(['counsellor', 'supervisor', 'admin']),
+  role: z.enum(['counsellor', 'supervisor', 'admin', 'operator']),
   agencyId: z.uuid(),
 });
 export const meResponse = z.object({ staff: staffView });

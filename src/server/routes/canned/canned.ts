@@ -23,11 +23,14 @@ export function cannedRoutes(ctx: Context): Router {
   });
   router.post('/', validateBody(cannedBody), async (req, res) => {
     requireSupervisor(req.staff!);
-    const [row] = await ctx.db
-      .insert(cannedReplies)
-      .values({ agencyId: req.staff!.agencyId, title: req.body.title, text: req.body.text, createdBy: req.staff!.id })
-      .returning({ id: cannedReplies.id, title: cannedReplies.title, text: cannedReplies.text });
-    await recordAudit(ctx.db, { agencyId: req.staff!.agencyId, actorId: req.staff!.id, action: 'canned.add', subjectType: 'canned_reply', subjectId: row.id });
+    const row = await ctx.db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(cannedReplies)
+        .values({ agencyId: req.staff!.agencyId, title: req.body.title, text: req.body.text, createdBy: req.staff!.id })
+        .returning({ id: cannedReplies.id, title: cannedReplies.title, text: cannedReplies.text });
+      await recordAudit(tx, { agencyId: req.staff!.agencyId, actorId: req.staff!.id, action: 'canned.add', subjectType: 'canned_reply', subjectId: inserted.id });
+      return inserted;
+    });
     res.status(201).json({ cannedReply: row });
   });
   return router;

@@ -1,6 +1,6 @@
 /**
  * Staff API over conversations of their own agency: list (filters, search, cursor), read
- * (audited), reply, claim/assign, correct triage and status, notes, consents, bulk reassign.
+ * (every read audited, GETs change nothing else), reply, claim/assign, correct triage and status, notes, consents, bulk reassign.
  */
 import { Router } from 'express';
 import { asc, eq } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import { presentConversation } from '../../../presenters/conversation';
 import { presentManyForStaff } from '../../../presenters/message';
 import { loadConversationFor } from '../../../policies/conversation';
 import { requireSupervisor } from '../../../policies/roles';
+import type { SessionStaff } from '../../../auth/sessions';
 import { recordAudit } from '../../../audit/record';
 import { replyToConversation } from '../../../conversations/reply';
 import { listConversations, listQuery } from '../../../conversations/list';
@@ -27,9 +28,24 @@ export function conversationRoutes(ctx: Context): Router {
   const load = (req: { staff?: Parameters<typeof loadConversationFor>[1]; params: Record<string, unknown> }) =>
     loadConversationFor(db, req.staff!, String(req.params.id));
 
+  // Reads of personal data are audited before the data leaves (GETs here are same-site only:
+  // src/server/middleware/same-origin.ts), and change nothing else.
+  const audited = (req: { staff?: SessionStaff }, action: string, conversationId: string) =>
+    recordAudit(db, { agencyId: req.staff!.agencyId, actorId: req.staff!.id, action, subjectType: 'conversation', subjectId: conversationId });
+
   router.get('/', async (req, res) => {
     const query = parseQuery(listQuery, req.query);
     const { rows, nextCursor } = await listConversations(db, req.staff!, query);
+    // One row per page shown, naming every conversation whose preview was on it (subjectId: how
+    // many). The search words are not kept: they can be a name or a consultation's own words.
+    await recordAudit(db, {
+      agencyId: req.staff!.agencyId,
+      actorId: req.staff!.id,
+      action: query.q ? 'conversations.search' : 'conversations.list',
+      subjectType: 'conversation_list',
+      subjectId: String(rows.length),
+      conversationIds: rows.map((r) => r.c.id),
+    });
     res.json({ conversations: rows.map((r) => presentConversation(r.c, r.preview?.slice(0, 80) ?? null)), nextCursor });
   });
 
@@ -40,7 +56,9 @@ export function conversationRoutes(ctx: Context): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json({ conversation: presentConversation(await load(req)) });
+    const conversation = await load(req);
+    await audited(req, 'conversation.view', conversation.id);
+    res.json({ conversation: presentConversation(conversation) });
   });
 
   router.patch('/:id', validateBody(correctionBody), async (req, res) => {
@@ -57,17 +75,8 @@ export function conversationRoutes(ctx: Context): Router {
   router.get('/:id/messages', async (req, res) => {
     const conversation = await load(req);
     const rows = await db.select().from(messages).where(eq(messages.conversationId, conversation.id)).orderBy(asc(messages.seq));
-    await recordAudit(db, {
-      agencyId: conversation.agencyId,
-      actorId: req.staff!.id,
-      action: 'conversation.messages.read',
-      subjectType: 'conversation',
-      subjectId: conversation.id,
-    });
-    if (conversation.unread > 0) {
-      const [updated] = await db.update(conversations).set({ unread: 0 }).where(eq(conversations.id, conversation.id)).returning();
-      ctx.publisher.conversationUpdated(presentConversation(updated, rows.filter((m) => m.direction === 'in').at(-1)?.text.slice(0, 80) ?? null));
-    }
+    // Marking it read is POST /:id/read (the inbox calls it): a GET changes nothing but the audit log.
+    await audited(req, 'conversation.messages.read', conversation.id);
     res.json({ messages: await presentManyForStaff(db, rows) });
   });
 
@@ -86,13 +95,14 @@ export function conversationRoutes(ctx: Context): Router {
     const { text } = req.body as ReplyBody;
     if (text.length > MAX_TEXT) throw new AppError('text_too_long');
     const result = await replyToConversation(ctx, { conversationId: conversation.id, staffId: req.staff!.id, text });
-    await recordAudit(db, { agencyId: conversation.agencyId, actorId: req.staff!.id, action: 'conversation.reply', subjectType: 'message', subjectId: result.messageId });
     res.status(202).json(result);
   });
 
   router.get('/:id/notes', async (req, res) => {
     const conversation = await load(req);
-    res.json({ notes: await listNotes(ctx, conversation.id) });
+    const notes = await listNotes(ctx, conversation.id);
+    await audited(req, 'conversation.notes.read', conversation.id);
+    res.json({ notes });
   });
 
   router.post('/:id/notes', validateBody(noteBody), async (req, res) => {
@@ -104,6 +114,7 @@ export function conversationRoutes(ctx: Context): Router {
   router.get('/:id/consents', async (req, res) => {
     const conversation = await load(req);
     const rows = await listConsents(db, conversation.id);
+    await audited(req, 'conversation.consents.read', conversation.id);
     res.json({
       consents: rows.map((r) => ({ scope: r.scope, answer: r.answer, textVersion: r.textVersion, channel: r.channel, by: r.by, at: r.at.toISOString() })),
     });
@@ -112,16 +123,18 @@ export function conversationRoutes(ctx: Context): Router {
   // Staff record what the person said elsewhere (e.g. a withdrawal by phone): a new record, by staff.
   router.post('/:id/consents', validateBody(recordConsentBody), async (req, res) => {
     const conversation = await load(req);
-    await recordConsent(db, {
-      conversationId: conversation.id,
-      agencyId: conversation.agencyId,
-      scope: req.body.scope,
-      answer: req.body.answer,
-      channel: 'staff',
-      by: 'staff',
-      staffId: req.staff!.id,
+    await db.transaction(async (tx) => {
+      await recordConsent(tx, {
+        conversationId: conversation.id,
+        agencyId: conversation.agencyId,
+        scope: req.body.scope,
+        answer: req.body.answer,
+        channel: 'staff',
+        by: 'staff',
+        staffId: req.staff!.id,
+      });
+      await recordAudit(tx, { agencyId: conversation.agencyId, actorId: req.staff!.id, action: `consent.${req.body.answer}`, subjectType: 'conversation', subjectId: conversation.id });
     });
-    await recordAudit(db, { agencyId: conversation.agencyId, actorId: req.staff!.id, action: `consent.${req.body.answer}`, subjectType: 'conversation', subjectId: conversation.id });
     res.status(201).json({ ok: true });
   });
 

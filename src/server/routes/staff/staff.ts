@@ -1,6 +1,7 @@
 /** Colleagues of my agency, with who is on duty (for assigning and the presence list). */
 import { Router } from 'express';
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
+import { colleaguesOf } from '../../../policies/staff';
 import type { Context } from '../../../context';
 import { staff } from '../../../db/schema';
 import type { Presence } from '../../presence';
@@ -12,7 +13,7 @@ export function staffRoutes(ctx: Context, presence: Presence): Router {
     const rows = await ctx.db
       .select({ id: staff.id, name: staff.name, role: staff.role })
       .from(staff)
-      .where(eq(staff.agencyId, req.staff!.agencyId))
+      .where(colleaguesOf(req.staff!.agencyId))
       .orderBy(asc(staff.name));
     res.json({ staff: rows.map((s) => ({ ...s, online: online.has(s.id) })) });
   });

@@ -135,8 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   return {
     ...c,
-    // Development only: a fixed secret keeps sessions across restarts; production requires its own.
-    sessionSecret: c.SESSION_SECRET ?? 'tsunagu-development-session-secret-change-me',
+    // Empty outside production without SESSION_SECRET: the API makes a random development secret
+    // at start (src/auth/dev-secret.ts); production requires its own (checked above).
+    sessionSecret: c.SESSION_SECRET ?? '',
     // `memory://` keeps a throwaway PGlite in memory (tests, demos).
     dataDir: c.DATA_DIR.startsWith('memory://') ? c.DATA_DIR : path.resolve(c.DATA_DIR),
     lineEnabled: Boolean(c.LINE_CHANNEL_SECRET && c.LINE_CHANNEL_ACCESS_TOKEN),

@@ -22,6 +22,7 @@ import { startSweeper } from './intake/sweeper';
 import { startWorkers } from '../workers';
 import path from 'node:path';
 import { loadMunicipality } from './municipality';
+import { developmentSessionSecret } from './auth/dev-secret';
 
 export type Role = 'all' | 'api' | 'workers';
 
@@ -42,9 +43,11 @@ export interface StartOptions {
   withSweeper?: boolean;
 }
 
-export async function start(config: Config, opts: StartOptions = {}): Promise<Runtime> {
+export async function start(settings: Config, opts: StartOptions = {}): Promise<Runtime> {
   const role = opts.role ?? 'all';
-  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const log = opts.log ?? createLogger(settings.LOG_LEVEL);
+  const needsSecret = role !== 'workers' && !settings.sessionSecret;
+  const config = needsSecret ? { ...settings, sessionSecret: developmentSessionSecret(settings.dataDir, log) } : settings;
   // Read first: a wrong hotline or opening hour must stop the start, not surface in a crisis.
   const municipality = loadMunicipality(path.resolve(config.MUNICIPALITY_FILE));
   let redisChild: ChildProcess | null = null;

@@ -1,0 +1,26 @@
+/** A conversation as staff see it in the list and in socket events. The contact's channel id never appears. */
+import { z } from 'zod';
+import { channelSchema, conversationStatusSchema, subjectSchema } from './enums';
+import { triageView } from './triage';
+
+export const conversationView = z.object({
+  id: z.uuid(),
+  channel: channelSchema,
+  status: conversationStatusSchema,
+  agencyId: z.uuid(),
+  assignee: z.uuid().nullable(),
+  /** The team the conversation is with (GET /api/teams), if any. */
+  team: z.uuid().nullable(),
+  lastMessageAt: z.iso.datetime(),
+  unread: z.number().int(),
+  /** The start of the latest message, for the list. */
+  preview: z.string().nullable(),
+  triage: triageView.nullable(),
+  /** Who is writing about whom, as the person told the bot (null until known). */
+  subject: subjectSchema.nullable(),
+  /** An anonymous report: nothing identifying the reporter is shown. */
+  anonymous: z.boolean(),
+  /** The bot's place in the front-door conversation; `staff` once a counsellor answered. */
+  frontDoor: z.string(),
+});
+export type ConversationView = z.infer<typeof conversationView>;

@@ -1,0 +1,62 @@
+/**
+ * The Socket.IO contract: event name → payload, for both namespaces and both directions. The
+ * server (`new Server<…>`), the Redis emitter that workers publish through, the inbox and the
+ * widget are all typed with these maps, so an event renamed or reshaped fails to compile everywhere.
+ * Names are `entity:action` for staff; the widget's are short because they ship to phones.
+ * @see https://socket.io/docs/v4/typescript/
+ */
+import type { AlertView } from './alert';
+import type { ConversationView } from './conversation';
+import type { StaffMessageView, WidgetMessageView } from './message';
+import type { NoteView, PresenceView } from './staff';
+
+export interface MessageEventPayload {
+  conversationId: string;
+  message: StaffMessageView;
+}
+
+export interface StaffTypingPayload {
+  conversationId: string;
+  staffId: string;
+  name: string;
+  active: boolean;
+}
+
+/** Server → inbox, namespace `/staff` (rooms: the agency; supervisors of the agency). */
+export interface StaffServerEvents {
+  'message:created': (e: MessageEventPayload) => void;
+  /** Delivery state of an outbound message changed (sent, failed, retrying). */
+  'message:updated': (e: MessageEventPayload) => void;
+  'conversation:updated': (e: { conversation: ConversationView }) => void;
+  /** A colleague is writing an answer. */
+  'conversation:typing': (e: StaffTypingPayload) => void;
+  'note:created': (e: { conversationId: string; note: NoteView }) => void;
+  presence: (e: PresenceView) => void;
+  /** A crisis: every staff member of the agency, loud until acknowledged. */
+  'alert:crisis': (a: AlertView) => void;
+  'alert:acknowledged': (a: AlertView) => void;
+  /** Nobody acknowledged in time: supervisors and admins of the agency. */
+  'alert:escalated': (a: AlertView) => void;
+}
+
+/** Inbox → server, namespace `/staff`. */
+export interface StaffClientEvents {
+  typing: (e: { conversationId: string; active: boolean }) => void;
+}
+
+/** Server → widget, namespace `/widget` (room: the session's conversation). */
+export interface WidgetServerEvents {
+  message: (m: WidgetMessageView) => void;
+  /** Staff are typing an answer. */
+  typing: (e: { active: boolean }) => void;
+}
+
+/** Widget → server, namespace `/widget`: nothing yet (messages go through the HTTP API, durably). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WidgetClientEvents {}
+
+/** What a socket handler's `socket.data` holds; nothing is trusted from the client. */
+export interface StaffSocketData {
+  staffId: string;
+  agencyId: string;
+}

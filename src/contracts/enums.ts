@@ -27,8 +27,11 @@ export type RiskBand = (typeof RISK_BANDS)[number];
 export const LANGS = ['ja', 'en', 'easy-ja'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** Staff roles, least privilege first. */
-export const ROLES = ['counsellor', 'supervisor', 'admin'] as const;
+/**
+ * Staff roles, least privilege first among agency staff. `operator` runs the installation (queue
+ * dashboard) and sees no consultation data of any agency.
+ */
+export const ROLES = ['counsellor', 'supervisor', 'admin', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Needs (地域生活課題) triage recognises; see ../shared/GLOSSARY.md. */

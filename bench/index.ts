@@ -16,6 +16,7 @@ import { messages } from '../src/db/schema';
 import { createClassifier } from '../src/triage';
 import { benchInboxScale } from './inbox-scale';
 import { startFakeLineApi } from '../tests/fixtures/fake-line-api';
+import { ADVERSARIAL, ADVERSARIAL_LENGTH } from '../tests/fixtures/triage/adversarial';
 
 const N = Number(process.env.BENCH_MESSAGES ?? 300);
 const SCALE_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
@@ -123,6 +124,20 @@ async function benchTriage() {
     times.push(performance.now() - s);
   }
   console.log(`\n## triage classifier\ndictionary load ${load.toFixed(0)} ms; one ${text.length}-character message: ${summary(times)}`);
+  // the worst texts anyone can send (issue 13): best of 3 runs each, the slowest text reported
+  const worst = Object.entries(ADVERSARIAL)
+    .map(([name, t]) => {
+      classifier.classify(t);
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const s = performance.now();
+        classifier.classify(t);
+        best = Math.min(best, performance.now() - s);
+      }
+      return { name, ms: best };
+    })
+    .sort((a, b) => b.ms - a.ms);
+  console.log(`adversarial ${ADVERSARIAL_LENGTH}-character texts (${worst.length}): slowest ${worst[0].ms.toFixed(1)} ms (${worst[0].name}), median ${worst[Math.floor(worst.length / 2)].ms.toFixed(1)} ms`);
 }
 
 (async () => {

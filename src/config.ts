@@ -82,6 +82,13 @@ export const configSchema = z
      * taken up again after about twice this. @see https://docs.bullmq.io/guide/workers/stalled-jobs
      */
     JOB_LOCK_SECONDS: z.coerce.number().min(1).max(600).default(30),
+    /** Worker threads that analyse messages for triage (each holds its own dictionary and rules, about 330 MB). */
+    TRIAGE_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+    /**
+     * Time budget of one message's analysis, in milliseconds of running time; past it the
+     * analysis is stopped and the message marked `high` for a person to read.
+     */
+    TRIAGE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
     /** Per-municipality settings: hotlines, staffed hours, holidays, escalation (YAML). */
     MUNICIPALITY_FILE: z.string().default('config/municipality.example.yaml'),
     /**

@@ -7,7 +7,7 @@ import type { Context } from '../src/context';
 import { QueueName } from '../src/queues';
 import { createRedis } from '../src/redis';
 import { createLineProfileReader, createLineSender } from '../src/channels/line';
-import { createClassifier } from '../src/triage';
+import { createTriagePool } from '../src/triage';
 import { createTriageProcessor } from './triage';
 import { createDeliverProcessor } from './deliver';
 import { createDialogueProcessor } from './dialogue';
@@ -19,7 +19,7 @@ export interface RunningWorkers {
 
 export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
   const { config, log } = ctx;
-  const classifier = await createClassifier();
+  const analyser = createTriagePool({ threads: config.TRIAGE_THREADS, timeoutMs: config.TRIAGE_TIMEOUT_MS, log });
   const lineOpts = { channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl: config.LINE_API_BASE_URL };
   const line = config.lineEnabled ? createLineSender(lineOpts) : null;
   const profileLanguage = config.lineEnabled ? createLineProfileReader(lineOpts) : null;
@@ -28,7 +28,8 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
   const common = { connection, prefix: config.QUEUE_PREFIX, lockDuration: lock, stalledInterval: lock };
 
   const workers = [
-    new Worker(QueueName.triage, createTriageProcessor({ ctx, classifier }), { ...common, concurrency: 4 }),
+    // many jobs at once: they wait in the triage pool (shortest first), not here behind one long text
+    new Worker(QueueName.triage, createTriageProcessor({ ctx, analyser }), { ...common, concurrency: 16 }),
     new Worker(QueueName.dialogue, createDialogueProcessor({ ctx, profileLanguage }), { ...common, concurrency: 4 }),
     new Worker(QueueName.deliver, createDeliverProcessor({ ctx, line }), { ...common, concurrency: 4 }),
     new Worker(QueueName.escalate, createEscalateProcessor(ctx), { ...common, concurrency: 2 }),
@@ -42,6 +43,7 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
   return {
     close: async () => {
       await Promise.all(workers.map((w) => w.close()));
+      await analyser.close();
       await connection.quit().catch(() => connection.disconnect());
     },
   };

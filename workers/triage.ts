@@ -4,11 +4,17 @@
  * life it raises the crisis alert and queues the safety reply with the hotlines at once, in
  * the same transaction, whatever the hour. Then the front-door dialogue takes the message.
  *
+ * Bounded work: only this message's text is analysed, once, in a triage thread (never on this
+ * event loop); its own result is kept on the run, and the conversation's result combines the
+ * kept results of the earlier messages (src/triage/combine.ts) without reading their text again.
+ * The conversation row is locked while combining, so two messages of one conversation triaged
+ * at the same time cannot leave out each other's result.
+ *
  * Idempotent: a message already triaged is skipped; the run row is unique per message; at most
  * one open alert per conversation (so a retry never sends the safety reply twice).
  */
 import type { Job } from 'bullmq';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { alerts, contacts, conversations, messages, triageRuns } from '../src/db/schema';
 import { enqueueSoon, jobId, jobOptions, type TriageJob } from '../src/queues';
@@ -17,18 +23,20 @@ import { presentAlert } from '../src/presenters/alert';
 import { insertOutbound, queueDelivery } from '../src/conversations/outbound';
 import { safetyReplyText } from '../src/safety/safety-reply';
 import { scheduleEscalation } from '../src/safety/escalation';
-import { TRIAGE_ENGINE, type Classifier } from '../src/triage';
+import { combineTriage, TRIAGE_ENGINE } from '../src/triage';
+import type { Triage } from '../src/db/schema';
 import type { Lang } from '../src/dialogue/texts';
 
 export interface TriageDeps {
   ctx: Context;
-  classifier: Classifier;
+  /** Analyses one message's text off this event loop (src/triage/pool.ts). */
+  analyser: { analyse(text: string): Promise<Triage> };
 }
 
 /** Delivery priority of safety replies (BullMQ: lower number = sooner). */
 const SAFETY_PRIORITY = 1;
 
-export function createTriageProcessor({ ctx, classifier }: TriageDeps) {
+export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
   const { db } = ctx;
   return async function triage(job: Job<TriageJob>): Promise<string> {
     const [row] = await db
@@ -41,20 +49,27 @@ export function createTriageProcessor({ ctx, classifier }: TriageDeps) {
     const { message } = row;
     if (message.triagedAt) return 'already triaged';
 
-    // The conversation so far, in order: a worry often unfolds over several messages.
-    const inbound = await db
-      .select({ text: messages.text, kind: messages.kind })
-      .from(messages)
-      .where(and(eq(messages.conversationId, message.conversationId), eq(messages.direction, 'in')))
-      .orderBy(asc(messages.seq));
-    const texts = inbound.filter((m) => m.kind === 'text').map((m) => m.text);
-    const result = texts.length > 0 ? classifier.classifyConversation(texts) : null;
+    // Only a person's own words are read (not a button they tapped, not a blank line).
+    const own = message.kind === 'text' && message.text.trim() ? await analyser.analyse(message.text) : null;
 
     const outcome = await db.transaction(async (tx) => {
+      await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, message.conversationId)).for('update');
+      // The conversation so far, in order: a worry often unfolds over several messages.
+      const earlier = await tx
+        .select({ seq: messages.seq, kept: triageRuns.messageTriage, result: triageRuns.result })
+        .from(messages)
+        .innerJoin(triageRuns, eq(triageRuns.messageId, messages.id))
+        .where(and(eq(messages.conversationId, message.conversationId), eq(messages.direction, 'in'), eq(messages.kind, 'text'), ne(messages.id, message.id), sql`${messages.text} ~ '[^[:space:]]'`))
+        .orderBy(asc(messages.seq));
+      // a run from before per-message results were kept carries the conversation's result: a superset, still true
+      const parts = earlier.map((r) => ({ seq: r.seq, triage: r.kept ?? r.result }));
+      if (own) parts.push({ seq: message.seq, triage: own });
+      parts.sort((a, b) => a.seq - b.seq);
+      const result = parts.length > 0 ? combineTriage(parts.map((p) => p.triage)) : null;
       if (result) {
         await tx
           .insert(triageRuns)
-          .values({ messageId: message.id, conversationId: message.conversationId, engine: TRIAGE_ENGINE, result })
+          .values({ messageId: message.id, conversationId: message.conversationId, engine: TRIAGE_ENGINE, result, messageTriage: own })
           .onConflictDoNothing();
       }
       await tx.update(messages).set({ triagedAt: new Date() }).where(eq(messages.id, message.id));
@@ -63,17 +78,17 @@ export function createTriageProcessor({ ctx, classifier }: TriageDeps) {
         : await tx.select().from(conversations).where(eq(conversations.id, message.conversationId));
 
       // Only a person's own words can raise a crisis (not a button they tapped).
-      if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, alert: null, safety: [] };
+      if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, result, alert: null, safety: [] };
       const [alert] = await tx
         .insert(alerts)
         .values({ agencyId: conversation.agencyId, conversationId: conversation.id, messageId: message.id, urgency: 'emergency', reasons: result.reasons })
         .onConflictDoNothing()
         .returning();
-      if (!alert) return { conversation, alert: null, safety: [] }; // an open alert already covers it
+      if (!alert) return { conversation, result, alert: null, safety: [] }; // an open alert already covers it
       const safety = await insertOutbound(tx, conversation, [
         { text: safetyReplyText(ctx.municipality, row.lang as Lang, result.categories), authorType: 'bot' },
       ]);
-      return { conversation, alert, safety };
+      return { conversation, result, alert, safety };
     });
 
     if (outcome.alert) {
@@ -84,6 +99,7 @@ export function createTriageProcessor({ ctx, classifier }: TriageDeps) {
     }
     ctx.publisher.conversationUpdated(presentConversation(outcome.conversation, message.text.slice(0, 80)));
     await enqueueSoon(() => ctx.queues.dialogue.add('dialogue', { messageId: message.id }, { ...jobOptions.dialogue, jobId: jobId.dialogue(message.id) }));
+    const { result } = outcome;
     return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';
   };
 }

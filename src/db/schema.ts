@@ -232,7 +232,13 @@ export const triageRuns = pgTable('triage_runs', {
     .references(() => messages.id),
   conversationId: conversationRef(),
   engine: text('engine').notNull(),
+  /** The conversation's triage once this message was read (what the conversation was set to). */
   result: jsonb('result').$type<Triage>().notNull(),
+  /**
+   * This message's own triage, analysed once and kept, so that later messages combine it
+   * instead of analysing its text again (null: not a text message, or a run from before).
+   */
+  messageTriage: jsonb('message_triage').$type<Triage>(),
   createdAt: createdAt(),
 });
 

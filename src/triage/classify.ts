@@ -40,7 +40,9 @@ import {
 } from './lexicon';
 import { buildView, compilePhrases, findPhrases, findRegexes, type MatchSpan, type PhraseIndex } from './match';
 import { childhoodPast, conditional, hyperbole, mediaTopic, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
-import { handledByEmergencyServices, safetyNet } from './safety-net';
+import { handledByEmergencyServices, safetyNet, safetyNetVocabulary } from './safety-net';
+import { combineTriage as combine } from './combine';
+import { crisisScan, planReading, READ_HEAD, type CrisisScan } from './long-text';
 import { loadTokenizer, normalizeText, type Tokenizer } from './tokenize';
 
 export interface Classifier {
@@ -149,18 +151,32 @@ interface Compiled {
   index: PhraseIndex<Cue>;
   regexes: Array<{ cue: Cue; re: RegExp }>;
   foreign: Array<{ cue: ForeignCue; re: RegExp }>;
+  /** Words of danger to life, for the scan of a long message's unread part (./long-text.ts). */
+  crisis: CrisisScan;
 }
 
+/** Foreign cues about danger to life (the rest name needs such as rent or food). */
+const foreignCrisis = (c: ForeignCue) =>
+  (c.cats ?? []).some((k) => k === 'suicide' || k === 'abuse' || k === 'dv') || (c.tags ?? []).some((t) => ['violence', 'towardMe', 'collapse', 'cry', 'afraidHome', 'noFoodDays'].includes(t));
+
 function compile(tokenizer: Tokenizer): Compiled {
-  const cues: Cue[] = [...SUICIDE_CUES, ...VIOLENCE_CUES, ...ACUTE_CUES, ...CATEGORY_CUES, ...SERVICE_CUES];
+  const crisisCues: Cue[] = [...SUICIDE_CUES, ...VIOLENCE_CUES, ...ACUTE_CUES];
+  const cues: Cue[] = [...crisisCues, ...CATEGORY_CUES, ...SERVICE_CUES];
+  const index = compilePhrases(
+    tokenizer,
+    cues.filter((c) => c.ja?.length).map((c) => ({ cue: c, phrases: c.ja! })),
+  );
+  const net = safetyNetVocabulary(tokenizer);
+  const isCrisis = new Set(crisisCues);
   return {
     tokenizer,
-    index: compilePhrases(
-      tokenizer,
-      cues.filter((c) => c.ja?.length).map((c) => ({ cue: c, phrases: c.ja! })),
-    ),
+    index,
     regexes: cues.flatMap((c) => (c.re ?? []).map((re) => ({ cue: c, re }))),
     foreign: FOREIGN_CUES.map((c) => ({ cue: c, re: c.re })),
+    crisis: crisisScan({
+      phrases: [...index.all.filter((p) => isCrisis.has(p.cue)).flatMap((p) => [p.phrase, p.kana]), ...net.phrases],
+      regexes: [...crisisCues.flatMap((c) => c.re ?? []), ...FOREIGN_CUES.filter(foreignCrisis).map((c) => c.re), ...net.regexes],
+    }),
   };
 }
 
@@ -674,34 +690,25 @@ function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: S
   return { who: 'unknown', why: '手がかりなし' };
 }
 
-function combine(results: Triage[]): Triage {
-  if (results.length === 0) return { categories: ['other'], urgency: 'low', reporter: 'unknown', reasons: [] };
-  let urgency: Urgency = 'low';
-  const seen = new Map<string, number>();
-  const reasons: string[] = [];
-  let reporter: Triage['reporter'] = 'unknown';
-  results.forEach((r, i) => {
-    urgency = maxUrgency(urgency, r.urgency);
-    r.categories.forEach((c, j) => {
-      if (!seen.has(c)) seen.set(c, i * 100 + j);
-    });
-    for (const s of r.reasons) if (!reasons.includes(s)) reasons.push(s);
-    if (reporter === 'unknown' && r.reporter !== 'unknown') reporter = r.reporter;
-  });
-  let cats = [...seen.keys()];
-  if (cats.length > 1) cats = cats.filter((c) => c !== 'other');
-  const rank = (c: string) => {
-    const i = ['suicide', 'dv', 'abuse'].indexOf(c);
-    return i >= 0 ? i : 10;
-  };
-  cats.sort((a, b) => rank(a) - rank(b) || seen.get(a)! - seen.get(b)!);
-  return { categories: cats, urgency, reporter, reasons };
+/** One message: read whole, or of a long one the beginning and the sentences with crisis words (./long-text.ts). */
+function analyseMessage(c: Compiled, text: string): Triage {
+  const norm = normalizeText(text).trim();
+  const plan = planReading(norm, c.crisis);
+  if (plan.parts.length === 1 && plan.parts[0] === norm) return analyse(c, text);
+  const result = combine(plan.parts.map((w) => analyse(c, w)));
+  const notes = [`長いメッセージ（${norm.length}文字）: 初めの${READ_HEAD}文字と、命に関わることばのある${plan.crisisSentences}文を読んだ`];
+  if (plan.unread > 0) {
+    notes.push(`命に関わることばのある${plan.unread}文は読み切れなかった → high（職員が読んで判断）`);
+    if (result.urgency !== 'emergency') result.urgency = 'high';
+  }
+  result.reasons.unshift(...notes);
+  return result;
 }
 
 export async function createClassifier(): Promise<Classifier> {
   const compiled = compile(await loadTokenizer());
   return {
-    classify: (text: string) => analyse(compiled, text),
-    classifyConversation: (texts: string[]) => combine(texts.filter((t) => t.trim().length > 0).map((t) => analyse(compiled, t))),
+    classify: (text: string) => analyseMessage(compiled, text),
+    classifyConversation: (texts: string[]) => combine(texts.filter((t) => t.trim().length > 0).map((t) => analyseMessage(compiled, t))),
   };
 }

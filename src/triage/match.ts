@@ -44,6 +44,16 @@ export interface CompiledPhrase<C> {
 export interface PhraseIndex<C> {
   byKey: Map<string, CompiledPhrase<C>[]>;
   all: CompiledPhrase<C>[];
+  /** Literal forms by their first character, so a text is scanned once, not once per phrase. */
+  literalsByFirst: Map<string, Array<{ phrase: CompiledPhrase<C>; literal: number }>>;
+  /** Readings worth looking for (three kana or more, phrase not all kana), by their first kana. */
+  readingsByFirst: Map<string, CompiledPhrase<C>[]>;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const GAP = '…';
@@ -83,21 +93,24 @@ export function compilePhrases<C>(tokenizer: Tokenizer, entries: Array<{ cue: C;
         kanji: new Set([...phrase].filter((ch) => hasKanji(ch))),
       };
       all.push(compiled);
-      for (const key of new Set([parts[0][0].basic, parts[0][0].baseKana])) {
-        const list = byKey.get(key) ?? [];
-        list.push(compiled);
-        byKey.set(key, list);
-      }
+      for (const key of new Set([parts[0][0].basic, parts[0][0].baseKana])) addTo(byKey, key, compiled);
     }
   }
-  return { byKey, all };
+  const literalsByFirst = new Map<string, Array<{ phrase: CompiledPhrase<C>; literal: number }>>();
+  const readingsByFirst = new Map<string, CompiledPhrase<C>[]>();
+  for (const p of all) {
+    p.literals.forEach((lit, literal) => addTo(literalsByFirst, lit[0], { phrase: p, literal }));
+    if (p.kana.length >= 3 && !isKanaOnly(p.phrase)) addTo(readingsByFirst, p.kana[0], p);
+  }
+  return { byKey, all, literalsByFirst, readingsByFirst };
 }
+
+const functional = (pos: string) => pos === '助詞' || pos === '助動詞';
 
 function sameToken(spec: SpecToken, tok: Token): boolean {
   if (spec.basic === tok.basic) return true;
   // a kana spelling matches a kanji one by reading (しぬ ≈ 死ぬ), never kanji vs other kanji;
   // 手 (noun) is not the particle て in 「薄めてあげる」
-  const functional = (p: string) => p === '助詞' || p === '助動詞';
   if (functional(tok.pos) !== functional(spec.pos)) return false;
   // a kana verb (ぶつ 'hit') is not a kanji noun of the same sound (郵便物): readings match within a part of speech
   if (hasKanji(spec.basic) !== hasKanji(tok.basic) && (spec.pos === '動詞' || tok.pos === '動詞') && spec.pos !== tok.pos) return false;
@@ -162,13 +175,23 @@ export function buildView(norm: string, tokens: Token[]): TextView {
   return { norm, tokens, kana, kanaToken };
 }
 
+/**
+ * Occurrences of one phrase (or one regular expression) kept per text. A phrase said eight times
+ * says no more than one said three times, and every hit is judged in its context afterwards, so
+ * a text of 死にたい × 1,250 would otherwise cost 1,250 judgements (a second on its own).
+ */
+export const MAX_HITS_PER_PHRASE = 8;
+
 export function findPhrases<C>(index: PhraseIndex<C>, view: TextView): Array<{ cue: C; phrase: string; span: MatchSpan }> {
   const out: Array<{ cue: C; phrase: string; span: MatchSpan }> = [];
   const seen = new Set<string>();
+  const perPhrase = new Map<CompiledPhrase<C>, number>();
   const push = (p: CompiledPhrase<C>, span: MatchSpan) => {
     const key = `${p.phrase}@${span.start}`;
-    if (seen.has(key)) return;
+    const n = perPhrase.get(p) ?? 0;
+    if (seen.has(key) || n >= MAX_HITS_PER_PHRASE) return;
     seen.add(key);
+    perPhrase.set(p, n + 1);
     out.push({ cue: p.cue, phrase: p.phrase, span });
   };
   const { tokens, norm } = view;
@@ -182,35 +205,39 @@ export function findPhrases<C>(index: PhraseIndex<C>, view: TextView): Array<{ c
   }
   const starts = new Set(tokens.map((t) => t.start));
   const ends = new Set(tokens.map((t) => t.end));
+  // where each literal and each reading occurs, found in one pass over the text and its reading
+  const literalAt = new Map<CompiledPhrase<C>, number[][]>();
+  for (let at = 0; at < norm.length; at++) {
+    for (const { phrase, literal } of index.literalsByFirst.get(norm[at]) ?? []) {
+      if (!norm.startsWith(phrase.literals[literal], at)) continue;
+      const lists = literalAt.get(phrase) ?? literalAt.set(phrase, phrase.literals.map(() => [])).get(phrase)!;
+      lists[literal].push(at);
+    }
+  }
+  const readingAt = new Map<CompiledPhrase<C>, number[]>();
+  for (let k = 0; k < view.kana.length; k++) {
+    for (const p of index.readingsByFirst.get(view.kana[k]) ?? []) if (view.kana.startsWith(p.kana, k)) addTo(readingAt, p, k);
+  }
   for (const p of index.all) {
     // 2. literal, starting at a word boundary (夫 is not in 大丈夫)
-    for (const lit of p.literals) {
-      let at = norm.indexOf(lit);
-      while (at >= 0) {
+    p.literals.forEach((lit, literal) => {
+      for (const at of literalAt.get(p)?.[literal] ?? []) {
         // a one-character word must be a whole token (夫 is not in 夫婦 or 大丈夫)
         const whole = lit.length > 1 || ends.has(at + lit.length);
         if ((starts.has(at) && whole) || tokens.length === 0) push(p, { start: at, end: at + lit.length });
-        at = norm.indexOf(lit, at + 1);
       }
-    }
+    });
     // 3. reading, when the message spells it (partly) in kana
-    if (p.kana.length >= 3 && !isKanaOnly(p.phrase)) {
-      let k = view.kana.indexOf(p.kana);
-      while (k >= 0) {
-        const startsAtWord = k === 0 || view.kanaToken[k - 1] !== view.kanaToken[k];
-        const endK = k + p.kana.length;
-        const endsAtWord = endK >= view.kana.length || view.kanaToken[endK] !== view.kanaToken[endK - 1];
-        if (!startsAtWord || (!endsAtWord && p.kana.length <= 4)) {
-          k = view.kana.indexOf(p.kana, k + 1);
-          continue;
-        }
-        const t0 = tokens[view.kanaToken[k]];
-        const t1 = tokens[view.kanaToken[k + p.kana.length - 1]];
-        const written = norm.slice(t0.start, t1.end);
-        if ([...written].every((ch) => !hasKanji(ch) || p.kanji.has(ch)) && written !== p.phrase) {
-          push(p, { start: t0.start, end: t1.end });
-        }
-        k = view.kana.indexOf(p.kana, k + 1);
+    for (const k of readingAt.get(p) ?? []) {
+      const startsAtWord = k === 0 || view.kanaToken[k - 1] !== view.kanaToken[k];
+      const endK = k + p.kana.length;
+      const endsAtWord = endK >= view.kana.length || view.kanaToken[endK] !== view.kanaToken[endK - 1];
+      if (!startsAtWord || (!endsAtWord && p.kana.length <= 4)) continue;
+      const t0 = tokens[view.kanaToken[k]];
+      const t1 = tokens[view.kanaToken[k + p.kana.length - 1]];
+      const written = norm.slice(t0.start, t1.end);
+      if ([...written].every((ch) => !hasKanji(ch) || p.kanji.has(ch)) && written !== p.phrase) {
+        push(p, { start: t0.start, end: t1.end });
       }
     }
   }
@@ -224,9 +251,11 @@ export function findRegexes<C>(entries: Array<{ cue: C; re: RegExp }>, norm: str
   for (const { cue, re } of entries) {
     const g = re.global ? re : globalCache.get(re) ?? globalCache.set(re, new RegExp(re.source, re.flags + 'g')).get(re)!;
     g.lastIndex = 0;
+    let n = 0;
     for (const m of norm.matchAll(g)) {
       if (m[0].length === 0) continue;
       out.push({ cue, phrase: m[0], span: { start: m.index!, end: m.index! + m[0].length } });
+      if (++n >= MAX_HITS_PER_PHRASE) break;
     }
   }
   return out;

@@ -5,14 +5,30 @@
  */
 import type { MatchSpan } from './match';
 
-const SENTENCE_END = /[。！？!?\n]/;
+const SENTENCE_END = /[。！？!?\n]/g;
+
+/** Sentence ends of the last text asked about: every cue of a message asks, so find them once. */
+let endsOf: { text: string; ends: number[] } = { text: '', ends: [] };
+function sentenceEnds(text: string): number[] {
+  if (endsOf.text !== text) endsOf = { text, ends: [...text.matchAll(SENTENCE_END)].map((m) => m.index!) };
+  return endsOf.ends;
+}
 
 /** The sentence (between 。！？!? or line breaks) that holds the span. */
 export function sentenceOf(text: string, span: MatchSpan): { start: number; end: number; text: string } {
-  let s = span.start;
-  while (s > 0 && !SENTENCE_END.test(text[s - 1])) s--;
-  let e = span.end;
-  while (e < text.length && !SENTENCE_END.test(text[e])) e++;
+  const ends = sentenceEnds(text);
+  // the first end at or after span.end closes the sentence; the last end before span.start opens it
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] < span.end) lo = mid + 1;
+    else hi = mid;
+  }
+  const e = lo < ends.length ? ends[lo] : text.length;
+  let i = lo - 1;
+  while (i >= 0 && ends[i] >= span.start) i--;
+  const s = i >= 0 ? ends[i] + 1 : 0;
   return { start: s, end: e, text: text.slice(s, e) };
 }
 

@@ -20,8 +20,9 @@
  * Japanese phrases are matched by kuromoji lemma and reading (./match.ts).
  */
 import type { Category } from './lexicon';
-import { buildView, compilePhrases, findPhrases, type MatchSpan, type PhraseIndex } from './match';
+import { buildView, compilePhrases, findPhrases, MAX_HITS_PER_PHRASE, type MatchSpan, type PhraseIndex } from './match';
 import { aboutMedia, conditional, hyperbole, laughing, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import type { CrisisVocabulary } from './long-text';
 import type { Token, Tokenizer } from './tokenize';
 
 export interface SafetyNetInput {
@@ -390,6 +391,12 @@ function compile(tokenizer: Tokenizer): Compiled {
   return c;
 }
 
+/** The phrases (with their readings) and regular expressions of the net, for the crisis scan of ./long-text.ts. */
+export function safetyNetVocabulary(tokenizer: Tokenizer): CrisisVocabulary {
+  const c = compile(tokenizer);
+  return { phrases: c.index.all.flatMap((p) => [p.phrase, p.kana]), regexes: c.regexes.map((r) => r.re) };
+}
+
 /** Inside 「」 or 『』 (or "…"): someone's words, possibly the writer's own. */
 function quoted(norm: string, span: MatchSpan): boolean {
   const before = norm.slice(0, span.start);
@@ -431,8 +438,10 @@ function findHits(c: Compiled, input: SafetyNetInput): NetHit[] {
   }
   for (const { cue, re } of c.regexes) {
     re.lastIndex = 0;
+    let n = 0;
     for (const m of norm.matchAll(re)) {
       if (m[0].length) hits.push({ cls: cue.cls, kind: cue.kind, phrase: m[0], span: { start: m.index!, end: m.index! + m[0].length } });
+      if (++n >= MAX_HITS_PER_PHRASE) break;
     }
   }
   // overdose: a medicine, an amount and a verb of taking, in one sentence

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import kuromoji from 'kuromoji';
+import { tokenizerPieces } from './segment';
 
 export interface Token {
   /** The text as written (after normalizeText). */
@@ -93,24 +94,27 @@ function wrap(tk: kuromoji.Tokenizer<kuromoji.IpadicFeatures>): Tokenizer {
   return {
     tokenize(text: string): Token[] {
       const out: Token[] = [];
-      let pos = 0;
-      for (const t of tk.tokenize(text)) {
-        const surface = t.surface_form;
-        const start = text.indexOf(surface, pos);
-        const s = start < 0 ? pos : start;
-        const basic = t.basic_form && t.basic_form !== '*' ? t.basic_form : surface;
-        const kana = t.reading ? toHiragana(t.reading) : toHiragana(surface);
-        out.push({
-          surface,
-          basic,
-          kana,
-          baseKana: t.reading ? lemmaReading(surface, basic, kana) : toHiragana(basic),
-          pos: t.pos,
-          pos1: t.pos_detail_1,
-          start: s,
-          end: s + surface.length,
-        });
-        pos = s + surface.length;
+      for (const [from, to] of tokenizerPieces(text)) {
+        const piece = text.slice(from, to);
+        let pos = 0;
+        for (const t of tk.tokenize(piece)) {
+          const surface = t.surface_form;
+          const start = piece.indexOf(surface, pos);
+          const s = start < 0 ? pos : start;
+          const basic = t.basic_form && t.basic_form !== '*' ? t.basic_form : surface;
+          const kana = t.reading ? toHiragana(t.reading) : toHiragana(surface);
+          out.push({
+            surface,
+            basic,
+            kana,
+            baseKana: t.reading ? lemmaReading(surface, basic, kana) : toHiragana(basic),
+            pos: t.pos,
+            pos1: t.pos_detail_1,
+            start: from + s,
+            end: from + s + surface.length,
+          });
+          pos = s + surface.length;
+        }
       }
       return canonicalNegation(out);
     },

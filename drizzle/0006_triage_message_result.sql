@@ -1,0 +1,1 @@
+ALTER TABLE "triage_runs" ADD COLUMN "message_triage" jsonb;

@@ -1,0 +1,96 @@
+/**
+ * Triage off the event loop: messages are analysed in worker threads (piscina), so HTTP answers,
+ * socket events and BullMQ lock renewals never wait for kuromoji. Each thread loads the
+ * dictionary once.
+ *
+ * Waiting messages are analysed shortest first: a short message costs little and is where a
+ * crisis usually is (「今から首を吊ります」), so it never waits behind a flood of long ones. The
+ * order is kept here, and a message goes to piscina only when a thread is free (piscina keeps
+ * tasks that can be stopped in a first-in-first-out list of its own).
+ *
+ * A time budget bounds every analysis: one still running `timeoutMs` after it started is stopped
+ * (piscina ends that thread and starts a fresh one) and the message gets a cautious result,
+ * `high`, so that a person reads it the same day. The length limits of ./segment.ts keep real
+ * analyses far below the budget; it is the last guard against an input nobody foresaw.
+ */
+import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { Triage } from '../db/schema';
+import type { Logger } from '../logger';
+import type { ThreadTask } from './thread';
+
+export interface TriagePool {
+  /** The message's own triage (no conversation around it). */
+  analyse(text: string): Promise<Triage>;
+  close(): Promise<void>;
+}
+
+export interface TriagePoolOptions {
+  threads: number;
+  timeoutMs: number;
+  log: Logger;
+}
+
+export const OUT_OF_TIME_REASON = '自動の読み取りが時間内に終わらなかった → high（職員が読んで判断）';
+
+export function createTriagePool({ threads, timeoutMs, log }: TriagePoolOptions): TriagePool {
+  const pool = new Piscina<ThreadTask, Triage>({
+    filename: path.join(__dirname, 'thread-entry.cjs'),
+    minThreads: threads,
+    maxThreads: threads,
+    // a thread keeps its dictionary for the life of the pool
+    idleTimeout: Infinity,
+  });
+  /** Messages waiting for a thread, shortest text first, in arrival order among equals. */
+  const waiting: Array<{ cost: number; start: () => void }> = [];
+  let running = 0;
+  const next = () => {
+    while (running < threads && waiting.length > 0) {
+      running++;
+      waiting.shift()!.start();
+    }
+  };
+
+  async function run(text: string): Promise<Triage> {
+    const { port1, port2 } = new MessageChannel();
+    const stop = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    port1.once('message', () => {
+      timer = setTimeout(() => stop.abort(), timeoutMs);
+    });
+    try {
+      return await pool.run({ text, started: port2 }, { transferList: [port2], signal: stop.signal });
+    } catch (err) {
+      // the error of a failed task may quote the text: keep only its kind
+      if (!stop.signal.aborted) throw new Error(`triage thread failed (${(err as Error).name})`);
+      log.warn({ chars: text.length, timeoutMs }, 'triage analysis ran out of time; marked high for a person to read');
+      return { categories: ['other'], urgency: 'high', reporter: 'unknown', reasons: [OUT_OF_TIME_REASON] };
+    } finally {
+      clearTimeout(timer);
+      port1.close();
+    }
+  }
+
+  return {
+    analyse(text) {
+      return new Promise<Triage>((resolve, reject) => {
+        const cost = text.length;
+        let i = waiting.length;
+        while (i > 0 && waiting[i - 1].cost > cost) i--;
+        waiting.splice(i, 0, {
+          cost,
+          start: () =>
+            run(text)
+              .then(resolve, reject)
+              .finally(() => {
+                running--;
+                next();
+              }),
+        });
+        next();
+      });
+    },
+    close: () => pool.close({ force: true }),
+  };
+}

@@ -54,9 +54,3 @@ export interface WidgetServerEvents {
 /** Widget → server, namespace `/widget`: nothing yet (messages go through the HTTP API, durably). */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WidgetClientEvents {}
-
-/** What a socket handler's `socket.data` holds; nothing is trusted from the client. */
-export interface StaffSocketData {
-  staffId: string;
-  agencyId: string;
-}

@@ -9,13 +9,13 @@ import type { SessionStaff } from '../auth/sessions';
 import { conversations, corrections, type Triage } from '../db/schema';
 import { recordAudit } from '../audit/record';
 import { presentConversation, type ConversationView } from '../presenters/conversation';
-import { CATEGORIES } from '../triage';
+import { CATEGORIES, categorySchema, conversationStatusSchema, urgencySchema } from '../contracts';
 
 export const correctionBody = z
   .object({
-    status: z.enum(['new', 'open', 'waiting', 'closed']).optional(),
-    urgency: z.enum(['emergency', 'high', 'normal', 'low']).optional(),
-    categories: z.array(z.enum(CATEGORIES)).min(1).max(CATEGORIES.length).optional(),
+    status: conversationStatusSchema.optional(),
+    urgency: urgencySchema.optional(),
+    categories: z.array(categorySchema).min(1).max(CATEGORIES.length).optional(),
   })
   .strict()
   .refine((b) => b.status || b.urgency || b.categories, 'nothing to change');

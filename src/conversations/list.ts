@@ -9,15 +9,16 @@ import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
 import type { SessionStaff } from '../auth/sessions';
 import { AppError } from '../errors';
+import { channelSchema, conversationStatusSchema, urgencySchema } from '../contracts';
 
 export const PAGE_SIZE = 50;
 
 export const listQuery = z
   .object({
-    status: z.enum(['new', 'open', 'waiting', 'closed']).optional(),
-    urgency: z.enum(['emergency', 'high', 'normal', 'low']).optional(),
+    status: conversationStatusSchema.optional(),
+    urgency: urgencySchema.optional(),
     category: z.string().regex(/^[a-z0-9]+$/).optional(),
-    channel: z.enum(['line', 'widget']).optional(),
+    channel: channelSchema.optional(),
     assignee: z.union([z.enum(['me', 'none']), z.uuid()]).optional(),
     /** A team's id, or `mine`: the teams I belong to. */
     team: z.union([z.literal('mine'), z.uuid()]).optional(),

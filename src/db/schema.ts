@@ -15,6 +15,20 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  ALERT_URGENCIES,
+  AUTHOR_TYPES,
+  CHANNELS,
+  CONSENT_ANSWERS,
+  CONSENT_SCOPES,
+  CONVERSATION_STATUSES,
+  DIRECTIONS,
+  LANGS,
+  ROLES,
+  SUBJECTS,
+  type DeliveryState,
+  type TriageView,
+} from '../contracts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -43,7 +57,7 @@ export const staff = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     /** `operator`: runs the system (queue dashboard), sees no consultation data of any agency. */
-    role: text('role', { enum: ['counsellor', 'supervisor', 'admin', 'operator'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     passwordHash: text('password_hash').notNull(),
     /** Set when the account is disabled: it cannot log in and its sessions are ended. */
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -93,20 +107,16 @@ export const contacts = pgTable(
   {
     id: id(),
     agencyId: agencyRef(),
-    channel: text('channel', { enum: ['line', 'widget'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     externalId: text('external_id').notNull(),
-    lang: text('lang', { enum: ['ja', 'en', 'easy-ja'] }).notNull().default('ja'),
+    lang: text('lang', { enum: LANGS }).notNull().default('ja'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('contacts_channel_external_unique').on(t.channel, t.externalId)],
 );
 
-export type Triage = {
-  categories: string[];
-  urgency: 'emergency' | 'high' | 'normal' | 'low';
-  reporter: 'self' | 'family' | 'neighbour' | 'professional' | 'unknown';
-  reasons: string[];
-};
+/** What triage decided (stored on the conversation and per run); the shape is the contract's. */
+export type Triage = TriageView;
 
 export const conversations = pgTable(
   'conversations',
@@ -116,8 +126,8 @@ export const conversations = pgTable(
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id),
-    channel: text('channel', { enum: ['line', 'widget'] }).notNull(),
-    status: text('status', { enum: ['new', 'open', 'waiting', 'closed'] }).notNull().default('new'),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    status: text('status', { enum: CONVERSATION_STATUSES }).notNull().default('new'),
     assigneeId: uuid('assignee_id').references(() => staff.id),
     /** The team the conversation is with (a group of colleagues), besides or instead of a person. */
     teamId: uuid('team_id').references(() => teams.id),
@@ -125,7 +135,7 @@ export const conversations = pgTable(
     unread: integer('unread').notNull().default(0),
     triage: jsonb('triage').$type<Triage>(),
     /** Who is writing about whom, as the person told the front-door bot (null: not yet known). */
-    subject: text('subject', { enum: ['self', 'family', 'neighbour'] }),
+    subject: text('subject', { enum: SUBJECTS }),
     /** A reporter who asked to stay anonymous: nothing identifying them is shown to staff. */
     anonymous: boolean('anonymous').notNull().default(false),
     /** The front-door bot's place in the conversation (src/dialogue/machine.ts). */
@@ -170,7 +180,7 @@ export interface MessagePayload {
   postback?: string;
 }
 
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';
+export type { DeliveryState };
 
 export const messages = pgTable(
   'messages',
@@ -180,9 +190,9 @@ export const messages = pgTable(
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     conversationId: conversationRef(),
     agencyId: agencyRef(),
-    channel: text('channel', { enum: ['line', 'widget'] }).notNull(),
-    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
-    authorType: text('author_type', { enum: ['person', 'bot', 'staff'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
+    authorType: text('author_type', { enum: AUTHOR_TYPES }).notNull(),
     authorStaffId: uuid('author_staff_id').references(() => staff.id),
     /** Idempotency key of an inbound message: LINE webhookEventId, or `<conversationId>:<clientMessageId>`. */
     externalId: text('external_id'),
@@ -272,8 +282,8 @@ export const consents = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     conversationId: conversationRef(),
     agencyId: agencyRef(),
-    scope: text('scope', { enum: ['contact', 'share'] }).notNull(),
-    answer: text('answer', { enum: ['yes', 'no', 'later', 'withdrawn'] }).notNull(),
+    scope: text('scope', { enum: CONSENT_SCOPES }).notNull(),
+    answer: text('answer', { enum: CONSENT_ANSWERS }).notNull(),
     textVersion: text('text_version').notNull(),
     channel: text('channel', { enum: ['line', 'widget', 'staff'] }).notNull(),
     by: text('by', { enum: ['person', 'staff'] }).notNull(),
@@ -298,7 +308,7 @@ export const alerts = pgTable(
     messageId: uuid('message_id')
       .notNull()
       .references(() => messages.id),
-    urgency: text('urgency', { enum: ['emergency', 'high'] }).notNull(),
+    urgency: text('urgency', { enum: ALERT_URGENCIES }).notNull(),
     reasons: jsonb('reasons').$type<string[]>().notNull(),
     createdAt: createdAt(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),

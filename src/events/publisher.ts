@@ -1,13 +1,20 @@
 /**
  * Publishes live events to Socket.IO from any process (API or workers) through Redis, using the
  * socket.io redis emitter; API processes run the matching redis adapter and forward to sockets.
- * Event names live here and in src/events/types.ts, shared with the inbox and the widget.
+ * Event names and payloads are the contract in src/contracts/socket-events.ts, shared with the
+ * inbox and the widget; the emitters are typed with it.
  */
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
-import type { StaffMessageView, WidgetMessageView } from '../presenters/message';
-import type { ConversationView } from '../presenters/conversation';
-import type { AlertView } from '../presenters/alert';
+import type {
+  AlertView,
+  ConversationView,
+  NoteView,
+  StaffMessageView,
+  StaffServerEvents,
+  WidgetMessageView,
+  WidgetServerEvents,
+} from '../contracts';
 
 export const rooms = {
   agency: (agencyId: string) => `agency:${agencyId}`,
@@ -33,7 +40,7 @@ export interface Publisher {
   /** A crisis: every staff member of the agency, loud until acknowledged. */
   alertCrisis(agencyId: string, alert: AlertView): void;
   alertAcknowledged(agencyId: string, alert: AlertView): void;
-  noteCreated(agencyId: string, conversationId: string, note: { id: string; text: string; authorId: string; authorName: string; createdAt: string }): void;
+  noteCreated(agencyId: string, conversationId: string, note: NoteView): void;
   /** Nobody acknowledged in time: supervisors and admins of the agency. */
   alertEscalated(agencyId: string, alert: AlertView): void;
   /** A session ended (logout): its live sockets are cut, in whichever API process they are. */
@@ -43,9 +50,9 @@ export interface Publisher {
 }
 
 export function createPublisher(redis: Redis, prefix: string): Publisher {
-  const emitter = new Emitter(redis, { key: socketKey(prefix) });
-  const staff = emitter.of('/staff');
-  const widget = emitter.of('/widget');
+  const opts = { key: socketKey(prefix) };
+  const staff = new Emitter<StaffServerEvents>(redis, opts).of('/staff');
+  const widget = new Emitter<WidgetServerEvents>(redis, opts).of('/widget');
   return {
     messageCreated: (agencyId, conversationId, message) =>
       void staff.to(rooms.agency(agencyId)).emit('message:created', { conversationId, message }),
@@ -56,14 +63,7 @@ export function createPublisher(redis: Redis, prefix: string): Publisher {
     widgetMessage: (conversationId, message) =>
       void widget.to(rooms.conversation(conversationId)).emit('message', message),
     widgetTyping: (conversationId, active) => void widget.to(rooms.conversation(conversationId)).emit('typing', { active }),
-    alertCrisis: (agencyId, alert) =>
-      void staff.to(rooms.agency(agencyId)).emit('alert:crisis', {
-        id: alert.id,
-        conversationId: alert.conversationId,
-        urgency: alert.urgency,
-        reasons: alert.reasons,
-        createdAt: alert.createdAt,
-      }),
+    alertCrisis: (agencyId, alert) => void staff.to(rooms.agency(agencyId)).emit('alert:crisis', alert),
     noteCreated: (agencyId, conversationId, note) => void staff.to(rooms.agency(agencyId)).emit('note:created', { conversationId, note }),
     alertAcknowledged: (agencyId, alert) => void staff.to(rooms.agency(agencyId)).emit('alert:acknowledged', alert),
     alertEscalated: (agencyId, alert) => void staff.to(rooms.supervisors(agencyId)).emit('alert:escalated', alert),

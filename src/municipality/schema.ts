@@ -7,8 +7,9 @@
  */
 import { z } from 'zod';
 import { CATEGORIES } from '../triage/lexicon';
+import { LANGS } from '../contracts/enums';
 
-export const LANGS = ['ja', 'en', 'easy-ja'] as const;
+export { LANGS };
 export type MunicipalityLang = (typeof LANGS)[number];
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

@@ -1,18 +1,11 @@
 /** A crisis alert as staff see it (event `alert:crisis` and GET /api/alerts). */
+import type { AlertView } from '../contracts';
 import type { alerts } from '../db/schema';
+
+export type { AlertView };
 
 type AlertRow = typeof alerts.$inferSelect;
 
-export interface AlertView {
-  id: string;
-  conversationId: string;
-  urgency: 'emergency' | 'high';
-  reasons: string[];
-  createdAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  escalatedAt: string | null;
-}
 
 export function presentAlert(a: AlertRow): AlertView {
   return {

@@ -1,27 +1,10 @@
 /** A conversation as a list item for staff. The contact's channel id (LINE user id) never leaves. */
-import type { conversations, Triage } from '../db/schema';
+import type { ConversationView } from '../contracts';
+import type { conversations } from '../db/schema';
+
+export type { ConversationView };
 
 type ConversationRow = typeof conversations.$inferSelect;
-
-export interface ConversationView {
-  id: string;
-  channel: 'line' | 'widget';
-  status: 'new' | 'open' | 'waiting' | 'closed';
-  agencyId: string;
-  assignee: string | null;
-  /** The team the conversation is with (GET /api/teams), if any. */
-  team: string | null;
-  lastMessageAt: string;
-  unread: number;
-  preview: string | null;
-  triage: Triage | null;
-  /** Who is writing about whom, as the person told the bot (null until known). */
-  subject: 'self' | 'family' | 'neighbour' | null;
-  /** An anonymous report: nothing identifying the reporter is shown. */
-  anonymous: boolean;
-  /** The bot's place in the front-door conversation; `staff` once a counsellor answered. */
-  frontDoor: string;
-}
 
 export function presentConversation(c: ConversationRow, preview: string | null = null): ConversationView {
   return {

@@ -2,24 +2,12 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { staff, type messages } from '../db/schema';
+import type { StaffMessageView, WidgetMessageView } from '../contracts';
+
+export type { StaffMessageView, WidgetMessageView };
 
 type MessageRow = typeof messages.$inferSelect;
 
-export interface WidgetMessageView {
-  id: string;
-  direction: 'in' | 'out';
-  text: string;
-  createdAt: string;
-  author: 'person' | 'bot' | 'staff';
-  buttons?: { label: string; data: string }[];
-}
-
-export interface StaffMessageView extends Omit<WidgetMessageView, 'author'> {
-  kind: string;
-  author: { type: 'person' | 'bot' | 'staff'; staffId?: string; name?: string };
-  deliveryState?: string | null;
-  deliveryError?: string | null;
-}
 
 export function presentForWidget(m: MessageRow): WidgetMessageView {
   const view: WidgetMessageView = { id: m.id, direction: m.direction, text: m.text, createdAt: m.createdAt.toISOString(), author: m.authorType };

@@ -4,6 +4,7 @@
  */
 import type { Server } from 'socket.io';
 import { rooms } from '../events/publisher';
+import { staffNamespace } from './namespaces';
 import type { SessionStaff } from '../auth/sessions';
 
 export interface Presence {
@@ -13,10 +14,10 @@ export interface Presence {
 export function socketPresence(io: Server): Presence {
   return {
     online: async (agencyId) => {
-      const sockets = await io.of('/staff').in(rooms.agency(agencyId)).fetchSockets();
+      const sockets = await staffNamespace(io).in(rooms.agency(agencyId)).fetchSockets();
       const byId = new Map<string, Pick<SessionStaff, 'id' | 'name' | 'role'>>();
       for (const s of sockets) {
-        const staff = s.data.staff as SessionStaff | undefined;
+        const { staff } = s.data;
         if (staff) byId.set(staff.id, { id: staff.id, name: staff.name, role: staff.role });
       }
       return [...byId.values()];

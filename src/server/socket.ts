@@ -20,10 +20,10 @@ import { SESSION_COOKIE } from './middleware/staff-auth';
 import { isSameOrigin, requestProtocol, trustProxySetting } from './middleware/same-origin';
 import { widgetCorsOrigin } from './app';
 import { socketPresence } from './presence';
+import { staffNamespace, widgetNamespace } from './namespaces';
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { conversations } from '../db/schema';
-import type { SessionStaff } from '../auth/sessions';
 import { isSupervisor, mayUseInbox } from '../policies/roles';
 
 const typingEvent = z.object({ conversationId: z.uuid(), active: z.boolean() }).strict();
@@ -41,8 +41,10 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
     adapter: createAdapter(pub, sub, { key: socketKey(ctx.config.QUEUE_PREFIX) }),
     maxHttpBufferSize: 1e6,
   });
+  const staff$ = staffNamespace(io);
+  const widget$ = widgetNamespace(io);
 
-  io.of('/staff').use(async (socket, next) => {
+  staff$.use(async (socket, next) => {
     try {
       const headers = socket.handshake.headers;
       // Cross-site WebSocket hijacking defence: the page must be ours.
@@ -77,21 +79,21 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
     try {
       const online = await presence.online(agencyId);
       if (closing) return;
-      io.of('/staff').to(rooms.agency(agencyId)).emit('presence', { staff: online });
+      staff$.to(rooms.agency(agencyId)).emit('presence', { staff: online });
     } catch (err) {
       ctx.log.warn({ err: (err as Error).message }, 'presence not announced');
     }
   };
 
-  io.of('/staff').on('connection', (socket) => {
-    const staff = socket.data.staff as SessionStaff;
+  staff$.on('connection', (socket) => {
+    const { staff } = socket.data;
     // setTimeout holds at most ~24.8 days; a longer session is caught by the recheck below.
     const expiry = setTimeout(() => socket.disconnect(true), Math.min(socket.data.expiresAt - Date.now(), 2 ** 31 - 1));
     socket.on('disconnect', () => clearTimeout(expiry));
     void announcePresence(staff.agencyId);
     // A counsellor is writing an answer: colleagues see it (no two answer blindly at once) and
     // so does the person, in the widget. Only for conversations of the counsellor's agency.
-    socket.on('typing', async (payload: unknown) => {
+    socket.on('typing', async (payload) => {
       const parsed = typingEvent.safeParse(payload);
       if (!parsed.success) return;
       const { conversationId, active } = parsed.data;
@@ -109,17 +111,17 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
   const recheck = setInterval(() => void endDeadSessions(), ctx.config.STAFF_SESSION_RECHECK_SECONDS * 1000);
   recheck.unref();
   const endDeadSessions = async () => {
-    const local = [...io.of('/staff').sockets.values()];
+    const local = [...staff$.sockets.values()];
     if (local.length === 0 || closing) return;
     try {
-      const alive = await liveSessionIds(ctx.db, [...new Set(local.map((s) => s.data.sessionId as string))]);
+      const alive = await liveSessionIds(ctx.db, [...new Set(local.map((s) => s.data.sessionId))]);
       for (const s of local) if (!alive.has(s.data.sessionId)) s.disconnect(true);
     } catch (err) {
       ctx.log.warn({ err: (err as Error).message }, 'staff sessions not rechecked');
     }
   };
 
-  io.of('/widget').use(async (socket, next) => {
+  widget$.use(async (socket, next) => {
     try {
       const token = socket.handshake.auth?.token;
       const session = typeof token === 'string' ? await findWidgetSession(ctx.db, token) : null;

@@ -15,6 +15,9 @@ import { testDatabases } from '../helpers/databases';
 
 const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
+// Each test starts the CLI several times through tsx (a few seconds each on a busy CI machine).
+jest.setTimeout(180_000);
+
 interface Run {
   code: number | null;
   stdout: string;

@@ -1,55 +1,17 @@
 import { z } from 'zod';
 import { MAX_TEXT } from '../widget/schema';
+import { consentAnswerSchema, consentScopeSchema, consentView, conversationView, noteView, staffMessageView, triageView } from '../../../contracts';
+
+export { consentView, conversationView, noteView, staffMessageView, triageView };
 
 export const replyBody = z.object({ text: z.string().refine((t) => t.trim().length > 0, 'text must not be empty') }).strict();
 export type ReplyBody = z.infer<typeof replyBody>;
 export { MAX_TEXT };
 
-export const triageView = z.object({
-  categories: z.array(z.string()),
-  urgency: z.enum(['emergency', 'high', 'normal', 'low']),
-  reporter: z.enum(['self', 'family', 'neighbour', 'professional', 'unknown']),
-  reasons: z.array(z.string()),
-});
-
-export const conversationView = z.object({
-  id: z.uuid(),
-  channel: z.enum(['line', 'widget']),
-  status: z.enum(['new', 'open', 'waiting', 'closed']),
-  agencyId: z.uuid(),
-  assignee: z.uuid().nullable(),
-  team: z.uuid().nullable(),
-  lastMessageAt: z.iso.datetime(),
-  unread: z.number().int(),
-  preview: z.string().nullable(),
-  triage: triageView.nullable(),
-  subject: z.enum(['self', 'family', 'neighbour']).nullable(),
-  anonymous: z.boolean(),
-  frontDoor: z.string(),
-});
-
-export const consentView = z.object({
-  scope: z.enum(['contact', 'share']),
-  answer: z.enum(['yes', 'no', 'later', 'withdrawn']),
-  textVersion: z.string(),
-  channel: z.enum(['line', 'widget', 'staff']),
-  by: z.enum(['person', 'staff']),
-  at: z.iso.datetime(),
-});
 export const listConsentsResponse = z.object({ consents: z.array(consentView) });
-export const recordConsentBody = z.object({ scope: z.enum(['contact', 'share']), answer: z.enum(['yes', 'no', 'later', 'withdrawn']) }).strict();
+export const recordConsentBody = z.object({ scope: consentScopeSchema, answer: consentAnswerSchema }).strict();
 export const listConversationsResponse = z.object({ conversations: z.array(conversationView) });
 
-export const staffMessageView = z.object({
-  id: z.uuid(),
-  direction: z.enum(['in', 'out']),
-  kind: z.string(),
-  text: z.string(),
-  createdAt: z.iso.datetime(),
-  author: z.object({ type: z.enum(['person', 'bot', 'staff']), staffId: z.uuid().optional(), name: z.string().optional() }),
-  deliveryState: z.enum(['pending', 'sending', 'sent', 'failed']).nullable().optional(),
-  deliveryError: z.string().nullable().optional(),
-});
 export const listStaffMessagesResponse = z.object({ messages: z.array(staffMessageView) });
 
 /**
@@ -64,4 +26,3 @@ export const bulkAssignBody = z
   .strict()
   .refine(atLeastOne, 'give staffId or teamId');
 export const noteBody = z.object({ text: z.string().refine((t) => t.trim().length > 0, 'text must not be empty') }).strict();
-export const noteView = z.object({ id: z.uuid(), text: z.string(), authorId: z.uuid(), authorName: z.string(), createdAt: z.iso.datetime() });

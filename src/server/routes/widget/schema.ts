@@ -12,7 +12,12 @@ export const createSessionBody = z
     agency: z.string().min(1).max(40).optional(),
   })
   .strict();
-export const createSessionResponse = z.object({ sessionToken: z.string(), conversationId: z.uuid() });
+export const createSessionResponse = z.object({
+  sessionToken: z.string(),
+  conversationId: z.uuid(),
+  /** The session ends after this many minutes without a request (sliding); WIDGET_SESSION_IDLE_MINUTES. */
+  idleMinutes: z.number().positive(),
+});
 
 export const sendMessageBody = z
   .object({

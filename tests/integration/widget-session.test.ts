@@ -101,6 +101,19 @@ describe('widget session lifetime', () => {
     expect(rows[0].expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
+  test("the thread gives the person's own messages their clientMessageId back (a lost answer is recognised)", async () => {
+    const s = await openWidgetSession(app.url);
+    const sent = await fetch(`${app.url}/api/widget/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.sessionToken}` },
+      body: JSON.stringify({ text: '届いていますか', clientMessageId: 'client-id-0001' }),
+    });
+    const { messageId } = await sent.json();
+    const { messages: thread } = await (await get(app, s)).json();
+    expect(thread.find((m: { id: string }) => m.id === messageId)).toMatchObject({ text: '届いていますか', clientMessageId: 'client-id-0001' });
+    for (const m of thread.filter((x: { direction: string }) => x.direction === 'out')) expect(m.clientMessageId).toBeUndefined();
+  });
+
   test('the chat frame may be framed only by the allowed origins; other pages not at all', async () => {
     const frame = await fetch(`${app.url}/widget/frame.html`);
     expect(frame.status).toBe(200);

@@ -40,5 +40,7 @@ export const widgetMessage = z.object({
   createdAt: z.iso.datetime(),
   author: z.enum(['person', 'bot', 'staff']),
   buttons: z.array(z.object({ label: z.string(), data: z.string() })).optional(),
+  /** On the person's own messages: the clientMessageId they were sent with. */
+  clientMessageId: z.string().optional(),
 });
 export const listMessagesResponse = z.object({ messages: z.array(widgetMessage) });

@@ -84,7 +84,15 @@ export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
       .limit(1000);
     // The person sees what they wrote and what was actually sent to them, not pending drafts.
     const visible = rows.filter((m) => m.direction === 'in' || m.deliveryState === 'sent');
-    res.json({ messages: visible.map(presentForWidget) });
+    // Their own messages carry their clientMessageId back: a widget whose POST answer was lost
+    // recognises the message as stored and stops resending it.
+    const prefix = `${req.widget!.conversationId}:`;
+    res.json({
+      messages: visible.map((m) => {
+        const view = presentForWidget(m);
+        return m.direction === 'in' && m.externalId?.startsWith(prefix) ? { ...view, clientMessageId: m.externalId.slice(prefix.length) } : view;
+      }),
+    });
   });
 
   return router;

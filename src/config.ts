@@ -71,10 +71,24 @@ export const configSchema = z
     LINE_DATA_API_BASE_URL: url('LINE_DATA_API_BASE_URL').default('https://api-data.line.me'),
     /** A reply token older than this is not used; the answer goes by push instead. */
     LINE_REPLY_TOKEN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(1800).default(50),
-    /** Origins allowed to embed the widget (comma separated), `*` for any. */
-    WIDGET_ALLOWED_ORIGINS: z.string().default('*'),
+    /**
+     * Origins allowed to embed the widget (comma separated, e.g. `https://www.city.example.lg.jp`),
+     * `*` for any. Used for CORS and for the chat frame's CSP `frame-ancestors`.
+     */
+    WIDGET_ALLOWED_ORIGINS: z
+      .string()
+      .default('*')
+      .refine(
+        (v) => v.trim() === '*' || v.split(',').every((o) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o.trim())),
+        'WIDGET_ALLOWED_ORIGINS must be * or origins like https://www.city.example.lg.jp, comma separated',
+      ),
     /** Widget messages one address may send per minute (a family on one router shares it). */
     WIDGET_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /**
+     * A widget session ends after this many minutes without a request from the widget (sliding),
+     * so a shared or lost phone does not keep showing a consultation. Fractions are allowed (tests).
+     */
+    WIDGET_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(120),
     /** How often the sweeper refills queues from the database. */
     SWEEP_INTERVAL_SECONDS: z.coerce.number().positive().default(15),
     /**

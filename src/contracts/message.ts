@@ -13,10 +13,12 @@ export const widgetMessageView = z.object({
   author: authorTypeSchema,
   /** The bot's answer buttons (LINE quick replies in the LINE app). */
   buttons: z.array(buttonView).optional(),
+  /** On the person's own messages in the widget: the clientMessageId they were sent with. */
+  clientMessageId: z.string().optional(),
 });
 export type WidgetMessageView = z.infer<typeof widgetMessageView>;
 
-export const staffMessageView = widgetMessageView.omit({ author: true }).extend({
+export const staffMessageView = widgetMessageView.omit({ author: true, clientMessageId: true }).extend({
   /** `text`, `postback` (a button the person tapped), or a LINE message type shown as a placeholder. */
   kind: z.string(),
   author: z.object({ type: authorTypeSchema, staffId: z.uuid().optional(), name: z.string().optional() }),

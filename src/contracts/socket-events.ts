@@ -49,8 +49,9 @@ export interface WidgetServerEvents {
   message: (m: WidgetMessageView) => void;
   /** Staff are typing an answer. */
   typing: (e: { active: boolean }) => void;
+  /** The session was ended (on this or another tab of this device); the socket closes next. */
+  'session:ended': (e: Record<string, never>) => void;
 }
 
 /** Widget → server, namespace `/widget`: nothing yet (messages go through the HTTP API, durably). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WidgetClientEvents {}
+export type WidgetClientEvents = Record<string, never>;

@@ -37,6 +37,8 @@ export interface Publisher {
   widgetMessage(conversationId: string, message: WidgetMessageView): void;
   /** Staff of the agency are typing an answer (shown in the widget). */
   widgetTyping(conversationId: string, active: boolean): void;
+  /** The person ended their widget session: frames showing it clear, and its sockets are closed. */
+  widgetSessionEnded(conversationId: string): void;
   /** A crisis: every staff member of the agency, loud until acknowledged. */
   alertCrisis(agencyId: string, alert: AlertView): void;
   alertAcknowledged(agencyId: string, alert: AlertView): void;
@@ -63,6 +65,11 @@ export function createPublisher(redis: Redis, prefix: string): Publisher {
     widgetMessage: (conversationId, message) =>
       void widget.to(rooms.conversation(conversationId)).emit('message', message),
     widgetTyping: (conversationId, active) => void widget.to(rooms.conversation(conversationId)).emit('typing', { active }),
+    widgetSessionEnded: (conversationId) => {
+      widget.to(rooms.conversation(conversationId)).emit('session:ended', {});
+      // A socket authenticates once, at connection: without this it would keep receiving answers.
+      widget.in(rooms.conversation(conversationId)).disconnectSockets(true);
+    },
     alertCrisis: (agencyId, alert) => void staff.to(rooms.agency(agencyId)).emit('alert:crisis', alert),
     noteCreated: (agencyId, conversationId, note) => void staff.to(rooms.agency(agencyId)).emit('note:created', { conversationId, note }),
     alertAcknowledged: (agencyId, alert) => void staff.to(rooms.agency(agencyId)).emit('alert:acknowledged', alert),

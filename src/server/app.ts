@@ -12,6 +12,7 @@ import { pinoHttp } from 'pino-http';
 import type { Context } from '../context';
 import type { Database } from '../db/client';
 import { widgetRoutes } from './routes/widget/widget';
+import { widgetFrameRoutes } from './routes/widget/frame';
 import { authRoutes } from './routes/auth/auth';
 import { conversationRoutes } from './routes/conversations/conversations';
 import { lineWebhookRoutes } from './routes/webhooks/line';
@@ -99,6 +100,7 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
   // Front ends. The widget script must load on other sites, so it may be fetched cross-origin.
   const widgetDir = path.join(webDir, 'widget');
   const inboxDir = path.join(webDir, 'inbox');
+  app.use(widgetFrameRoutes(ctx.config, widgetDir));
   app.use(
     '/widget',
     (_req, res, next) => {

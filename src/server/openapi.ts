@@ -45,6 +45,11 @@ export function buildOpenApiDocument() {
     responses: { 200: json(updateSessionBody, 'Updated'), ...errors(400, 401) },
   });
   path({
+    method: 'delete', path: '/api/widget/session', tags: ['widget'], security: widget,
+    summary: 'End the session now (erase on this device, quick exit); the conversation stays for staff',
+    responses: { 204: { description: 'Ended: the token answers 401 from now on' }, ...errors(401, 429) },
+  });
+  path({
     method: 'get', path: '/api/widget/messages', tags: ['widget'], security: widget, summary: 'The thread, oldest first',
     responses: { 200: json(listMessagesResponse, 'Messages'), ...errors(401, 429) },
   });
@@ -146,7 +151,7 @@ export function buildOpenApiDocument() {
         'Front door for 断らない相談. Socket.IO: namespace /widget (auth.token = sessionToken; event `message`) and ' +
         '/staff (session cookie; events `message:created` {conversationId, message}, `message:updated`, `conversation:updated` {conversation}, ' +
         '`conversation:typing`, `note:created`, `presence`, `alert:crisis` {id, conversationId, urgency, reasons, createdAt}, `alert:acknowledged`, `alert:escalated`; ' +
-        'client emits `typing` {conversationId, active}). Widget events also include `typing` {active}. ' +
+        'client emits `typing` {conversationId, active}). Widget events also include `typing` {active} and `session:ended` {} (then the socket is closed). ' +
         'Errors: {"error":{"code","message"}}. Staff writes need a same-origin Origin or Sec-Fetch-Site: same-origin.',
     },
   });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, SCREENSHOTS } from '../helpers/browser';
+import { openChat } from '../helpers/widget';
 
 describe('widget → inbox → widget in Chromium', () => {
   let app: TestApp;
@@ -25,10 +26,10 @@ describe('widget → inbox → widget in Chromium', () => {
     const resident = await browser.context.newPage();
     await resident.setViewportSize({ width: 360, height: 740 });
     await resident.goto(`${app.url}/`);
-    await resident.getByTestId('widget-open').click();
-    await resident.getByTestId('widget-input').fill('父の物忘れがひどくなって心配です。<b>夜</b>も眠れません');
-    await resident.getByTestId('widget-send').click();
-    await resident.getByTestId('widget-message').filter({ hasText: '父の物忘れ' }).waitFor();
+    const widget = await openChat(resident);
+    await widget.getByTestId('widget-input').fill('父の物忘れがひどくなって心配です。<b>夜</b>も眠れません');
+    await widget.getByTestId('widget-send').click();
+    await widget.getByTestId('widget-message').filter({ hasText: '父の物忘れ' }).waitFor();
 
     const counsellor = await browser.context.newPage();
     await counsellor.setViewportSize({ width: 1280, height: 800 });
@@ -44,13 +45,13 @@ describe('widget → inbox → widget in Chromium', () => {
     await counsellor.screenshot({ path: path.join(SCREENSHOTS, 'inbox-conversation.png') });
 
     // A second message arrives live while the counsellor is looking.
-    await resident.getByTestId('widget-input').fill('母は隣の市に住んでいます');
-    await resident.getByTestId('widget-send').click();
+    await widget.getByTestId('widget-input').fill('母は隣の市に住んでいます');
+    await widget.getByTestId('widget-send').click();
     await counsellor.getByTestId('staff-message').filter({ hasText: '母は隣の市に住んでいます' }).waitFor();
 
     await counsellor.getByTestId('reply-input').fill('ご連絡ありがとうございます。担当の相談員です。');
     await counsellor.getByTestId('reply-send').click();
-    const answer = resident.getByTestId('widget-message').filter({ hasText: '担当の相談員です' });
+    const answer = widget.getByTestId('widget-message').filter({ hasText: '担当の相談員です' });
     await answer.waitFor();
     expect(await answer.getAttribute('data-direction')).toBe('out');
     await resident.screenshot({ path: path.join(SCREENSHOTS, 'widget-answer-360px.png') });

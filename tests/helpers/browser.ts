@@ -2,16 +2,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
-export const SCREENSHOTS = path.resolve(__dirname, '../e2e/screenshots');
+/** Screenshots of browser tests (gitignored; CI keeps them as artifacts). Look at them. */
+export const SCREENSHOTS = path.resolve(__dirname, '../e2e/results');
 
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** `device`: context options such as a phone's (`{ viewport, hasTouch: true, isMobile: true }`). */
+export async function launchBrowser(device: BrowserContextOptions = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     locale: 'ja-JP',
+    ...device,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -35,3 +38,6 @@ export async function loginToInbox(page: Page, url: string, email: string, passw
 
 /** A conversation in the inbox list. */
 export const conversationItem = (page: Page, id: string) => page.locator(`[data-testid="conversation-item"][data-id="${id}"]`);
+
+/** Saves a screenshot of `page` as `name` under SCREENSHOTS. */
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });

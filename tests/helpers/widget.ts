@@ -1,5 +1,6 @@
-/** The widget's API as a test (or a resident without a browser) uses it. */
+/** The widget's API as a test (or a resident without a browser) uses it, and the widget in a browser. */
 import { randomUUID } from 'node:crypto';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 
 export interface WidgetSession {
   sessionToken: string;
@@ -35,4 +36,46 @@ export async function widgetThread(url: string, s: WidgetSession | string): Prom
   const token = typeof s === 'string' ? s : s.sessionToken;
   const res = await fetch(`${url}/api/widget/messages`, { headers: { authorization: `Bearer ${token}` } });
   return ((await res.json()) as { messages: WidgetThreadMessage[] }).messages;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The widget in a browser: the chat lives in an iframe on tsunagu's origin.
+
+/** The chat frame of a page embedding the widget (Playwright pierces the launcher's shadow root). */
+export const chatFrame = (page: Page): FrameLocator => page.frameLocator('iframe[data-testid="widget-frame"]');
+
+/** The chat frame as a Frame (to evaluate in it, e.g. read its sessionStorage). */
+export async function chatFrameHandle(page: Page): Promise<Frame> {
+  const handle = await page.locator('iframe[data-testid="widget-frame"]').elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('no chat frame');
+  return frame;
+}
+
+/** What the frame keeps in its sessionStorage (the session with its token, the outbox…). */
+export async function frameStorage(page: Page): Promise<Record<string, string>> {
+  const frame = await chatFrameHandle(page);
+  return frame.evaluate(() => Object.fromEntries(Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k) ?? ''])));
+}
+
+/** The frame's current session (token and conversation), or undefined. */
+export async function frameSession(page: Page): Promise<WidgetSession | undefined> {
+  const raw = (await frameStorage(page))['tsunagu.widget.session'];
+  return raw ? (JSON.parse(raw) as WidgetSession) : undefined;
+}
+
+/** Opens the panel with the launcher and waits until the chat is ready to type in. */
+export async function openChat(page: Page): Promise<FrameLocator> {
+  await page.getByTestId('widget-open').click();
+  const frame = chatFrame(page);
+  await frame.getByTestId('widget-input').waitFor();
+  return frame;
+}
+
+/** Writes a message in the open chat and waits until the server has accepted it. */
+export async function writeInChat(page: Page, text: string): Promise<void> {
+  const frame = chatFrame(page);
+  await frame.getByTestId('widget-input').fill(text);
+  await frame.getByTestId('widget-send').click();
+  await frame.locator('[data-testid="widget-message"][data-state="sent"]', { hasText: text }).waitFor();
 }

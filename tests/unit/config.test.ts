@@ -38,4 +38,20 @@ describe('settings', () => {
     expect(() => loadConfig({ LINE_CHANNEL_SECRET: 's' })).toThrow(/LINE_CHANNEL_ACCESS_TOKEN/);
     expect(loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }).lineEnabled).toBe(true);
   });
+
+  test('widget sessions end after 2 hours idle by default; the setting must be a positive number', () => {
+    expect(loadConfig({}).WIDGET_SESSION_IDLE_MINUTES).toBe(120);
+    expect(loadConfig({ WIDGET_SESSION_IDLE_MINUTES: '30' }).WIDGET_SESSION_IDLE_MINUTES).toBe(30);
+    expect(() => loadConfig({ WIDGET_SESSION_IDLE_MINUTES: '0' })).toThrow(/WIDGET_SESSION_IDLE_MINUTES/);
+    expect(() => loadConfig({ WIDGET_SESSION_IDLE_MINUTES: 'two hours' })).toThrow(/WIDGET_SESSION_IDLE_MINUTES/);
+  });
+
+  test('allowed widget origins are * or a list of origins (they go into a CSP header)', () => {
+    expect(loadConfig({ WIDGET_ALLOWED_ORIGINS: 'https://www.city.example.lg.jp, http://localhost:8080' }).WIDGET_ALLOWED_ORIGINS).toBe(
+      'https://www.city.example.lg.jp, http://localhost:8080',
+    );
+    for (const bad of ['www.city.example.lg.jp', 'https://a.example; script-src *', 'https://a.example/path', 'https://a.example,']) {
+      expect(() => loadConfig({ WIDGET_ALLOWED_ORIGINS: bad })).toThrow(/WIDGET_ALLOWED_ORIGINS/);
+    }
+  });
 });

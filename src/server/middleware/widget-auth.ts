@@ -1,4 +1,7 @@
-/** Widget authentication: `Authorization: Bearer <sessionToken>` → the anonymous session, or 401. */
+/**
+ * Widget authentication: `Authorization: Bearer <sessionToken>` → the anonymous session, or 401.
+ * Every authenticated request is activity: the session's idle deadline slides.
+ */
 import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../../db/client';
 import { findWidgetSession, type WidgetSession } from '../../channels/widget/sessions';
@@ -15,10 +18,10 @@ export function bearerToken(header: string | undefined): string | null {
   return m ? m[1] : null;
 }
 
-export function requireWidgetSession(db: Db) {
+export function requireWidgetSession(db: Db, idleMinutes: number) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const token = bearerToken(req.get('authorization'));
-    const session = token ? await findWidgetSession(db, token) : null;
+    const session = token ? await findWidgetSession(db, token, { slideMinutes: idleMinutes }) : null;
     if (!session) return next(new AppError('invalid_session'));
     req.widget = session;
     next();

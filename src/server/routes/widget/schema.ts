@@ -1,9 +1,10 @@
 /** Widget API schemas: used for validation, types and the OpenAPI document. */
 import { z } from 'zod';
+import { langSchema, widgetMessageView } from '../../../contracts';
 
 export const MAX_TEXT = 5000;
 
-export const langSchema = z.enum(['ja', 'en', 'easy-ja']);
+export { langSchema };
 
 export const createSessionBody = z
   .object({
@@ -12,7 +13,12 @@ export const createSessionBody = z
     agency: z.string().min(1).max(40).optional(),
   })
   .strict();
-export const createSessionResponse = z.object({ sessionToken: z.string(), conversationId: z.uuid() });
+export const createSessionResponse = z.object({
+  sessionToken: z.string(),
+  conversationId: z.uuid(),
+  /** The session ends after this many minutes without a request (sliding); WIDGET_SESSION_IDLE_MINUTES. */
+  idleMinutes: z.number().positive(),
+});
 
 export const sendMessageBody = z
   .object({
@@ -28,12 +34,5 @@ export const sendMessageResponse = z.object({ messageId: z.uuid() });
 
 export const updateSessionBody = z.object({ lang: langSchema }).strict();
 
-export const widgetMessage = z.object({
-  id: z.uuid(),
-  direction: z.enum(['in', 'out']),
-  text: z.string(),
-  createdAt: z.iso.datetime(),
-  author: z.enum(['person', 'bot', 'staff']),
-  buttons: z.array(z.object({ label: z.string(), data: z.string() })).optional(),
-});
+export const widgetMessage = widgetMessageView;
 export const listMessagesResponse = z.object({ messages: z.array(widgetMessage) });

@@ -1,16 +1,16 @@
-/** The anonymous chat widget's API: open a session, send (idempotently), read the thread. */
+/** The anonymous chat widget's API: open a session, send (idempotently), read the thread, end the session. */
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { asc, eq } from 'drizzle-orm';
 import type { Context } from '../../../context';
 import { messages } from '../../../db/schema';
 import { accept } from '../../../intake/accept';
-import { createWidgetSession } from '../../../channels/widget/sessions';
+import { createWidgetSession, endWidgetSession } from '../../../channels/widget/sessions';
 import { presentForWidget } from '../../../presenters/message';
 import { AppError } from '../../../errors';
 import { findAgencyByCode } from '../../../agencies/add-agency';
 import { validateBody } from '../../middleware/validate';
-import { requireWidgetSession } from '../../middleware/widget-auth';
+import { bearerToken, requireWidgetSession } from '../../middleware/widget-auth';
 import { createSessionBody, MAX_TEXT, sendMessageBody, updateSessionBody, type SendMessageBody } from './schema';
 import { contacts } from '../../../db/schema';
 
@@ -25,7 +25,8 @@ const limited = (windowMs: number, limit: number) =>
 
 export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
   const router = Router();
-  const auth = requireWidgetSession(ctx.db);
+  const idleMinutes = ctx.config.WIDGET_SESSION_IDLE_MINUTES;
+  const auth = requireWidgetSession(ctx.db, idleMinutes);
 
   router.post('/sessions', limited(10 * 60_000, 30), validateBody(createSessionBody), async (req, res) => {
     let agencyId = defaultAgencyId;
@@ -34,8 +35,8 @@ export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
       if (!agency) throw new AppError('invalid_body', `unknown agency ${req.body.agency}`);
       agencyId = agency.id;
     }
-    const session = await createWidgetSession(ctx.db, { agencyId, lang: req.body.lang ?? 'ja' });
-    res.status(201).json(session);
+    const session = await createWidgetSession(ctx.db, { agencyId, lang: req.body.lang ?? 'ja', idleMinutes });
+    res.status(201).json({ ...session, idleMinutes });
   });
 
   router.post('/messages', limited(60_000, ctx.config.WIDGET_RATE_LIMIT_PER_MINUTE), auth, validateBody(sendMessageBody), async (req, res) => {
@@ -64,6 +65,16 @@ export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
     res.json({ lang: req.body.lang });
   });
 
+  // 「この端末から履歴を消す」 / quick exit: the token stops working at once (and its live
+  // connections close). The conversation itself stays: it is a consultation record for staff.
+  router.delete('/session', limited(60_000, 30), async (req, res) => {
+    const token = bearerToken(req.get('authorization'));
+    const ended = token ? await endWidgetSession(ctx.db, token) : null;
+    if (!ended) throw new AppError('invalid_session');
+    ctx.publisher.widgetSessionEnded(ended.conversationId);
+    res.status(204).end();
+  });
+
   router.get('/messages', limited(60_000, 120), auth, async (req, res) => {
     const rows = await ctx.db
       .select()
@@ -73,7 +84,15 @@ export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
       .limit(1000);
     // The person sees what they wrote and what was actually sent to them, not pending drafts.
     const visible = rows.filter((m) => m.direction === 'in' || m.deliveryState === 'sent');
-    res.json({ messages: visible.map(presentForWidget) });
+    // Their own messages carry their clientMessageId back: a widget whose POST answer was lost
+    // recognises the message as stored and stops resending it.
+    const prefix = `${req.widget!.conversationId}:`;
+    res.json({
+      messages: visible.map((m) => {
+        const view = presentForWidget(m);
+        return m.direction === 'in' && m.externalId?.startsWith(prefix) ? { ...view, clientMessageId: m.externalId.slice(prefix.length) } : view;
+      }),
+    });
   });
 
   return router;

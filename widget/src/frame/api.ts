@@ -1,28 +1,5 @@
-/** The widget's side of the API contract (anonymous, Bearer session token, no cookies). */
-import type { WidgetLang } from './i18n.js';
-
-export interface WidgetSession {
-  sessionToken: string;
-  conversationId: string;
-}
-
-export interface WidgetButton {
-  label: string;
-  data: string;
-}
-
-export interface WidgetMessage {
-  id: string;
-  direction: 'in' | 'out';
-  text: string;
-  createdAt: string;
-  /** Who wrote it; missing on older servers (then `in` = person, `out` = staff). */
-  author?: 'person' | 'bot' | 'staff';
-  /** Choices offered with a bot question; the person may also just write. */
-  buttons?: WidgetButton[];
-  /** Echo of the clientMessageId of a message the person sent, when the server includes it. */
-  clientMessageId?: string;
-}
+/** The frame's HTTP client for the widget API (anonymous, Bearer session token, no cookies, same origin). */
+import type { ApiErrorBody, WidgetLang, WidgetMessage, WidgetSession } from '../contract.js';
 
 /** A request that hangs (dead connection) is given up after this long and retried. */
 const TIMEOUT_MS = 20000;
@@ -46,7 +23,7 @@ export class WidgetApi {
     private readonly agency: string | null = null,
   ) {}
 
-  private async request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  private async request<T>(method: string, path: string, token?: string, body?: unknown, keepalive = false): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -61,6 +38,8 @@ export class WidgetApi {
         credentials: 'omit',
         cache: 'no-store',
         signal: abort?.signal,
+        // The page may be going away (quick exit): let the request finish without it.
+        keepalive,
       });
     } catch (err) {
       throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
@@ -77,7 +56,7 @@ export class WidgetApi {
       }
     }
     if (!res.ok) {
-      const e = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+      const e = (data as ApiErrorBody | undefined)?.error;
       throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText);
     }
     return data as T;
@@ -95,6 +74,11 @@ export class WidgetApi {
 
   setLang(token: string, lang: WidgetLang): Promise<{ lang: WidgetLang }> {
     return this.request('PATCH', '/api/widget/session', token, { lang });
+  }
+
+  /** Ends the session on the server: the token stops working at once. */
+  endSession(token: string): Promise<unknown> {
+    return this.request('DELETE', '/api/widget/session', token, undefined, true);
   }
 
   async listMessages(token: string): Promise<WidgetMessage[]> {

@@ -1,21 +1,27 @@
 /**
- * Messages the person wrote that the server has not accepted yet. Kept in localStorage so a
- * reload, a lost connection or a closed tab never loses text; each keeps the clientMessageId it
- * got when written, so a retry is recognised by the server as the same message.
+ * Messages the person wrote that the server has not accepted yet, in the order written. Kept in
+ * the frame's sessionStorage, so a reload or a lost connection never loses text; each keeps the
+ * clientMessageId it got when written, so a retry is recognised by the server as the same message.
+ * A message the server refused (4xx) stays, marked `rejected` with the reason, until the person
+ * edits or removes it; it never holds up the messages after it.
  */
 import { readJson, writeJson } from './storage.js';
 
-export const OUTBOX_KEY = 'tsunagu.widget.outbox';
+const OUTBOX_KEY = 'outbox';
+
+export type RejectReason = 'tooLong' | 'invalid';
 
 export interface OutboxItem {
   clientMessageId: string;
   text: string;
   createdAt: string;
-  /** `sending` while a request is under way, `failed` while waiting for a retry. */
-  state: 'sending' | 'failed';
+  /** `sending` while a request is under way, `failed` while waiting for a retry, `rejected`: refused by the server. */
+  state: 'sending' | 'failed' | 'rejected';
   attempts: number;
   /** `data` of the button the person chose, sent as `postback` (the text is its label). */
   postback?: string;
+  /** Why the server refused it (state `rejected`). */
+  reason?: RejectReason;
 }
 
 export function newClientMessageId(): string {
@@ -40,7 +46,7 @@ export class Outbox {
       ? stored
           .filter((i) => i && typeof i.clientMessageId === 'string' && typeof i.text === 'string')
           // Whatever was "sending" when the page went away did not finish from our point of view.
-          .map((i) => ({ ...i, state: 'failed' as const, attempts: i.attempts ?? 0 }))
+          .map((i) => ({ ...i, state: i.state === 'rejected' ? i.state : ('failed' as const), attempts: i.attempts ?? 0 }))
       : [];
   }
 
@@ -48,8 +54,18 @@ export class Outbox {
     return this.items;
   }
 
-  first(): OutboxItem | undefined {
-    return this.items[0];
+  /** Messages still to send (not refused), oldest first. */
+  pending(): OutboxItem[] {
+    return this.items.filter((i) => i.state !== 'rejected');
+  }
+
+  /** The oldest message still to send. */
+  next(): OutboxItem | undefined {
+    return this.items.find((i) => i.state !== 'rejected');
+  }
+
+  get(id: string): OutboxItem | undefined {
+    return this.items.find((i) => i.clientMessageId === id);
   }
 
   add(text: string, postback?: string): OutboxItem {
@@ -66,8 +82,8 @@ export class Outbox {
     return item;
   }
 
-  update(id: string, patch: Partial<Pick<OutboxItem, 'state' | 'attempts'>>): void {
-    const item = this.items.find((i) => i.clientMessageId === id);
+  update(id: string, patch: Partial<Pick<OutboxItem, 'state' | 'attempts' | 'reason'>>): void {
+    const item = this.get(id);
     if (!item) return;
     Object.assign(item, patch);
     this.save();
@@ -79,6 +95,12 @@ export class Outbox {
 
   remove(id: string): void {
     this.items = this.items.filter((i) => i.clientMessageId !== id);
+    this.save();
+  }
+
+  /** Forgets everything (erase on this device). */
+  clear(): void {
+    this.items = [];
     this.save();
   }
 

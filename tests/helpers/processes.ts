@@ -1,4 +1,9 @@
-/** Real processes for kill-and-restart tests: a private redis-server, and tsunagu itself. */
+/**
+ * Real processes for kill-and-restart tests: a private redis-server, and tsunagu itself. Every
+ * child is started in its own process group and killed as a group, and any still alive when the
+ * test process exits is killed then: a test must never leave a process behind (a leftover
+ * `--role=workers` would keep taking jobs from Redis long after the run).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -32,8 +37,29 @@ async function waitForPort(port: number, timeoutMs = 10000) {
 
 /** A private redis-server without persistence: killing it loses every job, like a real restart. */
 export async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = track(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore', detached: true }));
   await waitForPort(port);
+  return child;
+}
+
+const alive = new Set<ChildProcess>();
+
+/** Signals the child's whole process group (it leads one: spawned detached). */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+process.once('exit', () => {
+  for (const child of alive) killGroup(child, 'SIGKILL');
+});
+
+function track<T extends ChildProcess>(child: T): T {
+  alive.add(child);
+  child.once('exit', () => alive.delete(child));
   return child;
 }
 
@@ -41,17 +67,24 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKI
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
     child.once('exit', (code) => resolve(code));
-    child.kill(signal);
+    killGroup(child, signal);
   });
 }
 
-/** Runs `tsx src/main.ts` with the given environment; resolves once its log says `ready` text. */
+/**
+ * Runs `src/main.ts` with the given environment; resolves once its log says `ready` text. One
+ * process (node with tsx's loader), not tsx's CLI, which would run the app in a grandchild that a
+ * SIGKILL of the CLI leaves running.
+ */
 export async function startTsunagu(env: Record<string, string>, args: string[] = [], readyText = 'workers started'): Promise<ChildProcess & { output: () => string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    }),
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -103,6 +103,12 @@ export type Triage = {
   urgency: 'emergency' | 'high' | 'normal' | 'low';
   reporter: 'self' | 'family' | 'neighbour' | 'professional' | 'unknown';
   reasons: string[];
+  /**
+   * How likely it is that someone's life or safety is at risk now (the learned model, calibrated)
+   * and the band staff see: `crisis` (an emergency), `check` (unsure: ask, look), `clear`.
+   * Absent on results from before the model.
+   */
+  risk?: { score: number; band: 'clear' | 'check' | 'crisis' };
 };
 
 export const conversations = pgTable(

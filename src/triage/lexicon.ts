@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one table of data (no logic), read top to bottom by whoever adds a cue;
+// split by topic it would hide which cue already covers a wording.
 /**
  * Rule tables for triage. Data only: the engine (./classify.ts) decides how tags combine.
  *

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { messages, triageRuns, type Triage } from '../../src/db/schema';
-import { combineTriage, createClassifier } from '../../src/triage';
+import { combineTriage, createClassifier, triageEngine } from '../../src/triage';
 import { createTriageProcessor } from '../../workers/triage';
 import { eventually, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
 import { openWidgetSession, widgetSend, type WidgetSession } from '../helpers/widget';
@@ -73,6 +73,10 @@ describe('triage under hostile load', () => {
 
       expect(elapsed).toBeLessThan(2000);
       expect(Math.max(...probes)).toBeLessThan(1000);
+      // every run records the engine: the rules' version and the committed model's hash
+      const runs = await app.runtime.ctx.db.select().from(triageRuns).where(eq(triageRuns.conversationId, person.conversationId));
+      expect(runs.map((r) => r.engine)).toEqual([triageEngine()]);
+      expect(runs[0].result.risk).toMatchObject({ band: 'crisis' });
     } finally {
       socket.disconnect();
     }
@@ -85,6 +89,7 @@ describe('triage under hostile load', () => {
     const triage = createTriageProcessor({
       ctx: app.runtime.ctx,
       analyser: {
+        engine: classifier.engine,
         analyse: async (text: string) => {
           analysed.push(text);
           return classifier.classify(text);

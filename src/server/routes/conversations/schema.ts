@@ -10,6 +10,13 @@ export const triageView = z.object({
   urgency: z.enum(['emergency', 'high', 'normal', 'low']),
   reporter: z.enum(['self', 'family', 'neighbour', 'professional', 'unknown']),
   reasons: z.array(z.string()),
+  /** Absent on results from before the learned model. */
+  risk: z
+    .object({
+      score: z.number().min(0).max(1).describe('calibrated probability that life or safety is at risk now (learned model)'),
+      band: z.enum(['clear', 'check', 'crisis']).describe('crisis: an emergency; check: unsure, someone should look or ask; clear'),
+    })
+    .optional(),
 });
 
 export const conversationView = z.object({

@@ -14,7 +14,7 @@
 import { MAX_WINDOW, windows } from './segment';
 
 export const READ_HEAD = MAX_WINDOW;
-export const READ_CRISIS = 1000;
+export const READ_CRISIS = 600;
 /** A sentence longer than this is taken in pieces of this size. */
 const SENTENCE_MAX = 200;
 const SENTENCE_END = /(?<=[。！？!?\n])/;

@@ -50,8 +50,8 @@ export function blend(rules: Triage, p: Prediction, t: Thresholds, setAside = fa
   const [modelReporter, reporterP] = argmax(p.reporter) as [Triage['reporter'], number];
   const reporter = reporterP >= REPORTER_CONFIDENCE ? modelReporter : rules.reporter;
 
-  const words = p.riskWords.map(describeFeature).join('');
-  const reason = `学習モデル: 危険の確率 ${p.risk.toFixed(2)}${words ? `（重みの大きい特徴: ${words}）` : ''} → ${b}`;
+  const words = p.riskWords.map(describeFeature).join('、');
+  const reason = `学習モデル: 危険の確率 ${p.risk.toFixed(2)}${words ? `（重みの大きいことば: ${words}）` : ''} → ${b}`;
   return { categories, urgency, reporter, reasons: [...rules.reasons, reason], risk: { score: Math.round(p.risk * 1000) / 1000, band: b } };
 }
 

@@ -45,7 +45,7 @@ export interface Prediction {
   reporter: Record<string, number>;
   /** Calibrated probability that life or safety is at risk now. */
   risk: number;
-  /** Features that pushed the risk up most, strongest first. */
+  /** Words of the message that pushed the risk up most, strongest first. */
   riskWords: string[];
 }
 
@@ -99,9 +99,10 @@ export function predict(c: CompiledModel, features: string[], explain = 3): Pred
     return h.kind === 'softmax' ? softmax(z) : z.map(sigmoid);
   };
   const zRisk = scores(heads.risk, rows, scale)[0];
+  // the words (characters, lemmas, lemma pairs) of the message that pushed the risk up most
   const riskWords = rows
     .map((r) => ({ r, w: heads.risk.weights[r] }))
-    .filter((x) => x.w > 0)
+    .filter((x) => x.w > 0 && /^[cwb]:/.test(c.model.features[x.r]))
     .sort((a, b) => b.w - a.w || a.r - b.r)
     .slice(0, explain)
     .map((x) => c.model.features[x.r]);

@@ -13,7 +13,7 @@ import { createLogger } from '../src/logger';
 import { start } from '../src/runtime';
 import { signLineBody } from '../src/channels/line';
 import { messages } from '../src/db/schema';
-import { createClassifier } from '../src/triage';
+import { createClassifier, loadTriageModel } from '../src/triage';
 import { benchInboxScale } from './inbox-scale';
 import { startFakeLineApi } from '../tests/fixtures/fake-line-api';
 import { ADVERSARIAL, ADVERSARIAL_LENGTH } from '../tests/fixtures/triage/adversarial';
@@ -112,8 +112,11 @@ async function benchOne(label: string, databaseUrl?: string) {
 }
 
 async function benchTriage() {
+  const m0 = performance.now();
+  const model = loadTriageModel();
+  const modelLoad = performance.now() - m0;
   const t0 = performance.now();
-  const classifier = await createClassifier();
+  const classifier = await createClassifier({ model });
   const load = performance.now() - t0;
   const text = '長文ですみません。夫と小学生の子ども2人と義母の5人家族です。義母は物忘れがひどく、夜中に何度も起きるので毎日寝不足です。'.repeat(4);
   for (let i = 0; i < 50; i++) classifier.classify(text);
@@ -123,7 +126,7 @@ async function benchTriage() {
     classifier.classify(text);
     times.push(performance.now() - s);
   }
-  console.log(`\n## triage classifier\ndictionary load ${load.toFixed(0)} ms; one ${text.length}-character message: ${summary(times)}`);
+  console.log(`\n## triage classifier (${classifier.engine})\nmodel load ${modelLoad.toFixed(0)} ms; dictionary and rules load ${load.toFixed(0)} ms; one ${text.length}-character message, rules + model: ${summary(times)}`);
   // the worst texts anyone can send (issue 13): best of 3 runs each, the slowest text reported
   const worst = Object.entries(ADVERSARIAL)
     .map(([name, t]) => {

@@ -102,7 +102,7 @@ export const configSchema = z
      * Time budget of one message's analysis, in milliseconds of running time; past it the
      * analysis is stopped and the message marked `high` for a person to read.
      */
-    TRIAGE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
+    TRIAGE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
     /** Per-municipality settings: hotlines, staffed hours, holidays, escalation (YAML). */
     MUNICIPALITY_FILE: z.string().default('config/municipality.example.yaml'),
     /**

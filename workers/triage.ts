@@ -23,14 +23,14 @@ import { presentAlert } from '../src/presenters/alert';
 import { insertOutbound, queueDelivery } from '../src/conversations/outbound';
 import { safetyReplyText } from '../src/safety/safety-reply';
 import { scheduleEscalation } from '../src/safety/escalation';
-import { combineTriage, TRIAGE_ENGINE } from '../src/triage';
+import { combineTriage } from '../src/triage';
 import type { Triage } from '../src/db/schema';
 import type { Lang } from '../src/dialogue/texts';
 
 export interface TriageDeps {
   ctx: Context;
-  /** Analyses one message's text off this event loop (src/triage/pool.ts). */
-  analyser: { analyse(text: string): Promise<Triage> };
+  /** Analyses one message's text off this event loop (src/triage/pool.ts); `engine` names the rules and model versions. */
+  analyser: { analyse(text: string): Promise<Triage>; engine: string };
 }
 
 /** Delivery priority of safety replies (BullMQ: lower number = sooner). */
@@ -69,7 +69,7 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
       if (result) {
         await tx
           .insert(triageRuns)
-          .values({ messageId: message.id, conversationId: message.conversationId, engine: TRIAGE_ENGINE, result, messageTriage: own })
+          .values({ messageId: message.id, conversationId: message.conversationId, engine: analyser.engine, result, messageTriage: own })
           .onConflictDoNothing();
       }
       await tx.update(messages).set({ triagedAt: new Date() }).where(eq(messages.id, message.id));

@@ -1,6 +1,7 @@
 /**
  * `cli classify`: JSON Lines in (`{"id","text"}`), one JSON line out per input line, in order:
- * `{"id","categories","urgency","reporter","reasons"}`, or for a line that cannot be read
+ * `{"id","categories","urgency","reporter","risk","reasons"}` (risk: `{score, band}` from the learned
+ * model), or for a line that cannot be read
  * `{"id": <id or null>, "error": {"code": "invalid_line", "message": "..."}}`. Blank lines are
  * skipped. No server, database or network involved.
  */
@@ -58,7 +59,7 @@ export async function runClassify(input: NodeJS.ReadableStream, output: NodeJS.W
     }
     try {
       const t = classifier.classify(text);
-      await write(output, JSON.stringify({ id, categories: t.categories, urgency: t.urgency, reporter: t.reporter, reasons: t.reasons }));
+      await write(output, JSON.stringify({ id, categories: t.categories, urgency: t.urgency, reporter: t.reporter, risk: t.risk, reasons: t.reasons }));
     } catch (err) {
       await write(output, invalid(id, `line ${lineNo}: ${(err as Error).message}`));
     }

@@ -1,3 +1,5 @@
+// Over 300 lines for now: analyse() runs the rule stages (suicide, violence, acute, households,
+// parsimony, low) over shared derived facts; issue 9 asks to split them into a list of stages.
 /**
  * The triage engine: explainable rules over kuromoji lemmas. Vocabulary lives in ./lexicon.ts;
  * this file decides how cues combine (who is hurt by whom, how acute, which household pattern)
@@ -8,7 +10,7 @@
  * still `suicide`, `high`.
  */
 import type { Triage } from '../db/schema';
-import { detectLanguage, type LanguageInfo } from './language';
+import { detectLanguage, type DetectedLang, type LanguageInfo } from './language';
 import {
   ACUTE_CUES,
   CARE_STRAIN_RE,
@@ -43,12 +45,11 @@ import { childhoodPast, conditional, hyperbole, mediaTopic, negation, pastResolv
 import { handledByEmergencyServices, safetyNet, safetyNetVocabulary } from './safety-net';
 import { combineTriage as combine } from './combine';
 import { crisisScan, planReading, READ_HEAD, type CrisisScan } from './long-text';
-import { loadTokenizer, normalizeText, type Tokenizer } from './tokenize';
-
-export interface Classifier {
-  classify(text: string): Triage;
-  classifyConversation(texts: string[]): Triage;
-}
+import { blend } from './model/blend';
+import { crisisSetAside, featuresOf, type Seen } from './model/features';
+import { predict, type CompiledModel } from './model/linear';
+import { engineName, loadTriageModel } from './model/load';
+import { loadTokenizer, normalizeText, type Token, type Tokenizer } from './tokenize';
 
 type AnyCue = Cue | ForeignCue;
 
@@ -226,9 +227,21 @@ class Result {
 const quote = (s: string) => `「${s.trim()}」`;
 const arrow = (cats: Category[], urgency?: Urgency) => `→ ${[...cats, ...(urgency ? [urgency] : [])].join(', ')}`;
 
-function analyse(c: Compiled, text: string): Triage {
+/** What the rules decided about one text, and what they saw (the learned model's rule features). */
+export interface RuleAnalysis {
+  triage: Triage;
+  norm: string;
+  lang: DetectedLang;
+  tokens: Token[];
+  /** Tags of the cues that held. */
+  tags: Tag[];
+  /** Tags of crisis cues that were found but did not count (negated, hyperbole, past…). */
+  dropped: Tag[];
+}
+
+function analyse(c: Compiled, text: string): RuleAnalysis {
   let norm = normalizeText(text).trim();
-  if (!norm) return { categories: ['other'], urgency: 'low', reporter: 'unknown', reasons: ['空のメッセージ → other, low'] };
+  if (!norm) return { triage: { categories: ['other'], urgency: 'low', reporter: 'unknown', reasons: ['空のメッセージ → other, low'] }, norm, lang: 'unknown', tokens: [], tags: [], dropped: [] };
   const lang: LanguageInfo = detectLanguage(norm);
   if (lang.lang === 'easy-ja') norm = norm.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '');
   const japanese = lang.lang === 'ja' || lang.lang === 'easy-ja';
@@ -637,7 +650,10 @@ function analyse(c: Compiled, text: string): Triage {
   const categories = order(R, lang, T);
   const reporter = detectReporter(norm, lang, categories, T, R.urgency, crisisFirst.length > 0 || T.has('act') || (R.has('suicide') && !crisisRelayed.length && !endingRelayed.length && !noReply && !T.has('relayHint')));
   R.reasons.push(`報告者: ${reporter.who}（${reporter.why}）`);
-  return { categories, urgency: R.urgency, reporter: reporter.who, reasons: R.reasons };
+  const dropped = [...new Set(hits.filter((h) => h.dropped).flatMap((h) => tagsOf(h.cue)))];
+  // the tags that still hold after every check (some are set aside after T was taken: an everyday place, the end of a series)
+  const held = [...new Set(hits.filter((h) => !h.dropped).flatMap((h) => tagsOf(h.cue)))];
+  return { triage: { categories, urgency: R.urgency, reporter: reporter.who, reasons: R.reasons }, norm, lang: lang.lang, tokens, tags: held, dropped };
 }
 
 function order(R: Result, lang: LanguageInfo, T: Set<Tag>): Category[] {
@@ -691,24 +707,64 @@ function detectReporter(norm: string, lang: LanguageInfo, cats: Category[], T: S
 }
 
 /** One message: read whole, or of a long one the beginning and the sentences with crisis words (./long-text.ts). */
-function analyseMessage(c: Compiled, text: string): Triage {
+function readMessage(c: Compiled, text: string): { rules: Triage; seen: Seen } {
   const norm = normalizeText(text).trim();
   const plan = planReading(norm, c.crisis);
-  if (plan.parts.length === 1 && plan.parts[0] === norm) return analyse(c, text);
-  const result = combine(plan.parts.map((w) => analyse(c, w)));
+  if (plan.parts.length === 1 && plan.parts[0] === norm) {
+    const a = analyse(c, text);
+    return { rules: a.triage, seen: a };
+  }
+  const parts = plan.parts.map((w) => analyse(c, w));
+  const rules = combine(parts.map((a) => a.triage));
   const notes = [`長いメッセージ（${norm.length}文字）: 初めの${READ_HEAD}文字と、命に関わることばのある${plan.crisisSentences}文を読んだ`];
   if (plan.unread > 0) {
     notes.push(`命に関わることばのある${plan.unread}文は読み切れなかった → high（職員が読んで判断）`);
-    if (result.urgency !== 'emergency') result.urgency = 'high';
+    if (rules.urgency !== 'emergency') rules.urgency = 'high';
   }
-  result.reasons.unshift(...notes);
-  return result;
+  rules.reasons.unshift(...notes);
+  const seen: Seen = {
+    norm: parts.map((a) => a.norm).join('\n'),
+    lang: parts[0].lang,
+    tokens: parts.flatMap((a) => a.tokens),
+    tags: [...new Set(parts.flatMap((a) => a.tags))],
+    dropped: [...new Set(parts.flatMap((a) => a.dropped))],
+  };
+  return { rules, seen };
 }
 
-export async function createClassifier(): Promise<Classifier> {
+export interface Classifier {
+  /** Rules, safety net and (when loaded) the learned model. */
+  classify(text: string): Triage;
+  classifyConversation(texts: string[]): Triage;
+  /** The rules' result and the model's features of one message (training, evaluation). */
+  read(text: string): { rules: Triage; features: string[] };
+  /** Recorded on every triage run: the rules' version and the model's hash. */
+  engine: string;
+  model: CompiledModel | null;
+}
+
+export interface ClassifierOptions {
+  /** The learned model; default: the committed file (./model/load.ts); null: rules only. */
+  model?: CompiledModel | null;
+}
+
+export async function createClassifier(options: ClassifierOptions = {}): Promise<Classifier> {
   const compiled = compile(await loadTokenizer());
+  const model = options.model === undefined ? loadTriageModel() : options.model;
+  const classify = (text: string): Triage => {
+    const { rules, seen } = readMessage(compiled, text);
+    if (!model || !seen.norm) return rules;
+    const features = featuresOf(seen, rules);
+    return blend(rules, predict(model, features), model.model.thresholds, crisisSetAside(features));
+  };
   return {
-    classify: (text: string) => analyseMessage(compiled, text),
-    classifyConversation: (texts: string[]) => combine(texts.filter((t) => t.trim().length > 0).map((t) => analyseMessage(compiled, t))),
+    classify,
+    classifyConversation: (texts: string[]) => combine(texts.filter((t) => t.trim().length > 0).map(classify)),
+    read: (text: string) => {
+      const { rules, seen } = readMessage(compiled, text);
+      return { rules, features: featuresOf(seen, rules) };
+    },
+    engine: engineName(model?.version ?? null),
+    model,
   };
 }

@@ -9,7 +9,9 @@ import { CATEGORIES } from './lexicon';
 
 export interface Gold {
   id: string;
+  /** One message, or `texts`: a conversation labelled as a whole as of its last message. */
   text: string;
+  texts?: string[];
   categories: string[];
   urgency: Triage['urgency'];
   reporter: Triage['reporter'];
@@ -28,7 +30,10 @@ export function readCorpus(file: string): Gold[] {
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Gold);
+    .map((l) => {
+      const g = JSON.parse(l) as Gold;
+      return { ...g, text: g.text ?? (g.texts ?? []).join('\n') };
+    });
 }
 
 export interface CategoryScore {
@@ -113,5 +118,30 @@ export function score(gold: Gold[], preds: Triage[]) {
     errors: pairs
       .filter(({ g, p }) => !sameSet(g.categories, p.categories) || g.urgency !== p.urgency || g.reporter !== p.reporter)
       .map(({ g, p }) => `${g.id} gold=[${g.categories}] ${g.urgency} ${g.reporter} | pred=[${p.categories}] ${p.urgency} ${p.reporter} | ${short(g.text)}`),
+  };
+}
+
+export interface BandScores {
+  /** Emergencies in the `crisis` band (rules-only: urgency emergency). */
+  crisisRecall: number;
+  /** Emergencies in `crisis` or `check`. */
+  crisisCheckRecall: number;
+  /** Non-emergencies in `crisis`, as a share of all non-emergencies. */
+  falseAlarmRate: number;
+  /** Share of all messages in `check`. */
+  checkShare: number;
+}
+
+const bandOf = (t: Triage) => t.risk?.band ?? (t.urgency === 'emergency' ? 'crisis' : 'clear');
+
+export function bandScores(gold: Array<Pick<Gold, 'urgency'>>, preds: Triage[]): BandScores {
+  const emergencies = gold.map((g, i) => ({ g, b: bandOf(preds[i]) })).filter(({ g }) => g.urgency === 'emergency');
+  const others = gold.map((g, i) => ({ g, b: bandOf(preds[i]) })).filter(({ g }) => g.urgency !== 'emergency');
+  const share = (n: number, d: number) => round(d ? n / d : 0);
+  return {
+    crisisRecall: share(emergencies.filter((x) => x.b === 'crisis').length, emergencies.length),
+    crisisCheckRecall: share(emergencies.filter((x) => x.b !== 'clear').length, emergencies.length),
+    falseAlarmRate: share(others.filter((x) => x.b === 'crisis').length, others.length),
+    checkShare: share(preds.filter((p) => bandOf(p) === 'check').length, preds.length),
   };
 }

@@ -1,6 +1,6 @@
 /** Triage: categories, urgency, reporter and reasons for an inbound message. */
-export const TRIAGE_ENGINE = 'rules-v1';
-export { createClassifier, type Classifier } from './classify';
+export { createClassifier, type Classifier, type ClassifierOptions } from './classify';
+export { loadTriageModel, triageEngine, MODEL_FILE } from './model/load';
 export { combineTriage } from './combine';
 export { createTriagePool, type TriagePool } from './pool';
 export { detectLanguage, type DetectedLang, type LanguageInfo } from './language';

@@ -11,10 +11,10 @@
  * Sentences with such words left unread past the budget make the message `high` with a reason,
  * so that a person reads it the same day.
  */
-import { MAX_WINDOW, windows } from './segment';
+import { windows } from './segment';
 
-export const READ_HEAD = MAX_WINDOW;
-export const READ_CRISIS = 1000;
+export const READ_HEAD = 1000;
+export const READ_CRISIS = 500;
 /** A sentence longer than this is taken in pieces of this size. */
 const SENTENCE_MAX = 200;
 const SENTENCE_END = /(?<=[。！？!?\n])/;

@@ -18,11 +18,14 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Triage } from '../db/schema';
 import type { Logger } from '../logger';
+import { triageEngine } from './model/load';
 import type { ThreadTask } from './thread';
 
 export interface TriagePool {
   /** The message's own triage (no conversation around it). */
   analyse(text: string): Promise<Triage>;
+  /** The rules' version and the committed model's hash, which the threads load. */
+  engine: string;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export function createTriagePool({ threads, timeoutMs, log }: TriagePoolOptions)
   }
 
   return {
+    engine: triageEngine(),
     analyse(text) {
       return new Promise<Triage>((resolve, reject) => {
         const cost = text.length;

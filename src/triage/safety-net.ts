@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the vocabulary classes and the rules that combine them are read
+// together (a class exists for a rule below); splitting them would separate each rule from its words.
 /**
  * Safety net: a second, independent look for danger to life.
  *

@@ -228,7 +228,8 @@ describe.each(testDatabases())('staff inbox API on %s', (db) => {
   });
 
   test('corrections of status and triage are applied in place and recorded', async () => {
-    const s = await open('最近眠れなくて');
+    // a message triage reads as normal, so that correcting it to high is a change
+    const s = await open('母の介護で疲れました');
     await triaged(s);
     const res = await staffFetch(app, `/api/conversations/${s.conversationId}`, {
       method: 'PATCH',

@@ -28,8 +28,10 @@ describe('cli classify', () => {
     const { code, lines } = await run(input + '\n');
     expect(code).toBe(0);
     expect(lines.map((l) => l.id)).toEqual(['a1', 'bad1', 'a2', null, 'a3', 'a4']);
-    expect(lines[0]).toMatchObject({ id: 'a1', categories: ['suicide'], urgency: 'emergency', reporter: 'self' });
-    expect(Object.keys(lines[0])).toEqual(['id', 'categories', 'urgency', 'reporter', 'reasons']);
+    expect(lines[0]).toMatchObject({ id: 'a1', urgency: 'emergency', reporter: 'self' });
+    expect(lines[0].categories[0]).toBe('suicide');
+    expect(Object.keys(lines[0])).toEqual(['id', 'categories', 'urgency', 'reporter', 'risk', 'reasons']);
+    expect(lines[0].risk).toEqual({ score: expect.any(Number), band: 'crisis' });
     expect(lines[1].error.code).toBe('invalid_line');
     expect(lines[2]).toMatchObject({ categories: ['other'], urgency: 'low' });
     expect(lines[3]).toMatchObject({ id: null, error: { code: 'invalid_line' } });

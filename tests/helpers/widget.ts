@@ -36,3 +36,24 @@ export async function widgetThread(url: string, s: WidgetSession | string): Prom
   const res = await fetch(`${url}/api/widget/messages`, { headers: { authorization: `Bearer ${token}` } });
   return ((await res.json()) as { messages: WidgetThreadMessage[] }).messages;
 }
+
+/** Taps one of the bot's buttons (label and postback data, as the widget sends them). */
+export async function widgetChoose(url: string, s: WidgetSession, button: { label: string; data: string }): Promise<string> {
+  const res = await fetch(`${url}/api/widget/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${s.sessionToken}` },
+    body: JSON.stringify({ text: button.label, postback: button.data, clientMessageId: randomUUID() }),
+  });
+  if (res.status !== 202) throw new Error(`widget choose: ${res.status}`);
+  return ((await res.json()) as { messageId: string }).messageId;
+}
+
+/** The person switches the widget's language. */
+export async function widgetSetLang(url: string, s: WidgetSession, lang: string): Promise<number> {
+  const res = await fetch(`${url}/api/widget/session`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${s.sessionToken}` },
+    body: JSON.stringify({ lang }),
+  });
+  return res.status;
+}

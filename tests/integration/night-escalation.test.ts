@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { alerts } from '../../src/db/schema';
 import { describeNextStaffed, loadMunicipality } from '../../src/municipality';
-import { ALWAYS_STAFFED, connectStaffSocket, eventually, startTestApp, type TestApp } from '../helpers/app';
+import { ALWAYS_STAFFED, connectStaffSocket, eventually, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
 import { municipalityFile } from '../helpers/municipality';
 import { openWidgetSession, widgetSend, widgetThread, type WidgetSession } from '../helpers/widget';
 import { freePort, startTsunagu, stopProcess } from '../helpers/processes';
@@ -133,6 +133,30 @@ describe('a crisis at night with the on-call roster and both targets', () => {
       await new Promise((r) => setTimeout(r, 2000));
       expect(rx.hooks.some((h) => h.body.alertId === alert.id)).toBe(false);
       expect(rx.mails.some((m) => m.raw.includes(alert.id))).toBe(false);
+    } finally {
+      staff.disconnect();
+    }
+  });
+
+  test('a staff member answering with the inbox open: a new crisis alerts staff, without the automatic reply on top', async () => {
+    const staff = await connectStaffSocket(app);
+    try {
+      const s = await openWidgetSession(app.url);
+      await widgetSend(app.url, s, '仕事のことで相談です');
+      await eventually(async () => (await widgetThread(app.url, s)).some((m) => m.author === 'bot' && m.buttons));
+      const reply = await fetch(`${app.url}/api/conversations/${s.conversationId}/replies`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: app.url, cookie: app.staffCookie },
+        body: JSON.stringify({ text: '相談員の佐藤です。どうされましたか。' }),
+      });
+      expect(reply.status).toBe(202);
+      const crisis = waitForEvent(staff, 'alert:crisis', (a) => a.conversationId === s.conversationId);
+      await eventually(async () => (await widgetThread(app.url, s)).some((m) => m.author === 'staff'));
+      const before = (await widgetThread(app.url, s)).filter((m) => m.author === 'bot').length;
+      await widgetSend(app.url, s, CRISIS);
+      await crisis;
+      await new Promise((r) => setTimeout(r, 1000));
+      expect((await widgetThread(app.url, s)).filter((m) => m.author === 'bot')).toHaveLength(before);
     } finally {
       staff.disconnect();
     }

@@ -161,7 +161,13 @@ describe('front-door state machine', () => {
     ["Please don't tell anyone it was me", 'en', 'will not ask your name'],
     ['わたしの なまえを いわないで', 'easy-ja', 'なまえは ききません'],
   ] as const)('anonymity understood in any state, right after a crisis reply too, always confirmed: %s', (text, lang, confirmation) => {
-    for (const over of [{ urgency: 'emergency' as const, state: { step: 'done' as const } }, { state: { step: 'askContact' as const } }, { staffEngaged: true, state: { step: 'done' as const } }]) {
+    const states = [
+      { urgency: 'emergency' as const, state: { step: 'done' as const } },
+      { urgency: 'emergency' as const, state: null }, // the first message is the crisis itself
+      { state: { step: 'askContact' as const } },
+      { staffEngaged: true, state: { step: 'done' as const } },
+    ];
+    for (const over of states) {
       const out = turn({ ...over, lang, message: { text } });
       expect(out.effects).toContainEqual({ type: 'anonymous' });
       expect(out.replies[0].text).toContain(confirmation);

@@ -110,6 +110,18 @@ export const configSchema = z
      * normal use.
      */
     ESCALATION_AFTER_SECONDS: z.coerce.number().positive().optional(),
+    /**
+     * SMTP server for escalation e-mail (`escalation.email` in the municipality file):
+     * `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`.
+     */
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => /^smtps?:\/\/[^/]+/.test(v), 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465')
+        .optional(),
+    ),
+    /** Sender of escalation e-mail, e.g. `tsunagu <tsunagu@city.example.jp>` (required with SMTP_URL). */
+    SMTP_FROM: optionalString,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Start a local redis-server when nothing answers at REDIS_URL (embedded default). */
     REDIS_AUTOSTART: z
@@ -124,6 +136,9 @@ export const configSchema = z
         path: ['SESSION_SECRET'],
         message: 'SESSION_SECRET must be set to at least 32 characters in production',
       });
+    }
+    if (c.SMTP_URL && !c.SMTP_FROM) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'set SMTP_FROM (the sender address of escalation e-mail) with SMTP_URL' });
     }
     if (Boolean(c.LINE_CHANNEL_SECRET) !== Boolean(c.LINE_CHANNEL_ACCESS_TOKEN)) {
       ctx.addIssue({

@@ -6,6 +6,7 @@
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { start, type Role } from './runtime';
+import { escalationTargets, missingTargetBanner } from './safety/escalation-targets';
 
 async function main() {
   const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? 'all';
@@ -17,6 +18,9 @@ async function main() {
   }
   const log = createLogger(config.LOG_LEVEL);
   const runtime = await start(config, { role, log });
+  // Loud on the terminal too (the log line may scroll by): at night this is who gets a crisis.
+  const banner = missingTargetBanner(escalationTargets(runtime.ctx.municipality, config), config.MUNICIPALITY_FILE);
+  if (banner) console.error(banner);
   if (runtime.url) {
     log.info(`widget demo: http://localhost:${runtime.port}/  inbox: http://localhost:${runtime.port}/inbox`);
   }

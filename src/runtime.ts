@@ -23,6 +23,7 @@ import { startWorkers } from '../workers';
 import path from 'node:path';
 import { loadMunicipality } from './municipality';
 import { developmentSessionSecret } from './auth/dev-secret';
+import { escalationTargets } from './safety/escalation-targets';
 
 export type Role = 'all' | 'api' | 'workers';
 
@@ -50,6 +51,8 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
   const config = needsSecret ? { ...settings, sessionSecret: developmentSessionSecret(settings.dataDir, log) } : settings;
   // Read first: a wrong hotline or opening hour must stop the start, not surface in a crisis.
   const municipality = loadMunicipality(path.resolve(config.MUNICIPALITY_FILE));
+  const targets = escalationTargets(municipality, config);
+  for (const problem of targets.problems) (targets.usable ? log.warn : log.error).call(log, { setting: 'escalation' }, problem);
   let redisChild: ChildProcess | null = null;
   redisChild = await ensureRedis(config.REDIS_URL, config.REDIS_AUTOSTART, log);
 
@@ -85,7 +88,7 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     // Presence needs the socket server, which needs the HTTP server, which needs the app.
     let presenceImpl: Presence = noPresence;
     const presence: Presence = { online: (agencyId) => presenceImpl.online(agencyId) };
-    const app = createApp(ctx, { database, defaultAgencyId: agency.id, lineAgencyId: lineAgency.id, pingRedis, presence });
+    const app = createApp(ctx, { database, defaultAgencyId: agency.id, lineAgencyId: lineAgency.id, pingRedis, presence, escalationTargetsUsable: targets.usable });
     const server = http.createServer(app);
     const sockets = attachSocketServer(server, ctx);
     presenceImpl = socketPresence(sockets.io);

@@ -1,9 +1,10 @@
 /**
  * Processor of the `dialogue` queue: runs one turn of the front-door conversation
  * (src/dialogue/machine.ts) for an inbound message, after triage, in the order the person
- * wrote. The turn's effects (who it is about, anonymity, consent records) and the bot's replies
- * are stored in one transaction with the message's `dialoguedAt`, so a retried job does nothing
- * twice; replies are queued for delivery after commit.
+ * wrote. The turn's effects (who it is about, anonymity, consent records, the safety question
+ * asked or answered, and for はい / わからない the crisis itself: src/safety/raise-crisis.ts) and
+ * the bot's replies are stored in one transaction with the message's `dialoguedAt`, so a retried
+ * job does nothing twice; replies are queued for delivery after commit.
  */
 import { DelayedError, type Job } from 'bullmq';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
@@ -15,7 +16,10 @@ import type { Lang } from '../src/dialogue/texts';
 import { insertOutbound, queueDelivery } from '../src/conversations/outbound';
 import { recordConsent, withdrawConsent } from '../src/consent/record';
 import { presentConversation } from '../src/presenters/conversation';
-import { describeNextStaffed, formatHotlines, isStaffed, nextStaffedStart, selectHotlines } from '../src/municipality';
+import { describeNextStaffed, describeStaffedHours, formatHotlines, isStaffed, nextStaffedStart, selectHotlines } from '../src/municipality';
+import { crisisTriage, recordSafetyCheck, safetyAskedToday } from '../src/safety/safety-question';
+import { announceCrisis, raiseCrisis, type RaisedCrisis } from '../src/safety/raise-crisis';
+import { writerOf } from '../src/safety/safety-reply';
 
 export interface DialogueDeps {
   ctx: Context;
@@ -70,44 +74,64 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
 
     const at = now();
     const staffed = isStaffed(municipality, at);
+    const hotlines = selectHotlines(municipality, { categories: [], lang, max: 3, at, writer: writerOf(conversation) });
     const turn: TurnOutput = step({
       state: conversation.dialogue,
       message: { text: message.text, postback: message.payload?.postback },
       lang,
       urgency: conversation.triage?.urgency ?? 'normal',
       reporter: conversation.triage?.reporter ?? 'unknown',
+      // Until triage gives a risk band, nothing is `check`.
+      risk: conversation.triage?.risk?.band ?? 'clear',
+      safetyAskedToday: await safetyAskedToday(db, municipality, conversation.id, at),
       anonymous: conversation.anonymous,
       staffEngaged: Boolean(conversation.staffEngagedAt),
       staffed,
       nextStaffed: staffed || !nextStaffedStart(municipality, at) ? null : describeNextStaffed(municipality, at, lang),
-      afterHoursHotlines: staffed ? null : formatHotlines(selectHotlines(municipality, { categories: [], lang, max: 3 }), lang),
+      afterHoursHotlines: staffed ? null : formatHotlines(hotlines, lang),
+      staffedHours: describeStaffedHours(municipality, lang),
     });
 
-    const { replies, updated } = await db.transaction(async (tx) => {
+    const { replies, updated, crisis } = await db.transaction(async (tx) => {
       // Re-check inside the transaction: a concurrent run of the same job must not act twice.
       const claimed = await tx
         .update(messages)
         .set({ dialoguedAt: new Date() })
         .where(and(eq(messages.id, message.id), isNull(messages.dialoguedAt)))
         .returning({ id: messages.id });
-      if (claimed.length === 0) return { replies: [], updated: null };
+      if (claimed.length === 0) return { replies: [], updated: null, crisis: null };
       const set: Partial<typeof conversations.$inferInsert> = { dialogue: turn.state };
       const base = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, by: 'person' as const, messageId: message.id };
+      const ledger = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, messageId: message.id };
+      let danger: 'yes' | 'unsure' | null = null;
       for (const effect of turn.effects) {
         if (effect.type === 'subject') set.subject = effect.subject;
         if (effect.type === 'anonymous') set.anonymous = true;
         if (effect.type === 'consent') await recordConsent(tx, { ...base, scope: effect.scope, answer: effect.answer });
-        if (effect.type === 'withdraw') await withdrawConsent(tx, base);
+        if (effect.type === 'withdraw') await withdrawConsent(tx, base, effect.scopes);
+        if (effect.type === 'safetyAsked') await recordSafetyCheck(tx, { ...ledger, event: 'asked' });
+        if (effect.type === 'safetyAnswer') {
+          await recordSafetyCheck(tx, { ...ledger, event: 'answered', answer: effect.answer });
+          if (effect.answer !== 'no') danger = effect.answer;
+        }
       }
+      // はい / わからない: the same emergency as triage's, and the safety reply goes first.
+      if (danger) set.triage = crisisTriage(conversation.triage, danger);
       const [updated] = await tx.update(conversations).set(set).where(eq(conversations.id, conversation.id)).returning();
+      let crisis: RaisedCrisis | null = null;
+      if (danger) {
+        const { categories, reasons } = updated.triage!;
+        crisis = await raiseCrisis(ctx, tx, { conversation: updated, messageId: message.id, lang, categories, reasons, at });
+      }
       const replies = await insertOutbound(
         tx,
         conversation,
         turn.replies.map((r) => ({ text: r.text, authorType: 'bot' as const, buttons: r.buttons })),
       );
-      return { replies, updated };
+      return { replies, updated, crisis };
     });
     if (!updated) return 'already handled';
+    if (crisis) await announceCrisis(ctx, crisis);
     await queueDelivery(ctx, replies);
     ctx.publisher.conversationUpdated(presentConversation(updated, message.text.slice(0, 80)));
     return `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`;

@@ -1,7 +1,8 @@
 /**
  * Processor of the `escalate` queue: a crisis alert nobody acknowledged in time goes to the
- * agency's supervisors (event `alert:escalated`) and, when the municipality configured one, to
- * an outgoing webhook (ids and urgency only, never message text). Recorded on the alert.
+ * agency's supervisors (event `alert:escalated`) and to the municipality's escalation targets:
+ * the outgoing webhook and e-mail (ids and urgency only, never message text). When nobody had
+ * the inbox open, the job runs at once (the alert's `escalateAt`). Recorded on the alert.
  */
 import type { Job } from 'bullmq';
 import { eq } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { alerts } from '../src/db/schema';
 import type { EscalateJob } from '../src/queues';
 import { presentAlert } from '../src/presenters/alert';
 import { recordAudit } from '../src/audit/record';
+import { emailEscalation, escalationNotice } from '../src/safety/escalation-notice';
 
 export function createEscalateProcessor(ctx: Context) {
   return async function escalate(job: Job<EscalateJob>): Promise<string> {
@@ -24,26 +26,21 @@ export function createEscalateProcessor(ctx: Context) {
       ctx.publisher.alertEscalated(alert.agencyId, presentAlert(current));
       ctx.log.warn({ alertId: alert.id, conversationId: alert.conversationId }, 'crisis alert unacknowledged: escalated to supervisors');
     }
+    const emailFailure = await emailEscalation(ctx, current);
     const url = ctx.municipality.escalation.webhookUrl;
     if (url && !current.escalationNotifiedAt) {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'crisis_unacknowledged',
-          alertId: alert.id,
-          agencyId: alert.agencyId,
-          conversationId: alert.conversationId,
-          urgency: alert.urgency,
-          createdAt: alert.createdAt.toISOString(),
-          escalatedAt: current.escalatedAt?.toISOString(),
-        }),
+        body: JSON.stringify(escalationNotice(ctx, current)),
         signal: AbortSignal.timeout(5000),
       });
       // Throwing makes BullMQ retry with backoff; supervisors already have the event.
       if (!res.ok) throw new Error(`escalation webhook answered ${res.status}`);
       await ctx.db.update(alerts).set({ escalationNotifiedAt: new Date() }).where(eq(alerts.id, alert.id));
     }
+    // Throwing makes BullMQ retry; what was already accepted is recorded and not sent again.
+    if (emailFailure) throw emailFailure;
     return 'escalated';
   };
 }

@@ -16,14 +16,12 @@
 import type { Job } from 'bullmq';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
-import { alerts, contacts, conversations, messages, triageRuns } from '../src/db/schema';
+import { contacts, conversations, messages, triageRuns } from '../src/db/schema';
 import { enqueueSoon, jobId, jobOptions, type TriageJob } from '../src/queues';
 import { presentConversation } from '../src/presenters/conversation';
-import { presentAlert } from '../src/presenters/alert';
-import { insertOutbound, queueDelivery } from '../src/conversations/outbound';
-import { safetyReplyText } from '../src/safety/safety-reply';
-import { scheduleEscalation } from '../src/safety/escalation';
-import { combineTriage } from '../src/triage';
+import { announceCrisis, raiseCrisis } from '../src/safety/raise-crisis';
+import { combineWithStanding } from '../src/triage/standing';
+import { loadStandingJudgements } from '../src/triage/load-standing';
 import type { Triage } from '../src/db/schema';
 import type { Lang } from '../src/dialogue/texts';
 
@@ -32,9 +30,6 @@ export interface TriageDeps {
   /** Analyses one message's text off this event loop (src/triage/pool.ts); `engine` names the rules and model versions. */
   analyser: { analyse(text: string): Promise<Triage>; engine: string };
 }
-
-/** Delivery priority of safety replies (BullMQ: lower number = sooner). */
-const SAFETY_PRIORITY = 1;
 
 export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
   const { db } = ctx;
@@ -56,16 +51,15 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
       await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, message.conversationId)).for('update');
       // The conversation so far, in order: a worry often unfolds over several messages.
       const earlier = await tx
-        .select({ seq: messages.seq, kept: triageRuns.messageTriage, result: triageRuns.result })
+        .select({ at: messages.createdAt, kept: triageRuns.messageTriage, result: triageRuns.result })
         .from(messages)
         .innerJoin(triageRuns, eq(triageRuns.messageId, messages.id))
         .where(and(eq(messages.conversationId, message.conversationId), eq(messages.direction, 'in'), eq(messages.kind, 'text'), ne(messages.id, message.id), sql`${messages.text} ~ '[^[:space:]]'`))
         .orderBy(asc(messages.seq));
       // a run from before per-message results were kept carries the conversation's result: a superset, still true
-      const parts = earlier.map((r) => ({ seq: r.seq, triage: r.kept ?? r.result }));
-      if (own) parts.push({ seq: message.seq, triage: own });
-      parts.sort((a, b) => a.seq - b.seq);
-      const result = parts.length > 0 ? combineTriage(parts.map((p) => p.triage)) : null;
+      const parts = earlier.map((r) => ({ at: r.at, triage: r.kept ?? r.result }));
+      if (own) parts.push({ at: message.createdAt, triage: own });
+      const result = combineWithStanding(parts, await loadStandingJudgements(tx, message.conversationId));
       if (result) {
         await tx
           .insert(triageRuns)
@@ -78,25 +72,12 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
         : await tx.select().from(conversations).where(eq(conversations.id, message.conversationId));
 
       // Only a person's own words can raise a crisis (not a button they tapped).
-      if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, result, alert: null, safety: [] };
-      const [alert] = await tx
-        .insert(alerts)
-        .values({ agencyId: conversation.agencyId, conversationId: conversation.id, messageId: message.id, urgency: 'emergency', reasons: result.reasons })
-        .onConflictDoNothing()
-        .returning();
-      if (!alert) return { conversation, result, alert: null, safety: [] }; // an open alert already covers it
-      const safety = await insertOutbound(tx, conversation, [
-        { text: safetyReplyText(ctx.municipality, row.lang as Lang, result.categories), authorType: 'bot' },
-      ]);
-      return { conversation, result, alert, safety };
+      if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, result, crisis: null };
+      const crisis = await raiseCrisis(ctx, tx, { conversation, messageId: message.id, lang: row.lang as Lang, categories: result.categories, reasons: result.reasons });
+      return { conversation, result, crisis }; // crisis null: an open alert already covers it
     });
 
-    if (outcome.alert) {
-      await queueDelivery(ctx, outcome.safety, SAFETY_PRIORITY);
-      ctx.publisher.alertCrisis(outcome.alert.agencyId, presentAlert(outcome.alert));
-      if (!(await scheduleEscalation(ctx, outcome.alert))) ctx.log.warn({ alertId: outcome.alert.id }, 'escalation not scheduled now; the sweeper will retry');
-      ctx.log.warn({ alertId: outcome.alert.id, conversationId: outcome.alert.conversationId }, 'crisis alert raised');
-    }
+    if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
     ctx.publisher.conversationUpdated(presentConversation(outcome.conversation, message.text.slice(0, 80)));
     await enqueueSoon(() => ctx.queues.dialogue.add('dialogue', { messageId: message.id }, { ...jobOptions.dialogue, jobId: jobId.dialogue(message.id) }));
     const { result } = outcome;

@@ -5,7 +5,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { consents } from '../db/schema';
+import { consents, conversations } from '../db/schema';
 import { CONSENT_TEXT_VERSION } from '../dialogue/texts';
 
 export type ConsentScope = 'contact' | 'share';
@@ -23,11 +23,16 @@ export interface ConsentInput {
   messageId?: string;
 }
 
+/** Appends a record; the contact answer that now stands is also kept on the conversation (staff see it above the reply box). */
 export async function recordConsent(db: DbOrTx, input: ConsentInput): Promise<void> {
-  await db
+  const inserted = await db
     .insert(consents)
     .values({ ...input, staffId: input.staffId ?? null, messageId: input.messageId ?? null, textVersion: CONSENT_TEXT_VERSION })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: consents.id });
+  if (inserted.length > 0 && input.scope === 'contact') {
+    await db.update(conversations).set({ contactConsent: input.answer }).where(eq(conversations.id, input.conversationId));
+  }
 }
 
 export async function listConsents(db: DbOrTx, conversationId: string) {
@@ -42,12 +47,17 @@ export function currentConsent(records: { scope: string; answer: string }[]): Re
 }
 
 /**
- * Withdraws every scope not already refused or withdrawn (also one never asked: the wish is
- * recorded before anyone could act on an old answer); returns the scopes withdrawn.
+ * Withdraws the given scopes (default both) that are not already refused or withdrawn (also one
+ * never asked: the wish is recorded before anyone could act on an old answer); returns the scopes
+ * withdrawn.
  */
-export async function withdrawConsent(db: DbOrTx, input: Omit<ConsentInput, 'scope' | 'answer'>): Promise<ConsentScope[]> {
+export async function withdrawConsent(
+  db: DbOrTx,
+  input: Omit<ConsentInput, 'scope' | 'answer'>,
+  which: readonly ConsentScope[] = CONSENT_SCOPES,
+): Promise<ConsentScope[]> {
   const standing = currentConsent(await listConsents(db, input.conversationId));
-  const scopes = CONSENT_SCOPES.filter((s) => standing[s] !== 'no' && standing[s] !== 'withdrawn');
+  const scopes = which.filter((s) => standing[s] !== 'no' && standing[s] !== 'withdrawn');
   for (const scope of scopes) await recordConsent(db, { ...input, scope, answer: 'withdrawn' });
   return scopes;
 }

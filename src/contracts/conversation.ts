@@ -1,6 +1,6 @@
 /** A conversation as staff see it in the list and in socket events. The contact's channel id never appears. */
 import { z } from 'zod';
-import { channelSchema, conversationStatusSchema, subjectSchema } from './enums';
+import { channelSchema, consentAnswerSchema, conversationStatusSchema, subjectSchema } from './enums';
 import { triageView } from './triage';
 
 export const conversationView = z.object({
@@ -22,5 +22,12 @@ export const conversationView = z.object({
   anonymous: z.boolean(),
   /** The bot's place in the front-door conversation; `staff` once a counsellor answered. */
   frontDoor: z.string(),
+  /**
+   * The list's lane: `emergency` first, then `check` (triage unsure, risk band `check`, with
+   * something the person wrote still unread: until a staff member looks), then `rest`.
+   */
+  lane: z.enum(['emergency', 'check', 'rest']),
+  /** The contact consent that stands now (null: never asked); `withdrawn` → warn above the reply box. */
+  contactConsent: consentAnswerSchema.nullable(),
 });
 export type ConversationView = z.infer<typeof conversationView>;

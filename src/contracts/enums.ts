@@ -71,6 +71,18 @@ export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const CONSENT_ANSWERS = ['yes', 'no', 'later', 'withdrawn'] as const;
 export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number];
 
+/** The answer to the safety question (are you or someone else in danger now?); `unsure` is わからない. */
+export const SAFETY_ANSWERS = ['yes', 'no', 'unsure'] as const;
+export type SafetyAnswer = (typeof SAFETY_ANSWERS)[number];
+
+/**
+ * Who was on duty when a crisis came in: `staff` (a staff member had the inbox open), `on_call`
+ * (nobody signed in, but the municipality's on-call roster covers the hour and is reached through
+ * an escalation target), `nobody`.
+ */
+export const DUTY_STATES = ['staff', 'on_call', 'nobody'] as const;
+export type DutyState = (typeof DUTY_STATES)[number];
+
 export const DIRECTIONS = ['in', 'out'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
@@ -92,6 +104,8 @@ export const reporterSchema = z.enum(REPORTERS);
 export const subjectSchema = z.enum(SUBJECTS);
 export const consentScopeSchema = z.enum(CONSENT_SCOPES);
 export const consentAnswerSchema = z.enum(CONSENT_ANSWERS);
+export const safetyAnswerSchema = z.enum(SAFETY_ANSWERS);
+export const dutyStateSchema = z.enum(DUTY_STATES);
 export const directionSchema = z.enum(DIRECTIONS);
 export const authorTypeSchema = z.enum(AUTHOR_TYPES);
 export const deliveryStateSchema = z.enum(DELIVERY_STATES);

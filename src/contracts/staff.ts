@@ -34,6 +34,8 @@ export const shiftView = z.object({
   ),
   unacknowledgedAlerts: z.number().int(),
   unassigned: z.number().int(),
+  /** Conversations in the "check now" lane (triage unsure, not yet looked at). */
+  checkLane: z.number().int(),
 });
 export type ShiftView = z.infer<typeof shiftView>;
 

@@ -1,5 +1,6 @@
 /**
- * The staff conversation list: one agency, filtered, emergencies first then newest activity,
+ * The staff conversation list: one agency, filtered, by lane (emergencies, then "check now",
+ * then the rest: src/db/schema.ts `lane`) then newest activity,
  * paged by keyset (a cursor of the last row's sort key), searchable by substring over every
  * message's text (Japanese needs no word boundaries: 「ゴミ」 finds 「ゴミ屋敷」).
  */
@@ -9,7 +10,7 @@ import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
 import type { SessionStaff } from '../auth/sessions';
 import { AppError } from '../errors';
-import { channelSchema, conversationStatusSchema, urgencySchema } from '../contracts';
+import { channelSchema, conversationStatusSchema, riskBandSchema, urgencySchema } from '../contracts';
 
 export const PAGE_SIZE = 50;
 
@@ -23,6 +24,8 @@ export const listQuery = z
     /** A team's id, or `mine`: the teams I belong to. */
     team: z.union([z.literal('mine'), z.uuid()]).optional(),
     anonymous: z.enum(['true', 'false']).optional(),
+    /** One lane: `crisis` (emergencies), `check` ("check now"), `clear` (the rest). */
+    risk: riskBandSchema.optional(),
     q: z.string().trim().max(100).optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -30,8 +33,11 @@ export const listQuery = z
   .strict();
 export type ListQuery = z.infer<typeof listQuery>;
 
+/** The stored lane numbers (generated column `lane`). */
+export const LANE = { crisis: 2, check: 1, clear: 0 } as const;
+
 interface Cursor {
-  e: boolean;
+  l: number;
   t: string;
   i: string;
 }
@@ -40,7 +46,7 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('bas
 function decodeCursor(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (typeof c.e === 'boolean' && typeof c.t === 'string' && /^[0-9 :.+T-]{10,40}$/.test(c.t) && /^[0-9a-f-]{36}$/.test(c.i)) return c;
+    if (Number.isInteger(c.l) && typeof c.t === 'string' && /^[0-9 :.+T-]{10,40}$/.test(c.t) && /^[0-9a-f-]{36}$/.test(c.i)) return c;
   } catch {
     /* fall through */
   }
@@ -64,6 +70,7 @@ export async function listConversations(db: Db, staff: SessionStaff, query: List
   if (query.urgency) where.push(sql`${conversations.triage} ->> 'urgency' = ${query.urgency}`);
   if (query.category) where.push(sql`${conversations.triage} -> 'categories' @> ${JSON.stringify([query.category])}::jsonb`);
   if (query.anonymous) where.push(eq(conversations.anonymous, query.anonymous === 'true'));
+  if (query.risk) where.push(eq(conversations.lane, LANE[query.risk]));
   if (query.assignee === 'me') where.push(eq(conversations.assigneeId, staff.id));
   else if (query.assignee === 'none') where.push(isNull(conversations.assigneeId));
   else if (query.assignee) where.push(eq(conversations.assigneeId, query.assignee));
@@ -76,7 +83,7 @@ export async function listConversations(db: Db, staff: SessionStaff, query: List
   }
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
-    where.push(sql`(${conversations.isEmergency}, ${conversations.lastMessageAt}, ${conversations.id}) < (${c.e}, ${c.t}::timestamptz, ${c.i}::uuid)`);
+    where.push(sql`(${conversations.lane}, ${conversations.lastMessageAt}, ${conversations.id}) < (${c.l}, ${c.t}::timestamptz, ${c.i}::uuid)`);
   }
   const limit = query.limit ?? PAGE_SIZE;
   // Correlated subqueries name the outer table explicitly: a bare "id" would mean messages.id.
@@ -87,11 +94,11 @@ export async function listConversations(db: Db, staff: SessionStaff, query: List
     .select({ c: conversations, preview, sortTime: sql<string>`${conversations.lastMessageAt}::text` })
     .from(conversations)
     .where(and(...where))
-    .orderBy(desc(conversations.isEmergency), desc(conversations.lastMessageAt), desc(conversations.id))
+    .orderBy(desc(conversations.lane), desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ e: last.c.isEmergency, t: last.sortTime, i: last.c.id }) : null;
+    rows.length > limit && last ? encodeCursor({ l: last.c.lane, t: last.sortTime, i: last.c.id }) : null;
   return { rows: page, nextCursor };
 }

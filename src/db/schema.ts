@@ -23,8 +23,10 @@ import {
   CONSENT_SCOPES,
   CONVERSATION_STATUSES,
   DIRECTIONS,
+  DUTY_STATES,
   LANGS,
   ROLES,
+  SAFETY_ANSWERS,
   SUBJECTS,
   type DeliveryState,
   type TriageView,
@@ -147,10 +149,22 @@ export const conversations = pgTable(
     isEmergency: boolean('is_emergency')
       .notNull()
       .generatedAlwaysAs(sql`coalesce((triage ->> 'urgency') = 'emergency', false)`),
+    /**
+     * The inbox lane, the list's first sort key: 2 an emergency, 1 "check now" (triage's risk band
+     * is `check` and something the person wrote is still unread: until a staff member looks),
+     * 0 the rest.
+     */
+    lane: integer('lane')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when coalesce((triage ->> 'urgency') = 'emergency', false) then 2 when coalesce((triage -> 'risk' ->> 'band') = 'check', false) and unread > 0 then 1 else 0 end`,
+      ),
+    /** The contact consent that stands now (the consents ledger's latest answer), so staff see a withdrawal above the reply box. */
+    contactConsent: text('contact_consent', { enum: CONSENT_ANSWERS }),
     createdAt: createdAt(),
   },
   (t) => [
-    index('conversations_agency_list_idx').on(t.agencyId, t.isEmergency.desc(), t.lastMessageAt.desc(), t.id.desc()),
+    index('conversations_agency_lane_idx').on(t.agencyId, t.lane.desc(), t.lastMessageAt.desc(), t.id.desc()),
     index('conversations_contact_idx').on(t.contactId),
   ],
 );
@@ -166,8 +180,15 @@ export const widgetSessions = pgTable('widget_sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+/** A step of the front-door bot where it waits for an answer (or has nothing to ask: `done`). */
+export type DialogueStep = 'start' | 'askSubject' | 'askAnonymous' | 'askContact' | 'askShare' | 'askSafety' | 'askWithdraw' | 'done';
+
 export interface DialogueState {
-  step: 'start' | 'askSubject' | 'askAnonymous' | 'askContact' | 'askShare' | 'done';
+  step: DialogueStep;
+  /** The question to go back to after the safety question or a withdrawal of consent. */
+  resume?: DialogueStep;
+  /** How many times the open question was asked again after a free-text answer not understood. */
+  reasked?: number;
 }
 
 export interface Button {
@@ -316,11 +337,47 @@ export const alerts = pgTable(
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     /** When the optional outgoing escalation webhook accepted the notice. */
     escalationNotifiedAt: timestamp('escalation_notified_at', { withTimezone: true }),
+    /** When the escalation e-mail was accepted by the SMTP server. */
+    escalationEmailedAt: timestamp('escalation_emailed_at', { withTimezone: true }),
+    /**
+     * Who was on duty when the alert was raised, which is what the person was told: `staff` (an
+     * inbox was open), `on_call` (nobody signed in; the on-call roster covered the hour), `nobody`.
+     */
+    duty: text('duty', { enum: DUTY_STATES }),
+    /** When the alert goes to the escalation targets unless acknowledged (at once when nobody was signed in). */
+    escalateAt: timestamp('escalate_at', { withTimezone: true }),
   },
   (t) => [
     index('alerts_agency_open_idx').on(t.agencyId, t.createdAt).where(sql`acknowledged_at is null`),
     // At most one open alert per conversation: a crisis that goes on is one alert, not many.
     uniqueIndex('alerts_conversation_open_unique').on(t.conversationId).where(sql`acknowledged_at is null`),
+  ],
+);
+
+/**
+ * The safety question (「今、あなたやほかの誰かの命に危険がありますか？」), asked when triage is
+ * unsure (risk band `check`): a ledger like consents, append-only, one row when it was asked and
+ * one when it was answered. `messageId` is the inbound message that led to asking, or that carried
+ * the answer (unique per event: a redelivered answer counts once).
+ */
+export const safetyChecks = pgTable(
+  'safety_checks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    conversationId: conversationRef(),
+    agencyId: agencyRef(),
+    event: text('event', { enum: ['asked', 'answered'] }).notNull(),
+    /** `unsure`: わからない (handled as yes). Null on `asked`. */
+    answer: text('answer', { enum: SAFETY_ANSWERS }),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('safety_checks_conversation_idx').on(t.conversationId, t.id),
+    uniqueIndex('safety_checks_message_event_unique').on(t.messageId, t.event),
   ],
 );
 

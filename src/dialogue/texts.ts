@@ -1,5 +1,6 @@
 /**
- * Everything the front-door bot says, one catalogue per language (ja, en, やさしい日本語).
+ * Everything the front-door bot says, one catalogue per language (ja, en, やさしい日本語); the
+ * crisis reply's words are in src/safety/safety-texts.ts.
  * The bot always says it is an automatic reply, never refuses, and never pretends to be a person.
  * Consent wording is versioned: a change of wording needs a new CONSENT_TEXT_VERSION.
  */
@@ -25,9 +26,29 @@ export interface Catalogue {
   no: string;
   later: string;
   handover: string;
-  withdrawn: string;
-  safety: string;
-  safetyHotlinesIntro: string;
+  /** Before a question asked again after a free-text answer the bot did not understand. */
+  reaskIntro: string;
+  /** The bot stops asking a question nobody answered (staff will read everything). */
+  leaveToStaff: string;
+  /** When staff answer, in words (easy-ja says it in the first reply). */
+  staffedHoursLine: (hours: string) => string;
+  /** Whether the first reply tells the staffed hours (やさしい日本語: yes). */
+  ackWithHours: boolean;
+  /** The safety question, asked when triage is unsure (risk band `check`). */
+  askSafety: string;
+  safetyYes: string;
+  safetyNo: string;
+  safetyUnsure: string;
+  safetyNoThanks: string;
+  askWithdraw: string;
+  withdrawContactLabel: string;
+  withdrawShareLabel: string;
+  withdrawBothLabel: string;
+  withdrawKeepLabel: string;
+  withdrawnContact: string;
+  withdrawnShare: string;
+  withdrawnBoth: string;
+  withdrawKept: string;
 }
 
 const ja: Catalogue = {
@@ -44,7 +65,7 @@ const ja: Catalogue = {
   askAnonymous: 'ご自身のお名前やご連絡先を伝えずに（匿名で）ご相談いただくこともできます。匿名を希望されますか？',
   anonymousYes: '匿名を希望する',
   anonymousNo: '名乗ってもよい',
-  anonymousConfirmed: '承知しました。あなたを特定する情報は相談員には表示されません。このままこのチャットでやりとりできます。',
+  anonymousConfirmed: '承知しました。お名前は伺いません。あなたを特定する情報は相談員には表示されません。このままこのチャットでやりとりできます。',
   askContact: '相談員から、このチャットであなたに連絡してもよろしいですか？',
   askShare:
     'よりよい支援のため、必要なときに市と協力する支援機関（地域包括支援センターなど）と、ご相談の内容を共有してもよろしいですか？ 同意はいつでも取り消せます。',
@@ -52,10 +73,27 @@ const ja: Catalogue = {
   no: 'いいえ',
   later: 'あとで決める',
   handover: 'ありがとうございます。相談員が順番に読んで、お返事します。ほかに伝えたいことがあれば、いつでも書いてください。',
-  withdrawn: '同意の取り消しを受け付けました。これ以降、ご相談の内容を支援機関と共有したり、こちらから連絡したりすることはありません。',
-  safety:
-    'メッセージを読みました。とてもつらい状況の中、書いてくださってありがとうございます。あなたのことが心配です。相談員にすぐ知らせました。今、命の危険があるときは、ためらわずに 119（救急）か 110（警察）に電話してください。',
-  safetyHotlinesIntro: '今すぐ話せる窓口:',
+  reaskIntro: 'ありがとうございます。よろしければ、こちらにも答えてください（下のボタンか、短い言葉で）。',
+  leaveToStaff: 'わかりました。この質問はここまでにします。書いてくださったことは、相談員がすべて読んでお返事します。',
+  staffedHoursLine: (hours) => `相談員がお返事する時間: ${hours}`,
+  ackWithHours: false,
+  askSafety: 'ひとつ、率直にお聞きします。いま、あなたや、ほかの誰かの命に危険がありますか？',
+  safetyYes: 'はい',
+  safetyNo: 'いいえ',
+  safetyUnsure: 'わからない',
+  safetyNoThanks: '答えてくださってありがとうございます。相談員が読んで、お返事します。危ないと感じたときは、いつでもここに書くか、119・110 に電話してください。',
+  askWithdraw:
+    'どの同意を取り消しますか？「連絡」は相談員からこのチャットで連絡すること、「共有」は支援機関とご相談の内容を共有することです。',
+  withdrawContactLabel: '連絡',
+  withdrawShareLabel: '共有',
+  withdrawBothLabel: '両方',
+  withdrawKeepLabel: '取り消さない',
+  withdrawnContact:
+    '連絡についての同意を取り消しました。こちらから先にご連絡することはしません。相談を続けたいときは、いつでもここに書いてください。相談員が読んで、このチャットでお返事します。',
+  withdrawnShare: '支援機関との共有についての同意を取り消しました。これからは、ご相談の内容を支援機関と共有しません。相談はこのまま続けられます。',
+  withdrawnBoth:
+    '連絡と共有、両方の同意を取り消しました。こちらから先にご連絡することも、支援機関と共有することもしません。相談を続けたいときは、いつでもここに書いてください。相談員が読んで、このチャットでお返事します。',
+  withdrawKept: 'わかりました。同意はそのままにします。',
 };
 
 const en: Catalogue = {
@@ -72,7 +110,7 @@ const en: Catalogue = {
   askAnonymous: 'You can tell us without giving your name or contact details (anonymously). Would you like to stay anonymous?',
   anonymousYes: 'Stay anonymous',
   anonymousNo: 'I can give my name',
-  anonymousConfirmed: 'Understood. Nothing that identifies you will be shown to the counsellors. You can keep writing in this chat.',
+  anonymousConfirmed: 'Understood. We will not ask your name, and nothing that identifies you will be shown to the counsellors. You can keep writing in this chat.',
   askContact: 'May a counsellor contact you in this chat?',
   askShare:
     'To help better, may we share what you told us with partner support agencies (such as the community care centre) when needed? You can withdraw this at any time.',
@@ -80,10 +118,26 @@ const en: Catalogue = {
   no: 'No',
   later: 'Decide later',
   handover: 'Thank you. A counsellor will read your messages in turn and answer. You can write more at any time.',
-  withdrawn: 'Your consent has been withdrawn. From now on we will not share your consultation with partner agencies or contact you.',
-  safety:
-    'We have read your message. Thank you for writing to us while things are so hard. We are worried about you and have told a counsellor right away. If your life is in danger now, please call 119 (ambulance) or 110 (police) without hesitation.',
-  safetyHotlinesIntro: 'You can talk to someone now:',
+  reaskIntro: 'Thank you. If you can, please answer this too (with a button below, or in a few words).',
+  leaveToStaff: 'All right, we will leave that question. A counsellor will read everything you wrote and answer.',
+  staffedHoursLine: (hours) => `Counsellors answer: ${hours}`,
+  ackWithHours: false,
+  askSafety: 'May we ask you directly: is your life, or anyone else’s, in danger right now?',
+  safetyYes: 'Yes',
+  safetyNo: 'No',
+  safetyUnsure: 'Not sure',
+  safetyNoThanks: 'Thank you for answering. A counsellor will read your messages and answer. If you feel in danger, write here at any time or call 119 / 110.',
+  askWithdraw: 'Which consent would you like to withdraw? "Contact": a counsellor contacting you in this chat. "Sharing": sharing what you told us with partner agencies.',
+  withdrawContactLabel: 'Contact',
+  withdrawShareLabel: 'Sharing',
+  withdrawBothLabel: 'Both',
+  withdrawKeepLabel: 'Keep them',
+  withdrawnContact:
+    'Your consent to be contacted is withdrawn: we will not contact you first. If you want to go on, write here at any time; a counsellor will read it and answer in this chat.',
+  withdrawnShare: 'Your consent to sharing is withdrawn: we will not share your consultation with partner agencies. You can go on talking with us as before.',
+  withdrawnBoth:
+    'Both consents are withdrawn: we will not contact you first or share your consultation with partner agencies. If you want to go on, write here at any time; a counsellor will read it and answer in this chat.',
+  withdrawKept: 'All right, your consent stays as it was.',
 };
 
 const easyJa: Catalogue = {
@@ -99,17 +153,33 @@ const easyJa: Catalogue = {
   askAnonymous: 'なまえを いわないで（とくめいで）そうだん できます。とくめいに しますか？',
   anonymousYes: 'とくめいに する',
   anonymousNo: 'なまえを いっても いい',
-  anonymousConfirmed: 'わかりました。あなたの ことが わかる じょうほうは そうだんいんに みせません。このまま この チャットで はなせます。',
+  anonymousConfirmed: 'わかりました。なまえは ききません。あなたの ことが わかる じょうほうは そうだんいんに みせません。このまま この チャットで はなせます。',
   askContact: 'そうだんいんが この チャットで あなたに れんらく しても いいですか？',
   askShare: 'たすける ために、しやくしょと いっしょに はたらく ところに そうだんの ないようを つたえても いいですか？ あとで やめる ことも できます。',
   yes: 'はい',
   no: 'いいえ',
   later: 'あとで きめる',
   handover: 'ありがとうございます。そうだんいんが じゅんばんに よんで、へんじを します。いつでも かいて ください。',
-  withdrawn: 'どういを とりけしました。これからは ほかの ところに つたえたり、れんらく したり しません。',
-  safety:
-    'メッセージを よみました。かいて くれて ありがとう。あなたの ことが しんぱいです。すぐに そうだんいんに しらせました。いま いのちが あぶない ときは 119（きゅうきゅう）か 110（けいさつ）に でんわして ください。',
-  safetyHotlinesIntro: 'いま はなせる でんわ:',
+  reaskIntro: 'ありがとうございます。この しつもんにも こたえて ください（したの ボタンか、みじかい ことばで）。',
+  leaveToStaff: 'わかりました。この しつもんは やめます。かいた ことは そうだんいんが ぜんぶ よんで、へんじを します。',
+  staffedHoursLine: (hours) => `そうだんいんが へんじを する じかん: ${hours}`,
+  ackWithHours: true,
+  askSafety: 'ひとつ ききます。いま、あなたや ほかの ひとの いのちが あぶないですか？',
+  safetyYes: 'はい',
+  safetyNo: 'いいえ',
+  safetyUnsure: 'わからない',
+  safetyNoThanks: 'こたえて くれて ありがとう。そうだんいんが よんで、へんじを します。あぶない ときは、いつでも ここに かくか、119・110 に でんわして ください。',
+  askWithdraw: 'どの どういを とりけしますか？「れんらく」は そうだんいんが この チャットで れんらく する こと、「つたえる」は ほかの ところに そうだんを つたえる ことです。',
+  withdrawContactLabel: 'れんらく',
+  withdrawShareLabel: 'つたえる',
+  withdrawBothLabel: 'りょうほう',
+  withdrawKeepLabel: 'とりけさない',
+  withdrawnContact:
+    'れんらくの どういを とりけしました。こちらから さきに れんらくは しません。そうだんを つづけたい ときは、いつでも ここに かいて ください。そうだんいんが よんで、この チャットで へんじを します。',
+  withdrawnShare: 'つたえる どういを とりけしました。ほかの ところに そうだんを つたえません。そうだんは このまま つづけられます。',
+  withdrawnBoth:
+    'りょうほうの どういを とりけしました。こちらから さきに れんらくも しませんし、ほかの ところにも つたえません。そうだんを つづけたい ときは、いつでも ここに かいて ください。そうだんいんが よんで、この チャットで へんじを します。',
+  withdrawKept: 'わかりました。どういは そのままです。',
 };
 
 export const catalogues: Record<Lang, Catalogue> = { ja, en, 'easy-ja': easyJa };

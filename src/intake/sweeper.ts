@@ -39,7 +39,7 @@ export async function sweepOnce(ctx: Context, olderThanMs = 5000, limit = 500): 
     .orderBy(messages.seq)
     .limit(limit);
   const unescalated = await ctx.db
-    .select({ id: alerts.id, createdAt: alerts.createdAt })
+    .select({ id: alerts.id, createdAt: alerts.createdAt, escalateAt: alerts.escalateAt })
     .from(alerts)
     .where(and(isNull(alerts.acknowledgedAt), isNull(alerts.escalatedAt), lt(alerts.createdAt, cutoff)))
     .limit(limit);

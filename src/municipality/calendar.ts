@@ -154,17 +154,37 @@ const MONTH_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep',
 /** 1ぷん 2ふん 3ぷん 4ぷん 5ふん 6ぷん 7ふん 8ぷん 9ふん 10ぷん (by the last digit). */
 const easyMinuteSuffix = (min: number) => ([2, 5, 7, 9].includes(min % 10) ? 'ふん' : 'ぷん');
 
+/** A time of day (minutes after midnight): ja 「8時30分」, en "8:30", easy-ja 「8じ30ぷん」. */
+export function formatClock(minuteOfDay: number, lang: MunicipalityLang): string {
+  const hour = Math.floor(minuteOfDay / 60);
+  const minute = minuteOfDay % 60;
+  switch (lang) {
+    case 'en':
+      return `${hour}:${pad(minute)}`;
+    case 'easy-ja':
+      return `${hour}じ${minute ? `${minute}${easyMinuteSuffix(minute)}` : ''}`;
+    default:
+      return `${hour}時${minute ? `${minute}分` : ''}`;
+  }
+}
+
+/** The name of a weekday (0 = Sunday): ja 「月」, en "Mon", easy-ja 「げつようび」. */
+export function weekdayName(weekday: number, lang: MunicipalityLang): string {
+  return (lang === 'en' ? WEEKDAY_EN : lang === 'easy-ja' ? WEEKDAY_EASY : WEEKDAY_JA)[weekday];
+}
+
 /** `at` as local date and time: ja 「12月1日(月) 8時30分」, en "Mon 1 Dec, 8:30", easy-ja 「12がつ1にち（げつようび）8じ30ぷん」. */
 export function formatLocalDateTime(m: Municipality, at: Date, lang: MunicipalityLang): string {
   const p = localParts(at, m.timezone);
-  const wd = weekdayOf(p);
+  const wd = weekdayName(weekdayOf(p), lang);
+  const clock = formatClock(p.hour * 60 + p.minute, lang);
   switch (lang) {
     case 'en':
-      return `${WEEKDAY_EN[wd]} ${p.day} ${MONTH_EN[p.month - 1]}, ${p.hour}:${pad(p.minute)}`;
+      return `${wd} ${p.day} ${MONTH_EN[p.month - 1]}, ${clock}`;
     case 'easy-ja':
-      return `${p.month}がつ${p.day}にち（${WEEKDAY_EASY[wd]}）${p.hour}じ${p.minute ? `${p.minute}${easyMinuteSuffix(p.minute)}` : ''}`;
+      return `${p.month}がつ${p.day}にち（${wd}）${clock}`;
     default:
-      return `${p.month}月${p.day}日(${WEEKDAY_JA[wd]}) ${p.hour}時${p.minute ? `${p.minute}分` : ''}`;
+      return `${p.month}月${p.day}日(${wd}) ${clock}`;
   }
 }
 

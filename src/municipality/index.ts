@@ -14,6 +14,9 @@ export {
   type ClosedDate,
   type ExtraOpenDate,
   type Weekday,
+  type WeeklyHours,
+  type OpenHours,
+  type RosterEntry,
 } from './schema';
 export { loadMunicipality, parseMunicipality, MunicipalityError, formatPath } from './load';
 export {
@@ -21,6 +24,7 @@ export {
   nextStaffedStart,
   describeNextStaffed,
   formatLocalDateTime,
+  formatClock,
   hoursOn,
   closedReason,
   isNationalHoliday,
@@ -29,4 +33,5 @@ export {
   SEARCH_DAYS,
   type LocalDate,
 } from './calendar';
-export { selectHotlines, formatHotlines, DEFAULT_MAX_HOTLINES, type SelectedHotline } from './hotlines';
+export { selectHotlines, formatHotlines, DEFAULT_MAX_HOTLINES, type SelectedHotline, type Writer } from './hotlines';
+export { hotlineOpen, onCallAt, describeStaffedHours } from './open-hours';

@@ -88,6 +88,24 @@ const dayHours = z.array(timeRangeSchema).superRefine((ranges, ctx) => {
   }
 });
 
+/** A week of ranges, every day listed (`[]`: none that day). */
+const weeklyHours = z.strictObject({
+  mon: dayHours,
+  tue: dayHours,
+  wed: dayHours,
+  thu: dayHours,
+  fri: dayHours,
+  sat: dayHours,
+  sun: dayHours,
+});
+export type WeeklyHours = z.infer<typeof weeklyHours>;
+
+/** When a hotline answers: `24h`, the same ranges every day, or a week like staffedHours. */
+const openHours = z.union([z.literal('24h'), dayHours.min(1, 'give at least one range, or 24h'), weeklyHours], {
+  error: 'must be 24h, a list of { start, end } ranges (every day), or mon … sun like staffedHours',
+});
+export type OpenHours = z.infer<typeof openHours>;
+
 const localized = z.strictObject({ ja: nonEmpty, en: nonEmpty, 'easy-ja': nonEmpty });
 export type LocalizedText = z.infer<typeof localized>;
 
@@ -139,6 +157,15 @@ export const hotlineSchema = z.strictObject({
   number: phoneNumber,
   hours: localized,
   url: httpUrl.optional(),
+  /** When it answers (machine-readable; `hours` says it in words). Absent: shown at any hour. */
+  openHours: openHours.optional(),
+  /** A page where one can write instead of calling (chat, e-mail): offered when a call is not safe. */
+  chat: httpUrl.optional(),
+  /**
+   * Who it is for: `self` (the person in trouble, e.g. いのちの電話), `others` (someone worried
+   * about another person), `all`. A neighbour reporting a worry is not given a line for the person themself.
+   */
+  audience: z.enum(['self', 'others', 'all'], { error: 'must be self, others or all' }).default('all'),
   /** Categories this hotline fits (triage categories). */
   topics: z.array(z.enum(CATEGORIES, { error: `must be one of: ${CATEGORIES.join(' ')}` })).default([]),
   /** Shown in every emergency, before the topical ones. */
@@ -170,20 +197,22 @@ function checkHotlineList(list: unknown[], ctx: z.RefinementCtx): void {
   }
 }
 
+/** One line of the on-call roster (e.g. 夜間・休日当番): its name (for staff and the notice) and hours. */
+const rosterEntry = z.strictObject({
+  name: nonEmpty,
+  /** `24h`, `outsideStaffedHours` (nights, weekends, holidays, closed dates), or mon … sun. */
+  hours: z.union([z.literal('24h'), z.literal('outsideStaffedHours'), weeklyHours], {
+    error: 'must be 24h, outsideStaffedHours, or mon … sun like staffedHours',
+  }),
+});
+export type RosterEntry = z.infer<typeof rosterEntry>;
+
 export const municipalitySchema = z
   .strictObject({
     name: z.strictObject({ ja: nonEmpty, en: nonEmpty, 'easy-ja': nonEmpty.optional() }),
     timezone: z.string().default('Asia/Tokyo').refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),
     /** Weekly schedule. Every day must be listed; `[]` means closed. */
-    staffedHours: z.strictObject({
-      mon: dayHours,
-      tue: dayHours,
-      wed: dayHours,
-      thu: dayHours,
-      fri: dayHours,
-      sat: dayHours,
-      sun: dayHours,
-    }),
+    staffedHours: weeklyHours,
     holidays: z
       .strictObject({
         /** Closed on Japanese national holidays (and substitute holidays). */
@@ -197,10 +226,18 @@ export const municipalitySchema = z
       .strictObject({
         /** An emergency nobody on staff has acknowledged after this long goes to supervisors. */
         unacknowledgedMinutes: z.number().int('must be a whole number').min(1).max(1440).default(5),
-        /** Optional outgoing POST (e.g. an on-call system) when an emergency escalates. */
+        /**
+         * Outgoing POST to the on-call phone/paging service: when an emergency escalates, and at
+         * once when nobody is signed in. With `email`, the escalation targets (at least one is
+         * expected: without, a crisis at night reaches no one and the start says so loudly).
+         */
         webhookUrl: httpUrl.optional(),
+        /** Addresses that get the same notice by e-mail (sent through SMTP_URL). */
+        email: z.array(z.email('must be an e-mail address')).default([]),
+        /** The on-call roster: who answers the escalation targets at which hours. */
+        onCall: z.array(rosterEntry).default([]),
       })
-      .default({ unacknowledgedMinutes: 5 }),
+      .default({ unacknowledgedMinutes: 5, email: [], onCall: [] }),
     hotlines: z.array(hotlineSchema).min(1, 'list at least one hotline').superRefine(checkHotlineList, {
       // Run even when single hotlines have errors, so every problem is reported at once.
       when: (payload) => Array.isArray(payload.value),

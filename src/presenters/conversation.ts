@@ -6,6 +6,9 @@ export type { ConversationView };
 
 type ConversationRow = typeof conversations.$inferSelect;
 
+/** The stored lane number (src/db/schema.ts) as staff see it. */
+const LANES: Record<number, ConversationView['lane']> = { 2: 'emergency', 1: 'check', 0: 'rest' };
+
 export function presentConversation(c: ConversationRow, preview: string | null = null): ConversationView {
   return {
     id: c.id,
@@ -21,5 +24,7 @@ export function presentConversation(c: ConversationRow, preview: string | null =
     subject: c.subject ?? null,
     anonymous: c.anonymous,
     frontDoor: c.staffEngagedAt ? 'staff' : (c.dialogue?.step ?? 'start'),
+    lane: LANES[c.lane] ?? 'rest',
+    contactConsent: c.contactConsent ?? null,
   };
 }

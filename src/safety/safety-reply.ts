@@ -1,14 +1,50 @@
 /**
- * The immediate answer to a message that signals danger to life: short, caring, says staff
- * were told, and gives the hotlines that fit (119/110 always, then by category), in the
- * person's language. Sent whatever the hour and whatever the bot's state.
+ * The immediate answer to a message that signals danger to life, in the person's language,
+ * whatever the hour. It fits who is writing: the person in trouble gets care, the hotlines for
+ * them, and options that need no call when a call may not be safe (danger at home); someone
+ * worried about another person gets how to ask 110/119 for a welfare check (安否確認). It says
+ * truthfully what happens now: staff were told, the on-call staff were told, or nobody can read
+ * it until the desk opens and the person should call now. Only hotlines open at that hour are
+ * listed (119/110 always).
  */
-import type { Municipality } from '../municipality';
-import { formatHotlines, selectHotlines } from '../municipality';
-import { textsFor, type Lang } from '../dialogue/texts';
+import type { Channel, DutyState, Reporter, Subject } from '../contracts';
+import { DEFAULT_MAX_HOTLINES, formatHotlines, selectHotlines, type Municipality, type Writer } from '../municipality';
+import type { Lang } from '../dialogue/texts';
+import { safetyTextsFor } from './safety-texts';
 
-export function safetyReplyText(m: Municipality, lang: Lang, categories: string[]): string {
-  const t = textsFor(lang);
-  const hotlines = formatHotlines(selectHotlines(m, { categories, lang, max: 4 }), lang);
-  return `${t.safety}\n\n${t.safetyHotlinesIntro}\n${hotlines}`;
+export interface SafetyReplyInput {
+  lang: Lang;
+  categories: readonly string[];
+  writer: Writer;
+  channel: Channel;
+  duty: DutyState;
+  /** When the desk next opens, worded for `lang` (only read when duty is `nobody`). */
+  nextStaffed: string | null;
+  at: Date;
+}
+
+/** Who is writing: what the person told the bot first, else what triage read from their words. */
+export function writerOf(c: { subject: Subject | null; triage: { reporter: Reporter } | null }): Writer {
+  if (c.subject) return c.subject === 'self' ? 'self' : 'others';
+  const r = c.triage?.reporter;
+  return r === 'family' || r === 'neighbour' || r === 'professional' ? 'others' : 'self';
+}
+
+/** Danger at home (a partner, a parent): calling may be overheard. */
+const UNSAFE_TO_CALL = ['dv', 'abuse'];
+
+export function safetyReplyText(m: Municipality, input: SafetyReplyInput): string {
+  const t = safetyTextsFor(input.lang);
+  const unsafeToCall = input.writer === 'self' && input.categories.some((c) => UNSAFE_TO_CALL.includes(c));
+  // One more line when a call may be unsafe: the lines one can write to come first, the usual ones still follow.
+  const max = unsafeToCall ? DEFAULT_MAX_HOTLINES + 1 : DEFAULT_MAX_HOTLINES;
+  const hotlines = selectHotlines(m, { categories: input.categories, lang: input.lang, max, at: input.at, writer: input.writer, preferChat: unsafeToCall });
+  const duty = input.duty === 'staff' ? t.dutyStaff : input.duty === 'on_call' ? t.dutyOnCall : t.dutyNobody(input.nextStaffed);
+  let act: string;
+  if (input.writer === 'others') act = t.actOthers;
+  else if (unsafeToCall) act = [t.actUnsafeToCall(hotlines.some((h) => h.chat)), input.channel === 'widget' ? t.quickExit : ''].filter(Boolean).join(t.join);
+  else act = input.duty === 'staff' ? t.actSelf : t.actNow;
+  const open = input.writer === 'others' ? t.openOthers : t.openSelf;
+  const intro = input.writer === 'others' ? t.hotlinesIntroOthers : t.hotlinesIntroSelf;
+  return `${open}${t.join}${duty}\n${act}\n\n${intro}\n${formatHotlines(hotlines, input.lang)}`;
 }

@@ -38,6 +38,8 @@ export interface AppOptions {
   presence: Presence;
   /** Resolves when the queues' Redis answers (readiness). */
   pingRedis: () => Promise<unknown>;
+  /** Whether a crisis with nobody signed in reaches someone (readiness: `degraded` when not). */
+  escalationTargetsUsable?: boolean;
   defaultAgencyId: string;
   /** The agency LINE conversations belong to (LINE_AGENCY_CODE). */
   lineAgencyId: string;
@@ -68,7 +70,7 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
     }),
   );
 
-  app.use(healthRoutes(opts.database, opts.pingRedis));
+  app.use(healthRoutes(opts.database, opts.pingRedis, opts.escalationTargetsUsable ?? true));
   app.use('/webhooks/line', lineWebhookRoutes(ctx, opts.lineAgencyId));
 
   app.use(cookieParser(ctx.config.sessionSecret));

@@ -67,7 +67,7 @@ export function buildOpenApiDocument() {
   path({ method: 'get', path: '/api/auth/me', tags: ['staff'], security: staffAuth, responses: { 200: json(meResponse, 'Current staff member'), ...errors(401) } });
   path({
     method: 'get', path: '/api/conversations', tags: ['staff'], security: staffAuth,
-    summary: "Own agency's conversations: emergencies first, then newest activity; q searches every message's text (substring, 2+ characters)",
+    summary: "Own agency's conversations: emergencies first, then the \"check now\" lane (risk=check), then newest activity; q searches every message's text (substring, 2+ characters)",
     request: { query: listQuery },
     responses: { 200: json(listConversationsResponse.extend({ nextCursor: z.string().nullable() }), 'Conversations'), ...errors(400, 401) },
   });

@@ -25,6 +25,7 @@ import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { conversations } from '../db/schema';
 import { isSupervisor, mayUseInbox } from '../policies/roles';
+import { trackOpenInboxes } from '../safety/inbox-presence';
 
 const typingEvent = z.object({ conversationId: z.uuid(), active: z.boolean() }).strict();
 
@@ -71,6 +72,8 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
   });
 
   const presence = socketPresence(io);
+  // Who is on duty (src/safety/on-duty.ts): the workers read the open inboxes from Redis.
+  const openInboxes = trackOpenInboxes(staff$, ctx);
   // Once closing, nothing more is published: the Redis clients are about to go away, and a
   // publish on a closed client is a rejected promise nobody is waiting for.
   let closing = false;
@@ -138,6 +141,7 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
     close: async () => {
       closing = true;
       clearInterval(recheck);
+      await openInboxes.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // quit, not disconnect: commands already sent get their answers first.
       await Promise.allSettled([pub.quit(), sub.quit()]);

@@ -1,13 +1,13 @@
 /**
  * The supervisor's shift view: open work per counsellor, the oldest unanswered person, how many
- * conversations nobody holds (only those where the person has written), and unacknowledged
- * crisis alerts. The system operator and disabled accounts are not listed.
+ * conversations nobody holds (only those where the person has written), unacknowledged
+ * crisis alerts, and the "check now" lane. The system operator and disabled accounts are not listed.
  */
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { alerts, conversations, staff } from '../db/schema';
 import { colleaguesOf } from '../policies/staff';
-import { hasInbound } from '../conversations/list';
+import { hasInbound, LANE } from '../conversations/list';
 
 export async function shiftOverview(db: Db, agencyId: string, online: Set<string>) {
   // "Unanswered": the person wrote last (their message is newer than any outbound one).
@@ -24,6 +24,10 @@ export async function shiftOverview(db: Db, agencyId: string, online: Set<string
     .from(conversations)
     .where(and(eq(conversations.agencyId, agencyId), isNull(conversations.assigneeId), ne(conversations.status, 'closed'), hasInbound));
   const [{ open }] = await db.select({ open: count() }).from(alerts).where(and(eq(alerts.agencyId, agencyId), isNull(alerts.acknowledgedAt)));
+  const [{ checkLane }] = await db
+    .select({ checkLane: count() })
+    .from(conversations)
+    .where(and(eq(conversations.agencyId, agencyId), eq(conversations.lane, LANE.check), ne(conversations.status, 'closed'), hasInbound));
   return {
     counsellors: perStaff.map((s) => ({
       ...s,
@@ -32,5 +36,6 @@ export async function shiftOverview(db: Db, agencyId: string, online: Set<string
     })),
     unassigned,
     unacknowledgedAlerts: open,
+    checkLane,
   };
 }

@@ -1,13 +1,21 @@
-/** Writes a municipality settings file for one test (e.g. with an escalation webhook URL). */
+/** Writes a municipality settings file for one test (e.g. with escalation targets or an on-call roster). */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse, stringify } from 'yaml';
 import { ALWAYS_STAFFED } from './app';
 
-export function municipalityWithWebhook(webhookUrl: string): string {
-  const yaml = fs.readFileSync(ALWAYS_STAFFED, 'utf8').replace(/^(\s+unacknowledgedMinutes: \d+\n)/m, `$1  webhookUrl: ${webhookUrl}\n`);
-  if (!yaml.includes(webhookUrl)) throw new Error('fixture format changed: escalation block not found');
+/** A copy of `base` (a fixture file) with `edit` applied to its parsed data; returns the new file's path. */
+export function municipalityFile(edit: (data: Record<string, any>) => void, base = ALWAYS_STAFFED): string {
+  const data = parse(fs.readFileSync(base, 'utf8')) as Record<string, any>;
+  edit(data);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-muni-')), 'municipality.yaml');
-  fs.writeFileSync(file, yaml);
+  fs.writeFileSync(file, stringify(data));
   return file;
+}
+
+export function municipalityWithWebhook(webhookUrl: string): string {
+  return municipalityFile((m) => {
+    m.escalation = { ...m.escalation, webhookUrl };
+  });
 }

@@ -79,3 +79,24 @@ export async function writeInChat(page: Page, text: string): Promise<void> {
   await frame.getByTestId('widget-send').click();
   await frame.locator('[data-testid="widget-message"][data-state="sent"]', { hasText: text }).waitFor();
 }
+
+/** Taps one of the bot's buttons (label and postback data, as the widget sends them). */
+export async function widgetChoose(url: string, s: WidgetSession, button: { label: string; data: string }): Promise<string> {
+  const res = await fetch(`${url}/api/widget/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${s.sessionToken}` },
+    body: JSON.stringify({ text: button.label, postback: button.data, clientMessageId: randomUUID() }),
+  });
+  if (res.status !== 202) throw new Error(`widget choose: ${res.status}`);
+  return ((await res.json()) as { messageId: string }).messageId;
+}
+
+/** The person switches the widget's language. */
+export async function widgetSetLang(url: string, s: WidgetSession, lang: string): Promise<number> {
+  const res = await fetch(`${url}/api/widget/session`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${s.sessionToken}` },
+    body: JSON.stringify({ lang }),
+  });
+  return res.status;
+}

@@ -213,6 +213,12 @@ describe.each(testDatabases())('front door on %s', (db) => {
     await post([event(postbackEvent({ userId, data: 'consent:share:later' }))]);
     await lastQuickReply(4);
     await post([event(textEvent({ userId, text: '同意を取り消したいです' }))]);
+    // Which one? The bot asks, with buttons; nothing is withdrawn until the person says.
+    expect(await lastQuickReply(5)).toEqual(['withdraw:contact', 'withdraw:share', 'withdraw:both', 'withdraw:keep']);
+    await post([event(postbackEvent({ userId, data: 'withdraw:both' }))]);
+    const confirmation = (await eventually(async () => line.delivered().filter((c) => c.body.replyToken === tokens.at(-1))[0])).body.messages[0].text;
+    expect(confirmation).toContain('両方の同意を取り消しました');
+    expect(confirmation).toContain('いつでもここに書いてください'); // how to go on, never just "nobody will contact you"
     const consents = await eventually(async () => {
       const c = (await (await staffFetch(app, `/api/conversations/${conv.id}/consents`)).json()).consents;
       return c.length >= 4 ? c : null;
@@ -224,6 +230,8 @@ describe.each(testDatabases())('front door on %s', (db) => {
       'share:withdrawn',
     ]);
     expect(consents[0]).toMatchObject({ channel: 'line', by: 'person', textVersion: expect.stringMatching(/^consent-/) });
+    // Staff see the withdrawal on the conversation (the warning above the reply box).
+    expect((await (await staffFetch(app, `/api/conversations/${conv.id}`)).json()).conversation.contactConsent).toBe('withdrawn');
     // Staff see which button was chosen, as its label.
     const history = await (await staffFetch(app, `/api/conversations/${conv.id}/messages`)).json();
     expect(history.messages.map((m: { text: string }) => m.text)).toContain('自分のこと');
@@ -233,6 +241,8 @@ describe.each(testDatabases())('front door on %s', (db) => {
     expect(byStaff.status).toBe(201);
     const after = (await (await staffFetch(app, `/api/conversations/${conv.id}/consents`)).json()).consents;
     expect(after.at(-1)).toMatchObject({ scope: 'share', answer: 'yes', by: 'staff', channel: 'staff' });
+    await staffFetch(app, `/api/conversations/${conv.id}/consents`, { method: 'POST', body: JSON.stringify({ scope: 'contact', answer: 'yes' }) });
+    expect((await (await staffFetch(app, `/api/conversations/${conv.id}`)).json()).conversation.contactConsent).toBe('yes');
     expect(after).toHaveLength(5);
     const bad = await staffFetch(app, `/api/conversations/${conv.id}/consents`, { method: 'POST', body: JSON.stringify({ scope: 'everything', answer: 'yes' }) });
     expect(bad.status).toBe(400);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { io as ioClient } from 'socket.io-client';
 import { auditLog, consents, notes } from '../../src/db/schema';
 import { addStaff } from '../../src/staff/add-staff';
@@ -45,6 +45,8 @@ describe('the staff surface', () => {
       body: JSON.stringify({ text: 'もう死にたい。子どもが虐待されている', clientMessageId: randomUUID() }),
     });
     conversationId = s.conversationId;
+    // Nobody has the inbox open, so the crisis escalates at once: let its audit row land before counting.
+    await eventually(async () => (await app.runtime.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'alert.escalate'))).length > 0, 30_000);
   });
   afterAll(() => app?.close());
 

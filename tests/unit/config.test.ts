@@ -54,4 +54,12 @@ describe('settings', () => {
       expect(() => loadConfig({ WIDGET_ALLOWED_ORIGINS: bad })).toThrow(/WIDGET_ALLOWED_ORIGINS/);
     }
   });
+
+  test('escalation e-mail: SMTP_URL must be smtp(s)://, and needs SMTP_FROM', () => {
+    expect(() => loadConfig({ SMTP_URL: 'mail.city.example.jp' })).toThrow(/SMTP_URL must look like smtp:\/\//);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.city.example.jp:587' })).toThrow(/SMTP_FROM/);
+    const c = loadConfig({ SMTP_URL: 'smtps://u:p@mail.city.example.jp:465', SMTP_FROM: 'tsunagu <t@city.example.jp>' });
+    expect(c.SMTP_URL).toBe('smtps://u:p@mail.city.example.jp:465');
+    expect(loadConfig({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+  });
 });

@@ -45,6 +45,9 @@ describe('the shipped example file', () => {
     expect(m.holidays.national).toBe(true);
     expect(m.holidays.closedDates).toContainEqual(expect.objectContaining({ from: '12-29', to: '01-03' }));
     expect(m.escalation.unacknowledgedMinutes).toBe(5);
+    // Ships an out-of-hours target (the local test receiver) and a roster for nights and holidays.
+    expect(m.escalation.webhookUrl).toBe('http://127.0.0.1:8025/oncall');
+    expect(m.escalation.onCall).toEqual([expect.objectContaining({ hours: 'outsideStaffedHours' })]);
   });
 
   test('ships the well-known national numbers, quoted as text', () => {
@@ -164,6 +167,38 @@ describe('a broken file gives a readable error naming the field', () => {
     const e = errorOf(() => loadMunicipality(file));
     expect(e.message).toContain(file);
     expect(e.issues[0]).toMatch(/^line \d+, column \d+: /);
+  });
+
+  test('hotline hours, audience and chat; escalation e-mail and on-call roster', () => {
+    const d = exampleData();
+    d.hotlines[2].openHours = '9to5';
+    d.hotlines[3].openHours = [{ start: '22:00', end: '08:00' }];
+    d.hotlines[4].audience = 'neighbours';
+    d.hotlines[5].chat = 'soudanplus.jp';
+    d.escalation.email = ['oncall@city', 'ok@city.example.jp'];
+    d.escalation.onCall = [{ name: '夜間', hours: 'nights' }, { hours: '24h' }];
+    const { issues } = errorOf(() => parseMunicipality(d));
+    expect(issues).toContainEqual(expect.stringMatching(/^hotlines\[2\]\.openHours: must be 24h, a list of/));
+    expect(issues).toContainEqual(expect.stringMatching(/^hotlines\[3\]\.openHours/));
+    expect(issues).toContainEqual(expect.stringMatching(/^hotlines\[4\]\.audience: must be self, others or all/));
+    expect(issues).toContainEqual(expect.stringMatching(/^hotlines\[5\]\.chat: must be an http\(s\) URL/));
+    expect(issues).toContainEqual(expect.stringMatching(/^escalation\.email\[0\]: must be an e-mail address/));
+    expect(issues).not.toContainEqual(expect.stringMatching(/^escalation\.email\[1\]/));
+    expect(issues).toContainEqual(expect.stringMatching(/^escalation\.onCall\[0\]\.hours: must be 24h, outsideStaffedHours/));
+    expect(issues).toContainEqual('escalation.onCall[1].name: is required');
+  });
+
+  test('the three forms of openHours are accepted', () => {
+    const d = exampleData();
+    d.hotlines[2].openHours = '24h';
+    d.hotlines[3].openHours = [{ start: '00:00', end: '08:00' }, { start: '22:00', end: '24:00' }];
+    d.hotlines[4].openHours = { ...d.staffedHours };
+    const m = parseMunicipality(d);
+    expect(m.hotlines[2].openHours).toBe('24h');
+    expect(m.hotlines[3].openHours).toHaveLength(2);
+    expect(m.hotlines[4].openHours).toMatchObject({ mon: [{ start: '08:30', end: '17:15' }] });
+    expect(m.hotlines[2].audience).toBe('self'); // as shipped
+    expect(m.hotlines[0].audience).toBe('all'); // the default
   });
 
   test('a missing file', () => {

@@ -135,6 +135,9 @@ export function conversationRoutes(ctx: Context): Router {
       });
       await recordAudit(tx, { agencyId: conversation.agencyId, actorId: req.staff!.id, action: `consent.${req.body.answer}`, subjectType: 'conversation', subjectId: conversation.id });
     });
+    // Colleagues see the standing contact consent change (e.g. the warning above the reply box).
+    const [updated] = await db.select().from(conversations).where(eq(conversations.id, conversation.id));
+    ctx.publisher.conversationUpdated(presentConversation(updated));
     res.status(201).json({ ok: true });
   });
 

@@ -1,9 +1,13 @@
-/** Liveness (/healthz: the process answers) and readiness (/readyz: database, Redis and queues). */
+/**
+ * Liveness (/healthz: the process answers) and readiness (/readyz: database, Redis and queues).
+ * Readiness is `degraded` (still 200: the front door works) when no out-of-hours escalation target
+ * is configured, so monitoring sees that a crisis at night would reach no one.
+ */
 import { Router } from 'express';
 import type { Database } from '../../../db/client';
 
 /** `pingRedis` resolves when the Redis behind the queues answers. */
-export function healthRoutes(database: Database, pingRedis: () => Promise<unknown>): Router {
+export function healthRoutes(database: Database, pingRedis: () => Promise<unknown>, escalationTargetsUsable = true): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   router.get('/readyz', async (_req, res) => {
@@ -20,7 +24,9 @@ export function healthRoutes(database: Database, pingRedis: () => Promise<unknow
       check(pingRedis),
     ]);
     const ready = db === 'ok' && redis === 'ok';
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: { database: db, redis, queues: redis } });
+    const escalation = escalationTargetsUsable ? 'ok' : 'missing';
+    const status = !ready ? 'not_ready' : escalationTargetsUsable ? 'ready' : 'degraded';
+    res.status(ready ? 200 : 503).json({ status, checks: { database: db, redis, queues: redis, escalation } });
   });
   return router;
 }

@@ -12,7 +12,7 @@ import { findAgencyByCode } from '../../../agencies/add-agency';
 import { validateBody } from '../../middleware/validate';
 import { bearerToken, requireWidgetSession } from '../../middleware/widget-auth';
 import { createSessionBody, MAX_TEXT, sendMessageBody, updateSessionBody, type SendMessageBody } from './schema';
-import { contacts } from '../../../db/schema';
+import { switchLanguage } from '../../../dialogue/switch-language';
 
 const limited = (windowMs: number, limit: number) =>
   rateLimit({
@@ -59,9 +59,11 @@ export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
     res.status(202).json({ messageId: result.messageId });
   });
 
-  // The person switched language in the widget: the bot answers in it from now on.
+  // The person switched language in the widget: the bot answers in it from now on, and asks
+  // the question it is waiting on again in that language.
   router.patch('/session', limited(60_000, 30), auth, validateBody(updateSessionBody), async (req, res) => {
-    await ctx.db.update(contacts).set({ lang: req.body.lang }).where(eq(contacts.id, req.widget!.contactId));
+    const w = req.widget!;
+    await switchLanguage(ctx, { contactId: w.contactId, conversationId: w.conversationId, lang: req.body.lang });
     res.json({ lang: req.body.lang });
   });
 

@@ -100,6 +100,10 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
         .where(and(eq(messages.id, message.id), isNull(messages.dialoguedAt)))
         .returning({ id: messages.id });
       if (claimed.length === 0) return { replies: [], updated: null, crisis: null };
+      // A counsellor may have answered since the turn was worked out: then the bot says nothing
+      // (the person's answers are still recorded). The row lock orders this against the reply.
+      const [current] = await tx.select({ staffEngagedAt: conversations.staffEngagedAt }).from(conversations).where(eq(conversations.id, conversation.id)).for('update');
+      const staffArrived = !conversation.staffEngagedAt && Boolean(current?.staffEngagedAt);
       const set: Partial<typeof conversations.$inferInsert> = { dialogue: turn.state };
       const base = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, by: 'person' as const, messageId: message.id };
       const ledger = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, messageId: message.id };
@@ -123,11 +127,13 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
         const { categories, reasons } = updated.triage!;
         crisis = await raiseCrisis(ctx, tx, { conversation: updated, messageId: message.id, lang, categories, reasons, at });
       }
-      const replies = await insertOutbound(
-        tx,
-        conversation,
-        turn.replies.map((r) => ({ text: r.text, authorType: 'bot' as const, buttons: r.buttons })),
-      );
+      const replies = staffArrived
+        ? []
+        : await insertOutbound(
+            tx,
+            conversation,
+            turn.replies.map((r) => ({ text: r.text, authorType: 'bot' as const, buttons: r.buttons })),
+          );
       return { replies, updated, crisis };
     });
     if (!updated) return 'already handled';

@@ -90,6 +90,11 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     const presence: Presence = { online: (agencyId) => presenceImpl.online(agencyId) };
     const app = createApp(ctx, { database, defaultAgencyId: agency.id, lineAgencyId: lineAgency.id, pingRedis, presence, escalationTargetsUsable: targets.usable });
     const server = http.createServer(app);
+    // Idle keep-alive connections stay open longer than clients and load balancers keep them
+    // (undici 4 s, typical balancers 60 s), so it is always the client that closes one: a server
+    // closing first races a request already on its way ("other side closed").
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     const sockets = attachSocketServer(server, ctx);
     presenceImpl = socketPresence(sockets.io);
     await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { OperatorErrorCode } from './errors';
 
 const optionalString = z
   .string()
@@ -158,7 +159,7 @@ export interface Config extends RawConfig {
 }
 
 export class ConfigError extends Error {
-  readonly code = 'config_invalid';
+  readonly code: OperatorErrorCode = 'config_invalid';
 }
 
 /** Parses settings; throws a ConfigError whose message lists every wrong setting. */

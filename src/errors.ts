@@ -1,6 +1,13 @@
 /**
- * Errors as values: a stable code, an HTTP status, and a message for people in Japanese and
- * English. Routes and workers return or throw these; the HTTP layer maps them in one place.
+ * Every error code in one table, in three parts by who reads it:
+ * - `errorCatalogue`: what the API and the sockets answer (HTTP status, Japanese and English for
+ *   the person or the staff member in front of the screen). Routes and commands throw `AppError`;
+ *   the HTTP layer (src/server/middleware/errors.ts) and the socket handshakes (`socketError`)
+ *   map them in one place.
+ * - `deliveryErrorCatalogue`: why an answer did not reach the person (LINE Messaging API
+ *   outcomes, src/channels/line/send.ts). Stored on the message; staff see the text beside it.
+ * - `operatorErrorCatalogue`: what stops the process or a CLI command (settings, files, Redis),
+ *   read by whoever runs the installation, in English like the rest of the logs.
  */
 export const errorCatalogue = {
   invalid_body: { status: 400, ja: '送信内容の形式が正しくありません。', en: 'The request body is not valid.' },
@@ -53,3 +60,59 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * A Socket.IO handshake refusal. The client reads `message` (the code, as every client already
+ * matches on it) and `data` (the same body as an HTTP error, for people).
+ * @see https://socket.io/docs/v4/middlewares/#handling-middleware-error
+ */
+export function socketError(code: ErrorCode): Error & { data: ReturnType<AppError['toJSON']>['error'] } {
+  return Object.assign(new Error(code), { data: new AppError(code).toJSON().error });
+}
+
+/**
+ * Why a delivery to LINE failed, as stored in `messages.delivery_error` and shown to staff.
+ * @see https://developers.line.biz/en/reference/messaging-api/#status-codes
+ * @see https://developers.line.biz/en/reference/messaging-api/#error-responses
+ */
+export const deliveryErrorCatalogue = {
+  reply_token_invalid: { ja: '返信用トークンが無効でした（通常の送信に切り替えます）。', en: 'The reply token was not valid (sent as a push instead).' },
+  quota_exceeded: {
+    ja: 'LINE の今月の送信上限に達したため届けられませんでした。管理者に連絡してください。',
+    en: "LINE's monthly message limit is reached: not delivered. Tell your administrator.",
+  },
+  rate_limited: { ja: 'LINE への送信が一時的に多すぎました。自動で再送します。', en: 'Too many messages to LINE for now; it is retried automatically.' },
+  server_error: { ja: 'LINE 側で問題が起きました。自動で再送します。', en: 'LINE had a problem; it is retried automatically.' },
+  timeout: { ja: 'LINE から応答がありませんでした。自動で再送します。', en: 'LINE did not answer in time; it is retried automatically.' },
+  network_error: { ja: 'LINE に接続できませんでした。自動で再送します。', en: 'LINE could not be reached; it is retried automatically.' },
+  bad_request: { ja: 'LINE が内容を受け付けませんでした。', en: 'LINE did not accept the message.' },
+  invalid_request: { ja: '送信内容が LINE の条件に合いませんでした。', en: 'The message does not meet LINE’s rules.' },
+  invalid_retry_key: { ja: '再送用のキーが正しくありませんでした。', en: 'The retry key was not valid.' },
+  unauthorized: { ja: 'LINE のアクセストークンが無効です。管理者に連絡してください。', en: 'The LINE access token is not valid. Tell your administrator.' },
+  forbidden: { ja: 'この LINE チャネルには送信の権限がありません。管理者に連絡してください。', en: 'This LINE channel may not send this. Tell your administrator.' },
+  not_found: { ja: '相手が見つかりませんでした（ブロックされた可能性があります）。', en: 'The person was not found (they may have blocked the account).' },
+  conflict: { ja: 'LINE が重複した送信として扱いました。', en: 'LINE treated it as a duplicate.' },
+  payload_too_large: { ja: 'メッセージが LINE には大きすぎました。', en: 'The message is too large for LINE.' },
+  http_error: { ja: 'LINE への送信に失敗しました。', en: 'Sending to LINE failed.' },
+  line_disabled: { ja: 'LINE 連携が設定されていないため送れませんでした。', en: 'LINE is not configured, so it could not be sent.' },
+} as const;
+
+export type DeliveryErrorCode = keyof typeof deliveryErrorCatalogue;
+
+/** The text staff see for a stored delivery code; an unknown (older) code reads as a plain failure. */
+export function deliveryErrorText(code: string): { ja: string; en: string } {
+  const entry = (deliveryErrorCatalogue as Record<string, { ja: string; en: string }>)[code] ?? deliveryErrorCatalogue.http_error;
+  return { ja: entry.ja, en: entry.en };
+}
+
+/** What stops the process or a CLI command; the thrown error's message adds the detail. */
+export const operatorErrorCatalogue = {
+  config_invalid: 'The settings (environment variables) are not valid.',
+  municipality_invalid: 'The municipality settings file is not valid.',
+  redis_unavailable: 'Redis cannot be reached at REDIS_URL.',
+  database_busy: 'Another process holds the embedded database in DATA_DIR.',
+  usage: 'The command line is not valid.',
+  delivery_retryable: 'A delivery failed in a way worth retrying (the queue retries it).',
+} as const;
+
+export type OperatorErrorCode = keyof typeof operatorErrorCatalogue;

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import IORedis, { type Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from './logger';
+import type { OperatorErrorCode } from './errors';
 
 /** A connection for BullMQ workers and blocking commands: never give up on a command. */
 export function createRedis(url: string, extra: RedisOptions = {}): Redis {
@@ -27,7 +28,7 @@ function canConnect(host: string, port: number, timeoutMs = 500): Promise<boolea
 }
 
 export class RedisUnavailableError extends Error {
-  readonly code = 'redis_unavailable';
+  readonly code: OperatorErrorCode = 'redis_unavailable';
 }
 
 /**

@@ -3,6 +3,7 @@
  * by node:util parseArgs. A wrong or missing option is exit code 2 with the option named.
  */
 import { parseArgs } from 'node:util';
+import type { OperatorErrorCode } from '../errors';
 
 export interface Option {
   type: 'string' | 'boolean';
@@ -21,7 +22,9 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>): Promise<number>;
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  readonly code: OperatorErrorCode = 'usage';
+}
 
 export function parseOptions(command: Command, args: string[]): Record<string, string | boolean | undefined> {
   let values: Record<string, string | boolean | undefined>;

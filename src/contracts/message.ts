@@ -23,7 +23,9 @@ export const staffMessageView = widgetMessageView.omit({ author: true, clientMes
   kind: z.string(),
   author: z.object({ type: authorTypeSchema, staffId: z.uuid().optional(), name: z.string().optional() }),
   deliveryState: deliveryStateSchema.nullable().optional(),
-  /** An error code (see ERROR_CODES / delivery codes), never provider text. */
+  /** A delivery error code (src/errors.ts `deliveryErrorCatalogue`), never provider text. */
   deliveryError: z.string().nullable().optional(),
+  /** What that code means, for staff: show `ja` or `en` beside the failed answer. */
+  deliveryErrorText: z.object({ ja: z.string(), en: z.string() }).nullable().optional(),
 });
 export type StaffMessageView = z.infer<typeof staffMessageView>;

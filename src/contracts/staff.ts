@@ -45,6 +45,8 @@ export const auditEntryView = z.object({
   action: z.string(),
   subjectType: z.string(),
   subjectId: z.string(),
+  /** A list or search page: the conversations it showed. */
+  conversationIds: z.array(z.uuid()).optional(),
   at: z.iso.datetime(),
 });
 export type AuditEntryView = z.infer<typeof auditEntryView>;

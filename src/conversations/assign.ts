@@ -8,7 +8,9 @@ import type { SessionStaff } from '../auth/sessions';
 import { conversations, staff, teams } from '../db/schema';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record';
-import { colleaguesOf } from '../policies/staff';
+import { scopeColleagues } from '../policies/staff';
+import { scopeConversations } from '../policies/conversation';
+import { scopeTeams } from '../policies/team';
 import { presentConversation, type ConversationView } from '../presenters/conversation';
 
 export interface AssignTo {
@@ -19,11 +21,11 @@ export interface AssignTo {
 
 export async function assignConversations(ctx: Context, actor: SessionStaff, conversationIds: string[], to: AssignTo): Promise<ConversationView[]> {
   if (to.staffId) {
-    const [target] = await ctx.db.select({ id: staff.id }).from(staff).where(and(eq(staff.id, to.staffId), colleaguesOf(actor.agencyId)));
+    const [target] = await ctx.db.select({ id: staff.id }).from(staff).where(and(eq(staff.id, to.staffId), scopeColleagues(actor)));
     if (!target) throw new AppError('invalid_body', 'staffId: not a colleague in this agency');
   }
   if (to.teamId) {
-    const [team] = await ctx.db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, to.teamId), eq(teams.agencyId, actor.agencyId)));
+    const [team] = await ctx.db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, to.teamId), scopeTeams(actor)));
     if (!team) throw new AppError('invalid_body', 'teamId: not a team of this agency');
   }
   const set: Partial<typeof conversations.$inferInsert> = {};
@@ -35,7 +37,7 @@ export async function assignConversations(ctx: Context, actor: SessionStaff, con
     const rows = await tx
       .update(conversations)
       .set(set)
-      .where(and(inArray(conversations.id, conversationIds), eq(conversations.agencyId, actor.agencyId)))
+      .where(and(inArray(conversations.id, conversationIds), scopeConversations(actor)))
       .returning();
     if (rows.length !== conversationIds.length && conversationIds.length === 1) throw new AppError('not_found');
     for (const c of rows) await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, action, subjectType: 'conversation', subjectId: c.id });

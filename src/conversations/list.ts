@@ -11,6 +11,9 @@ import { conversations } from '../db/schema';
 import type { SessionStaff } from '../auth/sessions';
 import { AppError } from '../errors';
 import { channelSchema, conversationStatusSchema, riskBandSchema, urgencySchema } from '../contracts';
+import { scopeConversations } from '../policies/conversation';
+import { recordAudit } from '../audit/record';
+import { presentConversation, type ConversationView } from '../presenters/conversation';
 
 export const PAGE_SIZE = 50;
 
@@ -64,7 +67,7 @@ export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export async function listConversations(db: Db, staff: SessionStaff, query: ListQuery) {
   if (query.q !== undefined && query.q.length > 0 && query.q.length < 2) throw new AppError('invalid_query', 'q: at least 2 characters');
-  const where: SQL[] = [eq(conversations.agencyId, staff.agencyId), hasInbound];
+  const where: SQL[] = [scopeConversations(staff), hasInbound];
   if (query.status) where.push(eq(conversations.status, query.status));
   if (query.channel) where.push(eq(conversations.channel, query.channel));
   if (query.urgency) where.push(sql`${conversations.triage} ->> 'urgency' = ${query.urgency}`);
@@ -101,4 +104,22 @@ export async function listConversations(db: Db, staff: SessionStaff, query: List
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ l: last.c.lane, t: last.sortTime, i: last.c.id }) : null;
   return { rows: page, nextCursor };
+}
+
+/**
+ * The list (or search) as staff see it, audited: one row per page shown, naming every
+ * conversation whose preview was on it (subjectId: how many). The search words are not kept:
+ * they can be a name or a consultation's own words.
+ */
+export async function readConversationList(db: Db, reader: SessionStaff, query: ListQuery): Promise<{ conversations: ConversationView[]; nextCursor: string | null }> {
+  const { rows, nextCursor } = await listConversations(db, reader, query);
+  await recordAudit(db, {
+    agencyId: reader.agencyId,
+    actorId: reader.id,
+    action: query.q ? 'conversations.search' : 'conversations.list',
+    subjectType: 'conversation_list',
+    subjectId: String(rows.length),
+    conversationIds: rows.map((r) => r.c.id),
+  });
+  return { conversations: rows.map((r) => presentConversation(r.c, r.preview?.slice(0, 80) ?? null)), nextCursor };
 }

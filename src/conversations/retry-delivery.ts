@@ -9,10 +9,10 @@ import { messages } from '../db/schema';
 import { AppError } from '../errors';
 import { enqueueSoon, jobOptions } from '../queues';
 import { recordAudit } from '../audit/record';
+import { scopeMessages } from '../policies/message';
 
 export async function retryDelivery(ctx: Context, actor: SessionStaff, messageId: string): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(messageId)) throw new AppError('not_found');
-  const [m] = await ctx.db.select().from(messages).where(and(eq(messages.id, messageId), eq(messages.agencyId, actor.agencyId)));
+  const [m] = await ctx.db.select().from(messages).where(and(eq(messages.id, messageId), scopeMessages(actor)));
   if (!m || m.direction !== 'out') throw new AppError('not_found');
   if (m.deliveryState !== 'failed') throw new AppError('conflict', 'only a failed delivery can be retried');
   const leader = m.deliveryBatch ?? m.id;

@@ -5,9 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { OperatorErrorCode } from '../errors';
 
 export class EmbeddedDatabaseBusyError extends Error {
-  readonly code = 'database_busy';
+  readonly code: OperatorErrorCode = 'database_busy';
 }
 
 function alive(pid: number): boolean {

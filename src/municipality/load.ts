@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { municipalitySchema, type Municipality } from './schema';
+import type { OperatorErrorCode } from '../errors';
 
 export class MunicipalityError extends Error {
-  readonly code = 'municipality_invalid';
+  readonly code: OperatorErrorCode = 'municipality_invalid';
   constructor(
     message: string,
     /** One line per problem, e.g. `staffedHours.mon[0].end: must be HH:MM`. */

@@ -11,7 +11,14 @@ export const isAdmin = (s: SessionStaff) => s.role === 'admin';
 export const isOperator = (s: SessionStaff) => s.role === 'operator';
 /** Inbox, staff API and staff sockets: agency staff only. */
 export const mayUseInbox = (s: SessionStaff) => !isOperator(s);
+/** The queue dashboard serves every agency's queues at once: the system operator only. */
+export const mayUseQueueDashboard = (s: SessionStaff) => isOperator(s);
+
+/** A policy's answer as a refusal: 403 when `allowed` is false. */
+export function authorize(allowed: boolean): asserts allowed {
+  if (!allowed) throw new AppError('forbidden');
+}
 
 export function requireSupervisor(s: SessionStaff): void {
-  if (!isSupervisor(s)) throw new AppError('forbidden');
+  authorize(isSupervisor(s));
 }

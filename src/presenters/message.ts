@@ -3,6 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { staff, type messages } from '../db/schema';
 import type { StaffMessageView, WidgetMessageView } from '../contracts';
+import { deliveryErrorText } from '../errors';
 
 export type { StaffMessageView, WidgetMessageView };
 
@@ -27,6 +28,7 @@ export function presentForStaff(m: MessageRow, staffNames: Map<string, string> =
   if (m.direction === 'out') {
     view.deliveryState = m.deliveryState;
     view.deliveryError = m.deliveryError;
+    view.deliveryErrorText = m.deliveryError ? deliveryErrorText(m.deliveryError) : null;
   }
   return view;
 }

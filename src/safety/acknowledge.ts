@@ -5,22 +5,22 @@ import type { SessionStaff } from '../auth/sessions';
 import { alerts } from '../db/schema';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record';
+import { scopeAlerts } from '../policies/alert';
 import { presentAlert, type AlertView } from '../presenters/alert';
 
 export async function acknowledgeAlert(ctx: Context, staff: SessionStaff, alertId: string): Promise<AlertView> {
-  if (!/^[0-9a-f-]{36}$/i.test(alertId)) throw new AppError('not_found');
   const updated = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(alerts)
       .set({ acknowledgedAt: new Date(), acknowledgedBy: staff.id })
-      .where(and(eq(alerts.id, alertId), eq(alerts.agencyId, staff.agencyId), isNull(alerts.acknowledgedAt)))
+      .where(and(eq(alerts.id, alertId), scopeAlerts(staff), isNull(alerts.acknowledgedAt)))
       .returning();
     if (row) await recordAudit(tx, { agencyId: staff.agencyId, actorId: staff.id, action: 'alert.acknowledge', subjectType: 'alert', subjectId: alertId });
     return row;
   });
   if (!updated) {
     // Already acknowledged (by someone else, or a double click): answer with how it stands.
-    const [existing] = await ctx.db.select().from(alerts).where(and(eq(alerts.id, alertId), eq(alerts.agencyId, staff.agencyId)));
+    const [existing] = await ctx.db.select().from(alerts).where(and(eq(alerts.id, alertId), scopeAlerts(staff)));
     if (!existing) throw new AppError('not_found');
     return presentAlert(existing);
   }

@@ -10,7 +10,6 @@ import cors from 'cors';
 import cookieParser from 'cookie-parser';
 import { pinoHttp } from 'pino-http';
 import type { Context } from '../context';
-import type { Database } from '../db/client';
 import { widgetRoutes } from './routes/widget/widget';
 import { widgetFrameRoutes } from './routes/widget/frame';
 import { authRoutes } from './routes/auth/auth';
@@ -33,7 +32,8 @@ import { requireInboxRole, requireStaff } from './middleware/staff-auth';
 import { createLoginThrottle, loginThrottleSettings } from '../auth/login-throttle';
 
 export interface AppOptions {
-  database: Database;
+  /** The database (readiness pings it). */
+  database: { ping(): Promise<unknown> };
   /** Who is on duty (connected to the inbox). */
   presence: Presence;
   /** Resolves when the queues' Redis answers (readiness). */

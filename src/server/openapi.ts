@@ -6,8 +6,9 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import { createSessionBody, createSessionResponse, listMessagesResponse, sendMessageBody, sendMessageResponse, updateSessionBody } from './routes/widget/schema';
 import { alertResponse, listAlertsQuery, listAlertsResponse } from './routes/alerts/schema';
-import { cannedBody, cannedView } from './routes/canned/canned';
-import { auditQuery } from './routes/audit/audit';
+import { cannedBody } from './routes/canned/schema';
+import { cannedReplyView, colleagueView, shiftView, teamView } from '../contracts';
+import { auditQuery, listAuditResponse } from './routes/audit/schema';
 import { listQuery } from '../conversations/list';
 import { correctionBody } from '../conversations/correct';
 import { loginBody, meResponse } from './routes/auth/schema';
@@ -104,25 +105,25 @@ export function buildOpenApiDocument() {
   path({ method: 'post', path: '/api/messages/{id}/retry', tags: ['staff'], security: staffAuth, summary: 'Retry a failed delivery', request: { params: idParam }, responses: { 202: json(z.object({ ok: z.literal(true) }), 'Queued'), ...errors(401, 404, 409) } });
   path({ method: 'get', path: '/api/alerts', tags: ['staff'], security: staffAuth, summary: 'Crisis alerts (open by default)', request: { query: listAlertsQuery }, responses: { 200: json(listAlertsResponse, 'Alerts'), ...errors(400, 401) } });
   path({ method: 'post', path: '/api/alerts/{id}/ack', tags: ['staff'], security: staffAuth, summary: 'Acknowledge (no body)', request: { params: idParam }, responses: { 200: json(alertResponse, 'Acknowledged'), ...errors(401, 404) } });
-  path({ method: 'get', path: '/api/canned-replies', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ cannedReplies: z.array(cannedView) }), '定型文'), ...errors(401) } });
+  path({ method: 'get', path: '/api/canned-replies', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ cannedReplies: z.array(cannedReplyView) }), '定型文'), ...errors(401) } });
   path({
     method: 'post', path: '/api/canned-replies', tags: ['supervisor'], security: staffAuth,
     request: { body: { content: { 'application/json': { schema: cannedBody } } } },
-    responses: { 201: json(z.object({ cannedReply: cannedView }), 'Added'), ...errors(400, 401, 403) },
+    responses: { 201: json(z.object({ cannedReply: cannedReplyView }), 'Added'), ...errors(400, 401, 403) },
   });
   path({
     method: 'get', path: '/api/audit', tags: ['supervisor'], security: staffAuth, request: { query: auditQuery },
     responses: {
-      200: json(z.object({ entries: z.array(z.object({ actorId: z.uuid().nullable(), actorName: z.string().nullable(), action: z.string(), subjectType: z.string(), subjectId: z.string(), at: z.iso.datetime() })) }), 'Audit entries'),
+      200: json(listAuditResponse, 'Audit entries'),
       ...errors(400, 401, 403),
     },
   });
-  path({ method: 'get', path: '/api/teams', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ teams: z.array(z.object({ id: z.uuid(), name: z.string(), members: z.array(z.uuid()) })) }), 'Teams of my agency'), ...errors(401) } });
-  path({ method: 'get', path: '/api/staff', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ staff: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string(), online: z.boolean() })) }), 'Colleagues'), ...errors(401) } });
+  path({ method: 'get', path: '/api/teams', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ teams: z.array(teamView) }), 'Teams of my agency'), ...errors(401) } });
+  path({ method: 'get', path: '/api/staff', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ staff: z.array(colleagueView) }), 'Colleagues'), ...errors(401) } });
   path({
     method: 'get', path: '/api/shift', tags: ['supervisor'], security: staffAuth,
     responses: {
-      200: json(z.object({ counsellors: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string(), online: z.boolean(), open: z.number(), oldestUnansweredAt: z.iso.datetime().nullable() })), unassigned: z.number(), unacknowledgedAlerts: z.number() }), 'Shift'),
+      200: json(shiftView, 'Shift'),
       ...errors(401, 403),
     },
   });

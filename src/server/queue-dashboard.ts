@@ -11,7 +11,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Context } from '../context';
 import { AppError } from '../errors';
-import { isOperator } from '../policies/roles';
+import { mayUseQueueDashboard } from '../policies/roles';
 import { requireStaff } from './middleware/staff-auth';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -59,7 +59,7 @@ export function queueDashboard(ctx: Context): Router {
   });
   createBullBoard({ queues: adapters, serverAdapter, options: { uiConfig: { boardTitle: 'tsunagu queues' } } });
   const router = Router();
-  router.use(requireStaff(ctx.db), (req, _res, next) => next(req.staff && isOperator(req.staff) ? undefined : new AppError('forbidden')));
+  router.use(requireStaff(ctx.db), (req, _res, next) => next(req.staff && mayUseQueueDashboard(req.staff) ? undefined : new AppError('forbidden')));
   router.use(serverAdapter.getRouter());
   return router;
 }

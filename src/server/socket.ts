@@ -22,9 +22,10 @@ import { widgetCorsOrigin } from './app';
 import { socketPresence } from './presence';
 import { staffNamespace, widgetNamespace } from './namespaces';
 import { z } from 'zod';
-import { and, eq } from 'drizzle-orm';
-import { conversations } from '../db/schema';
-import { isSupervisor, mayUseInbox } from '../policies/roles';
+import { mayUseInbox } from '../policies/roles';
+import { roomsFor } from '../policies/rooms';
+import { conversationVisibleTo } from '../conversations/find';
+import { socketError } from '../errors';
 import { trackOpenInboxes } from '../safety/inbox-presence';
 
 const typingEvent = z.object({ conversationId: z.uuid(), active: z.boolean() }).strict();
@@ -51,23 +52,22 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
       // Cross-site WebSocket hijacking defence: the page must be ours.
       const ours = { host: headers.host, protocol: requestProtocol(socket.request, trustProxySetting(ctx.config.TRUST_PROXY)) };
       if (!isSameOrigin(headers.origin, headers['sec-fetch-site'] as string | undefined, ours)) {
-        return next(new Error('cross_origin'));
+        return next(socketError('cross_origin'));
       }
       const raw = parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
       const token = raw ? cookieParser.signedCookie(raw, ctx.config.sessionSecret) : false;
       const session = token ? await findSession(ctx.db, token) : null;
-      if (!session) return next(new Error('unauthenticated'));
+      if (!session) return next(socketError('unauthenticated'));
       const { staff } = session;
       // The system operator sees no agency's consultations, so no agency's live events either.
-      if (!mayUseInbox(staff)) return next(new Error('forbidden'));
+      if (!mayUseInbox(staff)) return next(socketError('forbidden'));
       socket.data.staff = staff;
       socket.data.sessionId = session.sessionId;
       socket.data.expiresAt = session.expiresAt.getTime();
-      await socket.join([rooms.session(session.sessionId), rooms.staff(staff.id), rooms.agency(staff.agencyId)]);
-      if (isSupervisor(staff)) await socket.join(rooms.supervisors(staff.agencyId));
+      await socket.join(roomsFor(staff, session.sessionId));
       next();
     } catch {
-      next(new Error('internal'));
+      next(socketError('internal'));
     }
   });
 
@@ -100,11 +100,7 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
       const parsed = typingEvent.safeParse(payload);
       if (!parsed.success) return;
       const { conversationId, active } = parsed.data;
-      const [c] = await ctx.db
-        .select({ id: conversations.id })
-        .from(conversations)
-        .where(and(eq(conversations.id, conversationId), eq(conversations.agencyId, staff.agencyId)));
-      if (!c || closing) return;
+      if (!(await conversationVisibleTo(ctx.db, staff, conversationId)) || closing) return;
       socket.to(rooms.agency(staff.agencyId)).emit('conversation:typing', { conversationId, staffId: staff.id, name: staff.name, active });
       ctx.publisher.widgetTyping(conversationId, active);
     });
@@ -128,11 +124,11 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
     try {
       const token = socket.handshake.auth?.token;
       const session = typeof token === 'string' ? await findWidgetSession(ctx.db, token) : null;
-      if (!session) return next(new Error('invalid_session'));
+      if (!session) return next(socketError('invalid_session'));
       await socket.join(rooms.conversation(session.conversationId));
       next();
     } catch {
-      next(new Error('internal'));
+      next(socketError('internal'));
     }
   });
 

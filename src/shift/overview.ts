@@ -6,28 +6,32 @@
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { alerts, conversations, staff } from '../db/schema';
-import { colleaguesOf } from '../policies/staff';
+import type { SessionStaff } from '../auth/sessions';
+import type { ShiftView } from '../contracts';
+import { scopeColleagues } from '../policies/staff';
+import { scopeConversations } from '../policies/conversation';
+import { scopeAlerts } from '../policies/alert';
 import { hasInbound, LANE } from '../conversations/list';
 
-export async function shiftOverview(db: Db, agencyId: string, online: Set<string>) {
+export async function shiftOverview(db: Db, viewer: SessionStaff, online: Set<string>): Promise<ShiftView> {
   // "Unanswered": the person wrote last (their message is newer than any outbound one).
   const waitingSince = sql<string | null>`min(case when ${conversations.unread} > 0 then ${conversations.lastMessageAt} end)`;
   const perStaff = await db
     .select({ id: staff.id, name: staff.name, role: staff.role, open: count(conversations.id), oldestUnansweredAt: waitingSince })
     .from(staff)
     .leftJoin(conversations, and(eq(conversations.assigneeId, staff.id), ne(conversations.status, 'closed'), hasInbound))
-    .where(colleaguesOf(agencyId))
+    .where(scopeColleagues(viewer))
     .groupBy(staff.id, staff.name, staff.role)
     .orderBy(staff.name);
   const [{ unassigned }] = await db
     .select({ unassigned: count() })
     .from(conversations)
-    .where(and(eq(conversations.agencyId, agencyId), isNull(conversations.assigneeId), ne(conversations.status, 'closed'), hasInbound));
-  const [{ open }] = await db.select({ open: count() }).from(alerts).where(and(eq(alerts.agencyId, agencyId), isNull(alerts.acknowledgedAt)));
+    .where(and(scopeConversations(viewer), isNull(conversations.assigneeId), ne(conversations.status, 'closed'), hasInbound));
+  const [{ open }] = await db.select({ open: count() }).from(alerts).where(and(scopeAlerts(viewer), isNull(alerts.acknowledgedAt)));
   const [{ checkLane }] = await db
     .select({ checkLane: count() })
     .from(conversations)
-    .where(and(eq(conversations.agencyId, agencyId), eq(conversations.lane, LANE.check), ne(conversations.status, 'closed'), hasInbound));
+    .where(and(scopeConversations(viewer), eq(conversations.lane, LANE.check), ne(conversations.status, 'closed'), hasInbound));
   return {
     counsellors: perStaff.map((s) => ({
       ...s,

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { agencies, staff, teamMembers, teams } from '../db/schema';
 import { AppError } from '../errors';
+import type { SessionStaff } from '../auth/sessions';
+import type { TeamView } from '../contracts';
+import { scopeTeams } from '../policies/team';
 
 export const addTeamInput = z
   .object({
@@ -33,12 +36,13 @@ export async function addTeam(db: Db, raw: AddTeamInput) {
   });
 }
 
-export async function listTeams(db: Db, agencyId: string) {
+/** The teams of the viewer's agency, with their members. */
+export async function listTeams(db: Db, viewer: SessionStaff): Promise<TeamView[]> {
   const rows = await db
     .select({ id: teams.id, name: teams.name, staffId: teamMembers.staffId })
     .from(teams)
     .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
-    .where(eq(teams.agencyId, agencyId))
+    .where(scopeTeams(viewer))
     .orderBy(asc(teams.name));
   const byId = new Map<string, { id: string; name: string; members: string[] }>();
   for (const r of rows) {

@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { checkLineMessages, type LineTextMessage } from './messages';
+import type { DeliveryErrorCode } from '../../errors';
 
 export {
   toLineMessages,
@@ -27,7 +28,8 @@ export {
 
 export type SendResult =
   | { ok: true; requestId?: string; duplicate?: boolean }
-  | { ok: false; retryable: boolean; status?: number; code: string; message: string };
+  /** `code`: src/errors.ts `deliveryErrorCatalogue` (staff see its text); `message`: for logs. */
+  | { ok: false; retryable: boolean; status?: number; code: DeliveryErrorCode; message: string };
 
 export interface LineSender {
   reply(replyToken: string, messages: LineTextMessage[]): Promise<SendResult>;
@@ -106,7 +108,7 @@ export function createLineSender(opts: LineSenderOptions): LineSender {
   };
 }
 
-function invalid(code: string, message: string): SendResult {
+function invalid(code: DeliveryErrorCode, message: string): SendResult {
   return { ok: false, retryable: false, code, message };
 }
 
@@ -180,7 +182,7 @@ function mapError(err: unknown, op: 'reply' | 'push'): SendResult {
       return { ok: false, retryable: true, status, code: 'rate_limited', message };
     }
     if (status >= 500) return { ok: false, retryable: true, status, code: 'server_error', message };
-    const code =
+    const code: DeliveryErrorCode =
       status === 400 ? 'bad_request'
       : status === 401 ? 'unauthorized'
       : status === 403 ? 'forbidden'

@@ -1,6 +1,6 @@
 /** Staff authentication: the signed, httpOnly session cookie → the staff member, or 401. */
 import type { NextFunction, Request, Response } from 'express';
-import type { Db } from '../../db/client';
+import type { Context } from '../../context';
 import { findSessionStaff, type SessionStaff } from '../../auth/sessions';
 import { AppError } from '../../errors';
 import { mayUseInbox } from '../../policies/roles';
@@ -14,7 +14,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function requireStaff(db: Db) {
+export function requireStaff(db: Context['db']) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const token = req.signedCookies?.[SESSION_COOKIE];
     if (typeof token !== 'string' || !token) return next(new AppError('unauthenticated'));

@@ -4,19 +4,14 @@
  * src/auth/login-throttle.ts); every refusal looks the same whether or not the account exists.
  */
 import { Router, type Response } from 'express';
-import { and, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../../../context';
-import { staff } from '../../../db/schema';
-import { verifyPassword, hashPassword } from '../../../auth/password';
+import { checkCredentials } from '../../../auth/check-credentials';
 import { createSession, deleteSession } from '../../../auth/sessions';
 import type { LoginThrottle } from '../../../auth/login-throttle';
 import { AppError } from '../../../errors';
 import { validateBody } from '../../middleware/validate';
 import { requireStaff, SESSION_COOKIE } from '../../middleware/staff-auth';
 import { loginBody, type LoginBody } from './schema';
-
-// Verifying against a dummy hash when the email is unknown keeps the timing the same.
-const dummyHash = hashPassword('timing-equaliser-not-a-password');
 
 export function authRoutes(ctx: Context, throttle: LoginThrottle): Router {
   const router = Router();
@@ -36,13 +31,8 @@ export function authRoutes(ctx: Context, throttle: LoginThrottle): Router {
       res.setHeader('Retry-After', String(refusal.retryAfterSeconds));
       throw new AppError(refusal.code);
     }
-    // A disabled account is treated exactly like an unknown one.
-    const [row] = await ctx.db
-      .select()
-      .from(staff)
-      .where(and(sql`lower(${staff.email}) = lower(${email})`, isNull(staff.disabledAt)));
-    const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
-    if (!row || !ok) {
+    const account = await checkCredentials(ctx.db, email, password);
+    if (!account) {
       await throttle.failed(email, address);
       ctx.log.info({ event: 'login_failed' }, 'staff login failed');
       throw new AppError('invalid_credentials');
@@ -51,10 +41,10 @@ export function authRoutes(ctx: Context, throttle: LoginThrottle): Router {
     // Session rotation: a fresh token on every login; the one this browser held (if any) ends.
     const previous = req.signedCookies?.[SESSION_COOKIE];
     if (typeof previous === 'string' && previous) ctx.publisher.endSessionSockets(await deleteSession(ctx.db, previous));
-    const session = await createSession(ctx.db, row.id, ctx.config.SESSION_TTL_HOURS);
+    const session = await createSession(ctx.db, account.id, ctx.config.SESSION_TTL_HOURS);
     setCookie(res, session.token, session.expiresAt);
-    ctx.log.info({ event: 'login', staffId: row.id }, 'staff logged in');
-    res.json({ staff: { id: row.id, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId } });
+    ctx.log.info({ event: 'login', staffId: account.id }, 'staff logged in');
+    res.json({ staff: account });
   });
 
   router.post('/logout', requireStaff(ctx.db), async (req, res) => {

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { MAX_TEXT } from '../widget/schema';
+import { listQuery } from '../../../conversations/list';
 import { consentAnswerSchema, consentScopeSchema, consentView, conversationView, noteView, staffMessageView, triageView } from '../../../contracts';
 
 export { consentView, conversationView, noteView, staffMessageView, triageView };
+
+/** `/:id`: a conversation's id (anything else names nothing: 404). */
+export const conversationParams = z.object({ id: z.uuid() });
+
+/** GET / (filters, search, cursor): defined beside the query that uses it. */
+export { listQuery };
+export { correctionBody } from '../../../conversations/correct';
 
 export const replyBody = z.object({ text: z.string().refine((t) => t.trim().length > 0, 'text must not be empty') }).strict();
 export type ReplyBody = z.infer<typeof replyBody>;

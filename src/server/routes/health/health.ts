@@ -4,10 +4,9 @@
  * is configured, so monitoring sees that a crisis at night would reach no one.
  */
 import { Router } from 'express';
-import type { Database } from '../../../db/client';
 
-/** `pingRedis` resolves when the Redis behind the queues answers. */
-export function healthRoutes(database: Database, pingRedis: () => Promise<unknown>, escalationTargetsUsable = true): Router {
+/** `database.ping` and `pingRedis` resolve when the database and the Redis behind the queues answer. */
+export function healthRoutes(database: { ping(): Promise<unknown> }, pingRedis: () => Promise<unknown>, escalationTargetsUsable = true): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   router.get('/readyz', async (_req, res) => {

@@ -6,7 +6,7 @@ import { listTeams } from '../../../teams/teams';
 export function teamRoutes(ctx: Context): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    res.json({ teams: await listTeams(ctx.db, req.staff!.agencyId) });
+    res.json({ teams: await listTeams(ctx.db, req.staff!) });
   });
   return router;
 }

@@ -1,0 +1,232 @@
+/**
+ * Who may do what, from one table: every staff route and every staff socket room × role
+ * (counsellor, supervisor, admin, operator) × whose data (the staff member's own agency, another
+ * agency). Allowed answers its success status; refused answers 403 (role) or 404 (another
+ * agency's id: it cannot even be confirmed to exist); a list never shows another agency's rows;
+ * nobody signed in gets 401. A route added without a row here fails the last test.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Socket } from 'socket.io-client';
+import { alerts, conversations, messages } from '../../src/db/schema';
+import { addAgency } from '../../src/agencies/add-agency';
+import { addStaff } from '../../src/staff/add-staff';
+import { addTeam } from '../../src/teams/teams';
+import { addCanned } from '../../src/canned/add-canned';
+import { buildOpenApiDocument } from '../../src/server/openapi';
+import { presentConversation } from '../../src/presenters/conversation';
+import { presentAlert } from '../../src/presenters/alert';
+import { as, connectStaffSocket, eventually, login, staffFetch, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
+import { testDatabases } from '../helpers/databases';
+import { openWidgetSession, widgetSend } from '../helpers/widget';
+
+type Role = 'counsellor' | 'supervisor' | 'admin' | 'operator';
+const ROLES: Role[] = ['counsellor', 'supervisor', 'admin', 'operator'];
+type Expect = Record<Role, number>;
+
+/** Ids of one agency's data the routes name. */
+interface Ids {
+  conversation: string;
+  alert: string;
+  outbound: string;
+}
+
+/** Every agency role may; the system operator sees no consultation data. */
+const inbox = (ok: number): Expect => ({ counsellor: ok, supervisor: ok, admin: ok, operator: 403 });
+/** Supervisors and admins only. */
+const supervisors = (ok: number): Expect => ({ counsellor: 403, supervisor: ok, admin: ok, operator: 403 });
+/** Another agency's id: not found for agency staff (the operator is refused before looking). */
+const hidden: Expect = { counsellor: 404, supervisor: 404, admin: 404, operator: 403 };
+
+interface RouteRow {
+  method: 'GET' | 'POST' | 'PATCH';
+  /** The path as the OpenAPI document names it (`{id}`). */
+  route: string;
+  /** The id this route names, from the agency whose data is used. */
+  id?: (ids: Ids) => string;
+  body?: (me: { id: string }) => unknown;
+  own: Expect;
+  /** The same request naming another agency's data; lists instead must not contain it. */
+  other?: Expect;
+}
+
+const conv = (ids: Ids) => ids.conversation;
+const ROUTES: RouteRow[] = [
+  { method: 'GET', route: '/api/auth/me', own: { counsellor: 200, supervisor: 200, admin: 200, operator: 200 } },
+  { method: 'GET', route: '/api/conversations', own: inbox(200) },
+  { method: 'POST', route: '/api/conversations/bulk-assign', id: conv, body: (me) => ({ conversationIds: ['{id}'], staffId: me.id }), own: supervisors(200), other: { ...hidden, counsellor: 403 } },
+  { method: 'GET', route: '/api/conversations/{id}', id: conv, own: inbox(200), other: hidden },
+  { method: 'PATCH', route: '/api/conversations/{id}', id: conv, body: () => ({ urgency: 'high' }), own: inbox(200), other: hidden },
+  { method: 'POST', route: '/api/conversations/{id}/assign', id: conv, body: (me) => ({ staffId: me.id }), own: inbox(200), other: hidden },
+  { method: 'GET', route: '/api/conversations/{id}/messages', id: conv, own: inbox(200), other: hidden },
+  { method: 'POST', route: '/api/conversations/{id}/read', id: conv, own: inbox(204), other: hidden },
+  { method: 'POST', route: '/api/conversations/{id}/replies', id: conv, body: () => ({ text: 'お話を聞かせてください' }), own: inbox(202), other: hidden },
+  { method: 'GET', route: '/api/conversations/{id}/notes', id: conv, own: inbox(200), other: hidden },
+  { method: 'POST', route: '/api/conversations/{id}/notes', id: conv, body: () => ({ text: '確認済み' }), own: inbox(201), other: hidden },
+  { method: 'GET', route: '/api/conversations/{id}/consents', id: conv, own: inbox(200), other: hidden },
+  { method: 'POST', route: '/api/conversations/{id}/consents', id: conv, body: () => ({ scope: 'share', answer: 'later' }), own: inbox(201), other: hidden },
+  // Only a failed delivery can be retried: 409 shows the request got past every check.
+  { method: 'POST', route: '/api/messages/{id}/retry', id: (ids) => ids.outbound, own: inbox(409), other: hidden },
+  { method: 'GET', route: '/api/alerts', own: inbox(200) },
+  { method: 'POST', route: '/api/alerts/{id}/ack', id: (ids) => ids.alert, own: inbox(200), other: hidden },
+  { method: 'GET', route: '/api/audit', own: supervisors(200) },
+  { method: 'GET', route: '/api/canned-replies', own: inbox(200) },
+  { method: 'POST', route: '/api/canned-replies', body: () => ({ title: `定型 ${randomUUID().slice(0, 6)}`, text: 'ご相談ありがとうございます' }), own: supervisors(201) },
+  { method: 'GET', route: '/api/staff', own: inbox(200) },
+  { method: 'GET', route: '/api/shift', own: supervisors(200) },
+  { method: 'GET', route: '/api/teams', own: inbox(200) },
+  { method: 'GET', route: '/admin/queues', own: { counsellor: 403, supervisor: 403, admin: 403, operator: 200 } },
+];
+
+/** Logging in and out: covered by their own tests (login throttle, staff-sessions). */
+const NOT_STAFF_ROUTES = ['/api/auth/login', '/api/auth/logout'];
+
+describe.each(testDatabases())('access matrix on %s', (db) => {
+  let app: TestApp;
+  const cookies = {} as Record<Role, string>;
+  const staffIds = {} as Record<Role, string>;
+  let own: Ids;
+  let other: Ids;
+  /** Everything of the other agency that must never appear in a list of ours. */
+  let otherAgencyIds: string[];
+
+  const newConversation = async (agency?: string) => {
+    const s = await openWidgetSession(app.url, agency ? { agency } : {});
+    await widgetSend(app.url, s, '権限テスト 近所づきあいのことで相談です');
+    const [inbound] = await eventually(async () => {
+      const rows = await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, s.conversationId));
+      return rows.length ? rows : null;
+    });
+    return inbound;
+  };
+  const alertFor = async (m: { id: string; conversationId: string; agencyId: string }) =>
+    (await app.runtime.ctx.db.insert(alerts).values({ agencyId: m.agencyId, conversationId: m.conversationId, messageId: m.id, urgency: 'high', reasons: ['テスト'] }).returning())[0];
+
+  beforeAll(async () => {
+    app = await startTestApp({ db });
+    const ctxDb = app.runtime.ctx.db;
+    await addAgency(ctxDb, { code: 'other', name: '他の機関' });
+    cookies.counsellor = app.staffCookie;
+    staffIds.counsellor = app.staffId;
+    for (const role of ['supervisor', 'admin', 'operator'] as const) {
+      const email = `${role}${randomUUID().slice(0, 8)}@example.jp`;
+      const s = await addStaff(ctxDb, { email, name: `${role} 権限`, password: 'matrix long password', role, agencyCode: 'intake' });
+      staffIds[role] = s.id;
+      cookies[role] = await login(app.url, email, 'matrix long password');
+    }
+    const theirEmail = `other${randomUUID().slice(0, 8)}@example.jp`;
+    const theirs = await addStaff(ctxDb, { email: theirEmail, name: '他機関 相談員', password: 'matrix long password', role: 'supervisor', agencyCode: 'other' });
+    const theirCookie = await login(app.url, theirEmail, 'matrix long password');
+
+    const ownInbound = await newConversation();
+    const otherInbound = await newConversation('other');
+    expect(otherInbound.agencyId).not.toBe(ownInbound.agencyId);
+    const reply = async (cookie: string, conversationId: string) =>
+      ((await (await staffFetch(as(app, cookie), `/api/conversations/${conversationId}/replies`, { method: 'POST', body: JSON.stringify({ text: '準備' }) })).json()) as { messageId: string }).messageId;
+    own = { conversation: ownInbound.conversationId, alert: (await alertFor(ownInbound)).id, outbound: await reply(cookies.counsellor, ownInbound.conversationId) };
+    other = { conversation: otherInbound.conversationId, alert: (await alertFor(otherInbound)).id, outbound: await reply(theirCookie, otherInbound.conversationId) };
+    const team = await addTeam(ctxDb, { agencyCode: 'other', name: '他機関の班', memberEmails: [theirEmail] });
+    const canned = await addCanned(ctxDb, { id: theirs.id, email: theirEmail, name: '他機関 相談員', role: 'supervisor', agencyId: otherInbound.agencyId }, { title: '他機関の定型文', text: '他機関' });
+    otherAgencyIds = [other.conversation, other.alert, other.outbound, theirs.id, team.id, canned.id, otherInbound.id];
+  });
+  afterAll(() => app?.close());
+
+  const call = (row: RouteRow, role: Role | null, ids: Ids) => {
+    const id = row.id?.(ids) ?? '';
+    const path = row.route.replace('{id}', id);
+    const body = row.body ? JSON.stringify(row.body({ id: role ? staffIds[role] : randomUUID() })).replace('"{id}"', JSON.stringify(id)) : undefined;
+    const headers: Record<string, string> = { 'content-type': 'application/json', origin: app.url };
+    if (role) headers.cookie = cookies[role];
+    return fetch(`${app.url}${path}`, { method: row.method, headers, body });
+  };
+
+  const cases = ROUTES.flatMap((row) => ROLES.map((role) => [`${row.method} ${row.route}`, role, row] as const));
+
+  test.each(cases)('%s as %s: own agency as the table says; another agency refused or absent', async (_name, role, row) => {
+    const res = await call(row, role, own);
+    const text = await res.text();
+    expect({ role, status: res.status }).toEqual({ role, status: row.own[role] });
+    if (row.other) {
+      const refused = await call(row, role, other);
+      expect({ role, otherAgency: refused.status }).toEqual({ role, otherAgency: row.other[role] });
+    } else if (res.status === 200) {
+      // A list: nothing of the other agency in it.
+      for (const id of otherAgencyIds) expect({ role, leaked: text.includes(id) }).toEqual({ role, leaked: false });
+    }
+  });
+
+  test.each(ROUTES.filter((r) => r.route !== '/admin/queues').map((r) => [`${r.method} ${r.route}`, r] as const))('%s with nobody signed in: 401', async (_name, row) => {
+    expect((await call(row, null, own)).status).toBe(401);
+  });
+
+  test('the table covers every staff route of the OpenAPI document', () => {
+    const documented = Object.entries(buildOpenApiDocument().paths ?? {}).flatMap(([p, ops]) =>
+      Object.entries(ops as Record<string, { security?: Record<string, unknown>[] }>)
+        .filter(([, op]) => op.security?.some((s) => 'staffCookie' in s))
+        .map(([m]) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(documented.length).toBeGreaterThan(15);
+    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.route}`));
+    expect(documented.filter((r) => !covered.has(r) && !NOT_STAFF_ROUTES.some((p) => r.endsWith(` ${p}`)))).toEqual([]);
+  });
+
+  describe('socket rooms', () => {
+    const sockets = {} as Record<Exclude<Role, 'operator'>, Socket>;
+    const agencyRoles = ['counsellor', 'supervisor', 'admin'] as const;
+    afterAll(() => Object.values(sockets).forEach((s) => s.disconnect()));
+
+    test('the operator is refused the staff socket (no room at all); agency roles connect', async () => {
+      await expect(connectStaffSocket(as(app, cookies.operator))).rejects.toThrow('forbidden');
+      for (const role of agencyRoles) sockets[role] = await connectStaffSocket(as(app, cookies[role]));
+    });
+
+    // Each row: what is published, and which roles of our agency receive it. Another agency's
+    // event is published first; our marker after it on the same Redis connection arrives later,
+    // so by then anything leaked would have arrived.
+    const ROOMS = [
+      { room: 'agency', event: 'conversation:updated', receivers: agencyRoles },
+      { room: 'supervisors', event: 'alert:escalated', receivers: ['supervisor', 'admin'] },
+    ] as const;
+
+    test.each(ROOMS.map((r) => [r.room, r] as const))('room %s: our agency\'s roles as the table says; never another agency\'s', async (_room, row) => {
+      const [ownRow] = await app.runtime.ctx.db.select().from(conversations).where(eq(conversations.id, own.conversation));
+      const [otherRow] = await app.runtime.ctx.db.select().from(conversations).where(eq(conversations.id, other.conversation));
+      const [ownAlert] = await app.runtime.ctx.db.select().from(alerts).where(eq(alerts.id, own.alert));
+      const [otherAlert] = await app.runtime.ctx.db.select().from(alerts).where(eq(alerts.id, other.alert));
+      const got: Record<string, string[]> = { counsellor: [], supervisor: [], admin: [] };
+      const listeners = agencyRoles.map((role) => {
+        const fn = (p: { conversation?: { id: string }; id?: string }) => got[role].push(p.conversation?.id ?? p.id ?? '');
+        sockets[role].on(row.event, fn);
+        return () => sockets[role].off(row.event, fn);
+      });
+      const markerId = randomUUID();
+      const marker = agencyRoles.map((role) => waitForEvent(sockets[role], 'alert:crisis', (p) => p.id === markerId));
+      const publisher = app.runtime.ctx.publisher;
+      if (row.room === 'agency') {
+        publisher.conversationUpdated(presentConversation(otherRow));
+        publisher.conversationUpdated(presentConversation(ownRow));
+      } else {
+        publisher.alertEscalated(otherRow.agencyId, presentAlert(otherAlert));
+        publisher.alertEscalated(ownRow.agencyId, presentAlert(ownAlert));
+      }
+      // The marker: another event to our agency's room, published last.
+      publisher.alertCrisis(ownRow.agencyId, { ...presentAlert(ownAlert), id: markerId });
+      await Promise.all(marker);
+      listeners.forEach((off) => off());
+      const ownId = row.room === 'agency' ? own.conversation : own.alert;
+      for (const role of agencyRoles) {
+        const expected = (row.receivers as readonly string[]).includes(role) ? [ownId] : [];
+        expect({ role, received: [...new Set(got[role])] }).toEqual({ role, received: expected });
+      }
+    });
+
+    test('rooms per account: ending another account\'s sockets leaves ours; ending ours cuts only ours', async () => {
+      const publisher = app.runtime.ctx.publisher;
+      const cut = new Promise<void>((resolve) => sockets.counsellor.once('disconnect', () => resolve()));
+      publisher.endStaffSockets(randomUUID());
+      publisher.endStaffSockets(staffIds.counsellor);
+      await cut;
+      expect(sockets.supervisor.connected && sockets.admin.connected).toBe(true);
+    });
+  });
+});

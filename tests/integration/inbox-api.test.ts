@@ -319,7 +319,9 @@ describe.each(testDatabases())('staff inbox API on %s', (db) => {
       const view = await (await staffFetch(app, `/api/conversations/${conversationId}/messages`)).json();
       return view.messages.find((m: { id: string; deliveryState: string }) => m.id === messageId && m.deliveryState === 'failed');
     });
-    expect(failed.deliveryError).toBeTruthy();
+    expect(failed.deliveryError).toBe('bad_request');
+    // Staff read what it means, not the code.
+    expect(failed.deliveryErrorText).toEqual({ ja: 'LINE が内容を受け付けませんでした。', en: 'LINE did not accept the message.' });
     expect((await staffFetch(app, `/api/messages/${randomUUID()}/retry`, { method: 'POST' })).status).toBe(404);
     const retry = await staffFetch(app, `/api/messages/${messageId}/retry`, { method: 'POST' });
     expect(retry.status).toBe(202);

@@ -7,12 +7,8 @@ import { conversations } from '../db/schema';
 import type { SessionStaff } from '../auth/sessions';
 import { isSupervisor } from './roles';
 
-export const sameAgency = (staff: SessionStaff, agencyId: string) => staff.agencyId === agencyId;
-
 /** The conversations `staff` may see: a `where` condition for every list, search and lookup. */
 export const scopeConversations = (staff: SessionStaff) => eq(conversations.agencyId, staff.agencyId);
-
-export const maySeeConversation = (staff: SessionStaff, c: { agencyId: string }) => sameAgency(staff, c.agencyId);
 
 /** Handing many conversations at once (bulk reassign) is the supervisor's. */
 export const mayAssignMany = (staff: SessionStaff) => isSupervisor(staff);

@@ -6,13 +6,14 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import { createSessionBody, createSessionResponse, listMessagesResponse, sendMessageBody, sendMessageResponse, updateSessionBody } from './routes/widget/schema';
 import { alertResponse, listAlertsQuery, listAlertsResponse } from './routes/alerts/schema';
-import { cannedBody } from './routes/canned/schema';
-import { cannedReplyView, colleagueView, shiftView, teamView } from '../contracts';
+import { cannedBody, cannedResponse, listCannedResponse } from './routes/canned/schema';
+import { listTeamsResponse } from './routes/teams/schema';
+import { listColleaguesResponse } from './routes/staff/schema';
+import { shiftResponse } from './routes/shift/schema';
+import { livenessResponse, readinessResponse } from './routes/health/schema';
 import { auditQuery, listAuditResponse } from './routes/audit/schema';
-import { listQuery } from '../conversations/list';
-import { correctionBody } from '../conversations/correct';
 import { loginBody, meResponse } from './routes/auth/schema';
-import { assignBody, bulkAssignBody, conversationView, listConsentsResponse, listConversationsResponse, listStaffMessagesResponse, noteBody, noteView, recordConsentBody, replyBody } from './routes/conversations/schema';
+import { assignBody, bulkAssignBody, conversationParams, conversationView, correctionBody, listQuery, listConsentsResponse, listConversationsResponse, listStaffMessagesResponse, noteBody, noteView, recordConsentBody, replyBody } from './routes/conversations/schema';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() }) });
 
@@ -27,7 +28,8 @@ export function buildOpenApiDocument() {
   const path = (route: RouteConfig) => registry.registerPath(route);
   const widget = [{ widgetBearer: [] }];
   const staffAuth = [{ staffCookie: [] }];
-  const idParam = z.object({ id: z.uuid() });
+  // Every `{id}` is a UUID (each route folder's params schema; the same shape for all).
+  const idParam = conversationParams;
 
   path({
     method: 'post', path: '/api/widget/sessions', tags: ['widget'], summary: 'Open an anonymous widget session',
@@ -105,11 +107,11 @@ export function buildOpenApiDocument() {
   path({ method: 'post', path: '/api/messages/{id}/retry', tags: ['staff'], security: staffAuth, summary: 'Retry a failed delivery', request: { params: idParam }, responses: { 202: json(z.object({ ok: z.literal(true) }), 'Queued'), ...errors(401, 404, 409) } });
   path({ method: 'get', path: '/api/alerts', tags: ['staff'], security: staffAuth, summary: 'Crisis alerts (open by default)', request: { query: listAlertsQuery }, responses: { 200: json(listAlertsResponse, 'Alerts'), ...errors(400, 401) } });
   path({ method: 'post', path: '/api/alerts/{id}/ack', tags: ['staff'], security: staffAuth, summary: 'Acknowledge (no body)', request: { params: idParam }, responses: { 200: json(alertResponse, 'Acknowledged'), ...errors(401, 404) } });
-  path({ method: 'get', path: '/api/canned-replies', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ cannedReplies: z.array(cannedReplyView) }), '定型文'), ...errors(401) } });
+  path({ method: 'get', path: '/api/canned-replies', tags: ['staff'], security: staffAuth, responses: { 200: json(listCannedResponse, '定型文'), ...errors(401) } });
   path({
     method: 'post', path: '/api/canned-replies', tags: ['supervisor'], security: staffAuth,
     request: { body: { content: { 'application/json': { schema: cannedBody } } } },
-    responses: { 201: json(z.object({ cannedReply: cannedReplyView }), 'Added'), ...errors(400, 401, 403) },
+    responses: { 201: json(cannedResponse, 'Added'), ...errors(400, 401, 403) },
   });
   path({
     method: 'get', path: '/api/audit', tags: ['supervisor'], security: staffAuth, request: { query: auditQuery },
@@ -118,12 +120,12 @@ export function buildOpenApiDocument() {
       ...errors(400, 401, 403),
     },
   });
-  path({ method: 'get', path: '/api/teams', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ teams: z.array(teamView) }), 'Teams of my agency'), ...errors(401) } });
-  path({ method: 'get', path: '/api/staff', tags: ['staff'], security: staffAuth, responses: { 200: json(z.object({ staff: z.array(colleagueView) }), 'Colleagues'), ...errors(401) } });
+  path({ method: 'get', path: '/api/teams', tags: ['staff'], security: staffAuth, responses: { 200: json(listTeamsResponse, 'Teams of my agency'), ...errors(401) } });
+  path({ method: 'get', path: '/api/staff', tags: ['staff'], security: staffAuth, responses: { 200: json(listColleaguesResponse, 'Colleagues'), ...errors(401) } });
   path({
     method: 'get', path: '/api/shift', tags: ['supervisor'], security: staffAuth,
     responses: {
-      200: json(shiftView, 'Shift'),
+      200: json(shiftResponse, 'Shift'),
       ...errors(401, 403),
     },
   });
@@ -137,10 +139,10 @@ export function buildOpenApiDocument() {
     request: { params: idParam, body: { content: { 'application/json': { schema: replyBody } } } },
     responses: { 202: json(sendMessageResponse, 'Stored; delivery queued'), ...errors(400, 401, 403, 404, 413) },
   });
-  path({ method: 'get', path: '/healthz', tags: ['ops'], responses: { 200: json(z.object({ status: z.literal('ok') }), 'Process up') } });
+  path({ method: 'get', path: '/healthz', tags: ['ops'], responses: { 200: json(livenessResponse, 'Process up') } });
   path({
     method: 'get', path: '/readyz', tags: ['ops'],
-    responses: { 200: json(z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }), 'Ready'), 503: { description: 'Not ready' } },
+    responses: { 200: json(readinessResponse, 'Ready (or degraded)'), 503: json(readinessResponse, 'Not ready') },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
@@ -153,7 +155,7 @@ export function buildOpenApiDocument() {
         '/staff (session cookie; events `message:created` {conversationId, message}, `message:updated`, `conversation:updated` {conversation}, ' +
         '`conversation:typing`, `note:created`, `presence`, `alert:crisis` {id, conversationId, urgency, reasons, createdAt}, `alert:acknowledged`, `alert:escalated`; ' +
         'client emits `typing` {conversationId, active}). Widget events also include `typing` {active} and `session:ended` {} (then the socket is closed). ' +
-        'Errors: {"error":{"code","message"}}. Staff writes need a same-origin Origin or Sec-Fetch-Site: same-origin.',
+        'Errors: {"error":{"code","message","messageEn"}} (codes and texts: src/errors.ts). Staff writes need a same-origin Origin or Sec-Fetch-Site: same-origin.',
     },
   });
 }

@@ -1,0 +1,3 @@
+import { shiftView } from '../../../contracts';
+
+export const shiftResponse = shiftView;

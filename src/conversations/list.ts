@@ -39,17 +39,15 @@ export type ListQuery = z.infer<typeof listQuery>;
 /** The stored lane numbers (generated column `lane`). */
 export const LANE = { crisis: 2, check: 1, clear: 0 } as const;
 
-interface Cursor {
-  l: number;
-  t: string;
-  i: string;
-}
+/** The sort key of the last row shown: lane, last activity (Postgres text, microseconds kept), id. */
+const cursorSchema = z.object({ l: z.number().int(), t: z.string().regex(/^[0-9 :.+T-]{10,40}$/), i: z.uuid() });
+type Cursor = z.infer<typeof cursorSchema>;
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decodeCursor(s: string): Cursor {
   try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (Number.isInteger(c.l) && typeof c.t === 'string' && /^[0-9 :.+T-]{10,40}$/.test(c.t) && /^[0-9a-f-]{36}$/.test(c.i)) return c;
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
+    if (parsed.success) return parsed.data;
   } catch {
     /* fall through */
   }

@@ -3,7 +3,8 @@
  * (counsellor, supervisor, admin, operator) × whose data (the staff member's own agency, another
  * agency). Allowed answers its success status; refused answers 403 (role) or 404 (another
  * agency's id: it cannot even be confirmed to exist); a list never shows another agency's rows;
- * nobody signed in gets 401. A route added without a row here fails the last test.
+ * nobody signed in gets 401; every allowed answer fits its documented schema (the contract views).
+ * A staff route in the OpenAPI document without a row here fails the coverage test.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -18,6 +19,15 @@ import { presentConversation } from '../../src/presenters/conversation';
 import { presentAlert } from '../../src/presenters/alert';
 import { as, connectStaffSocket, eventually, login, staffFetch, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
+import { z } from 'zod';
+import { meResponse } from '../../src/server/routes/auth/schema';
+import { conversationView, listConsentsResponse, listConversationsResponse, listStaffMessagesResponse, noteView } from '../../src/server/routes/conversations/schema';
+import { alertResponse, listAlertsResponse } from '../../src/server/routes/alerts/schema';
+import { listAuditResponse } from '../../src/server/routes/audit/schema';
+import { cannedResponse, listCannedResponse } from '../../src/server/routes/canned/schema';
+import { listColleaguesResponse } from '../../src/server/routes/staff/schema';
+import { shiftResponse } from '../../src/server/routes/shift/schema';
+import { listTeamsResponse } from '../../src/server/routes/teams/schema';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
 
 type Role = 'counsellor' | 'supervisor' | 'admin' | 'operator';
@@ -46,35 +56,38 @@ interface RouteRow {
   id?: (ids: Ids) => string;
   body?: (me: { id: string }) => unknown;
   own: Expect;
+  /** The documented answer (src/contracts views via the route's schema.ts): every 2xx body must fit it. */
+  answer?: z.ZodType;
   /** The same request naming another agency's data; lists instead must not contain it. */
   other?: Expect;
 }
 
 const conv = (ids: Ids) => ids.conversation;
+const oneConversation = z.object({ conversation: conversationView });
 const ROUTES: RouteRow[] = [
-  { method: 'GET', route: '/api/auth/me', own: { counsellor: 200, supervisor: 200, admin: 200, operator: 200 } },
-  { method: 'GET', route: '/api/conversations', own: inbox(200) },
-  { method: 'POST', route: '/api/conversations/bulk-assign', id: conv, body: (me) => ({ conversationIds: ['{id}'], staffId: me.id }), own: supervisors(200), other: { ...hidden, counsellor: 403 } },
-  { method: 'GET', route: '/api/conversations/{id}', id: conv, own: inbox(200), other: hidden },
-  { method: 'PATCH', route: '/api/conversations/{id}', id: conv, body: () => ({ urgency: 'high' }), own: inbox(200), other: hidden },
-  { method: 'POST', route: '/api/conversations/{id}/assign', id: conv, body: (me) => ({ staffId: me.id }), own: inbox(200), other: hidden },
-  { method: 'GET', route: '/api/conversations/{id}/messages', id: conv, own: inbox(200), other: hidden },
+  { method: 'GET', route: '/api/auth/me', answer: meResponse, own: { counsellor: 200, supervisor: 200, admin: 200, operator: 200 } },
+  { method: 'GET', route: '/api/conversations', answer: listConversationsResponse, own: inbox(200) },
+  { method: 'POST', route: '/api/conversations/bulk-assign', id: conv, body: (me) => ({ conversationIds: ['{id}'], staffId: me.id }), answer: listConversationsResponse, own: supervisors(200), other: { ...hidden, counsellor: 403 } },
+  { method: 'GET', route: '/api/conversations/{id}', id: conv, answer: oneConversation, own: inbox(200), other: hidden },
+  { method: 'PATCH', route: '/api/conversations/{id}', id: conv, body: () => ({ urgency: 'high' }), answer: oneConversation, own: inbox(200), other: hidden },
+  { method: 'POST', route: '/api/conversations/{id}/assign', id: conv, body: (me) => ({ staffId: me.id }), answer: oneConversation, own: inbox(200), other: hidden },
+  { method: 'GET', route: '/api/conversations/{id}/messages', id: conv, answer: listStaffMessagesResponse, own: inbox(200), other: hidden },
   { method: 'POST', route: '/api/conversations/{id}/read', id: conv, own: inbox(204), other: hidden },
   { method: 'POST', route: '/api/conversations/{id}/replies', id: conv, body: () => ({ text: 'お話を聞かせてください' }), own: inbox(202), other: hidden },
-  { method: 'GET', route: '/api/conversations/{id}/notes', id: conv, own: inbox(200), other: hidden },
-  { method: 'POST', route: '/api/conversations/{id}/notes', id: conv, body: () => ({ text: '確認済み' }), own: inbox(201), other: hidden },
-  { method: 'GET', route: '/api/conversations/{id}/consents', id: conv, own: inbox(200), other: hidden },
+  { method: 'GET', route: '/api/conversations/{id}/notes', id: conv, answer: z.object({ notes: z.array(noteView) }), own: inbox(200), other: hidden },
+  { method: 'POST', route: '/api/conversations/{id}/notes', id: conv, body: () => ({ text: '確認済み' }), answer: z.object({ note: noteView }), own: inbox(201), other: hidden },
+  { method: 'GET', route: '/api/conversations/{id}/consents', id: conv, answer: listConsentsResponse, own: inbox(200), other: hidden },
   { method: 'POST', route: '/api/conversations/{id}/consents', id: conv, body: () => ({ scope: 'share', answer: 'later' }), own: inbox(201), other: hidden },
   // Only a failed delivery can be retried: 409 shows the request got past every check.
   { method: 'POST', route: '/api/messages/{id}/retry', id: (ids) => ids.outbound, own: inbox(409), other: hidden },
-  { method: 'GET', route: '/api/alerts', own: inbox(200) },
-  { method: 'POST', route: '/api/alerts/{id}/ack', id: (ids) => ids.alert, own: inbox(200), other: hidden },
-  { method: 'GET', route: '/api/audit', own: supervisors(200) },
-  { method: 'GET', route: '/api/canned-replies', own: inbox(200) },
-  { method: 'POST', route: '/api/canned-replies', body: () => ({ title: `定型 ${randomUUID().slice(0, 6)}`, text: 'ご相談ありがとうございます' }), own: supervisors(201) },
-  { method: 'GET', route: '/api/staff', own: inbox(200) },
-  { method: 'GET', route: '/api/shift', own: supervisors(200) },
-  { method: 'GET', route: '/api/teams', own: inbox(200) },
+  { method: 'GET', route: '/api/alerts', answer: listAlertsResponse, own: inbox(200) },
+  { method: 'POST', route: '/api/alerts/{id}/ack', id: (ids) => ids.alert, answer: alertResponse, own: inbox(200), other: hidden },
+  { method: 'GET', route: '/api/audit', answer: listAuditResponse, own: supervisors(200) },
+  { method: 'GET', route: '/api/canned-replies', answer: listCannedResponse, own: inbox(200) },
+  { method: 'POST', route: '/api/canned-replies', body: () => ({ title: `定型 ${randomUUID().slice(0, 6)}`, text: 'ご相談ありがとうございます' }), answer: cannedResponse, own: supervisors(201) },
+  { method: 'GET', route: '/api/staff', answer: listColleaguesResponse, own: inbox(200) },
+  { method: 'GET', route: '/api/shift', answer: shiftResponse, own: supervisors(200) },
+  { method: 'GET', route: '/api/teams', answer: listTeamsResponse, own: inbox(200) },
   { method: 'GET', route: '/admin/queues', own: { counsellor: 403, supervisor: 403, admin: 403, operator: 200 } },
 ];
 
@@ -146,6 +159,10 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
     const res = await call(row, role, own);
     const text = await res.text();
     expect({ role, status: res.status }).toEqual({ role, status: row.own[role] });
+    if (row.answer && res.status < 300) {
+      const fits = row.answer.safeParse(JSON.parse(text));
+      expect({ role, answerFitsContract: fits.success || fits.error.issues.slice(0, 3) }).toEqual({ role, answerFitsContract: true });
+    }
     if (row.other) {
       const refused = await call(row, role, other);
       expect({ role, otherAgency: refused.status }).toEqual({ role, otherAgency: row.other[role] });

@@ -100,7 +100,12 @@ export function attachSocketServer(http: HttpServer, ctx: Context): SocketServer
       const parsed = typingEvent.safeParse(payload);
       if (!parsed.success) return;
       const { conversationId, active } = parsed.data;
-      if (!(await conversationVisibleTo(ctx.db, staff, conversationId)) || closing) return;
+      // A handler's rejection would be nobody's: a database hiccup must not end the process.
+      const visible = await conversationVisibleTo(ctx.db, staff, conversationId).catch((err: Error) => {
+        ctx.log.warn({ err: err.message }, 'typing not relayed');
+        return false;
+      });
+      if (!visible || closing) return;
       socket.to(rooms.agency(staff.agencyId)).emit('conversation:typing', { conversationId, staffId: staff.id, name: staff.name, active });
       ctx.publisher.widgetTyping(conversationId, active);
     });

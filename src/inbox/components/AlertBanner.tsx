@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { errorText, type Alert } from '../api.js';
-import { absoluteTime, relativeTime, useT } from '../i18n.js';
+import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
 import { localizeReason } from '../reasons.js';
 import { ErrorText } from './ErrorText.js';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Colleague, Conversation } from '../api.js';
-import { absoluteTime, relativeTime, useT } from '../i18n.js';
+import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
 import { AnonymousBadge, ChannelBadge, StatusBadge, UrgencyBadge } from './Badges.js';
 
 export function ConversationList(props: {

@@ -1,5 +1,5 @@
 import { isSupervisorRole, type Colleague, type Staff } from '../api.js';
-import { useT, type InboxLang } from '../i18n.js';
+import { useT, type InboxLang } from '../i18n/index.js';
 import { LangSwitch } from './LangSwitch.js';
 
 /** Who I am, who is on duty, live status, view tabs (supervisors), language and logout. */

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Conversation, Staff } from '../api.js';
 import { useT } from '../i18n/index.js';
-import { localizeReason } from '../reasons.js';
+import { showReasons } from '../reasons.js';
 import { AuditLog } from './AuditLog.js';
 import { AnonymousBadge } from './Badges.js';
 import { ConsentState } from './ConsentState.js';
@@ -69,8 +69,10 @@ export function ConversationDetails(props: {
                 <dt>{t.view.reasons}</dt>
                 <dd>
                   <ul class="reasons">
-                    {c.triage.reasons.map((r, i) => (
-                      <li key={i}>{localizeReason(r, t)}</li>
+                    {showReasons(c.triage.reasons, c.triage, t).map((r, i) => (
+                      <li key={i} data-testid="reason">
+                        {r}
+                      </li>
                     ))}
                   </ul>
                 </dd>

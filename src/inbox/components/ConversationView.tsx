@@ -116,6 +116,8 @@ export function ConversationView(props: {
           )}
         </p>
 
+        {/* Notes are not sent to the person: no reply box beside them. The draft is kept. */}
+        {tab === 'messages' && (
         <ReplyForm
           conversationId={props.conversationId}
           onSent={props.onSent}
@@ -131,6 +133,7 @@ export function ConversationView(props: {
             />
           }
         />
+        )}
       </div>
     </section>
   );

@@ -1,5 +1,7 @@
 import { isSupervisorRole, type Colleague, type Staff } from '../api.js';
 import { useT, type InboxLang } from '../i18n/index.js';
+import type { AudioState } from '../alerting.js';
+import { AlertSettings } from './AlertSettings.js';
 import { LangSwitch } from './LangSwitch.js';
 
 /** Who I am, who is on duty, live status, view tabs (supervisors), language and logout. */
@@ -12,6 +14,7 @@ export function Header(props: {
   onLogout: () => void;
   view: 'inbox' | 'shift';
   onView: (v: 'inbox' | 'shift') => void;
+  sound: { soundOn: boolean; onSound: (on: boolean) => void; audio: AudioState };
 }) {
   const t = useT();
   const { staff } = props;
@@ -47,7 +50,8 @@ export function Header(props: {
         </nav>
       )}
       <span class="spacer" />
-      <details class="presence" data-testid="presence">
+      <AlertSettings {...props.sound} />
+      <details class="presence popover" data-testid="presence">
         <summary>
           {t.header.onDuty}: <span data-testid="presence-count">{others.length + 1}</span>
         </summary>

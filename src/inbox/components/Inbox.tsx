@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isSupervisorRole, type Conversation, type Staff } from '../api.js';
 import { useT, type InboxLang } from '../i18n/index.js';
+import { useAlarm } from '../hooks/useAlarm.js';
 import { useAlerts } from '../hooks/useAlerts.js';
+import { useEscapeClosesPopovers } from '../hooks/useEscapeClosesPopovers.js';
 import { useCanned } from '../hooks/useCanned.js';
 import { useConversationList } from '../hooks/useConversationList.js';
 import { applyConversation, useLiveUpdates } from '../hooks/useLiveUpdates.js';
@@ -34,7 +36,8 @@ export function Inbox(props: {
   const [view, setView] = useState<'inbox' | 'shift'>('inbox');
   const opened = useOpenConversation();
   const list = useConversationList(me.id, opened.selectedRef);
-  const alerts = useAlerts(t);
+  const alerts = useAlerts(t, (id) => openFromAlert(id));
+  const alarm = useAlarm(alerts.alerts);
   const presence = usePresence();
   const typing = useTyping(me.id);
   const notes = useNoteFeed();
@@ -43,6 +46,19 @@ export function Inbox(props: {
   const parts = { meId: me.id, list, opened, alerts, presence, typing, notes, onSessionLost: props.onSessionLost };
   const live = useLiveUpdates(parts);
   const selectedId = opened.selectedId;
+  useEscapeClosesPopovers();
+
+  /** 相談を開く: the conversation opens and takes the focus (its heading), so the keyboard is there. */
+  function openFromAlert(id: string) {
+    opened.select(id);
+    let tries = 0;
+    const focus = () => {
+      const heading = document.querySelector<HTMLElement>(`[data-testid="conversation-view"][data-id="${CSS.escape(id)}"] #conv-title`);
+      if (heading) heading.focus();
+      else if (tries++ < 40) setTimeout(focus, 25);
+    };
+    setTimeout(focus, 0);
+  }
 
   useEffect(() => {
     void alerts.load();
@@ -83,12 +99,13 @@ export function Inbox(props: {
         onLogout={props.onLogout}
         view={view}
         onView={setView}
+        sound={{ soundOn: alarm.soundOn, onSound: alarm.setSound, audio: alarm.audio }}
       />
       <div class="sr-only" role="alert" aria-atomic="true" data-testid="alert-announcer">
         {alerts.announcement}
       </div>
       {alerts.alerts.length > 0 && (
-        <AlertBanner alerts={alerts.alerts} escalated={alerts.escalated} now={now} onOpen={(id) => opened.select(id)} onAck={alerts.ack} />
+        <AlertBanner alerts={alerts.alerts} escalated={alerts.escalated} now={now} onOpen={openFromAlert} onAck={alerts.ack} />
       )}
       <div class="panes">
         <nav class="list-pane" id="list-pane" aria-label={t.list.label} tabIndex={-1}>

@@ -1,10 +1,13 @@
 /** Open crisis alerts: loaded on connect, added and escalated live, gone when acknowledged. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Alert } from '../api.js';
-import { beep, flashTitle } from '../alerting.js';
+import { flashTitle } from '../alerting.js';
 import type { Catalogue } from '../i18n/index.js';
+import { notify } from '../notifications.js';
+import { showReasons } from '../reasons.js';
 
-export function useAlerts(t: Catalogue) {
+/** `onOpen`: a desktop notification was clicked. */
+export function useAlerts(t: Catalogue, onOpen: (conversationId: string) => void) {
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const alertsRef = useRef(alerts);
@@ -27,8 +30,9 @@ export function useAlerts(t: Catalogue) {
     if (alertsRef.current.some((x) => x.id === a.id)) return;
     alertsRef.current = [a, ...alertsRef.current];
     setAlerts((list) => (list.some((x) => x.id === a.id) ? list : [a, ...list]));
-    beep();
-    setAnnouncement(`${t.alerts.announce(alertsRef.current.length)} ${(a.reasons ?? []).join('、')}`);
+    const why = showReasons(a.reasons ?? [], {}, t);
+    setAnnouncement(`${t.alerts.announce(alertsRef.current.length)} ${why.join(' / ')}`);
+    notify(t.alerts.notifyTitle, why[0] ?? '', a.id, () => onOpen(a.conversationId));
   };
 
   const onAcknowledged = (a: Alert) => setAlerts((list) => list.filter((x) => x.id !== a.id));
@@ -40,8 +44,8 @@ export function useAlerts(t: Catalogue) {
       const existing = list.find((x) => x.id === a.id);
       return [{ ...existing, ...escalated }, ...list.filter((x) => x.id !== a.id)];
     });
-    beep();
     setAnnouncement(t.alerts.announceEscalated);
+    notify(t.alerts.notifyEscalatedTitle, showReasons(a.reasons ?? [], {}, t)[0] ?? '', a.id, () => onOpen(a.conversationId));
   };
 
   const ack = async (id: string) => {

@@ -57,6 +57,10 @@ export interface Catalogue {
     details: string;
   };
   reporter: Record<string, string>;
+  /** The learned model's bands in triage reasons. */
+  riskBand: Record<string, string>;
+  /** Fixed Japanese phrases of triage reasons in this language (empty in Japanese). */
+  reasonPhrases: Record<string, string>;
   author: (a: Author) => string;
   delivery: Record<DeliveryState, string>;
   reply: {
@@ -97,6 +101,18 @@ export interface Catalogue {
     announceEscalated: string;
     titleFlash: (n: number) => string;
     noReasons: string;
+    /** The alert sound's switch and what it says now. */
+    sound: string;
+    soundOn: string;
+    soundOff: string;
+    soundBlocked: string;
+    notifyAsk: string;
+    notifyOn: string;
+    notifyDenied: string;
+    notifyTitle: string;
+    notifyEscalatedTitle: string;
+    /** A button's accessible name: the action and which alert it acts on. */
+    named: (action: string, at: string, what: string) => string;
   };
   filters: {
     label: string;

@@ -19,7 +19,7 @@ export function localizeReason(reason: string, t: ReasonWords): string {
   // A translated catalogue lists codes with commas; Japanese with 、.
   const sep = Object.keys(t.reasonPhrases ?? {}).length ? ', ' : '、';
   const words: Record<string, string> = { ...t.category, ...t.urgency, ...t.reporter, ...t.riskBand };
-  let out = reason.replace(/(→|報告者:)\s*([a-z0-9, ]+)/g, (_m, head: string, codes: string) =>
+  let out = reason.replace(/(→|報告者:)\s*([a-z0-9]+(?:,\s*[a-z0-9]+)*)/g, (_m, head: string, codes: string) =>
     `${head} ${codes
       .split(',')
       .map((c) => c.trim())

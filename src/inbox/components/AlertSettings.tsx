@@ -22,7 +22,6 @@ export function AlertSettings(props: { soundOn: boolean; onSound: (on: boolean) 
           data-audio={props.audio}
           onClick={() => props.onSound(!props.soundOn)}
         >
-          <span aria-hidden="true">{props.soundOn ? '🔔 ' : '🔕 '}</span>
           {t.alerts.sound}: {props.soundOn ? t.alerts.soundOn : t.alerts.soundOff}
         </button>
       )}

@@ -249,3 +249,33 @@ describe('crisis alerts in the inbox (Chromium)', () => {
     await page.close();
   });
 });
+
+describe('favicon', () => {
+  let app: TestApp;
+  let b: { context: BrowserContext; close(): Promise<void> };
+  beforeAll(async () => {
+    app = await startTestApp({ db: 'pglite' });
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await app?.close();
+  });
+
+  test('the inbox and the demo page show an icon that the browser can draw', async () => {
+    const page = await b.context.newPage();
+    for (const at of ['/inbox', '/']) {
+      await page.goto(`${app.url}${at}`);
+      const size = await page.evaluate(async () => {
+        const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href;
+        if (!href) return 0;
+        const img = new Image();
+        img.src = href;
+        await img.decode();
+        return img.naturalWidth;
+      });
+      expect(size).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+});

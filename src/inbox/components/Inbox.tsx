@@ -19,7 +19,8 @@ import { BulkBar } from './BulkBar.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationView } from './ConversationView.js';
 import { Filters } from './Filters.js';
-import { Header } from './Header.js';
+import { CannedManager } from './CannedManager.js';
+import { Header, type InboxView } from './Header.js';
 import { ShiftView } from './ShiftView.js';
 
 export function Inbox(props: {
@@ -33,7 +34,7 @@ export function Inbox(props: {
   const me = props.staff;
   const supervisor = isSupervisorRole(me.role);
   const now = useNow();
-  const [view, setView] = useState<'inbox' | 'shift'>('inbox');
+  const [view, setView] = useState<InboxView>('inbox');
   const opened = useOpenConversation();
   const list = useConversationList(me.id, opened.selectedRef);
   const alerts = useAlerts(t, (id) => openFromAlert(id));
@@ -83,7 +84,7 @@ export function Inbox(props: {
   const selected = opened.openConv ? { ...listItem, ...opened.openConv, unread: 0 } : listItem;
 
   return (
-    <div class={`inbox${(selectedId && view === 'inbox') || (view === 'shift' && supervisor) ? ' has-selection' : ''}`}>
+    <div class={`inbox${(selectedId && view === 'inbox') || (view !== 'inbox' && supervisor) ? ' has-selection' : ''}`}>
       <a class="skip" href="#list-pane">
         {t.header.skipToList}
       </a>
@@ -128,11 +129,14 @@ export function Inbox(props: {
             selectable={supervisor}
             selection={bulk.selection}
             onToggle={bulk.toggle}
+            query={list.filters.q}
           />
         </nav>
         <main class="view-pane" id="view-pane" tabIndex={-1}>
           {view === 'shift' && supervisor ? (
             <ShiftView epoch={live.epoch} now={now} />
+          ) : view === 'canned' && supervisor ? (
+            <CannedManager canned={canned.canned} onLoad={() => void canned.load()} onChanged={() => void canned.load()} />
           ) : selectedId ? (
             <ConversationView
               key={selectedId}

@@ -66,7 +66,10 @@ export function useConversationList(meId: string, selectedRef: { readonly curren
     const c = conversation.id === selectedRef.current ? { ...conversation, unread: 0 } : conversation;
     setConversations((list) => {
       const existing = list.find((x) => x.id === c.id);
-      const merged = existing ? { ...c, preview: c.preview ?? existing.preview } : c;
+      // Events carry no first message or search snippet: the list's copy keeps them.
+      const merged = existing
+        ? { ...c, preview: c.preview ?? existing.preview, firstMessage: c.firstMessage ?? existing.firstMessage, match: c.match ?? existing.match }
+        : c;
       const f = filtersRef.current;
       if (!matchesFilters(merged, f, meId)) return existing ? list.filter((x) => x.id !== c.id) : list;
       // While searching only the server knows what matches: update, never add.

@@ -33,7 +33,16 @@ export interface Catalogue {
   logout: string;
   signedInAs: (name: string) => string;
   live: { connected: string; disconnected: string };
-  list: { label: string; empty: string; loadError: string; retry: string };
+  list: {
+    label: string;
+    empty: string;
+    loadError: string;
+    retry: string;
+    /** Labels of the list item's lines: the first message (the subject), the latest, the search match. */
+    first: string;
+    latest: string;
+    matched: string;
+  };
   channel: Record<Channel, string>;
   status: Record<ConversationStatus, string>;
   statusLabel: string;

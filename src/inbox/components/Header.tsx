@@ -35,33 +35,24 @@ export function Header(props: {
       </span>
       {supervisor && (
         <nav class="view-tabs" aria-label={t.header.views}>
-          <button
-            type="button"
-            class={`tab${props.view === 'inbox' ? ' current' : ''}`}
-            aria-pressed={props.view === 'inbox'}
-            data-testid="inbox-tab"
-            onClick={() => props.onView('inbox')}
-          >
-            {t.header.inboxTab}
-          </button>
-          <button
-            type="button"
-            class={`tab${props.view === 'shift' ? ' current' : ''}`}
-            aria-pressed={props.view === 'shift'}
-            data-testid="shift-tab"
-            onClick={() => props.onView('shift')}
-          >
-            {t.header.shiftTab}
-          </button>
-          <button
-            type="button"
-            class={`tab${props.view === 'canned' ? ' current' : ''}`}
-            aria-pressed={props.view === 'canned'}
-            data-testid="canned-tab"
-            onClick={() => props.onView('canned')}
-          >
-            {canned.tab}
-          </button>
+          {(
+            [
+              ['inbox', t.header.inboxTab],
+              ['shift', t.header.shiftTab],
+              ['canned', canned.tab],
+            ] as const
+          ).map(([v, label]) => (
+            <button
+              key={v}
+              type="button"
+              class={`tab${props.view === v ? ' current' : ''}`}
+              aria-pressed={props.view === v}
+              data-testid={`${v}-tab`}
+              onClick={() => props.onView(v)}
+            >
+              {label}
+            </button>
+          ))}
         </nav>
       )}
       <span class="spacer" />

@@ -244,6 +244,11 @@ describe('crisis alerts in the inbox (Chromium)', () => {
     expect(texts[0]).toContain('Suicidal thoughts');
     expect(texts.filter((r) => r.startsWith('Reporter:'))).toHaveLength(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'inbox-alerts-phone-390-en-open.png'), fullPage: true });
+    // Nothing sticks out sideways on the phone.
+    const wider = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('body *')].filter((e) => e.getBoundingClientRect().right > 391).map((e) => `${e.tagName}.${e.className}[${e.dataset.testid ?? ''}]`),
+    );
+    expect(wider).toEqual([]);
     await item.getByTestId('alert-ack').click();
     await item.waitFor({ state: 'detached' });
     await page.close();

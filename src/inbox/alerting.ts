@@ -6,6 +6,14 @@
 type AudioCtor = typeof AudioContext;
 let audio: AudioContext | undefined;
 
+/** Whether a beep would be heard now: `blocked` until the page has been used (browser autoplay rules). */
+export type AudioState = 'ready' | 'blocked' | 'unsupported';
+const listeners = new Set<(s: AudioState) => void>();
+const tell = () => {
+  const s = audioState();
+  for (const l of listeners) l(s);
+};
+
 function context(): AudioContext | undefined {
   try {
     if (!audio) {
@@ -13,8 +21,9 @@ function context(): AudioContext | undefined {
         window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioCtor }).webkitAudioContext;
       if (!Ctor) return undefined;
       audio = new Ctor();
+      audio.addEventListener('statechange', tell);
     }
-    if (audio.state === 'suspended') audio.resume().catch(() => undefined);
+    if (audio.state === 'suspended') audio.resume().then(tell, () => undefined);
     return audio;
   } catch {
     return undefined;
@@ -26,35 +35,23 @@ export function unlockAudio(): void {
   context();
 }
 
-/** Whether a beep would be heard now: `blocked` until the page has been used (browser autoplay rules). */
-export type AudioState = 'ready' | 'blocked' | 'unsupported';
-
+/** The state now; creating the (silent) audio context if there is none yet, so the answer is true. */
 export function audioState(): AudioState {
-  if (!audio) {
-    const has = typeof window.AudioContext === 'function' || 'webkitAudioContext' in window;
-    return has ? 'blocked' : 'unsupported';
-  }
-  return audio.state === 'running' ? 'ready' : 'blocked';
+  const ctx = context();
+  if (!ctx) return 'unsupported';
+  return ctx.state === 'running' ? 'ready' : 'blocked';
 }
 
-/** Tells `listener` whenever the audio state may have changed; returns an unsubscribe function. */
+/** Tells `listener` whenever the audio state changes; returns an unsubscribe function. */
 export function onAudioState(listener: (s: AudioState) => void): () => void {
-  const tell = () => listener(audioState());
-  const ctx = audio;
-  ctx?.addEventListener('statechange', tell);
+  listeners.add(listener);
   // The first gesture anywhere on the page is what lets audio start.
-  const unlock = () => {
-    unlockAudio();
-    audio?.addEventListener('statechange', tell);
-    setTimeout(tell, 50);
-  };
-  window.addEventListener('pointerdown', unlock, true);
-  window.addEventListener('keydown', unlock, true);
+  window.addEventListener('pointerdown', unlockAudio, true);
+  window.addEventListener('keydown', unlockAudio, true);
   return () => {
-    ctx?.removeEventListener('statechange', tell);
-    audio?.removeEventListener('statechange', tell);
-    window.removeEventListener('pointerdown', unlock, true);
-    window.removeEventListener('keydown', unlock, true);
+    listeners.delete(listener);
+    window.removeEventListener('pointerdown', unlockAudio, true);
+    window.removeEventListener('keydown', unlockAudio, true);
   };
 }
 

@@ -208,6 +208,22 @@ describe('crisis alerts in the inbox (Chromium)', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('presence').getAttribute('open')).toBeNull();
 
+    // A reload is no user gesture: the browser holds audio back and the top bar says so; the first
+    // key pressed anywhere lets the alarm ring for the alerts already open.
+    await page.reload();
+    await page.locator('[data-testid="live-status"][data-connected="true"]').waitFor();
+    await page.getByTestId('alert-item').first().waitFor();
+    const audio = await page.getByTestId('sound-toggle').getAttribute('data-audio');
+    if (audio === 'blocked') {
+      await page.getByTestId('sound-blocked').waitFor();
+      expect(await tones(page)).toBe(0);
+      await page.keyboard.press('Shift');
+      await eventually(async () => (await page.getByTestId('sound-toggle').getAttribute('data-audio')) === 'ready', 3000);
+      await page.getByTestId('sound-blocked').waitFor({ state: 'detached' });
+    }
+    await eventually(async () => (await tones(page)) > 0, 5000);
+    await page.locator(`[data-testid="conversation-view"][data-id="${a.conversationId}"]`).waitFor();
+
     await page.getByTestId('reply-input').fill('下書き');
     await page.getByTestId('tab-notes').click();
     await page.getByTestId('reply-input').waitFor({ state: 'detached' });

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'alert.acknowledge',
   'alert.escalate',
   'canned.add',
+  'canned.edit',
+  'canned.delete',
   'staff.disable',
   'staff.enable',
   'staff.password_reset',

@@ -12,6 +12,6 @@ export function addCanned(db: Db, actor: SessionStaff, input: { title: string; t
       .values({ agencyId: actor.agencyId, title: input.title, text: input.text, createdBy: actor.id })
       .returning({ id: cannedReplies.id, title: cannedReplies.title, text: cannedReplies.text });
     await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, action: 'canned.add', subjectType: 'canned_reply', subjectId: inserted.id });
-    return inserted;
+    return { ...inserted, starter: false };
   });
 }

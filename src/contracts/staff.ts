@@ -25,7 +25,14 @@ export const consentView = z.object({
 });
 export type ConsentView = z.infer<typeof consentView>;
 
-export const cannedReplyView = z.object({ id: z.uuid(), title: z.string(), text: z.string() });
+export const cannedReplyView = z.object({
+  /** A uuid, or `starter:<id>` for one from the municipality file. */
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  /** From the municipality file (`cannedReplies`): read-only in the inbox, changed in that file. */
+  starter: z.boolean(),
+});
 export type CannedReplyView = z.infer<typeof cannedReplyView>;
 
 export const shiftView = z.object({

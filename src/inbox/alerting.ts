@@ -6,6 +6,14 @@
 type AudioCtor = typeof AudioContext;
 let audio: AudioContext | undefined;
 
+/** Whether a beep would be heard now: `blocked` until the page has been used (browser autoplay rules). */
+export type AudioState = 'ready' | 'blocked' | 'unsupported';
+const listeners = new Set<(s: AudioState) => void>();
+const tell = () => {
+  const s = audioState();
+  for (const l of listeners) l(s);
+};
+
 function context(): AudioContext | undefined {
   try {
     if (!audio) {
@@ -13,8 +21,9 @@ function context(): AudioContext | undefined {
         window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioCtor }).webkitAudioContext;
       if (!Ctor) return undefined;
       audio = new Ctor();
+      audio.addEventListener('statechange', tell);
     }
-    if (audio.state === 'suspended') audio.resume().catch(() => undefined);
+    if (audio.state === 'suspended') audio.resume().then(tell, () => undefined);
     return audio;
   } catch {
     return undefined;
@@ -24,6 +33,33 @@ function context(): AudioContext | undefined {
 /** Call from a user gesture (click, key) so that later beeps are allowed to sound. */
 export function unlockAudio(): void {
   context();
+}
+
+/** The state now; creating the (silent) audio context if there is none yet, so the answer is true. */
+export function audioState(): AudioState {
+  const ctx = context();
+  if (!ctx) return 'unsupported';
+  return ctx.state === 'running' ? 'ready' : 'blocked';
+}
+
+/** Tells `listener` whenever the audio state changes; returns an unsubscribe function. */
+export function onAudioState(listener: (s: AudioState) => void): () => void {
+  listeners.add(listener);
+  // The first gesture anywhere on the page is what lets audio start.
+  window.addEventListener('pointerdown', unlockAudio, true);
+  window.addEventListener('keydown', unlockAudio, true);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('pointerdown', unlockAudio, true);
+    window.removeEventListener('keydown', unlockAudio, true);
+  };
+}
+
+/** Beeps now and every `everyMs` until the returned function is called. */
+export function startAlarm(everyMs: number): () => void {
+  beep();
+  const timer = setInterval(beep, everyMs);
+  return () => clearInterval(timer);
 }
 
 /** Two short high tones. Never throws. */

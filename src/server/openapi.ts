@@ -6,7 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import { createSessionBody, createSessionResponse, listMessagesResponse, sendMessageBody, sendMessageResponse, updateSessionBody } from './routes/widget/schema';
 import { alertResponse, listAlertsQuery, listAlertsResponse } from './routes/alerts/schema';
-import { cannedBody, cannedResponse, listCannedResponse } from './routes/canned/schema';
+import { cannedBody, cannedParams, cannedResponse, listCannedResponse } from './routes/canned/schema';
 import { listTeamsResponse } from './routes/teams/schema';
 import { listColleaguesResponse } from './routes/staff/schema';
 import { shiftResponse } from './routes/shift/schema';
@@ -112,6 +112,15 @@ export function buildOpenApiDocument() {
     method: 'post', path: '/api/canned-replies', tags: ['supervisor'], security: staffAuth,
     request: { body: { content: { 'application/json': { schema: cannedBody } } } },
     responses: { 201: json(cannedResponse, 'Added'), ...errors(400, 401, 403) },
+  });
+  path({
+    method: 'patch', path: '/api/canned-replies/{id}', tags: ['supervisor'], security: staffAuth, summary: 'Edit one of the agency’s own (not a starter)',
+    request: { params: cannedParams, body: { content: { 'application/json': { schema: cannedBody } } } },
+    responses: { 200: json(cannedResponse, 'Edited'), ...errors(400, 401, 403, 404) },
+  });
+  path({
+    method: 'delete', path: '/api/canned-replies/{id}', tags: ['supervisor'], security: staffAuth, summary: 'Delete one of the agency’s own (not a starter)',
+    request: { params: cannedParams }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
   });
   path({
     method: 'get', path: '/api/audit', tags: ['supervisor'], security: staffAuth, request: { query: auditQuery },

@@ -39,6 +39,9 @@ interface Ids {
   conversation: string;
   alert: string;
   outbound: string;
+  canned: string;
+  /** A 定型文 id that names nothing of this agency (deleting it answers 404 past every check). */
+  cannedGone: string;
 }
 
 /** Every agency role may; the system operator sees no consultation data. */
@@ -49,7 +52,7 @@ const supervisors = (ok: number): Expect => ({ counsellor: 403, supervisor: ok, 
 const hidden: Expect = { counsellor: 404, supervisor: 404, admin: 404, operator: 403 };
 
 interface RouteRow {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The path as the OpenAPI document names it (`{id}`). */
   route: string;
   /** The id this route names, from the agency whose data is used. */
@@ -85,6 +88,9 @@ const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/api/audit', answer: listAuditResponse, own: supervisors(200) },
   { method: 'GET', route: '/api/canned-replies', answer: listCannedResponse, own: inbox(200) },
   { method: 'POST', route: '/api/canned-replies', body: () => ({ title: `定型 ${randomUUID().slice(0, 6)}`, text: 'ご相談ありがとうございます' }), answer: cannedResponse, own: supervisors(201) },
+  { method: 'PATCH', route: '/api/canned-replies/{id}', id: (ids) => ids.canned, body: () => ({ title: '定型 改', text: '改めました' }), answer: cannedResponse, own: supervisors(200), other: { ...hidden, counsellor: 403 } },
+  // Deleting: the own id names nothing, so 404 shows the request got past the role check.
+  { method: 'DELETE', route: '/api/canned-replies/{id}', id: (ids) => ids.cannedGone, own: supervisors(404), other: { ...hidden, counsellor: 403 } },
   { method: 'GET', route: '/api/staff', answer: listColleaguesResponse, own: inbox(200) },
   { method: 'GET', route: '/api/shift', answer: shiftResponse, own: supervisors(200) },
   { method: 'GET', route: '/api/teams', answer: listTeamsResponse, own: inbox(200) },
@@ -136,10 +142,11 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
     expect(otherInbound.agencyId).not.toBe(ownInbound.agencyId);
     const reply = async (cookie: string, conversationId: string) =>
       ((await (await staffFetch(as(app, cookie), `/api/conversations/${conversationId}/replies`, { method: 'POST', body: JSON.stringify({ text: '準備' }) })).json()) as { messageId: string }).messageId;
-    own = { conversation: ownInbound.conversationId, alert: (await alertFor(ownInbound)).id, outbound: await reply(cookies.counsellor, ownInbound.conversationId) };
-    other = { conversation: otherInbound.conversationId, alert: (await alertFor(otherInbound)).id, outbound: await reply(theirCookie, otherInbound.conversationId) };
     const team = await addTeam(ctxDb, { agencyCode: 'other', name: '他機関の班', memberEmails: [theirEmail] });
     const canned = await addCanned(ctxDb, { id: theirs.id, email: theirEmail, name: '他機関 相談員', role: 'supervisor', agencyId: otherInbound.agencyId }, { title: '他機関の定型文', text: '他機関' });
+    const ownCanned = await addCanned(ctxDb, { id: staffIds.supervisor, email: 'sv@example.jp', name: '定型 作成', role: 'supervisor', agencyId: ownInbound.agencyId }, { title: '自機関の定型文', text: '自機関' });
+    own = { conversation: ownInbound.conversationId, alert: (await alertFor(ownInbound)).id, outbound: await reply(cookies.counsellor, ownInbound.conversationId), canned: ownCanned.id, cannedGone: randomUUID() };
+    other = { conversation: otherInbound.conversationId, alert: (await alertFor(otherInbound)).id, outbound: await reply(theirCookie, otherInbound.conversationId), canned: canned.id, cannedGone: canned.id };
     otherAgencyIds = [other.conversation, other.alert, other.outbound, theirs.id, team.id, canned.id, otherInbound.id];
   });
   afterAll(() => app?.close());

@@ -73,6 +73,8 @@ export interface StaffMessage {
   author: Author;
   deliveryState?: DeliveryState | null;
   deliveryError?: string | null;
+  /** What the code means, for staff, from the server's error table. */
+  deliveryErrorText?: { ja: string; en: string } | null;
   buttons?: { label: string; data: string }[];
 }
 

@@ -30,7 +30,7 @@ export function mergeMessages(current: StaffMessage[], incoming: StaffMessage[])
   for (const m of [...current, ...incoming]) {
     if (!order.has(m.id)) order.set(m.id, i++);
     const known = byId.get(m.id);
-    byId.set(m.id, known && rank(known) > rank(m) ? { ...m, deliveryState: known.deliveryState, deliveryError: known.deliveryError } : m);
+    byId.set(m.id, known && rank(known) > rank(m) ? { ...m, deliveryState: known.deliveryState, deliveryError: known.deliveryError, deliveryErrorText: known.deliveryErrorText } : m);
   }
   return [...byId.values()].sort(
     (a, b) => time(a.createdAt) - time(b.createdAt) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),

@@ -48,7 +48,7 @@ function MessageItem({ m, now }: { m: StaffMessage; now: number }) {
             {delivery === 'failed' ? (
               <>
                 <span aria-hidden="true">✗ </span>
-                {t.failedReason(m.deliveryError || t.delivery.failed)}
+                {t.failedReason(m.deliveryErrorText?.[t.htmlLang] ?? t.delivery.failed)}
               </>
             ) : (
               <>

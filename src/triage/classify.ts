@@ -737,7 +737,7 @@ export interface Classifier {
   classify(text: string): Triage;
   classifyConversation(texts: string[]): Triage;
   /** The rules' result and the model's features of one message (training, evaluation). */
-  read(text: string): { rules: Triage; features: string[] };
+  read(text: string): { rules: Triage; features: string[]; seen: Seen };
   /** Recorded on every triage run: the rules' version and the model's hash. */
   engine: string;
   model: CompiledModel | null;
@@ -762,7 +762,7 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
     classifyConversation: (texts: string[]) => combine(texts.filter((t) => t.trim().length > 0).map(classify)),
     read: (text: string) => {
       const { rules, seen } = readMessage(compiled, text);
-      return { rules, features: featuresOf(seen, rules) };
+      return { rules, features: featuresOf(seen, rules), seen };
     },
     engine: engineName(model?.version ?? null),
     model,

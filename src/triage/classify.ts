@@ -49,6 +49,7 @@ import { blend } from './model/blend';
 import { crisisSetAside, featuresOf, type Seen } from './model/features';
 import { predict, type CompiledModel } from './model/linear';
 import { engineName, loadTriageModel } from './model/load';
+import type { SharedDictionary } from './shared-dictionary';
 import { loadTokenizer, normalizeText, type Token, type Tokenizer } from './tokenize';
 
 type AnyCue = Cue | ForeignCue;
@@ -746,10 +747,12 @@ export interface Classifier {
 export interface ClassifierOptions {
   /** The learned model; default: the committed file (./model/load.ts); null: rules only. */
   model?: CompiledModel | null;
+  /** The kuromoji dictionary unpacked once per process (a triage thread: ./pool.ts). */
+  dictionary?: SharedDictionary;
 }
 
 export async function createClassifier(options: ClassifierOptions = {}): Promise<Classifier> {
-  const compiled = compile(await loadTokenizer());
+  const compiled = compile(await loadTokenizer(options.dictionary));
   const model = options.model === undefined ? loadTriageModel() : options.model;
   const classify = (text: string): Triage => {
     const { rules, seen } = readMessage(compiled, text);

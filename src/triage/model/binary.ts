@@ -88,6 +88,17 @@ export function decodeModel(bytes: Uint8Array, version: string): CompiledModel {
     heads[h.name] = { labels: h.labels, kind: h.kind, bias: h.bias, weights: new Float32Array(bytes.buffer, bytes.byteOffset + weightsAt, length) };
     weightsAt += 4 * length;
   }
+  // a name's bytes compared where they lie (a subarray per step cost more than the search)
+  const compareAt = (r: number, key: Uint8Array): number => {
+    const from = offsets[r];
+    const length = offsets[r + 1] - from;
+    const n = Math.min(length, key.length);
+    for (let i = 0; i < n; i++) {
+      const d = names[from + i] - key[i];
+      if (d !== 0) return d;
+    }
+    return length - key.length;
+  };
   const scratch = new Uint8Array(1024);
   const row = (feature: string): number | undefined => {
     const { written } = encoder.encodeInto(feature, scratch);
@@ -96,7 +107,7 @@ export function decodeModel(bytes: Uint8Array, version: string): CompiledModel {
     let hi = n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const c = compareBytes(names.subarray(offsets[mid], offsets[mid + 1]), key);
+      const c = compareAt(mid, key);
       if (c === 0) return mid;
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;

@@ -1,7 +1,7 @@
 /**
  * Trains the learned triage model and writes the committed model file.
  *
- *   npm run train:triage [-- --corpus corpus/train] [--out models/triage-linear.json] [--epochs N] [--seed N]
+ *   npm run train:triage [-- --corpus corpus/train] [--out models/triage-linear.bin] [--epochs N] [--seed N]
  *                        [--held-out FILE]   (writes the cross-validated predictions, for analysis)
  *
  * Reads every *.jsonl of the corpus folder (lines with `text`, or `texts` for a conversation,
@@ -70,15 +70,15 @@ async function main() {
   }
   console.log(`${examples.length} examples from ${files.length} files, read by the rules in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const { model, report } = fitTriageModel(examples, settings, { sources });
-  const text = serializeModel(model.model);
+  const bytes = serializeModel(model.model);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, text);
+  fs.writeFileSync(out, bytes);
   console.log(`cross-validated by file (${report.folds.length} folds), calibration a=${report.calibration.a.toFixed(3)} b=${report.calibration.b.toFixed(3)}`);
   console.log(`thresholds: check ${report.thresholds.check}, crisis ${report.thresholds.crisis}, category ${report.thresholds.category}`);
   console.log(crossValidatedTable(report));
   const heldOutFile = option('held-out');
   if (heldOutFile) fs.writeFileSync(heldOutFile, JSON.stringify(report));
-  console.log(`${model.model.features.length} features; wrote ${path.relative(process.cwd(), out)} (${(text.length / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${model.model.features.length} features; wrote ${path.relative(process.cwd(), out)} (${(bytes.length / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 main().catch((err) => {

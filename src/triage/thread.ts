@@ -1,11 +1,15 @@
 /**
- * What one triage thread runs (see ./pool.ts): the classifier, loaded once per thread when the
- * thread starts (the kuromoji dictionary takes about half a second; piscina waits for this
- * module's default export before it hands the thread a task), analysing one message per task.
+ * What one triage thread runs (see ./pool.ts): the classifier, made once per thread when the
+ * thread starts (piscina waits for this module's default export before it hands the thread a
+ * task), analysing one message per task. The kuromoji dictionary and the model are the pool's
+ * shared copies (`workerData`): the thread builds views on them, it does not load its own.
  */
 import type { MessagePort } from 'node:worker_threads';
+import { workerData } from 'piscina';
 import type { Triage } from '../db/schema';
 import { createClassifier } from './classify';
+import { loadTriageModel } from './model/load';
+import type { SharedTriageData } from './pool';
 
 export interface ThreadTask {
   text: string;
@@ -13,7 +17,9 @@ export interface ThreadTask {
   started: MessagePort;
 }
 
-export default createClassifier().then(
+const shared = workerData as SharedTriageData | undefined;
+
+export default createClassifier(shared ? { dictionary: shared.dictionary, model: shared.model ? loadTriageModel(undefined, shared.model) : null } : {}).then(
   (classifier) =>
     function analyseInThread({ text, started }: ThreadTask): Triage {
       started.postMessage('started');

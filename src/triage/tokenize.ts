@@ -8,6 +8,7 @@
 import path from 'node:path';
 import kuromoji from 'kuromoji';
 import { tokenizerPieces } from './segment';
+import { kuromojiOnShared, type SharedDictionary } from './shared-dictionary';
 
 export interface Token {
   /** The text as written (after normalizeText). */
@@ -123,8 +124,12 @@ function wrap(tk: kuromoji.Tokenizer<kuromoji.IpadicFeatures>): Tokenizer {
 
 let loading: Promise<Tokenizer> | undefined;
 
-/** The shared tokenizer; the dictionary (~0.5 s) loads on the first call only. */
-export function loadTokenizer(): Promise<Tokenizer> {
+/**
+ * The process's tokenizer; the dictionary (~0.5 s) loads on the first call only. With `shared`
+ * (a triage thread, ./shared-dictionary.ts) it is built on the dictionary the pool unpacked once.
+ */
+export function loadTokenizer(shared?: SharedDictionary): Promise<Tokenizer> {
+  if (!loading && shared) loading = Promise.resolve(wrap(kuromojiOnShared(shared) as kuromoji.Tokenizer<kuromoji.IpadicFeatures>));
   if (!loading) {
     const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
     loading = new Promise<Tokenizer>((resolve, reject) => {

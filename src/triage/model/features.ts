@@ -17,6 +17,9 @@ export interface Seen {
   dropped: string[];
 }
 
+/** A word of a language written with spaces (Latin, Cyrillic, Thai runs, …); CJK text has lemmas instead. */
+const SPACED_WORD = /[\p{L}\p{N}'’]+/gu;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 const CONTENT_POS = new Set(['名詞', '動詞', '形容詞', '副詞', '助動詞', '感動詞', '連体詞']);
 const SPACE = /[\s\u3000]+/g;
 
@@ -36,6 +39,14 @@ export function featuresOf(seen: Seen, rules: Triage): string[] {
     if (CONTENT_POS.has(t.pos)) out.add(`w:${t.basic}`);
     out.add(`b:${previous}_${t.basic}`);
     previous = t.basic;
+  }
+  // words and word pairs of other languages, which kuromoji does not read (cross-validated gain, README)
+  let before = '^';
+  for (const w of text.toLowerCase().match(SPACED_WORD) ?? []) {
+    if (CJK.test(w)) continue;
+    out.add(`x:${w}`);
+    out.add(`y:${before}_${w}`);
+    before = w;
   }
   out.add(`lang:${seen.lang}`);
   out.add(`len:${Math.min(6, Math.floor(Math.log2(1 + seen.norm.length)))}`);
@@ -58,6 +69,10 @@ export function describeFeature(f: string): string {
       return `語「${v}」`;
     case 'b':
       return `「${v.replace('_', '')}」`.replace('「^', '「');
+    case 'x':
+      return `“${v}”`;
+    case 'y':
+      return `“${v.replace('_', ' ')}”`.replace('“^ ', '“');
     case 'ru':
       return `ルールの緊急度 ${v}`;
     case 'rc':

@@ -2,12 +2,13 @@
  * The learned triage model: one linear layer over the binary features of ./features.ts with four
  * heads — categories (one logistic unit each), urgency and reporter (softmax), and risk (a
  * logistic unit for "life or safety at risk now", calibrated by Platt scaling). Predicting costs
- * one sparse dot product per head (well under a millisecond); the file is JSON with the weights
- * as base64 float32, and its SHA-256 is the model's version.
+ * one sparse dot product per head (well under a millisecond); the file is binary (./binary.ts),
+ * and its SHA-256 is the model's version.
  */
 import { createHash } from 'node:crypto';
+import { decodeModel, encodeModel } from './binary';
 
-export const MODEL_FORMAT = 'tsunagu-triage-linear/1';
+export const MODEL_FORMAT = 'tsunagu-triage-linear/2';
 
 export type HeadName = 'categories' | 'urgency' | 'reporter' | 'risk';
 
@@ -28,15 +29,19 @@ export interface Thresholds {
   category: number;
 }
 
-export interface LinearModel {
+/** Everything of a model but its feature names (a loaded file keeps those in its own buffer). */
+export interface ModelMeta {
   format: typeof MODEL_FORMAT;
-  features: string[];
   heads: Record<HeadName, Head>;
   /** Platt scaling of the risk head's score: p = sigmoid(a·z + b). */
   calibration: { a: number; b: number };
   thresholds: Thresholds;
   /** How it was trained (files, lines, seed, settings, cross-validated scores): for the README and staff. */
   trainedOn: Record<string, unknown>;
+}
+
+export interface LinearModel extends ModelMeta {
+  features: string[];
 }
 
 export interface Prediction {
@@ -59,20 +64,27 @@ function softmax(z: number[]): number[] {
 }
 
 export interface CompiledModel {
-  model: LinearModel;
-  index: Map<string, number>;
+  model: ModelMeta;
+  /** The weight row of a feature, if the model knows it. */
+  row(feature: string): number | undefined;
+  /** The feature of a row (for the reason staff read). */
+  feature(row: number): string;
+  /** Number of features. */
+  size: number;
   version: string;
 }
 
-export function compileModel(model: LinearModel, version: string): CompiledModel {
-  return { model, index: new Map(model.features.map((f, i) => [f, i])), version };
+/** A model in memory, as training makes it (features by name in a Map). */
+export function compileModel(model: LinearModel, version: string): CompiledModel & { model: LinearModel } {
+  const index = new Map(model.features.map((f, i) => [f, i]));
+  return { model, row: (f) => index.get(f), feature: (r) => model.features[r], size: model.features.length, version };
 }
 
 /** Feature rows of a message and the scale that makes its vector unit length. */
-export function rowsOf(index: Map<string, number>, features: string[]): { rows: number[]; scale: number } {
+export function rowsOf(row: (feature: string) => number | undefined, features: string[]): { rows: number[]; scale: number } {
   const rows: number[] = [];
   for (const f of features) {
-    const i = index.get(f);
+    const i = row(f);
     if (i !== undefined) rows.push(i);
   }
   return { rows, scale: rows.length ? 1 / Math.sqrt(rows.length) : 0 };
@@ -93,7 +105,7 @@ const toRecord = (labels: string[], p: number[]) => Object.fromEntries(labels.ma
 
 export function predict(c: CompiledModel, features: string[], explain = 3): Prediction {
   const { heads, calibration } = c.model;
-  const { rows, scale } = rowsOf(c.index, features);
+  const { rows, scale } = rowsOf(c.row, features);
   const prob = (h: Head) => {
     const z = scores(h, rows, scale);
     return h.kind === 'softmax' ? softmax(z) : z.map(sigmoid);
@@ -102,10 +114,10 @@ export function predict(c: CompiledModel, features: string[], explain = 3): Pred
   // the words (characters, lemmas, lemma pairs) of the message that pushed the risk up most
   const riskWords = rows
     .map((r) => ({ r, w: heads.risk.weights[r] }))
-    .filter((x) => x.w > 0 && /^[cwb]:/.test(c.model.features[x.r]))
+    .filter((x) => x.w > 0 && /^[cwbxy]:/.test(c.feature(x.r)))
     .sort((a, b) => b.w - a.w || a.r - b.r)
     .slice(0, explain)
-    .map((x) => c.model.features[x.r]);
+    .map((x) => c.feature(x.r));
   return {
     categories: toRecord(heads.categories.labels, prob(heads.categories)),
     urgency: toRecord(heads.urgency.labels, prob(heads.urgency)),
@@ -115,33 +127,10 @@ export function predict(c: CompiledModel, features: string[], explain = 3): Pred
   };
 }
 
-// ---- the file -------------------------------------------------------------------------------
+// ---- the file (./binary.ts) -------------------------------------------------------------------
 
-type HeadFile = Omit<Head, 'weights'> & { weights: string };
-type ModelFile = Omit<LinearModel, 'heads'> & { heads: Record<HeadName, HeadFile> };
+export const serializeModel = (model: LinearModel): Buffer => encodeModel(model);
 
-const toBase64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function fromBase64(s: string): Float32Array {
-  const b = Buffer.from(s, 'base64');
-  const copy = new Uint8Array(b.byteLength);
-  copy.set(b);
-  return new Float32Array(copy.buffer);
-}
+export const modelVersion = (bytes: Uint8Array) => `linear-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}`;
 
-export function serializeModel(model: LinearModel): string {
-  const heads = Object.fromEntries(Object.entries(model.heads).map(([name, h]) => [name, { ...h, weights: toBase64(h.weights) }])) as Record<HeadName, HeadFile>;
-  const file: ModelFile = { ...model, heads };
-  return JSON.stringify(file) + '\n';
-}
-
-export const modelVersion = (text: string) => `linear-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
-
-export function parseModel(text: string): CompiledModel {
-  const file = JSON.parse(text) as ModelFile;
-  if (file.format !== MODEL_FORMAT) throw new Error(`not a ${MODEL_FORMAT} model file`);
-  const heads = Object.fromEntries(Object.entries(file.heads).map(([name, h]) => [name, { ...h, weights: fromBase64(h.weights) }])) as Record<HeadName, Head>;
-  for (const [name, h] of Object.entries(heads)) {
-    if (h.weights.length !== file.features.length * h.labels.length) throw new Error(`model head ${name}: ${h.weights.length} weights for ${file.features.length} features`);
-  }
-  return compileModel({ ...file, heads }, modelVersion(text));
-}
+export const parseModel = (bytes: Uint8Array): CompiledModel => decodeModel(bytes, modelVersion(bytes));

@@ -25,9 +25,11 @@ export interface TrainSettings {
   l2: number;
   /** A feature must occur in at least this many examples. */
   minCount: number;
+  /** Weight of an emergency in the risk head's loss (missing one costs more than a false alarm). */
+  riskWeight?: number;
 }
 
-export const DEFAULT_SETTINGS: TrainSettings = { seed: 20261205, epochs: 6, rate: 0.3, l2: 1e-5, minCount: 3 };
+export const DEFAULT_SETTINGS: TrainSettings = { seed: 20261205, epochs: 6, rate: 0.3, l2: 1e-5, minCount: 2 };
 
 /** mulberry32: a small seeded generator, so the order of examples is the same on every machine. */
 export function seeded(seed: number): () => number {
@@ -65,10 +67,16 @@ function vocabulary(examples: Example[], minCount: number): string[] {
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** A model with identity calibration; ./calibrate.ts sets the risk calibration and thresholds. */
-export function trainModel(examples: Example[], settings: TrainSettings = DEFAULT_SETTINGS, thresholds: Thresholds = { check: 0.5, crisis: 0.9, category: 0.5 }): CompiledModel {
+export function trainModel(
+  examples: Example[],
+  settings: TrainSettings = DEFAULT_SETTINGS,
+  thresholds: Thresholds = { check: 0.5, crisis: 0.9, category: 0.5 },
+  /** Heads to train (the others stay zero): the cross-validation of the risk alone needs only `risk`. */
+  only?: HeadName[],
+): CompiledModel & { model: LinearModel } {
   const features = vocabulary(examples, settings.minCount);
   const index = new Map(features.map((f, i) => [f, i]));
-  const data = examples.map((e) => ({ ...rowsOf(index, e.features), ys: TARGETS.map((t) => t.y(e)) }));
+  const data = examples.map((e) => ({ ...rowsOf((f) => index.get(f), e.features), ys: TARGETS.map((t) => t.y(e)) }));
   const state = TARGETS.map((t) => {
     const k = t.labels.length;
     return { k, w: new Float64Array(features.length * k), g: new Float64Array(features.length * k), b: new Float64Array(k), gb: new Float64Array(k) };
@@ -84,7 +92,9 @@ export function trainModel(examples: Example[], settings: TrainSettings = DEFAUL
     for (const n of order) {
       const { rows, scale, ys } = data[n];
       TARGETS.forEach((t, h) => {
+        if (only && !only.includes(t.head)) return;
         const s = state[h];
+        const weight = t.head === 'risk' && ys[h][0] === 1 ? (settings.riskWeight ?? 1) : 1;
         const z = Array.from(s.b);
         for (const r of rows) for (let j = 0; j < s.k; j++) z[j] += s.w[r * s.k + j] * scale;
         let p: number[];
@@ -95,7 +105,7 @@ export function trainModel(examples: Example[], settings: TrainSettings = DEFAUL
           p = e.map((v) => v / sum);
         } else p = z.map(sigmoid);
         for (let j = 0; j < s.k; j++) {
-          const d = p[j] - ys[h][j];
+          const d = (p[j] - ys[h][j]) * weight;
           s.gb[j] += d * d;
           s.b[j] -= (settings.rate * d) / Math.sqrt(s.gb[j] + eps);
           for (const r of rows) {
@@ -117,6 +127,6 @@ export function trainModel(examples: Example[], settings: TrainSettings = DEFAUL
 
 /** The risk head's raw score (before calibration). */
 export function riskScore(c: CompiledModel, features: string[]): number {
-  const { rows, scale } = rowsOf(c.index, features);
+  const { rows, scale } = rowsOf(c.row, features);
   return scores(c.model.heads.risk, rows, scale)[0];
 }

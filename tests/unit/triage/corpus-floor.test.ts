@@ -40,7 +40,9 @@ const corpora: Array<{ file: string; rules: Floor; combined: Floor }> = [
   {
     file: file('heldout-d.jsonl'),
     rules: { emergencyRecall: 0.9, falseAlarmRate: 0.03, microF1: 0.77, urgency: 0.84 },
-    combined: { emergencyRecall: 0.95, falseAlarmRate: 0.02, microF1: 0.81, urgency: 0.9, crisisCheckRecall: 0.95, checkShare: 0.08 },
+    // false alarms 0.02 → 0.03 (like a and b): the crisis threshold now allows 7.5 % false alarms on
+    // held-out writers instead of 6.5 % (README, Thresholds), one more of the 95 non-emergencies here
+    combined: { emergencyRecall: 0.95, falseAlarmRate: 0.03, microF1: 0.81, urgency: 0.9, crisisCheckRecall: 0.95, checkShare: 0.08 },
   },
 ];
 

@@ -30,20 +30,20 @@ describe('training', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('the same corpus and seed give an identical model file and identical predictions', async () => {
-    const a = path.join(dir, 'a.json');
-    const b = path.join(dir, 'b.json');
+    const a = path.join(dir, 'a.bin');
+    const b = path.join(dir, 'b.bin');
     await train(['--corpus', FIXTURE, '--out', a, '--epochs', '3']);
     await train(['--corpus', FIXTURE, '--out', b, '--epochs', '3']);
-    const ta = fs.readFileSync(a, 'utf8');
-    const tb = fs.readFileSync(b, 'utf8');
+    const ta = fs.readFileSync(a);
+    const tb = fs.readFileSync(b);
     expect(createHash('sha256').update(ta).digest('hex')).toBe(createHash('sha256').update(tb).digest('hex'));
     const ca = await createClassifier({ model: parseModel(ta) });
     const cb = await createClassifier({ model: parseModel(tb) });
     for (const text of ['今から首を吊ります', '家賃を3か月払えていません', '母が認知症で夜中に歩き回ります', 'こんにちは']) expect(cb.classify(text)).toEqual(ca.classify(text));
     // another seed trains another model: the seed is really used
-    const c = path.join(dir, 'c.json');
+    const c = path.join(dir, 'c.bin');
     await train(['--corpus', FIXTURE, '--out', c, '--epochs', '3', '--seed', '7']);
-    expect(fs.readFileSync(c, 'utf8')).not.toBe(ta);
+    expect(fs.readFileSync(c).equals(ta)).toBe(false);
   }, 240_000);
 
   test('a blind set or any folder outside the training corpus is refused, and nothing is written', async () => {
@@ -51,7 +51,7 @@ describe('training', () => {
     fs.mkdirSync(blind);
     fs.copyFileSync(path.join(FIXTURE, 'writer-a.jsonl'), path.join(blind, 'x.jsonl'));
     for (const corpus of [blind, path.join(ROOT, 'tests/fixtures/triage')]) {
-      const out = path.join(dir, 'refused.json');
+      const out = path.join(dir, 'refused.bin');
       await expect(train(['--corpus', corpus, '--out', out])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('training reads only corpus/train') });
       expect(fs.existsSync(out)).toBe(false);
     }
@@ -66,8 +66,8 @@ describe('training', () => {
 
 describe('the committed model', () => {
   test('loads from the repository, names its version by the file hash, and the engine carries it', async () => {
-    const text = fs.readFileSync(MODEL_FILE, 'utf8');
-    expect(text.length).toBeLessThan(20 * 1024 * 1024);
+    const text = fs.readFileSync(MODEL_FILE);
+    expect(text.byteLength).toBeLessThan(20 * 1024 * 1024);
     const model = parseModel(text);
     expect(model.version).toBe(modelVersion(text));
     const c = await createClassifier();

@@ -65,6 +65,8 @@ describe('the staff surface', () => {
       [`POST /api/conversations/${c}/consents`, { scope: 'share', answer: 'withdrawn' }],
       [`POST /api/messages/${id}/retry`, {}],
       [`POST /api/canned-replies`, { title: 't', text: 'x' }],
+      [`PATCH /api/canned-replies/${id}`, { title: 't', text: 'x' }],
+      [`DELETE /api/canned-replies/${id}`, {}],
       [`POST /api/alerts/${id}/ack`, {}],
     ];
     const shape = (w: string) => w.replace(c, ':id').replace(id, ':id');

@@ -10,3 +10,5 @@ export * from './message';
 export * from './alert';
 export * from './staff';
 export * from './socket-events';
+export * from './case';
+export * from './case-labels';

@@ -1,6 +1,14 @@
 import { isSupervisorRole, type Colleague, type Staff } from '../api.js';
-import { useT, type InboxLang } from '../i18n.js';
+import { useT, type InboxLang } from '../i18n/index.js';
+import type { AudioState } from '../alerting.js';
+import { AlertSettings } from './AlertSettings.js';
 import { LangSwitch } from './LangSwitch.js';
+import { usePage } from '../i18n/index.js';
+import { cannedPage } from '../i18n/pages/canned.js';
+import { casesPage } from '../i18n/pages/cases.js';
+
+/** What the main pane shows: conversations, the ケース page, or (supervisors) the shift view or the 定型文 page. */
+export type InboxView = 'inbox' | 'cases' | 'shift' | 'canned';
 
 /** Who I am, who is on duty, live status, view tabs (supervisors), language and logout. */
 export function Header(props: {
@@ -10,13 +18,16 @@ export function Header(props: {
   lang: InboxLang;
   onLang: (l: InboxLang) => void;
   onLogout: () => void;
-  view: 'inbox' | 'shift';
-  onView: (v: 'inbox' | 'shift') => void;
+  view: InboxView;
+  onView: (v: InboxView) => void;
+  sound: { soundOn: boolean; onSound: (on: boolean) => void; audio: AudioState };
 }) {
   const t = useT();
   const { staff } = props;
   const others = props.colleagues.filter((c) => c.id !== staff.id && c.online);
   const supervisor = isSupervisorRole(staff.role);
+  const canned = usePage(cannedPage);
+  const casesTab = usePage(casesPage).tab;
   return (
     <header class="topbar">
       <h1 class="brand">{t.appTitle}</h1>
@@ -24,7 +35,7 @@ export function Header(props: {
         <span class="dot" aria-hidden="true" />
         {props.connected ? t.live.connected : t.live.disconnected}
       </span>
-      {supervisor && (
+      {
         <nav class="view-tabs" aria-label={t.header.views}>
           <button
             type="button"
@@ -37,6 +48,17 @@ export function Header(props: {
           </button>
           <button
             type="button"
+            class={`tab${props.view === 'cases' ? ' current' : ''}`}
+            aria-pressed={props.view === 'cases'}
+            data-testid="cases-tab"
+            onClick={() => props.onView('cases')}
+          >
+            {casesTab}
+          </button>
+          {supervisor && (
+            <>
+          <button
+            type="button"
             class={`tab${props.view === 'shift' ? ' current' : ''}`}
             aria-pressed={props.view === 'shift'}
             data-testid="shift-tab"
@@ -44,10 +66,22 @@ export function Header(props: {
           >
             {t.header.shiftTab}
           </button>
+          <button
+            type="button"
+            class={`tab${props.view === 'canned' ? ' current' : ''}`}
+            aria-pressed={props.view === 'canned'}
+            data-testid="canned-tab"
+            onClick={() => props.onView('canned')}
+          >
+            {canned.tab}
+          </button>
+            </>
+          )}
         </nav>
-      )}
+      }
       <span class="spacer" />
-      <details class="presence" data-testid="presence">
+      <AlertSettings {...props.sound} />
+      <details class="presence popover" data-testid="presence">
         <summary>
           {t.header.onDuty}: <span data-testid="presence-count">{others.length + 1}</span>
         </summary>

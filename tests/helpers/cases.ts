@@ -18,6 +18,8 @@ export interface OtherAgency {
   /** The app as seen by a counsellor of that agency. */
   as: TestApp;
   staffId: string;
+  email: string;
+  password: string;
 }
 
 export async function addAgencyWithCounsellor(app: TestApp, field: AgencyField, name: string, role: 'counsellor' | 'admin' = 'counsellor'): Promise<OtherAgency> {
@@ -26,7 +28,7 @@ export async function addAgencyWithCounsellor(app: TestApp, field: AgencyField, 
   const email = `${code}@example.jp`;
   const password = 'agency staff long password';
   const staff = await addStaff(app.runtime.ctx.db, { email, name: `${name} 職員`, password, role, agencyCode: code });
-  return { id: agency.id, code, name, as: { ...app, staffCookie: await login(app.url, email, password), staffId: staff.id }, staffId: staff.id };
+  return { id: agency.id, code, name, as: { ...app, staffCookie: await login(app.url, email, password), staffId: staff.id }, staffId: staff.id, email, password };
 }
 
 export interface SeededConversation {

@@ -214,6 +214,36 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect((await post(app, '/api/agencies', { code: 'nope', name: 'x', field: 'other' })).status).toBe(403);
   });
 
+  test('a 支援プラン is agreed in a meeting on the case and versioned; 参加支援 is recorded; a meeting is seen by its participants only', async () => {
+    const conv = await seedConversation(app, { texts: ['仕事を探したい'], share: 'yes' });
+    const c = await openCase([conv.id]);
+    const other = await openCase([(await seedConversation(app, { texts: ['別件'], share: 'yes' })).id]);
+    const { meeting } = await json(await post(app, '/api/meetings', { kind: 'jusou', date: '2026-12-03', participants: [{ agency: houkatsu.code }, { staffId: app.staffId }], caseIds: [c.id] }));
+    const plan = { meetingId: meeting.id, goals: ['週2回外出する'], actions: [{ text: '就労体験の紹介', ownerAgency: shakyo.code, due: '2027-01-31' }], reviewDate: '2027-02-15' };
+    expect((await post(app, `/api/cases/${other.id}/plans`, plan)).status).toBe(400); // that meeting did not discuss it
+    expect((await post(app, `/api/cases/${c.id}/plans`, { ...plan, actions: [{ text: 'x', ownerAgency: 'nope' }] })).status).toBe(400);
+    const v1 = await post(app, `/api/cases/${c.id}/plans`, plan);
+    expect(v1.status).toBe(201);
+    expect((await json(v1)).plan).toMatchObject({ version: 1, goals: ['週2回外出する'], actions: [{ ownerAgencyId: shakyo.id, due: '2027-01-31' }], reviewDate: '2027-02-15' });
+    expect((await json(await post(app, `/api/cases/${c.id}/plans`, { ...plan, goals: ['週3回外出する'] }))).plan.version).toBe(2);
+    const { plans } = await json(await staffFetch(app, `/api/cases/${c.id}/plans`));
+    expect(plans.map((p: any) => [p.version, p.goals[0]])).toEqual([
+      [2, '週3回外出する'],
+      [1, '週2回外出する'],
+    ]);
+    // The participant agency reads the case and its plans, but may not agree a plan.
+    expect((await staffFetch(houkatsu.as, `/api/cases/${c.id}/plans`)).status).toBe(200);
+    expect((await post(houkatsu.as, `/api/cases/${c.id}/plans`, plan)).status).toBe(403);
+
+    const part = await post(app, `/api/cases/${c.id}/participations`, { kind: 'work', name: '市内の農園（就労体験）', startedOn: '2026-12-10' });
+    expect(part.status).toBe(201);
+    expect((await json(await staffFetch(app, `/api/cases/${c.id}/participations`))).participations).toMatchObject([{ kind: 'work', name: '市内の農園（就労体験）', outcome: 'ongoing' }]);
+
+    expect((await staffFetch(houkatsu.as, `/api/meetings/${meeting.id}`)).status).toBe(200);
+    expect((await staffFetch(shakyo.as, `/api/meetings/${meeting.id}`)).status).toBe(404);
+    expect((await json(await staffFetch(app, `/api/cases/${c.id}/meetings`))).meetings.map((m: any) => m.id)).toEqual([meeting.id]);
+  });
+
   test('every read of a case by staff is audited', async () => {
     const c = await openCase([(await seedConversation(app, { texts: ['相談です'] })).id]);
     await staffFetch(app, `/api/cases/${c.id}`);

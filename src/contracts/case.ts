@@ -142,6 +142,8 @@ export const openCaseBody = z
   .strict();
 export type OpenCaseBody = z.infer<typeof openCaseBody>;
 
+export const linkConversationBody = z.object({ conversationId: z.uuid() }).strict();
+
 export const listCasesQuery = z.object({ stage: caseStageSchema.optional(), q: z.string().trim().min(1).max(100).optional() }).strict();
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 

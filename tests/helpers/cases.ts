@@ -52,7 +52,8 @@ export async function seedConversation(
   for (const [i, text] of opts.texts.entries()) {
     const [m] = await db
       .insert(messages)
-      .values({ conversationId: conv.id, agencyId, channel: 'widget', direction: 'in', authorType: 'person', text, externalId: `${conv.id}:${i}`, createdAt: new Date(Date.now() - (opts.texts.length - i) * 1000) })
+            // Already through triage and the front door: the workers leave them alone (no bot replies).
+      .values({ conversationId: conv.id, agencyId, channel: 'widget', direction: 'in', authorType: 'person', text, externalId: `${conv.id}:${i}`, createdAt: new Date(Date.now() - (opts.texts.length - i) * 1000), triagedAt: new Date(), dialoguedAt: new Date() })
       .returning({ id: messages.id });
     messageIds.push(m.id);
   }

@@ -198,13 +198,30 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect(sheet.sheet).toMatchObject({ quotes: [], quotesWithheld: true });
   });
 
-  test('an anonymous report about someone who has not written carries no consent of theirs', async () => {
+  test('an anonymous report about someone who has not written carries no consent of theirs; the person\'s own conversation, linked later, does', async () => {
     const report = await seedConversation(app, { texts: ['隣のおばあさんが心配です'], subject: 'neighbour', anonymous: true, share: 'yes' });
     const c = await openCase([report.id], { person: { description: '隣の高齢女性' } });
     expect(c.shareConsent).toBeNull();
     const refused = await post(app, `/api/cases/${c.id}/referrals`, { toAgency: houkatsu.code, summary: '見守り' });
     expect(refused.status).toBe(403);
     expect((await json(refused)).error.code).toBe('consent_required');
+
+    const own = await seedConversation(app, { texts: ['近所の方に心配されたので連絡しました'], share: 'yes' });
+    const theirs = await seedConversation(app, { texts: ['他機関'], agencyId: houkatsu.id });
+    expect((await post(app, `/api/cases/${c.id}/conversations`, { conversationId: theirs.id })).status).toBe(404);
+    const linked = await post(app, `/api/cases/${c.id}/conversations`, { conversationId: own.id });
+    expect(linked.status).toBe(200);
+    expect((await json(linked)).case).toMatchObject({ conversationIds: [report.id, own.id], shareConsent: 'yes' });
+    expect((await post(app, `/api/cases/${c.id}/conversations`, { conversationId: own.id })).status).toBe(200); // twice: no change
+    const sent = await post(app, `/api/cases/${c.id}/referrals`, { toAgency: houkatsu.code, summary: '見守り', quotes: [...report.messageIds, ...own.messageIds] });
+    expect(sent.status).toBe(201);
+    // The receiver reads the person's words, never the anonymous reporter's.
+    const seen = await json(await staffFetch(houkatsu.as, `/api/cases/${c.id}`));
+    const texts = seen.case.timeline.filter((t: any) => t.type === 'message').map((t: any) => t.text);
+    expect(texts).toEqual(['近所の方に心配されたので連絡しました']);
+    const sheet = await json(await staffFetch(houkatsu.as, `/api/referrals/${(await json(sent)).referral.id}/sheet.json`));
+    expect(sheet.sheet.quotes.map((q: any) => q.text)).toEqual(['近所の方に心配されたので連絡しました']);
+    expect(JSON.stringify(seen) + JSON.stringify(sheet)).not.toContain('隣のおばあさんが心配です');
   });
 
   test('the directory lists agencies; a category suggests the fields that serve it', async () => {

@@ -92,6 +92,8 @@ export const caseView = z.object({
   conversationIds: z.array(z.uuid()),
   person: personView,
   household: householdView,
+  /** Triage's categories of the conversations and the household's needs (they suggest agencies). */
+  needs: z.array(categorySchema),
   /** The person's share consent as the ledger stands now (null: never asked, or the person has not written). */
   shareConsent: consentAnswerSchema.nullable(),
   access: caseAccessSchema,

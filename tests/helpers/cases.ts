@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { contacts, conversations, messages } from '../../src/db/schema';
 import { saveAgency } from '../../src/agencies/directory';
+import { presentConversation } from '../../src/presenters/conversation';
 import { addStaff } from '../../src/staff/add-staff';
 import { recordConsent, type ConsentAnswer } from '../../src/consent/record';
 import type { AgencyField } from '../../src/contracts';
@@ -58,6 +59,8 @@ export async function seedConversation(
     messageIds.push(m.id);
   }
   if (opts.share) await recordConsent(db, { conversationId: conv.id, agencyId, scope: 'share', answer: opts.share, channel: 'widget', by: 'person' });
+  // As intake would: open inboxes learn of it live.
+  app.runtime.ctx.publisher.conversationUpdated(presentConversation(conv));
   return { id: conv.id, messageIds };
 }
 

@@ -38,6 +38,8 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect(c.number).toMatch(/^R\d+-\d{6}$/);
     expect(c).toMatchObject({ stage: 'intake', conversationIds: [conv.id], person: { name: '山田 太郎', addressArea: '中央地区' } });
     expect(c.household.patterns).toEqual(['8050']);
+    // Triage's categories of the conversation and the household's needs, in the vocabulary's order.
+    expect(c.needs).toEqual(['elderly', 'hikikomori']);
     const second = await openCase([(await seedConversation(app, { texts: ['相談'] })).id]);
     expect(Number(second.number.split('-')[1])).toBe(Number(c.number.split('-')[1]) + 1);
   });

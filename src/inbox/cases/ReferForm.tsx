@@ -20,7 +20,7 @@ export function ReferForm(props: { c: CaseDetailView; onSent: () => void }) {
   const [quotes, setQuotes] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const needs = [...new Set(props.c.household.members.flatMap((m) => m.needs))];
+  const needs = props.c.needs;
 
   useEffect(() => {
     casesApi.agencies(needs).then(

@@ -60,23 +60,16 @@ export async function loadCaseMessages(db: DbOrTx, conversationIds: string[]) {
     .orderBy(asc(messages.createdAt), asc(messages.seq));
 }
 
-/** Cases the staff member's agency may see, newest activity first; `q` matches the 相談番号 or the person. */
+/** Cases the staff member's agency may see, newest activity first; `q` matches the 相談番号 or the person; `conversationId`: the cases holding it. */
 export async function listCases(db: Db, staff: SessionStaff, query: ListCasesQuery): Promise<CaseRow[]> {
   const conditions = [visibleCases(db, staff)];
   if (query.stage) conditions.push(eq(cases.stage, query.stage));
+  if (query.conversationId) {
+    conditions.push(inArray(cases.id, db.select({ id: caseConversations.caseId }).from(caseConversations).where(eq(caseConversations.conversationId, query.conversationId))));
+  }
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(cases.number, like), ilike(cases.personName, like), ilike(cases.personDescription, like))!);
   }
   return db.select().from(cases).where(and(...conditions)).orderBy(desc(cases.updatedAt)).limit(200);
-}
-
-/** The open cases holding a conversation (the inbox shows them on the conversation). */
-export async function casesOfConversation(db: Db, conversationId: string): Promise<CaseRow[]> {
-  return db
-    .select({ c: cases })
-    .from(caseConversations)
-    .innerJoin(cases, eq(cases.id, caseConversations.caseId))
-    .where(eq(caseConversations.conversationId, conversationId))
-    .then((rows) => rows.map((r) => r.c));
 }

@@ -146,7 +146,9 @@ export type OpenCaseBody = z.infer<typeof openCaseBody>;
 
 export const linkConversationBody = z.object({ conversationId: z.uuid() }).strict();
 
-export const listCasesQuery = z.object({ stage: caseStageSchema.optional(), q: z.string().trim().min(1).max(100).optional() }).strict();
+export const listCasesQuery = z
+  .object({ stage: caseStageSchema.optional(), q: z.string().trim().min(1).max(100).optional(), conversationId: z.uuid().optional() })
+  .strict();
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
 export const transitionBody = z

@@ -74,6 +74,13 @@ describe('cases in the inbox (Chromium, two agencies)', () => {
     expect(await receiver.getByTestId('case-timeline').textContent()).toContain('母の介護で仕事に行けなくなりました');
     await screenshot(receiver, 'cases-accepted.png');
 
+    // Back on the conversation, the inbox names the case that holds it.
+    await sender.getByTestId('inbox-tab').click();
+    await conversationItem(sender, conv.id).click();
+    expect(await sender.getByTestId('conversation-case').textContent()).toContain(caseNumber);
+    await sender.getByTestId('conversation-case').click();
+    await sender.getByTestId('case-detail').waitFor();
+
     // The sender sees the answer live in its sent referrals.
     await sender.getByRole('button', { name: 'ケース一覧へ戻る' }).click();
     await sender.locator('[data-testid="outgoing-referral"][data-state="accepted"]').waitFor();

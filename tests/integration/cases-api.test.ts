@@ -40,6 +40,8 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect(c.household.patterns).toEqual(['8050']);
     // Triage's categories of the conversation and the household's needs, in the vocabulary's order.
     expect(c.needs).toEqual(['elderly', 'hikikomori']);
+    const listed = await json(await staffFetch(app, `/api/cases?conversationId=${conv.id}`));
+    expect(listed.cases.map((x: any) => x.id)).toEqual([c.id]);
     const second = await openCase([(await seedConversation(app, { texts: ['相談'] })).id]);
     expect(Number(second.number.split('-')[1])).toBe(Number(c.number.split('-')[1]) + 1);
   });

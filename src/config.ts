@@ -123,6 +123,11 @@ export const configSchema = z
     ),
     /** Sender of escalation e-mail, e.g. `tsunagu <tsunagu@city.example.jp>` (required with SMTP_URL). */
     SMTP_FROM: optionalString,
+    /**
+     * The Japanese font of the つなぐシート PDF: Noto Sans CJK from Debian's fonts-noto-cjk
+     * (`fc-list | grep 'Noto Sans CJK'` shows where it is). A .ttc holds several faces; the JP one is used.
+     */
+    REFERRAL_PDF_FONT: z.string().default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Start a local redis-server when nothing answers at REDIS_URL (embedded default). */
     REDIS_AUTOSTART: z

@@ -12,6 +12,7 @@ import { createTriageProcessor } from './triage';
 import { createDeliverProcessor } from './deliver';
 import { createDialogueProcessor } from './dialogue';
 import { createEscalateProcessor } from './escalate';
+import { createFollowUpProcessor } from './follow-up';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -33,6 +34,7 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
     new Worker(QueueName.dialogue, createDialogueProcessor({ ctx, profileLanguage }), { ...common, concurrency: 4 }),
     new Worker(QueueName.deliver, createDeliverProcessor({ ctx, line }), { ...common, concurrency: 4 }),
     new Worker(QueueName.escalate, createEscalateProcessor(ctx), { ...common, concurrency: 2 }),
+    new Worker(QueueName.followUp, createFollowUpProcessor(ctx), { ...common, concurrency: 2 }),
   ];
   for (const w of workers) {
     // Job data holds ids only; the error text of our processors never contains message bodies.

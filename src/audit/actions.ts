@@ -10,6 +10,19 @@ export const AUDIT_ACTIONS = [
   'conversation.messages.read',
   'conversation.notes.read',
   'conversation.consents.read',
+  'cases.list',
+  'cases.search',
+  'case.view',
+  'case.plans.read',
+  'case.followups.read',
+  'case.participations.read',
+  'case.meetings.read',
+  'referrals.incoming',
+  'referrals.outgoing',
+  'referral.sheet.json',
+  'referral.sheet.pdf',
+  'meeting.view',
+  'followups.mine',
   // Changes (written in the change's own transaction).
   'conversation.reply',
   'conversation.correct',
@@ -31,9 +44,40 @@ export const AUDIT_ACTIONS = [
   'staff.disable',
   'staff.enable',
   'staff.password_reset',
+  // Cases (src/cases): a stage move is named after the stage it enters.
+  'case.open',
+  'case.link',
+  'case.stage.intake',
+  'case.stage.assessment',
+  'case.stage.referral',
+  'case.stage.coordination',
+  'case.stage.planning',
+  'case.stage.support',
+  'case.stage.monitoring',
+  'case.stage.closed',
+  'referral.send',
+  'referral.accept',
+  'referral.return',
+  'meeting.jusou',
+  'meeting.shien',
+  'plan.agree',
+  'followup.schedule',
+  'followup.done',
+  'participation.add',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about. */
-export type AuditSubjectType = 'conversation' | 'conversation_list' | 'message' | 'alert' | 'canned_reply' | 'staff';
+export type AuditSubjectType =
+  | 'conversation'
+  | 'conversation_list'
+  | 'message'
+  | 'alert'
+  | 'canned_reply'
+  | 'staff'
+  | 'case'
+  | 'case_list'
+  | 'referral_list'
+  | 'meeting'
+  | 'followup_list';

@@ -7,7 +7,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 
-export const QueueName = { triage: 'triage', dialogue: 'dialogue', deliver: 'deliver', escalate: 'escalate' } as const;
+export const QueueName = { triage: 'triage', dialogue: 'dialogue', deliver: 'deliver', escalate: 'escalate', followUp: 'follow-up' } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface TriageJob {
@@ -22,12 +22,17 @@ export interface DeliverJob {
 export interface EscalateJob {
   alertId: string;
 }
+/** An アウトリーチ follow-up's reminder, delayed until it is due. */
+export interface FollowUpJob {
+  followUpId: string;
+}
 
 export const jobId = {
   triage: (messageId: string) => `triage-${messageId}`,
   dialogue: (messageId: string) => `dialogue-${messageId}`,
   deliver: (messageId: string) => `deliver-${messageId}`,
   escalate: (alertId: string) => `escalate-${alertId}`,
+  followUp: (followUpId: string) => `followup-${followUpId}`,
 };
 
 const defaults: JobsOptions = {
@@ -40,6 +45,7 @@ export const jobOptions = {
   triage: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobsOptions,
   dialogue: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobsOptions,
   escalate: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
+  followUp: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
   // Delivery retries on 429/5xx for about half an hour before it is marked failed for staff.
   deliver: { ...defaults, attempts: 10, backoff: { type: 'exponential', delay: 2000 } } satisfies JobsOptions,
 };
@@ -49,6 +55,7 @@ export interface Queues {
   dialogue: Queue<DialogueJob>;
   deliver: Queue<DeliverJob>;
   escalate: Queue<EscalateJob>;
+  followUp: Queue<FollowUpJob>;
   close(): Promise<void>;
 }
 
@@ -57,15 +64,17 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const deliver = new Queue<DeliverJob>(QueueName.deliver, { connection, prefix });
   const dialogue = new Queue<DialogueJob>(QueueName.dialogue, { connection, prefix });
   const escalate = new Queue<EscalateJob>(QueueName.escalate, { connection, prefix });
+  const followUp = new Queue<FollowUpJob>(QueueName.followUp, { connection, prefix });
   // Redis going away is expected (restarts); the connection retries and the sweeper catches up.
-  for (const q of [triage, dialogue, deliver, escalate]) q.on('error', onError);
+  for (const q of [triage, dialogue, deliver, escalate, followUp]) q.on('error', onError);
   return {
     triage,
     dialogue,
     deliver,
     escalate,
+    followUp,
     close: async () => {
-      await Promise.all([triage.close(), dialogue.close(), deliver.close(), escalate.close()]);
+      await Promise.all([triage.close(), dialogue.close(), deliver.close(), escalate.close(), followUp.close()]);
     },
   };
 }

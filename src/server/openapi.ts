@@ -13,6 +13,7 @@ import { shiftResponse } from './routes/shift/schema';
 import { livenessResponse, readinessResponse } from './routes/health/schema';
 import { auditQuery, listAuditResponse } from './routes/audit/schema';
 import { loginBody, meResponse } from './routes/auth/schema';
+import { registerCasePaths } from './openapi-cases';
 import { assignBody, bulkAssignBody, conversationParams, conversationView, correctionBody, listQuery, listConsentsResponse, listConversationsResponse, listStaffMessagesResponse, noteBody, noteView, recordConsentBody, replyBody } from './routes/conversations/schema';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() }) });
@@ -148,6 +149,7 @@ export function buildOpenApiDocument() {
     request: { params: idParam, body: { content: { 'application/json': { schema: replyBody } } } },
     responses: { 202: json(sendMessageResponse, 'Stored; delivery queued'), ...errors(400, 401, 403, 404, 413) },
   });
+  registerCasePaths(registry, json, errors);
   path({ method: 'get', path: '/healthz', tags: ['ops'], responses: { 200: json(livenessResponse, 'Process up') } });
   path({
     method: 'get', path: '/readyz', tags: ['ops'],
@@ -162,7 +164,7 @@ export function buildOpenApiDocument() {
       description:
         'Front door for 断らない相談. Socket.IO: namespace /widget (auth.token = sessionToken; event `message`) and ' +
         '/staff (session cookie; events `message:created` {conversationId, message}, `message:updated`, `conversation:updated` {conversation}, ' +
-        '`conversation:typing`, `note:created`, `presence`, `alert:crisis` {id, conversationId, urgency, reasons, createdAt}, `alert:acknowledged`, `alert:escalated`; ' +
+        '`conversation:typing`, `note:created`, `presence`, `alert:crisis` {id, conversationId, urgency, reasons, createdAt}, `alert:acknowledged`, `alert:escalated`, `referral:updated` {referral} (both agencies), `followup:due` {followUp} (the owner); ' +
         'client emits `typing` {conversationId, active}). Widget events also include `typing` {active} and `session:ended` {} (then the socket is closed). ' +
         'Errors: {"error":{"code","message","messageEn"}} (codes and texts: src/errors.ts). Staff writes need a same-origin Origin or Sec-Fetch-Site: same-origin.',
     },

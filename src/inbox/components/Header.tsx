@@ -5,9 +5,10 @@ import { AlertSettings } from './AlertSettings.js';
 import { LangSwitch } from './LangSwitch.js';
 import { usePage } from '../i18n/index.js';
 import { cannedPage } from '../i18n/pages/canned.js';
+import { casesPage } from '../i18n/pages/cases.js';
 
-/** What the main pane shows: conversations, or (supervisors) the shift view or the 定型文 page. */
-export type InboxView = 'inbox' | 'shift' | 'canned';
+/** What the main pane shows: conversations, the ケース page, or (supervisors) the shift view or the 定型文 page. */
+export type InboxView = 'inbox' | 'cases' | 'shift' | 'canned';
 
 /** Who I am, who is on duty, live status, view tabs (supervisors), language and logout. */
 export function Header(props: {
@@ -26,6 +27,7 @@ export function Header(props: {
   const others = props.colleagues.filter((c) => c.id !== staff.id && c.online);
   const supervisor = isSupervisorRole(staff.role);
   const canned = usePage(cannedPage);
+  const casesTab = usePage(casesPage).tab;
   return (
     <header class="topbar">
       <h1 class="brand">{t.appTitle}</h1>
@@ -33,28 +35,31 @@ export function Header(props: {
         <span class="dot" aria-hidden="true" />
         {props.connected ? t.live.connected : t.live.disconnected}
       </span>
-      {supervisor && (
+      {
         <nav class="view-tabs" aria-label={t.header.views}>
           {(
             [
-              ['inbox', t.header.inboxTab],
-              ['shift', t.header.shiftTab],
-              ['canned', canned.tab],
+              ['inbox', t.header.inboxTab, true],
+              ['cases', casesTab, true],
+              ['shift', t.header.shiftTab, supervisor],
+              ['canned', canned.tab, supervisor],
             ] as const
-          ).map(([v, label]) => (
-            <button
-              key={v}
-              type="button"
-              class={`tab${props.view === v ? ' current' : ''}`}
-              aria-pressed={props.view === v}
-              data-testid={`${v}-tab`}
-              onClick={() => props.onView(v)}
-            >
-              {label}
-            </button>
-          ))}
+          )
+            .filter(([, , shown]) => shown)
+            .map(([v, label]) => (
+              <button
+                key={v}
+                type="button"
+                class={`tab${props.view === v ? ' current' : ''}`}
+                aria-pressed={props.view === v}
+                data-testid={`${v}-tab`}
+                onClick={() => props.onView(v)}
+              >
+                {label}
+              </button>
+            ))}
         </nav>
-      )}
+      }
       <span class="spacer" />
       <AlertSettings {...props.sound} />
       <details class="presence popover" data-testid="presence">

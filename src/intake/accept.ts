@@ -10,6 +10,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { InboundMessage, Lang } from '../channels/types';
 import type { Context } from '../context';
 import { contacts, conversations, messages } from '../db/schema';
+import { retryTransient } from '../db/transient';
 import { enqueueSoon, jobId, jobOptions } from '../queues';
 import { presentForStaff } from '../presenters/message';
 import { presentConversation } from '../presenters/conversation';
@@ -29,7 +30,8 @@ export interface Accepted {
 }
 
 export async function accept(ctx: Context, msg: InboundMessage, opts: AcceptOptions): Promise<Accepted> {
-  const result = await ctx.db.transaction(async (tx) => {
+  // A lost connection or a serialization failure runs it again: a stored message is found, not stored twice.
+  const result = await retryTransient(() => ctx.db.transaction(async (tx) => {
     const existing = await tx
       .select({ id: messages.id, conversationId: messages.conversationId })
       .from(messages)
@@ -102,7 +104,7 @@ export async function accept(ctx: Context, msg: InboundMessage, opts: AcceptOpti
       .where(eq(conversations.id, conversationId))
       .returning();
     return { messageId: inserted[0].id, conversationId, created: true, rows: { message: inserted[0], conversation } };
-  });
+  }));
 
   // After commit, shown first: triage's `conversation:updated` must not be overtaken by this one.
   if (result.rows) {

@@ -43,10 +43,23 @@ interface Cursor {
 }
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+// What `::text` of a timestamptz looks like: 2026-12-05 03:33:43.123456+00
+const SORT_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A real calendar time (Postgres refuses 2026-02-30 or 25:00, which would be a 500, not a 400). */
+function isSortTime(t: string): boolean {
+  const m = SORT_TIME.exec(t);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
+}
+
 function decodeCursor(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (Number.isInteger(c.l) && typeof c.t === 'string' && /^[0-9 :.+T-]{10,40}$/.test(c.t) && /^[0-9a-f-]{36}$/.test(c.i)) return c;
+    if (Object.values(LANE).includes(c.l) && typeof c.t === 'string' && isSortTime(c.t) && typeof c.i === 'string' && UUID.test(c.i)) return c;
   } catch {
     /* fall through */
   }

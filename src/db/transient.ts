@@ -5,6 +5,8 @@
  * finds a message it already stored by its channel id, so running it twice stores it once.
  * @see https://www.postgresql.org/docs/current/errcodes-appendix.html
  */
+import { errorChain } from '../errors-for-log';
+
 const RETRYABLE_SQLSTATES = new Set([
   '40001', // serialization_failure
   '40P01', // deadlock_detected
@@ -17,13 +19,8 @@ const RETRYABLE_SQLSTATES = new Set([
 ]);
 const RETRYABLE_SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
 
-/** The error and its causes (drizzle wraps the driver's error as `cause`). */
-function* chain(err: unknown): Generator<{ code?: unknown; message?: unknown }> {
-  for (let e = err as { cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) yield e as never;
-}
-
 export function isTransientDbError(err: unknown): boolean {
-  for (const e of chain(err)) {
+  for (const e of errorChain(err)) {
     if (typeof e.code === 'string' && (RETRYABLE_SQLSTATES.has(e.code) || RETRYABLE_SOCKET_CODES.has(e.code))) return true;
     // pg's own wording when the socket closes under a query (it carries no code)
     if (typeof e.message === 'string' && /^Connection terminated|^Client has encountered a connection error/.test(e.message)) return true;

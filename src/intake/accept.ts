@@ -10,6 +10,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { InboundMessage, Lang } from '../channels/types';
 import type { Context } from '../context';
 import { contacts, conversations, messages } from '../db/schema';
+import { cleanText } from '../channels/clean-text';
 import { retryTransient } from '../db/transient';
 import { enqueueSoon, jobId, jobOptions } from '../queues';
 import { presentForStaff } from '../presenters/message';
@@ -29,7 +30,9 @@ export interface Accepted {
   created: boolean;
 }
 
-export async function accept(ctx: Context, msg: InboundMessage, opts: AcceptOptions): Promise<Accepted> {
+export async function accept(ctx: Context, inbound: InboundMessage, opts: AcceptOptions): Promise<Accepted> {
+  // Whatever the channel let through: no control characters (a NUL cannot even be stored).
+  const msg = { ...inbound, text: cleanText(inbound.text), postback: inbound.postback === undefined ? undefined : cleanText(inbound.postback) };
   // A lost connection or a serialization failure runs it again: a stored message is found, not stored twice.
   const result = await retryTransient(() => ctx.db.transaction(async (tx) => {
     const existing = await tx

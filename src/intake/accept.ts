@@ -6,7 +6,7 @@
  * on (channel, externalMessageId), so a redelivered LINE event or a widget retry finds the stored
  * row and changes nothing.
  */
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { InboundMessage, Lang } from '../channels/types';
 import type { Context } from '../context';
 import { contacts, conversations, messages } from '../db/schema';
@@ -54,14 +54,15 @@ export async function accept(ctx: Context, inbound: InboundMessage, opts: Accept
 
     let conversationId = opts.conversationId;
     if (!conversationId) {
-      const [open] = await tx
+      // The person's conversation still in progress, else their latest closed one (which this message reopens).
+      const [latest] = await tx
         .select({ id: conversations.id })
         .from(conversations)
-        .where(and(eq(conversations.contactId, contact.id), ne(conversations.status, 'closed')))
-        .orderBy(desc(conversations.lastMessageAt))
+        .where(eq(conversations.contactId, contact.id))
+        .orderBy(asc(sql`${conversations.status} = 'closed'`), desc(conversations.lastMessageAt))
         .limit(1);
       conversationId =
-        open?.id ??
+        latest?.id ??
         (
           await tx
             .insert(conversations)
@@ -101,8 +102,9 @@ export async function accept(ctx: Context, inbound: InboundMessage, opts: Accept
       .set({
         lastMessageAt: sql`now()`,
         unread: sql`${conversations.unread} + 1`,
-        // A person writing again after staff asked them something reopens the thread.
-        status: sql`case when ${conversations.status} = 'waiting' then 'open' else ${conversations.status} end`,
+        // A person writing again reopens the thread: after staff asked them something (waiting),
+        // and after it was closed — a closed thread would hide their new words from every list.
+        status: sql`case when ${conversations.status} in ('waiting', 'closed') then 'open' else ${conversations.status} end`,
       })
       .where(eq(conversations.id, conversationId))
       .returning();

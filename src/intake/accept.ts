@@ -31,96 +31,117 @@ export interface Accepted {
 }
 
 export async function accept(ctx: Context, inbound: InboundMessage, opts: AcceptOptions): Promise<Accepted> {
+  return (await acceptMany(ctx, [inbound], opts))[0];
+}
+
+/**
+ * Several messages in one transaction, in the order given (a LINE webhook body with many events:
+ * one commit instead of one per event). All are stored or none, so a failure makes the sender
+ * (LINE redelivers) send all again, and the stored ones are then found, not stored twice.
+ */
+export async function acceptMany(ctx: Context, inbound: InboundMessage[], opts: AcceptOptions): Promise<Accepted[]> {
   // Whatever the channel let through: no control characters (a NUL cannot even be stored).
-  const msg = { ...inbound, text: cleanText(inbound.text), postback: inbound.postback === undefined ? undefined : cleanText(inbound.postback) };
+  const cleaned = inbound.map((m) => ({ ...m, text: cleanText(m.text), postback: m.postback === undefined ? undefined : cleanText(m.postback) }));
   // A lost connection or a serialization failure runs it again: a stored message is found, not stored twice.
-  const result = await retryTransient(() => ctx.db.transaction(async (tx) => {
-    const existing = await tx
-      .select({ id: messages.id, conversationId: messages.conversationId })
-      .from(messages)
-      .where(and(eq(messages.channel, msg.channel), eq(messages.externalId, msg.externalMessageId)));
-    if (existing[0]) return { messageId: existing[0].id, conversationId: existing[0].conversationId, created: false, rows: null };
-
-    await tx
-      .insert(contacts)
-      .values({ agencyId: opts.agencyId, channel: msg.channel, externalId: msg.externalUserId, lang: opts.lang ?? 'ja' })
-      .onConflictDoNothing();
-    // Row lock on the contact: two events of one person arriving at once open one conversation.
-    const [contact] = await tx
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.channel, msg.channel), eq(contacts.externalId, msg.externalUserId)))
-      .for('update');
-
-    let conversationId = opts.conversationId;
-    if (!conversationId) {
-      // The person's conversation still in progress, else their latest closed one (which this message reopens).
-      const [latest] = await tx
-        .select({ id: conversations.id })
-        .from(conversations)
-        .where(eq(conversations.contactId, contact.id))
-        .orderBy(asc(sql`${conversations.status} = 'closed'`), desc(conversations.lastMessageAt))
-        .limit(1);
-      conversationId =
-        latest?.id ??
-        (
-          await tx
-            .insert(conversations)
-            .values({ agencyId: contact.agencyId, contactId: contact.id, channel: msg.channel })
-            .returning({ id: conversations.id })
-        )[0].id;
-    }
-
-    const inserted = await tx
-      .insert(messages)
-      .values({
-        conversationId,
-        agencyId: contact.agencyId,
-        channel: msg.channel,
-        direction: 'in',
-        authorType: 'person',
-        externalId: msg.externalMessageId,
-        kind: msg.kind,
-        text: msg.text,
-        payload: msg.postback ? { postback: msg.postback } : null,
-        lineReplyToken: msg.lineReplyToken ?? null,
-        lineReplyTokenAt: msg.lineReplyToken ? msg.sentAt : null,
-        createdAt: new Date(),
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!inserted[0]) {
-      // Lost a race with a concurrent delivery of the same event: the other one stored it.
-      const [row] = await tx
-        .select({ id: messages.id, conversationId: messages.conversationId })
-        .from(messages)
-        .where(and(eq(messages.channel, msg.channel), eq(messages.externalId, msg.externalMessageId)));
-      return { messageId: row.id, conversationId: row.conversationId, created: false, rows: null };
-    }
-    const [conversation] = await tx
-      .update(conversations)
-      .set({
-        lastMessageAt: sql`now()`,
-        unread: sql`${conversations.unread} + 1`,
-        // A person writing again reopens the thread: after staff asked them something (waiting),
-        // and after it was closed — a closed thread would hide their new words from every list.
-        status: sql`case when ${conversations.status} in ('waiting', 'closed') then 'open' else ${conversations.status} end`,
-      })
-      .where(eq(conversations.id, conversationId))
-      .returning();
-    return { messageId: inserted[0].id, conversationId, created: true, rows: { message: inserted[0], conversation } };
-  }));
+  const results = await retryTransient(() =>
+    ctx.db.transaction(async (tx) => {
+      const out: Stored[] = [];
+      for (const msg of cleaned) out.push(await store(tx, msg, opts));
+      return out;
+    }),
+  );
 
   // After commit, shown first: triage's `conversation:updated` must not be overtaken by this one.
-  if (result.rows) {
-    const { message, conversation } = result.rows;
-    ctx.publisher.messageCreated(conversation.agencyId, conversation.id, presentForStaff(message));
-    ctx.publisher.conversationUpdated(presentConversation(conversation, message.text.slice(0, 80)));
+  for (const { rows } of results) {
+    if (!rows) continue;
+    ctx.publisher.messageCreated(rows.conversation.agencyId, rows.conversation.id, presentForStaff(rows.message));
+    ctx.publisher.conversationUpdated(presentConversation(rows.conversation, rows.message.text.slice(0, 80)));
   }
   // After commit. A failure here loses nothing: the sweeper re-queues untriaged messages.
   const queued = await enqueueSoon(() =>
-    ctx.queues.triage.add('triage', { messageId: result.messageId }, { ...jobOptions.triage, jobId: jobId.triage(result.messageId) }),
+    ctx.queues.triage.addBulk(results.map((r) => ({ name: 'triage', data: { messageId: r.messageId }, opts: { ...jobOptions.triage, jobId: jobId.triage(r.messageId) } }))),
   );
-  if (!queued) ctx.log.warn({ messageId: result.messageId }, 'triage not queued now; the sweeper will retry');
-  return { messageId: result.messageId, conversationId: result.conversationId, created: result.created };
+  if (!queued) ctx.log.warn({ messages: results.length }, 'triage not queued now; the sweeper will retry');
+  return results.map(({ messageId, conversationId, created }) => ({ messageId, conversationId, created }));
+}
+
+type Tx = Parameters<Parameters<Context['db']['transaction']>[0]>[0];
+type Stored = Awaited<ReturnType<typeof store>>;
+
+/** Contact, conversation and message of one inbound message, inside the caller's transaction. */
+async function store(tx: Tx, msg: InboundMessage, opts: AcceptOptions) {
+  const existing = await tx
+    .select({ id: messages.id, conversationId: messages.conversationId })
+    .from(messages)
+    .where(and(eq(messages.channel, msg.channel), eq(messages.externalId, msg.externalMessageId)));
+  if (existing[0]) return { messageId: existing[0].id, conversationId: existing[0].conversationId, created: false, rows: null };
+
+  await tx
+    .insert(contacts)
+    .values({ agencyId: opts.agencyId, channel: msg.channel, externalId: msg.externalUserId, lang: opts.lang ?? 'ja' })
+    .onConflictDoNothing();
+  // Row lock on the contact: two events of one person arriving at once open one conversation.
+  const [contact] = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.channel, msg.channel), eq(contacts.externalId, msg.externalUserId)))
+    .for('update');
+
+  let conversationId = opts.conversationId;
+  if (!conversationId) {
+    // The person's conversation still in progress, else their latest closed one (which this message reopens).
+    const [latest] = await tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(eq(conversations.contactId, contact.id))
+      .orderBy(asc(sql`${conversations.status} = 'closed'`), desc(conversations.lastMessageAt))
+      .limit(1);
+    conversationId =
+      latest?.id ??
+      (
+        await tx
+          .insert(conversations)
+          .values({ agencyId: contact.agencyId, contactId: contact.id, channel: msg.channel })
+          .returning({ id: conversations.id })
+      )[0].id;
+  }
+
+  const inserted = await tx
+    .insert(messages)
+    .values({
+      conversationId,
+      agencyId: contact.agencyId,
+      channel: msg.channel,
+      direction: 'in',
+      authorType: 'person',
+      externalId: msg.externalMessageId,
+      kind: msg.kind,
+      text: msg.text,
+      payload: msg.postback ? { postback: msg.postback } : null,
+      lineReplyToken: msg.lineReplyToken ?? null,
+      lineReplyTokenAt: msg.lineReplyToken ? msg.sentAt : null,
+      createdAt: new Date(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!inserted[0]) {
+    // Lost a race with a concurrent delivery of the same event: the other one stored it.
+    const [row] = await tx
+      .select({ id: messages.id, conversationId: messages.conversationId })
+      .from(messages)
+      .where(and(eq(messages.channel, msg.channel), eq(messages.externalId, msg.externalMessageId)));
+    return { messageId: row.id, conversationId: row.conversationId, created: false, rows: null };
+  }
+  const [conversation] = await tx
+    .update(conversations)
+    .set({
+      lastMessageAt: sql`now()`,
+      unread: sql`${conversations.unread} + 1`,
+      // A person writing again reopens the thread: after staff asked them something (waiting),
+      // and after it was closed — a closed thread would hide their new words from every list.
+      status: sql`case when ${conversations.status} in ('waiting', 'closed') then 'open' else ${conversations.status} end`,
+    })
+    .where(eq(conversations.id, conversationId))
+    .returning();
+  return { messageId: inserted[0].id, conversationId, created: true, rows: { message: inserted[0], conversation } };
 }

@@ -8,7 +8,8 @@ import type { Context } from '../context';
 import type { SessionStaff } from '../auth/sessions';
 import { messages } from '../db/schema';
 import { AppError } from '../errors';
-import { enqueueSoon, jobOptions } from '../queues';
+import { enqueueSoon } from '../queues';
+import { ensure } from '../queues/enqueue';
 import { recordAudit } from '../audit/record';
 
 export async function retryDelivery(ctx: Context, actor: SessionStaff, messageId: string): Promise<void> {
@@ -26,6 +27,7 @@ export async function retryDelivery(ctx: Context, actor: SessionStaff, messageId
       .where(and(inArray(messages.id, ids), inArray(messages.deliveryState, ['failed', 'unclear'])));
     await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, action: 'message.retry', subjectType: 'message', subjectId: m.id });
   });
-  // A new job id: the first job (and its id) finished when the delivery failed.
-  await enqueueSoon(() => ctx.queues.deliver.add('deliver', { messageId: leader }, { ...jobOptions.deliver, jobId: `deliver-${leader}-retry-${Date.now()}` }));
+  // The same job id: its job finished when the delivery failed, so it is renewed (or retried).
+  // Not queued now (Redis away): the message is pending again, so the sweeper queues it.
+  await enqueueSoon(() => ensure.deliver(ctx, leader));
 }

@@ -12,7 +12,7 @@ import type { Context } from '../context';
 import { contacts, conversations, messages } from '../db/schema';
 import { cleanText } from '../channels/clean-text';
 import { retryTransient } from '../db/transient';
-import { enqueueSoon, jobId, jobOptions } from '../queues';
+import { enqueue } from '../queues/enqueue';
 import { presentForStaff } from '../presenters/message';
 import { presentConversation } from '../presenters/conversation';
 
@@ -55,9 +55,7 @@ export async function acceptMany(ctx: Context, inbound: InboundMessage[], opts: 
   }
   // After commit. A failure here loses nothing: the sweeper re-queues untriaged messages.
   const ids = [...new Set(results.map((r) => r.messageId))];
-  const queued = await enqueueSoon(() =>
-    ctx.queues.triage.addBulk(ids.map((id) => ({ name: 'triage', data: { messageId: id }, opts: { ...jobOptions.triage, jobId: jobId.triage(id) } }))),
-  );
+  const queued = await enqueue.triage(ctx, ids);
   if (!queued) ctx.log.warn({ messages: ids.length }, 'triage not queued now; the sweeper will retry');
   return results.map(({ messageId, conversationId, created }) => ({ messageId, conversationId, created }));
 }

@@ -7,9 +7,10 @@
 import express, { Router } from 'express';
 import type { Context } from '../../../context';
 import { acceptMany } from '../../../intake/accept';
-import { parseLineWebhook, verifyLineSignature } from '../../../channels/line';
+import { verifyLineSignature } from '../../../channels/line';
+import { labelPostbacks, postbackWriters, readLineWebhook } from '../../../channels/line/inbound';
+import { contactLanguages } from '../../../intake/contact-languages';
 import { AppError } from '../../../errors';
-import { labelForPostback } from '../../../dialogue/machine';
 
 export function lineWebhookRoutes(ctx: Context, agencyId: string): Router {
   const router = Router();
@@ -18,16 +19,11 @@ export function lineWebhookRoutes(ctx: Context, agencyId: string): Router {
     if (!ctx.config.lineEnabled || !secret) throw new AppError('line_disabled');
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifyLineSignature(raw, req.get('x-line-signature'), secret)) throw new AppError('invalid_signature');
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new AppError('invalid_body', 'malformed JSON');
-    }
-    const parsed = parseLineWebhook(json);
+    const parsed = readLineWebhook(raw);
     if (!parsed.ok) throw new AppError('invalid_body', parsed.error.message);
-    // A tapped button: staff read its label; the bot reads its data.
-    const inbound = parsed.messages.map((msg) => (msg.kind === 'postback' ? { ...msg, postback: msg.text, text: labelForPostback(msg.text, 'ja') ?? msg.text } : msg));
+    const langs = await contactLanguages(ctx.db, 'line', postbackWriters(parsed.messages));
+    // A person not yet known reads the default language (a new contact's too).
+    const inbound = labelPostbacks(parsed.messages, (userId) => langs.get(userId) ?? 'ja');
     // One transaction for the whole body, in the order LINE sent the events (100 events well within a second).
     const created = (await acceptMany(ctx, inbound, { agencyId })).filter((r) => r.created).length;
     ctx.log.info({ events: parsed.messages.length, created, ignored: parsed.ignored.length }, 'line webhook accepted');

@@ -2,7 +2,7 @@
  * Opens the database: a Postgres server when DATABASE_URL is set, otherwise PGlite (Postgres in
  * WASM) in DATA_DIR. Both run the same migrations and are used through the same drizzle API.
  */
-import path from 'node:path';
+import { fromRoot } from '../paths';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { lockDataDir } from './embedded-lock';
@@ -19,7 +19,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.resolve(__dirname, '../../drizzle');
+const migrationsFolder = fromRoot('drizzle');
 
 export interface OpenOptions {
   databaseUrl?: string;

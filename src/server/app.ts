@@ -2,6 +2,7 @@
  * The express app: security headers, request logs without bodies, the routes, static front ends,
  * and one error handler. It only wires; every act lives in a command or a route file.
  */
+import { fromRoot } from '../paths';
 import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
@@ -54,7 +55,7 @@ export function widgetCorsOrigin(setting: string): cors.CorsOptions['origin'] {
 
 export function createApp(ctx: Context, opts: AppOptions): express.Express {
   const app = express();
-  const webDir = opts.webDir ?? path.resolve(__dirname, '../../dist');
+  const webDir = opts.webDir ?? fromRoot('dist');
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(ctx.config.TRUST_PROXY));
   app.use(helmet());

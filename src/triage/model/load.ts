@@ -2,13 +2,13 @@
  * The committed model file and the engine name recorded on every triage run. The model is read
  * from the repository at start; nothing is downloaded. `npm run train:triage` writes the file.
  */
+import { fromRoot } from '../../paths';
 import fs from 'node:fs';
-import path from 'node:path';
 import { modelVersion, parseModel, type CompiledModel } from './linear';
 
 /** Version of the explainable rules (bumped when their behaviour changes on purpose). */
 export const RULES_VERSION = 'rules-v2';
-export const MODEL_FILE = path.resolve(__dirname, '../../../models/triage-linear.json');
+export const MODEL_FILE = fromRoot('models', 'triage-linear.json');
 
 /** The committed model, or null when the file is missing (rules only). */
 export function loadTriageModel(file = MODEL_FILE): CompiledModel | null {

@@ -24,12 +24,18 @@ import path from 'node:path';
 import { loadMunicipality } from './municipality';
 import { developmentSessionSecret } from './auth/dev-secret';
 import { escalationTargets } from './safety/escalation-targets';
+import { createMetrics } from './metrics/registry';
+import { registerStateGauges } from './metrics/collectors';
+import { countedPublisher } from './metrics/counted-publisher';
+import { serveMetrics } from './metrics/server';
 
 export type Role = 'all' | 'api' | 'workers';
 
 export interface Runtime {
   ctx: Context;
   database: Database;
+  /** This process's metrics (`…/metrics`) when METRICS_PORT is set. */
+  metricsUrl?: string;
   /** Base URL of the API when it runs in this process. */
   url?: string;
   port?: number;
@@ -69,7 +75,9 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     lastRedisWarning = Date.now();
     log.warn({ err: err.message }, 'queue connection problem (retrying)');
   });
-  const ctx: Context = { config, db: database.db, queues, redis, publisher: createPublisher(redis, config.QUEUE_PREFIX), log, municipality };
+  const metrics = config.METRICS_PORT === undefined ? undefined : createMetrics(role);
+  const publisher = createPublisher(redis, config.QUEUE_PREFIX);
+  const ctx: Context = { config, db: database.db, queues, redis, publisher: metrics ? countedPublisher(publisher, metrics) : publisher, log, municipality, metrics };
   const agency = await ensureDefaultAgency(ctx.db);
   const lineAgency = await findAgencyByCode(ctx.db, config.LINE_AGENCY_CODE);
   if (!lineAgency) {
@@ -119,10 +127,19 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     }
   }
 
+  let metricsUrl: string | undefined;
+  if (metrics) {
+    if (role !== 'api') registerStateGauges(ctx, metrics);
+    const served = await serveMetrics(metrics, config.METRICS_PORT!, config.METRICS_HOST, log);
+    metricsUrl = served.url;
+    closers.push(() => served.close());
+  }
+
   let closing: Promise<void> | null = null;
   return {
     ctx,
     database,
+    metricsUrl,
     url,
     port,
     close: () =>

@@ -12,6 +12,7 @@ import { createTriageProcessor } from './triage';
 import { createDeliverProcessor } from './deliver';
 import { createDialogueProcessor } from './dialogue';
 import { createEscalateProcessor } from './escalate';
+import { observeWorkers } from '../src/metrics/observe-workers';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -39,6 +40,7 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
     w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
     w.on('error', (err) => log.error({ queue: w.name, err: err.message }, 'worker error'));
   }
+  if (ctx.metrics) observeWorkers(ctx, ctx.metrics, workers);
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
     close: async () => {

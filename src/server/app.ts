@@ -3,6 +3,7 @@
  * and one error handler. It only wires; every act lives in a command or a route file.
  */
 import { fromRoot } from '../paths';
+import { httpMetrics } from '../metrics/http';
 import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
@@ -71,6 +72,7 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
     }),
   );
 
+  if (ctx.metrics) app.use(httpMetrics(ctx.metrics));
   app.use(healthRoutes(opts.database, opts.pingRedis, opts.escalationTargetsUsable ?? true));
   app.use('/webhooks/line', lineWebhookRoutes(ctx, opts.lineAgencyId));
 

@@ -77,10 +77,11 @@ export const COMPILED_MAIN = 'dist/server/src/main.js';
 /**
  * Runs `src/main.ts` with the given environment; resolves once its log says `ready` text. One
  * process (node with tsx's loader), not tsx's CLI, which would run the app in a grandchild that a
- * SIGKILL of the CLI leaves running. `compiled` runs the build in dist/ instead, without tsx.
+ * SIGKILL of the CLI leaves running. `compiled` runs the build in dist/ instead, without tsx;
+ * `nodeArgs` go to node (the bench's `--cpu-prof`).
  */
-export async function startTsunagu(env: Record<string, string>, args: string[] = [], readyText = 'workers started', compiled = false): Promise<ChildProcess & { output: () => string }> {
-  const entry = compiled ? [COMPILED_MAIN] : ['--import', 'tsx', 'src/main.ts'];
+export async function startTsunagu(env: Record<string, string>, args: string[] = [], readyText = 'workers started', compiled = false, nodeArgs: string[] = []): Promise<ChildProcess & { output: () => string }> {
+  const entry = [...nodeArgs, ...(compiled ? [COMPILED_MAIN] : ['--import', 'tsx', 'src/main.ts'])];
   const child = track(
     spawn(process.execPath, [...entry, ...args], {
       cwd: ROOT,

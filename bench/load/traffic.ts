@@ -8,15 +8,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { signLineBody } from '../../src/channels/line';
 import type { FakeLineApi } from '../../tests/fixtures/fake-line-api';
 import { BENCH_SECRET } from './setups';
+import { TEXTS } from '../inbox-scale';
 
-const TEXTS = [
-  '母の介護のことで相談したいです。最近物忘れがひどくなってきました',
-  '仕事を失って家賃が払えません',
-  '子どもが学校に行けなくなって半年になります',
-  '近所の一人暮らしのおじいさんを最近見かけません',
-  '借金の返済が苦しくて生活ができません',
-  '息子が10年ひきこもっていて、親も高齢になりました',
-];
 const CRISIS = '今から首を吊ります。さようなら';
 
 export interface Sent {

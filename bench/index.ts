@@ -10,7 +10,7 @@
  *   missing or twice, CPU and peak memory of every service process;
  * - inbox at scale: 10,000 conversations / 200,000 messages (not with --quick).
  * Prints Markdown tables and writes everything as JSON to bench/results/.
- * `--profile` runs the one-process setup under `node --cpu-prof` (profiles in bench/results/profile-…).
+ * `--profile` runs every service process under `node --cpu-prof` (bench/results/profile-…/<setup>-<role>/).
  * Needs Redis (BENCH_REDIS_URL, default 127.0.0.1:6379) and Postgres (TEST_POSTGRES_URL's server).
  */
 import { execFileSync } from 'node:child_process';
@@ -33,6 +33,7 @@ import { Traffic, fakeUser } from './load/traffic';
 import { Observer } from './load/observer';
 import { runStep, type StepResult } from './load/step';
 import { baselineTable, stepsTable } from './load/report';
+import { rawPglite, rawPostgres, type RawRate } from './load/raw-database';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -56,7 +57,7 @@ const summary = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(x
 
 async function benchLoad(name: SetupName, profileDir?: string): Promise<{ steps: StepResult[]; saturatedAt: number | null }> {
   const line = await startFakeLineApi({ channelAccessToken: BENCH_TOKEN });
-  const setup = await startSetup(name, line.url, REDIS_URL, { profileDir: name === 'pglite-one-process' ? profileDir : undefined });
+  const setup = await startSetup(name, line.url, REDIS_URL, { profileDir });
   const observer = new Observer(setup.url);
   const steps: StepResult[] = [];
   let saturatedAt: number | null = null;
@@ -153,9 +154,13 @@ function commit(): string {
   const baseline = await bullmqBaseline(REDIS_URL, QUICK ? 5_000 : 20_000);
   console.log(`\n## bare BullMQ\n\n${baselineTable(baseline)}`);
 
+  const pg = await postgresReachable();
+  const raw: Record<string, RawRate> = { 'pglite-one-process': await rawPglite(QUICK ? 2_000 : 10_000) };
+  if (pg) raw['postgres-api-workers'] = await rawPostgres(QUICK ? 5_000 : 20_000);
+  console.log(`\n## raw single statements (one-row insert, own transaction)\n\n| database | statements | per second |\n|---|---|---|\n${Object.entries(raw).map(([k, r]) => `| ${k.startsWith('pglite') ? 'PGlite, one at a time' : 'Postgres, pool of 10'} | ${r.statements} | ${Math.round(r.perSecond)} |`).join('\n')}`);
+
   const profileDir = flag('profile') ? path.join(ROOT, 'bench/results', `profile-${startedAt.toISOString().replace(/[:.]/g, '-')}`) : undefined;
   const load: Record<string, { steps: StepResult[]; saturatedAt: number | null }> = {};
-  const pg = await postgresReachable();
   for (const name of SETUPS) {
     if (name === 'postgres-api-workers' && !pg) {
       console.log('\n(no Postgres server reachable: the api + workers setup is skipped)');
@@ -164,9 +169,13 @@ function commit(): string {
     console.log(`\n## ${name}: LINE webhooks offered open loop (${STEP_SECONDS} s or ${STEP_MAX} messages per step, drain limit ${DRAIN_LIMIT_MS / 1000} s)`);
     load[name] = await benchLoad(name, profileDir);
     console.log(`\n${stepsTable(load[name].steps)}`);
+    const best = load[name].steps.reduce((b, s) => (s.triagedPerSecond > b.triagedPerSecond ? s : b), load[name].steps[0]);
+    if (best && raw[name]) {
+      console.log(`\nbest: ${best.triagedPerSecond.toFixed(0)} messages/s triaged at ${best.statementsPerMessage.toFixed(1)} statements per message = ${(100 * best.triagedPerSecond / raw[name].perSecond).toFixed(1)} % of the raw single-statement rate (${Math.round(raw[name].perSecond)}/s); at that many statements the raw rate would allow ${Math.round(raw[name].perSecond / best.statementsPerMessage)} messages/s`);
+    }
     console.log(load[name].saturatedAt ? `\nstopped stepping at ${load[name].saturatedAt}/s: it no longer kept up (not drained within the limit, or over 5 % webhook errors)` : '\nkept up at every offered rate');
   }
-  if (profileDir) console.log(`\nCPU profiles of the one-process setup: ${profileDir} (npx tsx bench/top-frames.ts ${path.relative(ROOT, profileDir)})`);
+  if (profileDir) console.log(`\nCPU profiles: ${profileDir} (npx tsx bench/top-frames.ts ${path.relative(ROOT, profileDir)})`);
 
   if (!QUICK && !flag('no-scale')) {
     await benchInbox('PGlite (embedded default)');
@@ -182,7 +191,7 @@ function commit(): string {
 
   const file = path.join(ROOT, 'bench/results', `${startedAt.toISOString().replace(/[:.]/g, '-')}${QUICK ? '-quick' : ''}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ startedAt, quick: QUICK, commit: commit(), machine, loadAverageAtEnd: os.loadavg(), rates: RATES, stepSeconds: STEP_SECONDS, stepMax: STEP_MAX, baseline, load }, null, 2) + '\n');
+  fs.writeFileSync(file, JSON.stringify({ startedAt, quick: QUICK, commit: commit(), machine, loadAverageAtEnd: os.loadavg(), rates: RATES, stepSeconds: STEP_SECONDS, stepMax: STEP_MAX, baseline, raw, load }, null, 2) + '\n');
   console.log(`\nwritten: ${path.relative(ROOT, file)}`);
   process.exit(0);
 })().catch((e) => {

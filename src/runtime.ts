@@ -62,21 +62,27 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
   let redisChild: ChildProcess | null = null;
   redisChild = await ensureRedis(config.REDIS_URL, config.REDIS_AUTOSTART, log);
 
+  const metrics = config.METRICS_PORT === undefined ? undefined : createMetrics(role);
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.dataDir,
     onConnectionError: (err) => log.warn({ err: err.message }, 'database connection lost (the pool reconnects on next use)'),
+    onQuery: metrics ? () => metrics.dbStatements.inc() : undefined,
   });
   log.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.dataDir } : {}) }, 'database open');
   const redis = createRedis(config.REDIS_URL);
   let lastRedisWarning = 0;
-  const queues = createQueues(redis, config.QUEUE_PREFIX, (err) => {
+  const warnRedis = (err: Error) => {
     if (Date.now() - lastRedisWarning < 10_000) return;
     lastRedisWarning = Date.now();
     log.warn({ err: err.message }, 'queue connection problem (retrying)');
-  });
-  const metrics = config.METRICS_PORT === undefined ? undefined : createMetrics(role);
-  const publisher = createPublisher(redis, config.QUEUE_PREFIX);
+  };
+  const queues = createQueues(redis, config.QUEUE_PREFIX, warnRedis);
+  // Live events on a connection of their own that sends the events of one tick in one write
+  // (auto-pipelining): a message publishes several, and each write is a system call.
+  const eventsRedis = createRedis(config.REDIS_URL, { enableAutoPipelining: true });
+  eventsRedis.on('error', warnRedis);
+  const publisher = createPublisher(eventsRedis, config.QUEUE_PREFIX);
   const ctx: Context = { config, db: database.db, queues, redis, publisher: metrics ? countedPublisher(publisher, metrics) : publisher, log, municipality, metrics };
   const agency = await ensureDefaultAgency(ctx.db);
   const lineAgency = await findAgencyByCode(ctx.db, config.LINE_AGENCY_CODE);
@@ -147,6 +153,7 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
         for (const close of closers) await close();
         await queues.close();
         await redis.quit().catch(() => redis.disconnect());
+        await eventsRedis.quit().catch(() => eventsRedis.disconnect());
         await database.close();
         redisChild?.kill();
       })()),

@@ -23,6 +23,8 @@ export interface Setup {
   url: string;
   /** Service processes by role, for CPU and memory. */
   processes: Record<string, ChildProcess>;
+  /** Each process's /metrics (statements sent, queue depths). */
+  metricsUrls: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -52,17 +54,19 @@ export async function startSetup(name: SetupName, lineUrl: string, redisUrl: str
     TRUST_PROXY: 'loopback',
   };
   const port = await freePort();
+  const profile = (role: string) => (opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}/${name}-${role}`] : []);
   if (name === 'pglite-one-process') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-bench-'));
-    const env = { ...base, DATA_DIR: dataDir, PORT: String(port) };
+    const metricsPort = await freePort();
+    const env = { ...base, DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: String(metricsPort) };
     await runCli(['staff:add', '--email', STAFF.email, '--name', 'ベンチ 相談員', '--role', 'counsellor'], env, `${STAFF.password}\n`);
-    const nodeArgs = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [];
-    const all = await startTsunagu(env, [], 'workers started', true, nodeArgs);
+    const all = await startTsunagu(env, [], 'workers started', true, profile('all'));
     await waitReady(`http://127.0.0.1:${port}`);
     return {
       name,
       url: `http://127.0.0.1:${port}`,
       processes: { all },
+      metricsUrls: { all: `http://127.0.0.1:${metricsPort}/metrics` },
       stop: async () => {
         await stopProcess(all, 'SIGTERM');
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -72,13 +76,15 @@ export async function startSetup(name: SetupName, lineUrl: string, redisUrl: str
   const database = await createTestDatabase();
   const env = { ...base, DATABASE_URL: database.url };
   await runCli(['staff:add', '--email', STAFF.email, '--name', 'ベンチ 相談員', '--role', 'counsellor'], env, `${STAFF.password}\n`);
-  const api = await startTsunagu({ ...env, PORT: String(port) }, ['--role=api'], 'API listening', true);
-  const workers = await startTsunagu(env, ['--role=workers'], 'workers started', true);
+  const [apiMetrics, workersMetrics] = [await freePort(), await freePort()];
+  const api = await startTsunagu({ ...env, PORT: String(port), METRICS_PORT: String(apiMetrics) }, ['--role=api'], 'API listening', true, profile('api'));
+  const workers = await startTsunagu({ ...env, METRICS_PORT: String(workersMetrics) }, ['--role=workers'], 'workers started', true, profile('workers'));
   await waitReady(`http://127.0.0.1:${port}`);
   return {
     name,
     url: `http://127.0.0.1:${port}`,
     processes: { api, workers },
+    metricsUrls: { api: `http://127.0.0.1:${apiMetrics}/metrics`, workers: `http://127.0.0.1:${workersMetrics}/metrics` },
     stop: async () => {
       await stopProcess(api, 'SIGTERM');
       await stopProcess(workers, 'SIGTERM');

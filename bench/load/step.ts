@@ -7,6 +7,13 @@ import { deliveriesByUser, type Observer } from './observer';
 import { cpuMs, watchRss } from './proc-stats';
 import type { Setup } from './setups';
 import type { Traffic } from './traffic';
+import { metricValue, scrape } from '../../tests/helpers/metrics';
+
+/** SQL statements all processes of the setup have sent so far (their /metrics). */
+async function statementsSoFar(setup: Setup): Promise<number> {
+  const texts = await Promise.all(Object.values(setup.metricsUrls).map(scrape));
+  return texts.reduce((sum, t) => sum + metricValue(t, 'tsunagu_db_statements_total'), 0);
+}
 
 export interface Percentiles {
   n: number;
@@ -38,6 +45,8 @@ export interface StepResult {
   cpuMsPerMessage: Record<string, number>;
   cpuMsPerMessageTotal: number;
   peakRssMiB: Record<string, number>;
+  /** SQL statements (through drizzle) per message sent, all processes, over the step and its drain. */
+  statementsPerMessage: number;
 }
 
 export function percentiles(xs: number[]): Percentiles {
@@ -61,6 +70,7 @@ export async function runStep(opts: {
   const pids = Object.fromEntries(Object.entries(setup.processes).map(([k, p]) => [k, p.pid!]));
   const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
   const rss = watchRss(pids);
+  const statements0 = await statementsSoFar(setup);
   const since = Date.now();
   const { started, lastSent } = await traffic.offer(stepTag, rate, count);
   const mine = [...traffic.sent.values()].filter((s) => s.tag.startsWith(`${stepTag}-`));
@@ -77,6 +87,7 @@ export async function runStep(opts: {
   }
   const end = Date.now();
   const peakRssMiB = rss.stop();
+  const statements = (await statementsSoFar(setup)) - statements0;
   const cpu = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid) - cpu0[k]]));
 
   const errors: Record<string, number> = {};
@@ -134,5 +145,6 @@ export async function runStep(opts: {
     cpuMsPerMessage: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / Math.max(1, mine.length)])),
     cpuMsPerMessageTotal: total / Math.max(1, mine.length),
     peakRssMiB,
+    statementsPerMessage: statements / Math.max(1, mine.length),
   };
 }

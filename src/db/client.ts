@@ -31,7 +31,11 @@ export interface OpenOptions {
    * The pool replaces it on next use; without a listener, pg would crash the process.
    */
   onConnectionError?: (err: Error) => void;
+  /** Told of every statement drizzle sends (counted for metrics; never given the SQL or its parameters). */
+  onQuery?: () => void;
 }
+
+const queryCounter = (onQuery?: () => void) => (onQuery ? { logQuery: () => onQuery() } : undefined);
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -39,7 +43,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
     pool.on('error', (err) => opts.onConnectionError?.(err));
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const db = drizzle(pool, { schema, logger: queryCounter(opts.onQuery) }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       // API and workers may start together: an advisory lock lets one migrate at a time.
@@ -70,7 +74,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     unlock();
     throw e;
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, logger: queryCounter(opts.onQuery) }) as unknown as Db;
   if (opts.migrate !== false) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db as never, { migrationsFolder });

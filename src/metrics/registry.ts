@@ -24,6 +24,7 @@ export interface Metrics {
   firstAnswer: Histogram<'channel'>;
   crisisReply: Histogram<'channel'>;
   liveEvents: Counter<'event'>;
+  dbStatements: Counter;
 }
 
 export function createMetrics(role: string): Metrics {
@@ -72,6 +73,11 @@ export function createMetrics(role: string): Metrics {
       help: 'From a message that signals danger to life to its hotline reply delivered',
       labelNames: ['channel'],
       buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    dbStatements: new Counter({
+      name: 'tsunagu_db_statements_total',
+      help: 'SQL statements this process sent to the database through drizzle (transaction begin/commit not counted)',
       registers,
     }),
     liveEvents: new Counter({

@@ -44,6 +44,7 @@ describe('metrics at METRICS_PORT', () => {
       'tsunagu_crisis_reply_seconds',
       'tsunagu_delivery_failures_total',
       'tsunagu_live_events_total',
+      'tsunagu_db_statements_total',
       'process_resident_memory_bytes',
       'nodejs_eventloop_lag_p99_seconds',
     ]) {
@@ -87,6 +88,7 @@ describe('metrics at METRICS_PORT', () => {
     expect(metricValue(after, 'tsunagu_live_events_total', { event: 'alertCrisis' })).toBe(1);
     expect(metricValue(after, 'tsunagu_live_events_total', { event: 'messageCreated' })).toBeGreaterThan(metricValue(before, 'tsunagu_live_events_total', { event: 'messageCreated' }));
     expect(metricValue(after, 'tsunagu_delivery_failures_total')).toBe(0);
+    expect(metricValue(after, 'tsunagu_db_statements_total')).toBeGreaterThan(metricValue(before, 'tsunagu_db_statements_total') + 10);
   }, 60_000);
 
   test('count a delivery LINE refuses for a while, then accepts', async () => {

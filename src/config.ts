@@ -62,7 +62,7 @@ export const configSchema = z
      * its own, apart from the public API); unset: no metrics. Each process needs its own port when
      * several run on one host. 0 picks a free port (tests).
      */
-    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
     /** Address the metrics port listens on: `0.0.0.0` when Prometheus scrapes from another host or container. */
     METRICS_HOST: z.string().default('127.0.0.1'),
     /** The queue dashboard (system operator only) may pause, retry, clean; off: read-only. */

@@ -32,7 +32,7 @@ import { BENCH_TOKEN, startSetup, type SetupName } from './load/setups';
 import { Traffic, fakeUser } from './load/traffic';
 import { Observer } from './load/observer';
 import { runStep, type StepResult } from './load/step';
-import { baselineTable, stepsTable } from './load/report';
+import { baselineTable, queuesTable, stepsTable } from './load/report';
 import { rawPglite, rawPostgres, type RawRate } from './load/raw-database';
 
 const args = process.argv.slice(2);
@@ -169,6 +169,7 @@ function commit(): string {
     console.log(`\n## ${name}: LINE webhooks offered open loop (${STEP_SECONDS} s or ${STEP_MAX} messages per step, drain limit ${DRAIN_LIMIT_MS / 1000} s)`);
     load[name] = await benchLoad(name, profileDir);
     console.log(`\n${stepsTable(load[name].steps)}`);
+    console.log(`\nInside (the setup's own metrics: jobs taken per queue, mean time waiting in the queue and running):\n\n${queuesTable(load[name].steps)}`);
     const best = load[name].steps.reduce((b, s) => (s.triagedPerSecond > b.triagedPerSecond ? s : b), load[name].steps[0]);
     if (best && raw[name]) {
       console.log(`\nbest: ${best.triagedPerSecond.toFixed(0)} messages/s triaged at ${best.statementsPerMessage.toFixed(1)} statements per message = ${(100 * best.triagedPerSecond / raw[name].perSecond).toFixed(1)} % of the raw single-statement rate (${Math.round(raw[name].perSecond)}/s); at that many statements the raw rate would allow ${Math.round(raw[name].perSecond / best.statementsPerMessage)} messages/s`);

@@ -13,6 +13,16 @@ export function baselineTable(b: BaselineResult): string {
   ].join('\n');
 }
 
+/** Where the time went inside the setup, per step and queue (from its own metrics). */
+export function queuesTable(steps: StepResult[]): string {
+  const queues = Object.keys(steps[0]?.queues ?? {});
+  return [
+    `| offered /s | ${queues.map((q) => `${q}: jobs, mean wait / run ms`).join(' | ')} |`,
+    `|---|${queues.map(() => '---').join('|')}|`,
+    ...steps.map((s) => `| ${s.offeredPerSecond} | ${queues.map((q) => `${s.queues[q].jobs}, ${Math.round(s.queues[q].meanWaitMs)} / ${Math.round(s.queues[q].meanRunMs)}`).join(' | ')} |`),
+  ].join('\n');
+}
+
 export function stepsTable(steps: StepResult[]): string {
   const rows = steps.map((s) => {
     const errs = Object.entries(s.webhookErrors).map(([k, v]) => `${v} ${k}`).join(', ') || '0';

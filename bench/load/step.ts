@@ -9,10 +9,26 @@ import type { Setup } from './setups';
 import type { Traffic } from './traffic';
 import { metricValue, scrape } from '../../tests/helpers/metrics';
 
-/** SQL statements all processes of the setup have sent so far (their /metrics). */
-async function statementsSoFar(setup: Setup): Promise<number> {
+const QUEUES = ['triage', 'dialogue', 'deliver', 'escalate'];
+
+/** What the setup's own /metrics say so far: statements sent, and per queue the summed job waits and run times. */
+async function serverSideSoFar(setup: Setup) {
   const texts = await Promise.all(Object.values(setup.metricsUrls).map(scrape));
-  return texts.reduce((sum, t) => sum + metricValue(t, 'tsunagu_db_statements_total'), 0);
+  const sum = (name: string, labels: Record<string, string> = {}) => texts.reduce((s, t) => s + metricValue(t, name, labels), 0);
+  return {
+    statements: sum('tsunagu_db_statements_total'),
+    queues: Object.fromEntries(
+      QUEUES.map((queue) => [
+        queue,
+        {
+          waits: sum('tsunagu_job_wait_seconds_count', { queue }),
+          waitSeconds: sum('tsunagu_job_wait_seconds_sum', { queue }),
+          runs: sum('tsunagu_job_duration_seconds_count', { queue }),
+          runSeconds: sum('tsunagu_job_duration_seconds_sum', { queue }),
+        },
+      ]),
+    ),
+  };
 }
 
 export interface Percentiles {
@@ -47,6 +63,8 @@ export interface StepResult {
   peakRssMiB: Record<string, number>;
   /** SQL statements (through drizzle) per message sent, all processes, over the step and its drain. */
   statementsPerMessage: number;
+  /** Per queue, from the server's metrics: jobs taken, their mean wait in the queue and mean run time (ms). */
+  queues: Record<string, { jobs: number; meanWaitMs: number; meanRunMs: number }>;
 }
 
 export function percentiles(xs: number[]): Percentiles {
@@ -70,7 +88,7 @@ export async function runStep(opts: {
   const pids = Object.fromEntries(Object.entries(setup.processes).map(([k, p]) => [k, p.pid!]));
   const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
   const rss = watchRss(pids);
-  const statements0 = await statementsSoFar(setup);
+  const server0 = await serverSideSoFar(setup);
   const since = Date.now();
   const { started, lastSent } = await traffic.offer(stepTag, rate, count);
   const mine = [...traffic.sent.values()].filter((s) => s.tag.startsWith(`${stepTag}-`));
@@ -87,7 +105,16 @@ export async function runStep(opts: {
   }
   const end = Date.now();
   const peakRssMiB = rss.stop();
-  const statements = (await statementsSoFar(setup)) - statements0;
+  const server1 = await serverSideSoFar(setup);
+  const statements = server1.statements - server0.statements;
+  const queues = Object.fromEntries(
+    QUEUES.map((q) => {
+      const [a, b] = [server0.queues[q], server1.queues[q]];
+      const waits = b.waits - a.waits;
+      const runs = b.runs - a.runs;
+      return [q, { jobs: waits, meanWaitMs: waits ? (1000 * (b.waitSeconds - a.waitSeconds)) / waits : 0, meanRunMs: runs ? (1000 * (b.runSeconds - a.runSeconds)) / runs : 0 }];
+    }),
+  );
   const cpu = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid) - cpu0[k]]));
 
   const errors: Record<string, number> = {};
@@ -146,5 +173,6 @@ export async function runStep(opts: {
     cpuMsPerMessageTotal: total / Math.max(1, mine.length),
     peakRssMiB,
     statementsPerMessage: statements / Math.max(1, mine.length),
+    queues,
   };
 }

@@ -58,6 +58,14 @@ export const configSchema = z
     LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(100),
     /** How long failures are counted, and how long a lock lasts (CLI `staff:unlock` lifts it early). */
     LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+    /**
+     * Prometheus metrics of this process at http://METRICS_HOST:METRICS_PORT/metrics (a port of
+     * its own, apart from the public API); unset: no metrics. Each process needs its own port when
+     * several run on one host. 0 picks a free port (tests).
+     */
+    METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
+    /** Address the metrics port listens on: `0.0.0.0` when Prometheus scrapes from another host or container. */
+    METRICS_HOST: z.string().default('127.0.0.1'),
     /** The queue dashboard (system operator only) may pause, retry, clean; off: read-only. */
     QUEUE_DASHBOARD_ACTIONS: z
       .enum(['true', 'false', '1', '0'])

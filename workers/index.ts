@@ -15,6 +15,7 @@ import { createDeliverProcessor } from './deliver';
 import { createDialogueProcessor } from './dialogue';
 import { createEscalateProcessor } from './escalate';
 import { createFollowUpProcessor } from './follow-up';
+import { observeWorkers } from '../src/metrics/observe-workers';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -43,6 +44,7 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
     w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: errorCode(err) }, 'job failed'));
     w.on('error', (err) => log.error({ queue: w.name, err: errorCode(err) }, 'worker error'));
   }
+  if (ctx.metrics) observeWorkers(ctx, ctx.metrics, workers);
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
     close: async () => {

@@ -2,7 +2,7 @@
  * Opens the database: a Postgres server when DATABASE_URL is set, otherwise PGlite (Postgres in
  * WASM) in DATA_DIR. Both run the same migrations and are used through the same drizzle API.
  */
-import path from 'node:path';
+import { fromRoot } from '../paths';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { lockDataDir } from './embedded-lock';
@@ -19,7 +19,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.resolve(__dirname, '../../drizzle');
+const migrationsFolder = fromRoot('drizzle');
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -31,7 +31,11 @@ export interface OpenOptions {
    * The pool replaces it on next use; without a listener, pg would crash the process.
    */
   onConnectionError?: (err: Error) => void;
+  /** Told of every statement drizzle sends (counted for metrics; never given the SQL or its parameters). */
+  onQuery?: () => void;
 }
+
+const queryCounter = (onQuery?: () => void) => (onQuery ? { logQuery: () => onQuery() } : undefined);
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -44,7 +48,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // listener the process would crash. The query in flight rejects with the same error, and its
     // caller decides (src/db/transient.ts retries what is safe to run again).
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const db = drizzle(pool, { schema, logger: queryCounter(opts.onQuery) }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       // API and workers may start together: an advisory lock lets one migrate at a time.
@@ -75,7 +79,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     unlock();
     throw e;
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, logger: queryCounter(opts.onQuery) }) as unknown as Db;
   if (opts.migrate !== false) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db as never, { migrationsFolder });

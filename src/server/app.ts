@@ -2,6 +2,8 @@
  * The express app: security headers, request logs without bodies, the routes, static front ends,
  * and one error handler. It only wires; every act lives in a command or a route file.
  */
+import { fromRoot } from '../paths';
+import { httpMetrics } from '../metrics/http';
 import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
@@ -59,7 +61,7 @@ export function widgetCorsOrigin(setting: string): cors.CorsOptions['origin'] {
 
 export function createApp(ctx: Context, opts: AppOptions): express.Express {
   const app = express();
-  const webDir = opts.webDir ?? path.resolve(__dirname, '../../dist');
+  const webDir = opts.webDir ?? fromRoot('dist');
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(ctx.config.TRUST_PROXY));
   app.use(helmet());
@@ -75,6 +77,7 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
     }),
   );
 
+  if (ctx.metrics) app.use(httpMetrics(ctx.metrics));
   app.use(healthRoutes(opts.database, opts.pingRedis, opts.escalationTargetsUsable ?? true));
   app.use('/webhooks/line', lineWebhookRoutes(ctx, opts.lineAgencyId));
 

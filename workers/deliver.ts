@@ -29,9 +29,13 @@ export interface DeliverDeps {
   line: LineSender | null;
 }
 
-/** Thrown for failures worth retrying; BullMQ backs off and tries again. */
+/** Thrown for failures worth retrying; BullMQ backs off and tries again. Its code names LINE's answer. */
 export class RetryableDeliveryError extends Error {
-  readonly code = 'delivery_retryable';
+  readonly code: string;
+  constructor(lineCode: string) {
+    super(`delivery retryable: ${lineCode}`);
+    this.code = `delivery_retryable:${lineCode}`;
+  }
 }
 
 const LINE_BATCH = 5;
@@ -174,7 +178,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (result.retryable && !lastAttempt) {
       await finish(ids, { deliveryState: 'pending', deliveryError: result.code });
-      throw new RetryableDeliveryError(`${result.code}: ${result.message}`);
+      throw new RetryableDeliveryError(result.code);
     }
     await finish(ids, { deliveryState: 'failed', deliveryError: result.code });
     return `failed ${result.code}`;

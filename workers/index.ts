@@ -5,6 +5,8 @@
 import { Worker } from 'bullmq';
 import type { Context } from '../src/context';
 import { QueueName } from '../src/queues';
+import { withSafeFailure } from '../src/queues/safe-failure';
+import { errorCode } from '../src/errors-for-log';
 import { createRedis } from '../src/redis';
 import { createLineProfileReader, createLineSender } from '../src/channels/line';
 import { createTriagePool } from '../src/triage';
@@ -29,15 +31,15 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
 
   const workers = [
     // many jobs at once: they wait in the triage pool (shortest first), not here behind one long text
-    new Worker(QueueName.triage, createTriageProcessor({ ctx, analyser }), { ...common, concurrency: 16 }),
-    new Worker(QueueName.dialogue, createDialogueProcessor({ ctx, profileLanguage }), { ...common, concurrency: 4 }),
-    new Worker(QueueName.deliver, createDeliverProcessor({ ctx, line }), { ...common, concurrency: 4 }),
-    new Worker(QueueName.escalate, createEscalateProcessor(ctx), { ...common, concurrency: 2 }),
+    new Worker(QueueName.triage, withSafeFailure(createTriageProcessor({ ctx, analyser })), { ...common, concurrency: 16 }),
+    new Worker(QueueName.dialogue, withSafeFailure(createDialogueProcessor({ ctx, profileLanguage })), { ...common, concurrency: 4 }),
+    new Worker(QueueName.deliver, withSafeFailure(createDeliverProcessor({ ctx, line })), { ...common, concurrency: 4 }),
+    new Worker(QueueName.escalate, withSafeFailure(createEscalateProcessor(ctx)), { ...common, concurrency: 2 }),
   ];
   for (const w of workers) {
-    // Job data holds ids only; the error text of our processors never contains message bodies.
-    w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
-    w.on('error', (err) => log.error({ queue: w.name, err: err.message }, 'worker error'));
+    // Job data holds ids only, and a failure carries only its code (src/queues/safe-failure.ts).
+    w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: errorCode(err) }, 'job failed'));
+    w.on('error', (err) => log.error({ queue: w.name, err: errorCode(err) }, 'worker error'));
   }
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {

@@ -44,10 +44,22 @@ const cursorSchema = z.object({ l: z.number().int(), t: z.string().regex(/^[0-9 
 type Cursor = z.infer<typeof cursorSchema>;
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+// What `::text` of a timestamptz looks like: 2026-12-05 03:33:43.123456+00
+const SORT_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+/** A real calendar time (Postgres refuses 2026-02-30 or 25:00, which would be a 500, not a 400). */
+function isSortTime(t: string): boolean {
+  const m = SORT_TIME.exec(t);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
+}
+
 function decodeCursor(s: string): Cursor {
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
-    if (parsed.success) return parsed.data;
+    if (parsed.success && (Object.values(LANE) as number[]).includes(parsed.data.l) && isSortTime(parsed.data.t)) return parsed.data;
   } catch {
     /* fall through */
   }

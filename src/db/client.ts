@@ -39,6 +39,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
     pool.on('error', (err) => opts.onConnectionError?.(err));
+    // A connection lost while checked out (a terminated backend mid-transaction) is also emitted
+    // as 'error' on the client, where pg-pool listens only while it is idle: without this
+    // listener the process would crash. The query in flight rejects with the same error, and its
+    // caller decides (src/db/transient.ts retries what is safe to run again).
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzle(pool, { schema }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');

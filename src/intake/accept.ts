@@ -6,10 +6,12 @@
  * on (channel, externalMessageId), so a redelivered LINE event or a widget retry finds the stored
  * row and changes nothing.
  */
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { InboundMessage, Lang } from '../channels/types';
 import type { Context } from '../context';
 import { contacts, conversations, messages } from '../db/schema';
+import { cleanText } from '../channels/clean-text';
+import { retryTransient } from '../db/transient';
 import { enqueueSoon, jobId, jobOptions } from '../queues';
 import { presentForStaff } from '../presenters/message';
 import { presentConversation } from '../presenters/conversation';
@@ -28,8 +30,11 @@ export interface Accepted {
   created: boolean;
 }
 
-export async function accept(ctx: Context, msg: InboundMessage, opts: AcceptOptions): Promise<Accepted> {
-  const result = await ctx.db.transaction(async (tx) => {
+export async function accept(ctx: Context, inbound: InboundMessage, opts: AcceptOptions): Promise<Accepted> {
+  // Whatever the channel let through: no control characters (a NUL cannot even be stored).
+  const msg = { ...inbound, text: cleanText(inbound.text), postback: inbound.postback === undefined ? undefined : cleanText(inbound.postback) };
+  // A lost connection or a serialization failure runs it again: a stored message is found, not stored twice.
+  const result = await retryTransient(() => ctx.db.transaction(async (tx) => {
     const existing = await tx
       .select({ id: messages.id, conversationId: messages.conversationId })
       .from(messages)
@@ -49,14 +54,15 @@ export async function accept(ctx: Context, msg: InboundMessage, opts: AcceptOpti
 
     let conversationId = opts.conversationId;
     if (!conversationId) {
-      const [open] = await tx
+      // The person's conversation still in progress, else their latest closed one (which this message reopens).
+      const [latest] = await tx
         .select({ id: conversations.id })
         .from(conversations)
-        .where(and(eq(conversations.contactId, contact.id), ne(conversations.status, 'closed')))
-        .orderBy(desc(conversations.lastMessageAt))
+        .where(eq(conversations.contactId, contact.id))
+        .orderBy(asc(sql`${conversations.status} = 'closed'`), desc(conversations.lastMessageAt))
         .limit(1);
       conversationId =
-        open?.id ??
+        latest?.id ??
         (
           await tx
             .insert(conversations)
@@ -96,13 +102,14 @@ export async function accept(ctx: Context, msg: InboundMessage, opts: AcceptOpti
       .set({
         lastMessageAt: sql`now()`,
         unread: sql`${conversations.unread} + 1`,
-        // A person writing again after staff asked them something reopens the thread.
-        status: sql`case when ${conversations.status} = 'waiting' then 'open' else ${conversations.status} end`,
+        // A person writing again reopens the thread: after staff asked them something (waiting),
+        // and after it was closed — a closed thread would hide their new words from every list.
+        status: sql`case when ${conversations.status} in ('waiting', 'closed') then 'open' else ${conversations.status} end`,
       })
       .where(eq(conversations.id, conversationId))
       .returning();
     return { messageId: inserted[0].id, conversationId, created: true, rows: { message: inserted[0], conversation } };
-  });
+  }));
 
   // After commit, shown first: triage's `conversation:updated` must not be overtaken by this one.
   if (result.rows) {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: how fast the front door answers, on both databases, on this machine.
- * - LINE webhook: time to answer 200 (LINE wants well under a second), sequential and 10 at once;
+ * - LINE webhook: time to answer 200 (LINE wants well under a second), sequential and 10 at once,
+ *   and a body of 100 events;
  * - widget send: time to answer 202;
  * - end to end: time until every accepted message has been triaged by the workers.
  * - inbox at scale: 10,000 conversations / 200,000 messages, list pages and search (BENCH_CONVERSATIONS).
@@ -28,18 +29,18 @@ const pct = (xs: number[], p: number) => {
 };
 const summary = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`;
 
-function lineBody(i: number) {
+/** A webhook body with `events` message events (from up to 10 people). */
+function lineBody(i: number, events = 1) {
+  const users = Array.from({ length: Math.min(events, 10) }, () => `U${randomBytes(16).toString('hex')}`);
   return JSON.stringify({
     destination: 'Ubench',
-    events: [
-      {
-        type: 'message', mode: 'active', timestamp: Date.now(),
-        source: { type: 'user', userId: `U${randomBytes(16).toString('hex')}` },
-        webhookEventId: `01BENCH${randomUUID()}`, deliveryContext: { isRedelivery: false },
-        replyToken: randomBytes(16).toString('hex'),
-        message: { id: String(i), type: 'text', quoteToken: 'q', text: `ベンチマーク ${i}: 仕事を失って家賃が払えません` },
-      },
-    ],
+    events: Array.from({ length: events }, (_, k) => ({
+      type: 'message', mode: 'active', timestamp: Date.now(),
+      source: { type: 'user', userId: users[k % users.length] },
+      webhookEventId: `01BENCH${randomUUID()}`, deliveryContext: { isRedelivery: false },
+      replyToken: randomBytes(16).toString('hex'),
+      message: { id: `${i}-${k}`, type: 'text', quoteToken: 'q', text: `ベンチマーク ${i}: 仕事を失って家賃が払えません` },
+    })),
   });
 }
 
@@ -101,6 +102,10 @@ async function benchOne(label: string, databaseUrl?: string) {
     console.log(`LINE webhook → 200, 10 at once (${N}):     ${summary(concurrent)}`);
     console.log(`widget send → 202, one at a time (${N}):   ${summary(widget)}`);
     console.log(`all ${total} messages accepted and triaged in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)} messages/s end to end); triaged ${triaged}/${total}`);
+    // One body with 100 events (LINE batches events when many people write at once): one transaction.
+    const many: number[] = [];
+    for (let i = 0; i < 5; i++) many.push(await timed(() => post(lineBody(10_000 + i, 100)), 200));
+    console.log(`LINE webhook → 200, 100 events in one body (5): ${summary(many)}`);
     console.log(`memory: rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
     console.log(`\n### ${label}: inbox with ${SCALE_CONVERSATIONS} conversations`);
     await benchInboxScale(rt, summary, SCALE_CONVERSATIONS, 20);

@@ -70,6 +70,11 @@ export const configSchema = z
     LINE_AGENCY_CODE: z.string().default('intake'),
     LINE_API_BASE_URL: url('LINE_API_BASE_URL').default('https://api.line.me'),
     LINE_DATA_API_BASE_URL: url('LINE_DATA_API_BASE_URL').default('https://api-data.line.me'),
+    /**
+     * How long a call to the LINE API may take before its outcome counts as unclear.
+     * @defaultValue 10000
+     */
+    LINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** A reply token older than this is not used; the answer goes by push instead. */
     LINE_REPLY_TOKEN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(1800).default(50),
     /**

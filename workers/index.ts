@@ -22,7 +22,7 @@ export interface RunningWorkers {
 export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
   const { config, log } = ctx;
   const analyser = createTriagePool({ threads: config.TRIAGE_THREADS, timeoutMs: config.TRIAGE_TIMEOUT_MS, log });
-  const lineOpts = { channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl: config.LINE_API_BASE_URL };
+  const lineOpts = { channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl: config.LINE_API_BASE_URL, timeoutMs: config.LINE_TIMEOUT_MS };
   const line = config.lineEnabled ? createLineSender(lineOpts) : null;
   const profileLanguage = config.lineEnabled ? createLineProfileReader(lineOpts) : null;
   const connection = createRedis(config.REDIS_URL);

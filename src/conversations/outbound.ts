@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Context } from '../context';
 import type { DbOrTx } from '../db/client';
 import { messages, type Button } from '../db/schema';
-import { enqueueSoon, jobId, jobOptions } from '../queues';
+import { enqueue } from '../queues/enqueue';
 import { presentManyForStaff } from '../presenters/message';
 
 type MessageRow = typeof messages.$inferSelect;
@@ -59,9 +59,7 @@ export async function queueDelivery(ctx: Context, rows: MessageRow[], priority: 
   // Shown before queued: the worker's `message:updated` (sent, failed) must follow `message:created`.
   await publishCreated(ctx, rows);
   for (const m of rows) {
-    const queued = await enqueueSoon(() =>
-      ctx.queues.deliver.add('deliver', { messageId: m.id }, { ...jobOptions.deliver, jobId: jobId.deliver(m.id), priority }),
-    );
+    const queued = await enqueue.deliver(ctx, m.id, priority);
     if (!queued) ctx.log.warn({ messageId: m.id }, 'delivery not queued now; the sweeper will retry');
   }
 }

@@ -322,7 +322,7 @@ const ja: Catalogue = {
     unknown: '不明',
   },
   author: (a) => (a.type === 'person' ? '相談者' : a.type === 'bot' ? '自動応答' : a.name || '職員'),
-  delivery: { pending: '送信待ち', sending: '送信中', sent: '送信済み', failed: '送信失敗' },
+  delivery: { pending: '送信待ち', sending: '送信中', sent: '送信済み', failed: '送信失敗', unclear: '届いたか不明です。相談者に確認し、必要なら再送してください' },
   reply: {
     label: '返信',
     placeholder: '相談者への返信を入力',
@@ -548,7 +548,7 @@ const en: Catalogue = {
     unknown: 'unknown',
   },
   author: (a) => (a.type === 'person' ? 'Resident' : a.type === 'bot' ? 'Auto reply' : a.name || 'Staff'),
-  delivery: { pending: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
+  delivery: { pending: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed', unclear: 'Not known whether it arrived. Check with the person and send again if needed' },
   reply: {
     label: 'Reply',
     placeholder: 'Write a reply to the resident',

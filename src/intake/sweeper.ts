@@ -11,8 +11,8 @@ import type { Context } from '../context';
 import { alerts, messages } from '../db/schema';
 import { escalationDueAt } from '../safety/escalation';
 import { escalationTargets } from '../safety/escalation-targets';
-import { jobId, jobOptions } from '../queues';
-import { ensureJob, type EnsureOutcome } from '../queues/ensure-job';
+import { ensure } from '../queues/enqueue';
+import type { EnsureOutcome } from '../queues/ensure-job';
 
 type Counts = Record<'triage' | 'dialogue' | 'deliver' | 'escalate', number>;
 
@@ -55,17 +55,17 @@ export async function sweepOnce(ctx: Context, olderThanMs = 5000, limit = 500): 
   const finishedBefore = cutoff.getTime();
   // Dialogue before triage: an earlier message's turn must not wait behind a later one's triage.
   for (const m of undiscussed) {
-    await ensureJob(ctx.queues.dialogue, 'dialogue', { messageId: m.id }, { ...jobOptions.dialogue, jobId: jobId.dialogue(m.id) }, finishedBefore).then(count('dialogue'));
+    await ensure.dialogue(ctx, m.id, finishedBefore).then(count('dialogue'));
   }
   for (const a of unescalated) {
     const delay = Math.max(0, escalationDueAt(ctx, a).getTime() - now);
-    await ensureJob(ctx.queues.escalate, 'escalate', { alertId: a.id }, { ...jobOptions.escalate, jobId: jobId.escalate(a.id), delay }, finishedBefore).then(count('escalate'));
+    await ensure.escalate(ctx, a.id, delay, finishedBefore).then(count('escalate'));
   }
   for (const m of untriaged) {
-    await ensureJob(ctx.queues.triage, 'triage', { messageId: m.id }, { ...jobOptions.triage, jobId: jobId.triage(m.id) }, finishedBefore).then(count('triage'));
+    await ensure.triage(ctx, m.id, finishedBefore).then(count('triage'));
   }
   for (const m of undelivered) {
-    await ensureJob(ctx.queues.deliver, 'deliver', { messageId: m.id }, { ...jobOptions.deliver, jobId: jobId.deliver(m.id) }, finishedBefore).then(count('deliver'));
+    await ensure.deliver(ctx, m.id, finishedBefore).then(count('deliver'));
   }
   return { triage: untriaged.length, dialogue: undiscussed.length, deliver: undelivered.length, escalate: unescalated.length, broughtBack };
 }

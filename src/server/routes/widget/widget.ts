@@ -6,6 +6,7 @@ import type { Context } from '../../../context';
 import { messages } from '../../../db/schema';
 import { accept } from '../../../intake/accept';
 import { createWidgetSession, endWidgetSession } from '../../../channels/widget/sessions';
+import { widgetInbound } from '../../../channels/widget/inbound';
 import { presentForWidget } from '../../../presenters/message';
 import { AppError } from '../../../errors';
 import { findAgencyByCode } from '../../../agencies/add-agency';
@@ -43,19 +44,7 @@ export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
     const body = req.body as SendMessageBody;
     if (body.text.length > MAX_TEXT) throw new AppError('text_too_long');
     const w = req.widget!;
-    const result = await accept(
-      ctx,
-      {
-        channel: 'widget',
-        externalUserId: w.contactExternalId,
-        externalMessageId: `${w.conversationId}:${body.clientMessageId}`,
-        kind: body.postback ? 'postback' : 'text',
-        text: body.text,
-        postback: body.postback,
-        sentAt: new Date(),
-      },
-      { agencyId: w.agencyId, conversationId: w.conversationId, lang: w.lang },
-    );
+    const result = await accept(ctx, widgetInbound(w, body), { agencyId: w.agencyId, conversationId: w.conversationId, lang: w.lang });
     res.status(202).json({ messageId: result.messageId });
   });
 

@@ -46,8 +46,15 @@ export async function insertOutbound(
     .then((rows) => rows.sort((a, b) => a.seq - b.seq));
 }
 
+/**
+ * Delivery order across conversations (BullMQ: lower number = sooner). Every delivery carries
+ * one: BullMQ takes jobs *without* a priority before all prioritized ones, so a safety reply
+ * marked 1 among unmarked ordinary answers would wait behind the whole backlog.
+ */
+export const DeliveryPriority = { safety: 1, ordinary: 10 } as const;
+
 /** After commit: queue each message for delivery and show it to staff. */
-export async function queueDelivery(ctx: Context, rows: MessageRow[], priority?: number): Promise<void> {
+export async function queueDelivery(ctx: Context, rows: MessageRow[], priority: number = DeliveryPriority.ordinary): Promise<void> {
   if (rows.length === 0) return;
   // Shown before queued: the worker's `message:updated` (sent, failed) must follow `message:created`.
   await publishCreated(ctx, rows);

@@ -5,7 +5,7 @@
 import type { Job, Worker } from 'bullmq';
 import type { Context } from '../context';
 import { QueueName } from '../queues';
-import { SAFETY_PRIORITY } from '../safety/raise-crisis';
+import { DeliveryPriority } from '../conversations/outbound';
 import { observeAnswerLatency } from './answer-latency';
 import type { Metrics } from './registry';
 
@@ -24,7 +24,7 @@ export function observeWorkers(ctx: Context, metrics: Metrics, workers: Worker[]
       if (w.name !== QueueName.deliver || typeof result !== 'string') return;
       if (result.startsWith('failed')) metrics.deliveryFailures.inc({ kind: 'refused' });
       if (result.startsWith('sent')) {
-        observeAnswerLatency(ctx.db, metrics, job.data.messageId, job.opts.priority === SAFETY_PRIORITY).catch((err: Error) =>
+        observeAnswerLatency(ctx.db, metrics, job.data.messageId, job.opts.priority === DeliveryPriority.safety).catch((err: Error) =>
           ctx.log.debug({ err: err.message }, 'answer latency not measured'),
         );
       }

@@ -7,7 +7,7 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { jobOptions } from '../../src/queues';
-import { SAFETY_PRIORITY } from '../../src/safety/raise-crisis';
+import { DeliveryPriority } from '../../src/conversations/outbound';
 import { newPrefix } from '../helpers/app';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -19,7 +19,7 @@ test('the safety reply is delivered before a backlog of ordinary answers queued 
   try {
     for (let i = 0; i < 20; i++) await queue.add('deliver', { messageId: `ordinary-${i}` }, { ...jobOptions.deliver, jobId: `deliver-ordinary-${i}` });
     // as queueDelivery adds the safety reply (src/conversations/outbound.ts)
-    await queue.add('deliver', { messageId: 'safety' }, { ...jobOptions.deliver, jobId: 'deliver-safety', priority: SAFETY_PRIORITY });
+    await queue.add('deliver', { messageId: 'safety' }, { ...jobOptions.deliver, jobId: 'deliver-safety', priority: DeliveryPriority.safety });
     const order: string[] = [];
     await new Promise<void>((resolve) => {
       const worker = new Worker(

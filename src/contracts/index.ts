@@ -10,3 +10,4 @@ export * from './message';
 export * from './alert';
 export * from './staff';
 export * from './socket-events';
+export * from './report';

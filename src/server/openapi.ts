@@ -11,6 +11,7 @@ import { auditQuery } from './routes/audit/audit';
 import { listQuery } from '../conversations/list';
 import { correctionBody } from '../conversations/correct';
 import { loginBody, meResponse } from './routes/auth/schema';
+import { monthlyReportQuery, monthlyReportResponse } from './routes/reports/schema';
 import { assignBody, bulkAssignBody, conversationView, listConsentsResponse, listConversationsResponse, listStaffMessagesResponse, noteBody, noteView, recordConsentBody, replyBody } from './routes/conversations/schema';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() }) });
@@ -135,6 +136,21 @@ export function buildOpenApiDocument() {
     method: 'post', path: '/api/conversations/{id}/replies', tags: ['staff'], security: staffAuth, summary: 'Answer the person',
     request: { params: idParam, body: { content: { 'application/json': { schema: replyBody } } } },
     responses: { 202: json(sendMessageResponse, 'Stored; delivery queued'), ...errors(400, 401, 403, 404, 413) },
+  });
+  path({
+    method: 'get', path: '/api/reports/monthly', tags: ['supervisor'], security: staffAuth,
+    summary:
+      "Figures per month (supervisors and admins; audited): consultations by category, channel, reporter and urgency, and the median time to the first staff reply. " +
+      "Own agency only, except an admin of the municipality file's coordinatingAgency, who gets the whole municipality. " +
+      'format=csv: UTF-8 with BOM (default) or encoding=shift_jis; table= one table, else all one after another.',
+    request: { query: monthlyReportQuery },
+    responses: {
+      200: {
+        description: 'The report (JSON) or CSV',
+        content: { 'application/json': { schema: monthlyReportResponse }, 'text/csv': { schema: z.string() } },
+      },
+      ...errors(400, 401, 403),
+    },
   });
   path({ method: 'get', path: '/healthz', tags: ['ops'], responses: { 200: json(z.object({ status: z.literal('ok') }), 'Process up') } });
   path({

@@ -14,6 +14,27 @@ export const errorCatalogue = {
   not_found: { status: 404, ja: '見つかりません。', en: 'Not found.' },
   line_disabled: { status: 404, ja: 'LINE 連携は設定されていません。', en: 'LINE is not configured.' },
   conflict: { status: 409, ja: 'すでに存在します。', en: 'It already exists.' },
+  invalid_transition: {
+    status: 409,
+    ja: 'このケースはその段階へ進めません。',
+    en: 'The case cannot move to that stage.',
+  },
+  meeting_decision_required: {
+    status: 409,
+    ja: '多機関協働のケースの終結には、会議での終結の決定が必要です。会議の決定を記録してから終結してください。',
+    en: 'A coordination case closes only on a meeting decision: record the decision, then close.',
+  },
+  reason_required: { status: 400, ja: '理由を入力してください（終結と前の段階へ戻すときは必須です）。', en: 'Give a reason (required to close or to move back).' },
+  consent_required: {
+    status: 403,
+    ja: 'ご本人の情報共有への同意がないため、この機関とは共有できません。ご本人に同意を確認するか、支援会議（社会福祉法第106条の6）を開いてその参加機関として共有してください。',
+    en: "Without the person's consent to share, this cannot go to that agency. Ask the person for consent, or call a 支援会議 (art. 106-6) with that agency as a participant.",
+  },
+  confidentiality_required: {
+    status: 400,
+    ja: '支援会議の参加者は全員、守秘義務の確認が必要です。',
+    en: 'Every participant of a 支援会議 must acknowledge the duty of confidentiality.',
+  },
   payload_too_large: { status: 413, ja: '内容が大きすぎます。', en: 'The content is too large.' },
   text_too_long: { status: 413, ja: 'メッセージは5,000文字までです。', en: 'Messages can be at most 5,000 characters.' },
   unsupported_media_type: { status: 415, ja: 'JSON で送ってください。', en: 'Send JSON (application/json).' },

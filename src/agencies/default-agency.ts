@@ -9,7 +9,7 @@ import { agencies } from '../db/schema';
 export const DEFAULT_AGENCY_CODE = 'intake';
 
 export async function ensureDefaultAgency(db: Db): Promise<{ id: string; code: string }> {
-  await db.insert(agencies).values({ code: DEFAULT_AGENCY_CODE, name: '福祉の総合相談窓口' }).onConflictDoNothing();
+  await db.insert(agencies).values({ code: DEFAULT_AGENCY_CODE, name: '福祉の総合相談窓口', field: 'general' }).onConflictDoNothing();
   const [row] = await db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.code, DEFAULT_AGENCY_CODE));
   return row;
 }

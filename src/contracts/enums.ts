@@ -109,3 +109,65 @@ export const dutyStateSchema = z.enum(DUTY_STATES);
 export const directionSchema = z.enum(DIRECTIONS);
 export const authorTypeSchema = z.enum(AUTHOR_TYPES);
 export const deliveryStateSchema = z.enum(DELIVERY_STATES);
+
+/**
+ * Case stages (issue 12): 受付 → アセスメント → つなぎ | 多機関協働 → 支援プラン → 支援実施 →
+ * モニタリング → 終結. Which moves are allowed is src/cases/stages.ts.
+ */
+export const CASE_STAGES = ['intake', 'assessment', 'referral', 'coordination', 'planning', 'support', 'monitoring', 'closed'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+/**
+ * An agency's field (相談機関一覧): 高齢 (地域包括支援センター), 障害 (相談支援事業所), 子ども
+ * (こども家庭センター), 困窮 (自立相談支援機関), 社協, 保健センター, 医療, 就労, 居住支援, the
+ * municipal front desk (総合相談) and anything else.
+ */
+export const AGENCY_FIELDS = [
+  'general',
+  'elderly',
+  'disability',
+  'child',
+  'poverty',
+  'social_welfare_council',
+  'health_center',
+  'medical',
+  'employment',
+  'housing',
+  'other',
+] as const;
+export type AgencyField = (typeof AGENCY_FIELDS)[number];
+
+export const REFERRAL_STATES = ['sent', 'accepted', 'returned'] as const;
+export type ReferralState = (typeof REFERRAL_STATES)[number];
+
+/** `jusou`: 重層的支援会議 (the person's share consent); `shien`: 支援会議 (art. 106-6, members bound to confidentiality). */
+export const MEETING_KINDS = ['jusou', 'shien'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** アウトリーチ: how staff keep contact. */
+export const FOLLOW_UP_KINDS = ['visit', 'call', 'letter'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/** 参加支援: what a person is matched with. */
+export const PARTICIPATION_KINDS = ['work', 'activity', 'place'] as const;
+export type ParticipationKind = (typeof PARTICIPATION_KINDS)[number];
+
+export const PARTICIPATION_OUTCOMES = ['ongoing', 'going_well', 'stopped', 'ended'] as const;
+export type ParticipationOutcome = (typeof PARTICIPATION_OUTCOMES)[number];
+
+export const AGE_BANDS = ['under18', '18-39', '40-64', '65-74', '75plus', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** A household member's relationship to the person concerned (本人). */
+export const RELATIONSHIPS = ['self', 'spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild', 'other_relative', 'other'] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export const caseStageSchema = z.enum(CASE_STAGES);
+export const agencyFieldSchema = z.enum(AGENCY_FIELDS);
+export const referralStateSchema = z.enum(REFERRAL_STATES);
+export const meetingKindSchema = z.enum(MEETING_KINDS);
+export const followUpKindSchema = z.enum(FOLLOW_UP_KINDS);
+export const participationKindSchema = z.enum(PARTICIPATION_KINDS);
+export const participationOutcomeSchema = z.enum(PARTICIPATION_OUTCOMES);
+export const ageBandSchema = z.enum(AGE_BANDS);
+export const relationshipSchema = z.enum(RELATIONSHIPS);

@@ -1,11 +1,14 @@
 /**
  * The database schema (drizzle). Migrations in ./drizzle are generated from this file with
- * `npm run db:generate`; the same SQL runs on PGlite and on a Postgres server.
+ * `npm run db:generate`; the same SQL runs on PGlite and on a Postgres server. One file because
+ * drizzle-kit reads one schema and tables reference each other; the case workflow's tables
+ * (issue 12) are at the end.
  */
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -14,10 +17,21 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  primaryKey,
 } from 'drizzle-orm/pg-core';
 import {
+  AGE_BANDS,
+  AGENCY_FIELDS,
   ALERT_URGENCIES,
   AUTHOR_TYPES,
+  CASE_STAGES,
+  CATEGORIES,
+  FOLLOW_UP_KINDS,
+  MEETING_KINDS,
+  PARTICIPATION_KINDS,
+  PARTICIPATION_OUTCOMES,
+  REFERRAL_STATES,
+  RELATIONSHIPS,
   CHANNELS,
   CONSENT_ANSWERS,
   CONSENT_SCOPES,
@@ -27,6 +41,7 @@ import {
   LANGS,
   ROLES,
   SAFETY_ANSWERS,
+  URGENCIES,
   SUBJECTS,
   type DeliveryState,
   type TriageView,
@@ -44,10 +59,19 @@ const conversationRef = () =>
     .notNull()
     .references(() => conversations.id);
 
+/** Agencies, and the directory of them (相談機関一覧): field, contact details, coverage area. */
 export const agencies = pgTable('agencies', {
   id: id(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  field: text('field', { enum: AGENCY_FIELDS }).notNull().default('other'),
+  phone: text('phone'),
+  email: text('email'),
+  address: text('address'),
+  /** Areas (地区, 校区, 町名) it serves; empty: the whole municipality. */
+  coverageArea: text('coverage_area').array().notNull().default(sql`'{}'::text[]`),
+  /** 多機関協働事業者: the coordinating agency (its admins see municipality-wide figures). */
+  coordinating: boolean('coordinating').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -423,4 +447,241 @@ export const corrections = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('corrections_conversation_idx').on(t.conversationId)],
+);
+
+// ─── Cases (issue 12): the formal support workflow after the inbox ───────────────────────────
+
+const caseRef = () =>
+  uuid('case_id')
+    .notNull()
+    .references(() => cases.id);
+const staffRef = (name: string) => uuid(name).references(() => staff.id);
+
+/** The last 相談番号 given per prefix (和暦 year, e.g. `R8`): numbers count up without gaps per year. */
+export const caseNumberCounters = pgTable('case_number_counters', {
+  prefix: text('prefix').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+/**
+ * A case (ケース): one person's need in the formal workflow. `agencyId` is the agency working it
+ * (the receiving agency once a referral is accepted); the person concerned (本人) is described
+ * by a name or, when unknown, a description.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: id(),
+    /** 相談番号, e.g. `R8-000123`. */
+    number: text('number').notNull().unique(),
+    agencyId: agencyRef(),
+    stage: text('stage', { enum: CASE_STAGES }).notNull().default('intake'),
+    personName: text('person_name'),
+    personDescription: text('person_description'),
+    personAgeBand: text('person_age_band', { enum: AGE_BANDS }),
+    personArea: text('person_area'),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('cases_agency_stage_idx').on(t.agencyId, t.stage, t.updatedAt.desc())],
+);
+
+/** The conversations a case holds (a neighbour's report and the person's own, for instance). */
+export const caseConversations = pgTable(
+  'case_conversations',
+  {
+    caseId: caseRef(),
+    conversationId: conversationRef(),
+    linkedBy: staffRef('linked_by'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.conversationId] }), index('case_conversations_conversation_idx').on(t.conversationId)],
+);
+
+/** The household (世帯): its members besides the person concerned, each with their own needs. */
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    id: id(),
+    caseId: caseRef(),
+    relationship: text('relationship', { enum: RELATIONSHIPS }).notNull(),
+    name: text('name'),
+    description: text('description'),
+    ageBand: text('age_band', { enum: AGE_BANDS }),
+    needs: text('needs', { enum: CATEGORIES }).array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('household_members_case_idx').on(t.caseId)],
+);
+
+/** Every stage change (and the opening): who, when, from, to, why; closing a coordination case names its meeting. */
+export const caseTransitions = pgTable(
+  'case_transitions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: caseRef(),
+    fromStage: text('from_stage', { enum: CASE_STAGES }),
+    toStage: text('to_stage', { enum: CASE_STAGES }).notNull(),
+    byStaffId: staffRef('by_staff_id'),
+    reason: text('reason'),
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_transitions_case_idx').on(t.caseId, t.id)],
+);
+
+/** What the share consent was when a referral was sent (the sheet prints it; access follows the ledger now). */
+export interface ConsentSnapshot {
+  share: string | null;
+  contact: string | null;
+  /** No conversation of the case is the person's own (an anonymous report about someone who has not written). */
+  subjectNotWriting: boolean;
+  at: string;
+}
+
+/** つなぎ: a case handed to another agency, with its つなぐシート. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: id(),
+    caseId: caseRef(),
+    fromAgencyId: uuid('from_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    toAgencyId: uuid('to_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    state: text('state', { enum: REFERRAL_STATES }).notNull().default('sent'),
+    summary: text('summary').notNull(),
+    /** Messages quoted on the sheet, the person's own words, chosen by the counsellor. */
+    quotes: uuid('quotes').array().notNull().default(sql`'{}'::uuid[]`),
+    urgency: text('urgency', { enum: URGENCIES }),
+    consentSnapshot: jsonb('consent_snapshot').$type<ConsentSnapshot>().notNull(),
+    /** A referral without share consent goes only to an agency of this 支援会議. */
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    sentBy: staffRef('sent_by'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredBy: staffRef('answered_by'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    returnReason: text('return_reason'),
+  },
+  (t) => [index('referrals_to_idx').on(t.toAgencyId, t.sentAt.desc()), index('referrals_from_idx').on(t.fromAgencyId, t.sentAt.desc()), index('referrals_case_idx').on(t.caseId)],
+);
+
+/** A decision of a meeting; `closeCase` is the decision a coordination case needs to close. */
+export interface MeetingDecision {
+  caseId: string | null;
+  text: string;
+  closeCase?: boolean;
+}
+
+/** 重層的支援会議 (`jusou`) or 支援会議 (`shien`, art. 106-6). */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: id(),
+    /** The agency that called it. */
+    agencyId: agencyRef(),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+    date: date('date').notNull(),
+    decisions: jsonb('decisions').$type<MeetingDecision[]>().notNull().default(sql`'[]'::jsonb`),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meetings_agency_idx').on(t.agencyId, t.date)],
+);
+
+/** Who takes part: a staff member or a whole agency; a 支援会議 participant acknowledges 守秘義務. */
+export const meetingParticipants = pgTable(
+  'meeting_participants',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    staffId: staffRef('staff_id'),
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    confidentialityAcknowledgedAt: timestamp('confidentiality_acknowledged_at', { withTimezone: true }),
+  },
+  (t) => [index('meeting_participants_meeting_idx').on(t.meetingId), index('meeting_participants_agency_idx').on(t.agencyId)],
+);
+
+export const meetingCases = pgTable(
+  'meeting_cases',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    caseId: caseRef(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.caseId] }), index('meeting_cases_case_idx').on(t.caseId)],
+);
+
+export interface PlanAction {
+  text: string;
+  ownerAgencyId: string;
+  due: string | null;
+}
+
+/** 支援プラン, versioned: a new agreement is a new row with the next version. */
+export const plans = pgTable(
+  'plans',
+  {
+    id: id(),
+    caseId: caseRef(),
+    version: integer('version').notNull(),
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    goals: jsonb('goals').$type<string[]>().notNull(),
+    actions: jsonb('actions').$type<PlanAction[]>().notNull(),
+    reviewDate: date('review_date'),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('plans_case_version_unique').on(t.caseId, t.version)],
+);
+
+/** アウトリーチ: a scheduled visit, call or letter; overdue ones remind the owner. */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: id(),
+    caseId: caseRef(),
+    agencyId: agencyRef(),
+    kind: text('kind', { enum: FOLLOW_UP_KINDS }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => staff.id),
+    note: text('note'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: staffRef('done_by'),
+    /** When the overdue reminder reached the owner's inbox (the sweeper re-queues open ones without). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('follow_ups_case_idx').on(t.caseId, t.dueAt),
+    index('follow_ups_open_idx').on(t.dueAt).where(sql`done_at is null and reminded_at is null`),
+  ],
+);
+
+/** 参加支援: an activity, place or employer the person is matched with, and how it goes. */
+export const participations = pgTable(
+  'participations',
+  {
+    id: id(),
+    caseId: caseRef(),
+    agencyId: agencyRef(),
+    kind: text('kind', { enum: PARTICIPATION_KINDS }).notNull(),
+    name: text('name').notNull(),
+    startedOn: date('started_on'),
+    outcome: text('outcome', { enum: PARTICIPATION_OUTCOMES }).notNull().default('ongoing'),
+    note: text('note'),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('participations_case_idx').on(t.caseId)],
 );

@@ -11,6 +11,11 @@ export const REPORT_TABLES = [
   'consultationsByReporter',
   'consultationsByUrgency',
   'firstHumanReply',
+  'casesByStage',
+  'referralsByAgency',
+  'referralsByOutcome',
+  'meetingsByKind',
+  'timeToReferral',
 ] as const;
 export type ReportTableId = (typeof REPORT_TABLES)[number];
 export const reportTableIdSchema = z.enum(REPORT_TABLES);
@@ -22,9 +27,9 @@ export const reportTableView = z.object({
   title: label,
   /** What a count means, for the page and the OpenAPI reader. */
   note: label,
-  /** `count` columns can be stacked in a chart; `duration` columns are minutes (medians). */
+  /** `count`: every column a count (stackable in a chart); `duration`: counts and a median (minutes or hours). */
   kind: z.enum(['count', 'duration']),
-  columns: z.array(z.object({ key: z.string(), label, kind: z.enum(['count', 'minutes']).optional() })),
+  columns: z.array(z.object({ key: z.string(), label, kind: z.enum(['count', 'minutes', 'hours']) })),
   /** One row per month of the range, months with nothing included (zeros). */
   rows: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), values: z.array(z.number().nullable()) })),
 });

@@ -211,11 +211,6 @@ export const municipalitySchema = z
   .strictObject({
     name: z.strictObject({ ja: nonEmpty, en: nonEmpty, 'easy-ja': nonEmpty.optional() }),
     timezone: z.string().default('Asia/Tokyo').refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),
-    /**
-     * The agency code of the 多機関協働事業者 (the coordinating agency, `agency:add --code`): its
-     * admins see the whole municipality's figures; everyone else sees their own agency's.
-     */
-    coordinatingAgency: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,39}$/, 'must be an agency code (agency:add --code)').optional(),
     /** Weekly schedule. Every day must be listed; `[]` means closed. */
     staffedHours: weeklyHours,
     holidays: z

@@ -1,8 +1,8 @@
 /**
  * Who may read the figures, and whose. Figures are for oversight: supervisors and admins only
  * (a counsellor gets 403). They count the reader's own agency, except for an admin of the
- * coordinating agency (多機関協働事業者, `coordinatingAgency` in the municipality file), who sees
- * the whole municipality.
+ * coordinating agency (多機関協働事業者: the agency directory's `coordinating` flag), who sees the
+ * whole municipality.
  */
 import { eq } from 'drizzle-orm';
 import type { Context } from '../context';
@@ -19,8 +19,7 @@ export interface ReportScope {
 
 export async function reportScopeFor(ctx: Context, staff: SessionStaff): Promise<ReportScope> {
   requireSupervisor(staff);
-  const [agency] = await ctx.db.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, staff.agencyId));
-  const coordinating = ctx.municipality.coordinatingAgency;
-  if (staff.role === 'admin' && coordinating && agency?.code === coordinating) return { agencyId: null, agencyCode: null };
+  const [agency] = await ctx.db.select({ code: agencies.code, coordinating: agencies.coordinating }).from(agencies).where(eq(agencies.id, staff.agencyId));
+  if (staff.role === 'admin' && agency?.coordinating) return { agencyId: null, agencyCode: null };
   return { agencyId: staff.agencyId, agencyCode: agency?.code ?? null };
 }

@@ -54,6 +54,33 @@ export const firstReplyLabels: Record<string, Label> = {
   medianMinutes: { ja: '最初の返信までの中央値（分）', en: 'Median minutes to first staff reply' },
 };
 
+export const stageLabels: Record<string, Label> = {
+  intake: { ja: '受付', en: 'Intake' },
+  assessment: { ja: 'アセスメント', en: 'Assessment' },
+  referral: { ja: 'つなぎ', en: 'Referral' },
+  coordination: { ja: '多機関協働', en: 'Coordination' },
+  planning: { ja: '支援プラン', en: 'Planning' },
+  support: { ja: '支援実施', en: 'Support' },
+  monitoring: { ja: 'モニタリング', en: 'Monitoring' },
+  closed: { ja: '終結', en: 'Closed' },
+};
+
+export const referralOutcomeLabels: Record<string, Label> = {
+  sent: { ja: '回答待ち', en: 'Awaiting answer' },
+  accepted: { ja: '受理', en: 'Accepted' },
+  returned: { ja: '返戻', en: 'Returned' },
+};
+
+export const meetingKindLabels: Record<string, Label> = {
+  jusou: { ja: '重層的支援会議', en: 'Jusou meeting (with consent)' },
+  shien: { ja: '支援会議', en: 'Shien meeting (art. 106-6)' },
+};
+
+export const timeToReferralLabels: Record<string, Label> = {
+  referred: { ja: 'つないだケース', en: 'Cases referred' },
+  medianHours: { ja: '最初のつなぎまでの中央値（時間）', en: 'Median hours to the first referral' },
+};
+
 export const tableTexts = {
   consultationsByCategory: {
     title: { ja: '分類別の相談件数', en: 'Consultations by category' },
@@ -79,6 +106,32 @@ export const tableTexts = {
     note: {
       ja: 'その月に始まった相談で、相談者の最初のメッセージから職員の最初の返信まで（自動応答は数えません）。',
       en: "Consultations that began in the month: from the person's first message to the first staff reply (the bot does not count).",
+    },
+  },
+  casesByStage: {
+    title: { ja: '段階別のケース数', en: 'Cases by stage' },
+    note: {
+      ja: 'その月にその段階に入ったケース（開始は「受付」に数えます）。段階を進めた職員の機関の数字です。',
+      en: 'Cases that entered the stage in the month (opening counts as Intake), counted for the agency of the staff member who moved it.',
+    },
+  },
+  referralsByAgency: {
+    title: { ja: 'つなぎ先の機関別のつなぎ件数', en: 'Referrals by receiving agency' },
+    note: { ja: 'その月に送ったつなぎ（送った機関の数字）。', en: 'Referrals sent in the month (counted for the sending agency).' },
+  },
+  referralsByOutcome: {
+    title: { ja: 'つなぎの結果', en: 'Referral outcomes' },
+    note: { ja: 'その月に送ったつなぎの、今の結果。', en: 'Referrals sent in the month, by their outcome now.' },
+  },
+  meetingsByKind: {
+    title: { ja: '種類別の会議数', en: 'Meetings by kind' },
+    note: { ja: 'その月に開いた会議（招集した機関の数字）。', en: 'Meetings held in the month (counted for the agency that called them).' },
+  },
+  timeToReferral: {
+    title: { ja: '最初のつなぎまでの時間', en: 'Time to the first referral' },
+    note: {
+      ja: 'その月に最初のつなぎを送ったケースで、相談者の最初のメッセージからつなぎを送るまで。',
+      en: "Cases whose first referral was sent in the month: from the person's first message to the referral.",
     },
   },
 } as const;

@@ -3,10 +3,24 @@
  * of zeros, not a gap), with the labels the page and the CSV show.
  */
 import type { DbOrTx } from '../db/client';
-import { CATEGORIES, CHANNELS, REPORTERS, URGENCIES, type MonthlyReportView, type ReportTableView } from '../contracts';
+import { CASE_STAGES, CATEGORIES, CHANNELS, MEETING_KINDS, REFERRAL_STATES, REPORTERS, URGENCIES, type MonthlyReportView, type ReportTableView } from '../contracts';
 import { countConsultations, totalConsultations, type ConsultationDimension } from './consultations';
 import { firstHumanReply } from './first-reply';
-import { categoryLabels, channelLabels, firstReplyLabels, reporterLabels, tableTexts, TOTAL, UNTRIAGED, urgencyLabels } from './labels';
+import { casesEnteringStage, meetingsByKind, referralsByAgency, referralsByOutcome, timeToReferral } from './cases';
+import {
+  categoryLabels,
+  channelLabels,
+  firstReplyLabels,
+  meetingKindLabels,
+  referralOutcomeLabels,
+  reporterLabels,
+  stageLabels,
+  tableTexts,
+  timeToReferralLabels,
+  TOTAL,
+  UNTRIAGED,
+  urgencyLabels,
+} from './labels';
 import { monthsBetween } from './months';
 import type { MonthKeyCount, ReportWindow } from './window';
 
@@ -49,34 +63,54 @@ export function countTable(
   };
 }
 
+interface DurationRow {
+  month: string;
+  counts: number[];
+  medianSeconds: number | null;
+}
+
+/** Counts and a median per month (null where nothing was measured), the median in minutes or hours. */
+function durationTable(
+  id: 'firstHumanReply' | 'timeToReferral',
+  months: string[],
+  rows: DurationRow[],
+  countColumns: { key: string; label: Label }[],
+  median: { key: string; label: Label; unit: 'minutes' | 'hours' },
+): ReportTableView {
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const perUnit = median.unit === 'minutes' ? 60 : 3600;
+  return {
+    id,
+    ...tableTexts[id],
+    kind: 'duration',
+    columns: [...countColumns.map((c) => ({ ...c, kind: 'count' as const })), { key: median.key, label: median.label, kind: median.unit }],
+    rows: months.map((month) => {
+      const r = byMonth.get(month);
+      const m = r?.medianSeconds == null ? null : Math.round((r.medianSeconds / perUnit) * 10) / 10;
+      return { month, values: [...(r?.counts ?? countColumns.map(() => 0)), m] };
+    }),
+  };
+}
+
 export async function monthlyReport(db: DbOrTx, input: MonthlyReportInput): Promise<MonthlyReportView> {
   const months = monthsBetween(input.from, input.to);
   const w: ReportWindow = input;
   const count = (d: ConsultationDimension) => countConsultations(db, w, d);
-  const [totals, byCategory, byChannel, byReporter, byUrgency, replies] = await Promise.all([
+  const [totals, byCategory, byChannel, byReporter, byUrgency, replies, stages, toAgencies, outcomes, meetings, referred] = await Promise.all([
     totalConsultations(db, w),
     count('category'),
     count('channel'),
     count('reporter'),
     count('urgency'),
     firstHumanReply(db, w),
+    casesEnteringStage(db, w),
+    referralsByAgency(db, w),
+    referralsByOutcome(db, w),
+    meetingsByKind(db, w),
+    timeToReferral(db, w),
   ]);
-  const repliesByMonth = new Map(replies.map((r) => [r.month, r]));
-  const firstReply: ReportTableView = {
-    id: 'firstHumanReply',
-    ...tableTexts.firstHumanReply,
-    kind: 'duration',
-    columns: [
-      { key: 'answered', label: firstReplyLabels.answered, kind: 'count' },
-      { key: 'unanswered', label: firstReplyLabels.unanswered, kind: 'count' },
-      { key: 'medianMinutes', label: firstReplyLabels.medianMinutes, kind: 'minutes' },
-    ],
-    rows: months.map((month) => {
-      const r = repliesByMonth.get(month);
-      const median = r?.medianSeconds == null ? null : Math.round((r.medianSeconds / 60) * 10) / 10;
-      return { month, values: [r?.answered ?? 0, r?.unanswered ?? 0, median] };
-    }),
-  };
+  const agencyNames = Object.fromEntries(toAgencies.map((a) => [a.key, { ja: a.name, en: a.name }]));
+  const agencyCodes = Object.keys(agencyNames).sort();
   return {
     from: input.from,
     to: input.to,
@@ -88,7 +122,27 @@ export async function monthlyReport(db: DbOrTx, input: MonthlyReportInput): Prom
       countTable('consultationsByChannel', months, byChannel, CHANNELS, channelLabels, { totals }),
       countTable('consultationsByReporter', months, byReporter, REPORTERS, reporterLabels, { untriaged: true, totals }),
       countTable('consultationsByUrgency', months, byUrgency, URGENCIES, urgencyLabels, { untriaged: true, totals }),
-      firstReply,
+      durationTable(
+        'firstHumanReply',
+        months,
+        replies.map((r) => ({ month: r.month, counts: [r.answered, r.unanswered], medianSeconds: r.medianSeconds })),
+        [
+          { key: 'answered', label: firstReplyLabels.answered },
+          { key: 'unanswered', label: firstReplyLabels.unanswered },
+        ],
+        { key: 'medianMinutes', label: firstReplyLabels.medianMinutes, unit: 'minutes' },
+      ),
+      countTable('casesByStage', months, stages, CASE_STAGES, stageLabels),
+      countTable('referralsByAgency', months, toAgencies, agencyCodes, agencyNames),
+      countTable('referralsByOutcome', months, outcomes, REFERRAL_STATES, referralOutcomeLabels),
+      countTable('meetingsByKind', months, meetings, MEETING_KINDS, meetingKindLabels),
+      durationTable(
+        'timeToReferral',
+        months,
+        referred.map((r) => ({ month: r.month, counts: [r.referred], medianSeconds: r.medianSeconds })),
+        [{ key: 'referred', label: timeToReferralLabels.referred }],
+        { key: 'medianHours', label: timeToReferralLabels.medianHours, unit: 'hours' },
+      ),
     ],
   };
 }

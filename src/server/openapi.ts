@@ -140,8 +140,9 @@ export function buildOpenApiDocument() {
   path({
     method: 'get', path: '/api/reports/monthly', tags: ['supervisor'], security: staffAuth,
     summary:
-      "Figures per month (supervisors and admins; audited): consultations by category, channel, reporter and urgency, and the median time to the first staff reply. " +
-      "Own agency only, except an admin of the municipality file's coordinatingAgency, who gets the whole municipality. " +
+      "Figures per month (supervisors and admins; audited): consultations by category, channel, reporter and urgency; median time to the first staff reply; " +
+      'cases entering each stage; referrals by receiving agency and by outcome; meetings by kind; median time to the first referral. ' +
+      "Own agency only, except an admin of the coordinating agency (多機関協働事業者, the directory's coordinating flag), who gets the whole municipality. " +
       'format=csv: UTF-8 with BOM (default) or encoding=shift_jis; table= one table, else all one after another.',
     request: { query: monthlyReportQuery },
     responses: {

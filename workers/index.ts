@@ -12,6 +12,7 @@ import { createTriageProcessor } from './triage';
 import { createDeliverProcessor } from './deliver';
 import { createDialogueProcessor } from './dialogue';
 import { createEscalateProcessor } from './escalate';
+import { createRetentionProcessor, scheduleRetention } from './retention';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -33,7 +34,11 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
     new Worker(QueueName.dialogue, createDialogueProcessor({ ctx, profileLanguage }), { ...common, concurrency: 4 }),
     new Worker(QueueName.deliver, createDeliverProcessor({ ctx, line }), { ...common, concurrency: 4 }),
     new Worker(QueueName.escalate, createEscalateProcessor(ctx), { ...common, concurrency: 2 }),
+    // one purge at a time: it locks what it erases
+    new Worker(QueueName.retention, createRetentionProcessor(ctx), { ...common, concurrency: 1 }),
   ];
+  // Not awaited: Redis being slow at start must not hold up the workers; the next start upserts again.
+  scheduleRetention(ctx).catch((err: Error) => log.error({ err: err.message, setting: 'RETENTION_SCHEDULE' }, 'retention purge not scheduled'));
   for (const w of workers) {
     // Job data holds ids only; the error text of our processors never contains message bodies.
     w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));

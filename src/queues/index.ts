@@ -7,7 +7,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 
-export const QueueName = { triage: 'triage', dialogue: 'dialogue', deliver: 'deliver', escalate: 'escalate' } as const;
+export const QueueName = { triage: 'triage', dialogue: 'dialogue', deliver: 'deliver', escalate: 'escalate', retention: 'retention' } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface TriageJob {
@@ -22,6 +22,8 @@ export interface DeliverJob {
 export interface EscalateJob {
   alertId: string;
 }
+/** The retention purge takes no input: what is due is decided from the database when it runs. */
+export type RetentionJob = Record<string, never>;
 
 export const jobId = {
   triage: (messageId: string) => `triage-${messageId}`,
@@ -49,6 +51,7 @@ export interface Queues {
   dialogue: Queue<DialogueJob>;
   deliver: Queue<DeliverJob>;
   escalate: Queue<EscalateJob>;
+  retention: Queue<RetentionJob>;
   close(): Promise<void>;
 }
 
@@ -57,15 +60,17 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const deliver = new Queue<DeliverJob>(QueueName.deliver, { connection, prefix });
   const dialogue = new Queue<DialogueJob>(QueueName.dialogue, { connection, prefix });
   const escalate = new Queue<EscalateJob>(QueueName.escalate, { connection, prefix });
+  const retention = new Queue<RetentionJob>(QueueName.retention, { connection, prefix });
   // Redis going away is expected (restarts); the connection retries and the sweeper catches up.
-  for (const q of [triage, dialogue, deliver, escalate]) q.on('error', onError);
+  for (const q of [triage, dialogue, deliver, escalate, retention]) q.on('error', onError);
   return {
     triage,
     dialogue,
     deliver,
     escalate,
+    retention,
     close: async () => {
-      await Promise.all([triage.close(), dialogue.close(), deliver.close(), escalate.close()]);
+      await Promise.all([triage.close(), dialogue.close(), deliver.close(), escalate.close(), retention.close()]);
     },
   };
 }

@@ -3,7 +3,7 @@
  * and whose data (one agency, or the whole municipality), as SQL fragments.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+export { rowsOf } from '../db/client';
 import { nextMonth } from './months';
 
 export interface ReportWindow {
@@ -24,12 +24,6 @@ export const monthOf = (w: ReportWindow, column: SQL) => sql`to_char(${column} a
 
 /** Rows belong to the window's agency (always true for the whole municipality). */
 export const ofAgency = (w: ReportWindow, column: SQL) => (w.agencyId ? sql`${column} = ${w.agencyId}` : sql`true`);
-
-/** Runs a raw query on PGlite or node-postgres (both answer `{ rows }`). */
-export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 export interface MonthKeyCount {
   month: string;

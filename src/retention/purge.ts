@@ -1,0 +1,60 @@
+/**
+ * The retention purge: closed conversations and closed cases are kept RETENTION_DAYS after they
+ * last changed, then erased with everything hanging off them. A conversation still linked to a
+ * case that is not itself due stays, and so does a case with a conversation that is still open
+ * or recent: nothing in use disappears. Idempotent: a second run finds nothing left to do.
+ * Each run writes one `erasures` row per agency with the ids and counts (no content).
+ */
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../db/client';
+import { erasures } from '../db/schema';
+import { eraseRecords } from './erase';
+
+export interface PurgeResult {
+  /** Per agency: what went. Empty when nothing was due. */
+  erased: { agencyId: string; conversationIds: string[]; caseIds: string[]; counts: Record<string, number> }[];
+}
+
+interface Due {
+  id: string;
+  agencyId: string;
+}
+
+export async function purgeExpired(db: Db, opts: { now: Date; retentionDays: number }): Promise<PurgeResult> {
+  const cutoff = new Date(opts.now.getTime() - opts.retentionDays * 86_400_000).toISOString();
+  return db.transaction(async (tx) => {
+    // Last change of a closed conversation: its last message or its last status change (closing it).
+    const dueConversations = await rowsOf<Due>(
+      tx,
+      sql`select c.id, c.agency_id as "agencyId" from conversations c
+          where c.status = 'closed'
+            and greatest(c.last_message_at, coalesce((select max(k.at) from corrections k where k.conversation_id = c.id and k.field = 'status'), c.last_message_at)) < ${cutoff}::timestamptz
+          for update of c`,
+    );
+    const dueCases = await rowsOf<Due>(
+      tx,
+      sql`select k.id, k.agency_id as "agencyId" from cases k where k.stage = 'closed' and k.closed_at < ${cutoff}::timestamptz for update of k`,
+    );
+    const links = await rowsOf<{ caseId: string; conversationId: string }>(
+      tx,
+      sql`select case_id as "caseId", conversation_id as "conversationId" from case_conversations`,
+    );
+    const conversationDue = new Set(dueConversations.map((c) => c.id));
+    // A case goes only when every conversation it holds is due; a conversation only when every case holding it goes.
+    const casesGoing = new Set(dueCases.filter((k) => links.every((l) => l.caseId !== k.id || conversationDue.has(l.conversationId))).map((k) => k.id));
+    const conversationsGoing = dueConversations.filter((c) => links.every((l) => l.conversationId !== c.id || casesGoing.has(l.caseId)));
+
+    const byAgency = new Map<string, { conversationIds: string[]; caseIds: string[] }>();
+    const group = (agencyId: string) => byAgency.get(agencyId) ?? byAgency.set(agencyId, { conversationIds: [], caseIds: [] }).get(agencyId)!;
+    for (const c of conversationsGoing) group(c.agencyId).conversationIds.push(c.id);
+    for (const k of dueCases) if (casesGoing.has(k.id)) group(k.agencyId).caseIds.push(k.id);
+
+    const erased: PurgeResult['erased'] = [];
+    for (const [agencyId, target] of byAgency) {
+      const rows = await eraseRecords(tx, target);
+      await tx.insert(erasures).values({ kind: 'retention', agencyId, actorId: null, ...rows });
+      erased.push({ agencyId, conversationIds: rows.conversationIds, caseIds: rows.caseIds, counts: rows.counts });
+    }
+    return { erased };
+  });
+}

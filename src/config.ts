@@ -133,6 +133,11 @@ export const configSchema = z
       .trim()
       .regex(/^(\S+\s+){4}\S+$/, 'RETENTION_SCHEDULE must be a cron pattern of five fields, e.g. 30 3 * * *')
       .default('30 3 * * *'),
+    /**
+     * The Japanese font of the つなぐシート PDF: Noto Sans CJK from Debian's fonts-noto-cjk
+     * (`fc-list | grep 'Noto Sans CJK'` shows where it is). A .ttc holds several faces; the JP one is used.
+     */
+    REFERRAL_PDF_FONT: z.string().default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Start a local redis-server when nothing answers at REDIS_URL (embedded default). */
     REDIS_AUTOSTART: z

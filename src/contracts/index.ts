@@ -11,3 +11,5 @@ export * from './alert';
 export * from './staff';
 export * from './socket-events';
 export * from './report';
+export * from './case';
+export * from './case-labels';

@@ -6,6 +6,7 @@
  * @see https://socket.io/docs/v4/typescript/
  */
 import type { AlertView } from './alert';
+import type { FollowUpView, ReferralView } from './case';
 import type { ConversationView } from './conversation';
 import type { StaffMessageView, WidgetMessageView } from './message';
 import type { NoteView, PresenceView } from './staff';
@@ -37,6 +38,10 @@ export interface StaffServerEvents {
   'alert:acknowledged': (a: AlertView) => void;
   /** Nobody acknowledged in time: supervisors and admins of the agency. */
   'alert:escalated': (a: AlertView) => void;
+  /** A referral was sent, accepted or returned: staff of the sending and the receiving agency. */
+  'referral:updated': (e: { referral: ReferralView }) => void;
+  /** A follow-up (アウトリーチ) the staff member owns is overdue (room: the staff member). */
+  'followup:due': (e: { followUp: FollowUpView }) => void;
 }
 
 /** Inbox → server, namespace `/staff`. */

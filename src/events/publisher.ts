@@ -9,7 +9,9 @@ import type { Redis } from 'ioredis';
 import type {
   AlertView,
   ConversationView,
+  FollowUpView,
   NoteView,
+  ReferralView,
   StaffMessageView,
   StaffServerEvents,
   WidgetMessageView,
@@ -45,6 +47,10 @@ export interface Publisher {
   noteCreated(agencyId: string, conversationId: string, note: NoteView): void;
   /** Nobody acknowledged in time: supervisors and admins of the agency. */
   alertEscalated(agencyId: string, alert: AlertView): void;
+  /** A referral was sent, accepted or returned: the staff of both agencies. */
+  referralUpdated(referral: ReferralView, agencyIds: [string, string]): void;
+  /** A follow-up (アウトリーチ) is overdue: its owner's inbox, wherever they are signed in. */
+  followUpDue(ownerId: string, followUp: FollowUpView): void;
   /** A session ended (logout): its live sockets are cut, in whichever API process they are. */
   endSessionSockets(sessionId: string): void;
   /** An account was disabled or its password reset: all its live sockets are cut. */
@@ -74,6 +80,8 @@ export function createPublisher(redis: Redis, prefix: string): Publisher {
     noteCreated: (agencyId, conversationId, note) => void staff.to(rooms.agency(agencyId)).emit('note:created', { conversationId, note }),
     alertAcknowledged: (agencyId, alert) => void staff.to(rooms.agency(agencyId)).emit('alert:acknowledged', alert),
     alertEscalated: (agencyId, alert) => void staff.to(rooms.supervisors(agencyId)).emit('alert:escalated', alert),
+    referralUpdated: (referral, agencyIds) => void staff.to(agencyIds.map(rooms.agency)).emit('referral:updated', { referral }),
+    followUpDue: (ownerId, followUp) => void staff.to(rooms.staff(ownerId)).emit('followup:due', { followUp }),
     endSessionSockets: (sessionId) => staff.in(rooms.session(sessionId)).disconnectSockets(true),
     endStaffSockets: (staffId) => staff.in(rooms.staff(staffId)).disconnectSockets(true),
   };

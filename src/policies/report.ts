@@ -19,6 +19,11 @@ export interface ReportScope {
 
 export async function reportScopeFor(ctx: Context, staff: SessionStaff): Promise<ReportScope> {
   requireSupervisor(staff);
+  return agencyScopeOf(ctx, staff);
+}
+
+/** The reader's agency, or every agency for an admin of the coordinating agency. */
+export async function agencyScopeOf(ctx: Context, staff: SessionStaff): Promise<ReportScope> {
   const [agency] = await ctx.db.select({ code: agencies.code, coordinating: agencies.coordinating }).from(agencies).where(eq(agencies.id, staff.agencyId));
   if (staff.role === 'admin' && agency?.coordinating) return { agencyId: null, agencyCode: null };
   return { agencyId: staff.agencyId, agencyCode: agency?.code ?? null };

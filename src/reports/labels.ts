@@ -4,29 +4,10 @@
  */
 type Label = { ja: string; en: string };
 
+export { CATEGORY_LABELS as categoryLabels, URGENCY_LABELS as urgencyLabels, STAGE_LABELS as stageLabels, MEETING_KIND_LABELS as meetingKindLabels } from '../contracts';
+
 export const UNTRIAGED: Label = { ja: '未判定', en: 'Not yet triaged' };
 export const TOTAL: Label = { ja: '相談件数', en: 'Consultations' };
-
-export const categoryLabels: Record<string, Label> = {
-  elderly: { ja: '高齢', en: 'Older people' },
-  disability: { ja: '障害', en: 'Disability' },
-  child: { ja: '子ども', en: 'Children' },
-  poverty: { ja: '生活困窮', en: 'Poverty' },
-  housing: { ja: '住まい', en: 'Housing' },
-  employment: { ja: '仕事', en: 'Work' },
-  health: { ja: '健康', en: 'Health' },
-  isolation: { ja: '孤立', en: 'Isolation' },
-  hikikomori: { ja: 'ひきこもり', en: 'Hikikomori' },
-  selfneglect: { ja: 'セルフネグレクト', en: 'Self-neglect' },
-  abuse: { ja: '虐待', en: 'Abuse' },
-  dv: { ja: 'DV', en: 'Domestic violence' },
-  suicide: { ja: '自殺念慮', en: 'Suicidal thoughts' },
-  debt: { ja: '借金', en: 'Debt' },
-  foreign: { ja: '外国語', en: 'Foreign language' },
-  carer: { ja: 'ケアラー', en: 'Carer' },
-  '8050': { ja: '8050', en: '8050' },
-  other: { ja: 'その他', en: 'Other' },
-};
 
 export const channelLabels: Record<string, Label> = {
   line: { ja: 'LINE', en: 'LINE' },
@@ -41,39 +22,10 @@ export const reporterLabels: Record<string, Label> = {
   unknown: { ja: '不明', en: 'Unknown' },
 };
 
-export const urgencyLabels: Record<string, Label> = {
-  emergency: { ja: '緊急', en: 'Emergency' },
-  high: { ja: '高', en: 'High' },
-  normal: { ja: '通常', en: 'Normal' },
-  low: { ja: '低', en: 'Low' },
-};
-
 export const firstReplyLabels: Record<string, Label> = {
   answered: { ja: '職員が返信した相談', en: 'Answered by staff' },
   unanswered: { ja: '職員の返信がまだない相談', en: 'Not yet answered by staff' },
   medianMinutes: { ja: '最初の返信までの中央値（分）', en: 'Median minutes to first staff reply' },
-};
-
-export const stageLabels: Record<string, Label> = {
-  intake: { ja: '受付', en: 'Intake' },
-  assessment: { ja: 'アセスメント', en: 'Assessment' },
-  referral: { ja: 'つなぎ', en: 'Referral' },
-  coordination: { ja: '多機関協働', en: 'Coordination' },
-  planning: { ja: '支援プラン', en: 'Planning' },
-  support: { ja: '支援実施', en: 'Support' },
-  monitoring: { ja: 'モニタリング', en: 'Monitoring' },
-  closed: { ja: '終結', en: 'Closed' },
-};
-
-export const referralOutcomeLabels: Record<string, Label> = {
-  sent: { ja: '回答待ち', en: 'Awaiting answer' },
-  accepted: { ja: '受理', en: 'Accepted' },
-  returned: { ja: '返戻', en: 'Returned' },
-};
-
-export const meetingKindLabels: Record<string, Label> = {
-  jusou: { ja: '重層的支援会議', en: 'Jusou meeting (with consent)' },
-  shien: { ja: '支援会議', en: 'Shien meeting (art. 106-6)' },
 };
 
 export const timeToReferralLabels: Record<string, Label> = {

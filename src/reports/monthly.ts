@@ -3,7 +3,7 @@
  * of zeros, not a gap), with the labels the page and the CSV show.
  */
 import type { DbOrTx } from '../db/client';
-import { CASE_STAGES, CATEGORIES, CHANNELS, MEETING_KINDS, REFERRAL_STATES, REPORTERS, URGENCIES, type MonthlyReportView, type ReportTableView } from '../contracts';
+import { CASE_STAGES, CATEGORIES, CHANNELS, MEETING_KINDS, REFERRAL_STATES, REFERRAL_STATE_LABELS, REPORTERS, URGENCIES, type MonthlyReportView, type ReportTableView } from '../contracts';
 import { countConsultations, totalConsultations, type ConsultationDimension } from './consultations';
 import { firstHumanReply } from './first-reply';
 import { casesEnteringStage, meetingsByKind, referralsByAgency, referralsByOutcome, timeToReferral } from './cases';
@@ -12,7 +12,6 @@ import {
   channelLabels,
   firstReplyLabels,
   meetingKindLabels,
-  referralOutcomeLabels,
   reporterLabels,
   stageLabels,
   tableTexts,
@@ -134,7 +133,7 @@ export async function monthlyReport(db: DbOrTx, input: MonthlyReportInput): Prom
       ),
       countTable('casesByStage', months, stages, CASE_STAGES, stageLabels),
       countTable('referralsByAgency', months, toAgencies, agencyCodes, agencyNames),
-      countTable('referralsByOutcome', months, outcomes, REFERRAL_STATES, referralOutcomeLabels),
+      countTable('referralsByOutcome', months, outcomes, REFERRAL_STATES, REFERRAL_STATE_LABELS),
       countTable('meetingsByKind', months, meetings, MEETING_KINDS, meetingKindLabels),
       durationTable(
         'timeToReferral',

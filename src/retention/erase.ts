@@ -17,6 +17,7 @@ import {
   consents,
   contacts,
   conversations,
+  erasures,
   corrections,
   followUps,
   householdMembers,
@@ -89,4 +90,32 @@ export async function eraseRecords(tx: DbOrTx, target: { conversationIds: string
     }
   }
   return { conversationIds, caseIds, contactIds, counts };
+}
+
+export interface Erased {
+  agencyId: string;
+  conversationIds: string[];
+  caseIds: string[];
+  counts: Record<string, number>;
+}
+
+/**
+ * Erases the given conversations and cases agency by agency and writes one `erasures` row per
+ * agency (ids and counts), in the caller's transaction.
+ */
+export async function eraseByAgency(
+  tx: DbOrTx,
+  what: { kind: 'retention' | 'request'; actorId: string | null; conversations: { id: string; agencyId: string }[]; cases: { id: string; agencyId: string }[] },
+): Promise<Erased[]> {
+  const byAgency = new Map<string, { conversationIds: string[]; caseIds: string[] }>();
+  const group = (agencyId: string) => byAgency.get(agencyId) ?? byAgency.set(agencyId, { conversationIds: [], caseIds: [] }).get(agencyId)!;
+  for (const c of what.conversations) group(c.agencyId).conversationIds.push(c.id);
+  for (const k of what.cases) group(k.agencyId).caseIds.push(k.id);
+  const erased: Erased[] = [];
+  for (const [agencyId, target] of byAgency) {
+    const rows = await eraseRecords(tx, target);
+    await tx.insert(erasures).values({ kind: what.kind, agencyId, actorId: what.actorId, ...rows });
+    erased.push({ agencyId, conversationIds: rows.conversationIds, caseIds: rows.caseIds, counts: rows.counts });
+  }
+  return erased;
 }

@@ -7,12 +7,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client';
-import { erasures } from '../db/schema';
-import { eraseRecords } from './erase';
+import { eraseByAgency, type Erased } from './erase';
 
 export interface PurgeResult {
   /** Per agency: what went. Empty when nothing was due. */
-  erased: { agencyId: string; conversationIds: string[]; caseIds: string[]; counts: Record<string, number> }[];
+  erased: Erased[];
 }
 
 interface Due {
@@ -44,17 +43,12 @@ export async function purgeExpired(db: Db, opts: { now: Date; retentionDays: num
     const casesGoing = new Set(dueCases.filter((k) => links.every((l) => l.caseId !== k.id || conversationDue.has(l.conversationId))).map((k) => k.id));
     const conversationsGoing = dueConversations.filter((c) => links.every((l) => l.conversationId !== c.id || casesGoing.has(l.caseId)));
 
-    const byAgency = new Map<string, { conversationIds: string[]; caseIds: string[] }>();
-    const group = (agencyId: string) => byAgency.get(agencyId) ?? byAgency.set(agencyId, { conversationIds: [], caseIds: [] }).get(agencyId)!;
-    for (const c of conversationsGoing) group(c.agencyId).conversationIds.push(c.id);
-    for (const k of dueCases) if (casesGoing.has(k.id)) group(k.agencyId).caseIds.push(k.id);
-
-    const erased: PurgeResult['erased'] = [];
-    for (const [agencyId, target] of byAgency) {
-      const rows = await eraseRecords(tx, target);
-      await tx.insert(erasures).values({ kind: 'retention', agencyId, actorId: null, ...rows });
-      erased.push({ agencyId, conversationIds: rows.conversationIds, caseIds: rows.caseIds, counts: rows.counts });
-    }
+    const erased = await eraseByAgency(tx, {
+      kind: 'retention',
+      actorId: null,
+      conversations: conversationsGoing,
+      cases: dueCases.filter((k) => casesGoing.has(k.id)),
+    });
     return { erased };
   });
 }

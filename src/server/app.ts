@@ -24,6 +24,7 @@ import { auditRoutes } from './routes/audit/audit';
 import { cannedRoutes } from './routes/canned/canned';
 import { messageRoutes } from './routes/messages/messages';
 import { reportRoutes } from './routes/reports/reports';
+import { personDataRoutes } from './routes/person-data/person-data';
 import type { Presence } from './presence';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './queue-dashboard';
 import { healthRoutes } from './routes/health/health';
@@ -95,6 +96,7 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
   app.use('/api/shift', ...staffApi, shiftRoutes(ctx, opts.presence));
   app.use('/api/teams', ...staffApi, teamRoutes(ctx));
   app.use('/api/reports', ...staffApi, reportRoutes(ctx));
+  app.use('/api/person-data', ...staffApi, personDataRoutes(ctx));
   const openapi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => res.json(openapi));
   app.use('/api', notFound);

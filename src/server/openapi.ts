@@ -12,6 +12,7 @@ import { listQuery } from '../conversations/list';
 import { correctionBody } from '../conversations/correct';
 import { loginBody, meResponse } from './routes/auth/schema';
 import { monthlyReportQuery, monthlyReportResponse } from './routes/reports/schema';
+import { erasePersonBody, erasePersonResponse, personDataQuery, personExportResponse } from './routes/person-data/schema';
 import { assignBody, bulkAssignBody, conversationView, listConsentsResponse, listConversationsResponse, listStaffMessagesResponse, noteBody, noteView, recordConsentBody, replyBody } from './routes/conversations/schema';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() }) });
@@ -152,6 +153,22 @@ export function buildOpenApiDocument() {
       },
       ...errors(400, 401, 403),
     },
+  });
+  path({
+    method: 'get', path: '/api/person-data', tags: ['admin'], security: staffAuth,
+    summary:
+      "開示請求: everything held about the person who wrote this conversation (their other conversations and the cases holding them), as JSON. " +
+      "Admins only, within their agency (the coordinating agency's admin: every agency); audited (person_data.export).",
+    request: { query: personDataQuery },
+    responses: { 200: json(personExportResponse, 'Export'), ...errors(400, 401, 403, 404) },
+  });
+  path({
+    method: 'post', path: '/api/person-data/erase', tags: ['admin'], security: staffAuth,
+    summary:
+      'Deletion on request: erases what the export shows within the admin\'s scope (conversations, messages, consents, notes, cases …); ' +
+      'cases another agency works now are listed in keptCases. Ids and counts go to the erasures table; audited (person_data.erase).',
+    request: { body: { content: { 'application/json': { schema: erasePersonBody } } } },
+    responses: { 200: json(erasePersonResponse, 'Erased'), ...errors(400, 401, 403, 404) },
   });
   path({ method: 'get', path: '/healthz', tags: ['ops'], responses: { 200: json(z.object({ status: z.literal('ok') }), 'Process up') } });
   path({

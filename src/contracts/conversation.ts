@@ -15,6 +15,13 @@ export const conversationView = z.object({
   unread: z.number().int(),
   /** The start of the latest message, for the list. */
   preview: z.string().nullable(),
+  /**
+   * The list only: the start of the person's first message, what the conversation is about.
+   * Absent where it was not looked up (socket events, a single conversation): keep what you had.
+   */
+  firstMessage: z.string().nullable().optional(),
+  /** A search only: the words around the first place the search matched (≤ 80 characters). */
+  match: z.string().nullable().optional(),
   triage: triageView.nullable(),
   /** Who is writing about whom, as the person told the bot (null until known). */
   subject: subjectSchema.nullable(),

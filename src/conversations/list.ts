@@ -2,7 +2,9 @@
  * The staff conversation list: one agency, filtered, by lane (emergencies, then "check now",
  * then the rest: src/db/schema.ts `lane`) then newest activity,
  * paged by keyset (a cursor of the last row's sort key), searchable by substring over every
- * message's text (Japanese needs no word boundaries: 「ゴミ」 finds 「ゴミ屋敷」).
+ * message's text (Japanese needs no word boundaries: 「ゴミ」 finds 「ゴミ屋敷」). Each row also
+ * carries the start of the person's first message (what it is about) and, when searching, the
+ * words around the match, so staff see why a conversation was found.
  */
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -62,6 +64,31 @@ export const hasInbound = sql`exists (select 1 from messages m where m.conversat
 /** `%`, `_` and `\` typed by a counsellor are searched for literally. */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
+/** How much of the first message the list shows, and how much text a search snippet keeps. */
+export const FIRST_MESSAGE_CHARS = 80;
+export const MATCH_CHARS = 80;
+
+/**
+ * The words around the first case-insensitive occurrence of `q` in `text`, at most `MATCH_CHARS`
+ * characters, with … where it was cut. Null when `q` is not in `text`.
+ */
+export function matchSnippet(text: string, q: string): string | null {
+  const flat = text.replace(/\s+/g, ' ');
+  const at = flat.toLocaleLowerCase().indexOf(q.toLocaleLowerCase());
+  if (at < 0) return null;
+  const chars = [...flat];
+  // Index in code points, so a cut never splits a surrogate pair.
+  const start = [...flat.slice(0, at)].length;
+  const qLen = [...q].length;
+  const before = Math.max(0, Math.floor((MATCH_CHARS - qLen) / 3));
+  const from = Math.max(0, start - before);
+  const to = Math.min(chars.length, from + MATCH_CHARS);
+  return `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
+}
+
+/** Postgres and JavaScript may fold case differently: then the start of the matching message. */
+const snippetOf = (text: string, q: string) => matchSnippet(text, q) ?? [...text.replace(/\s+/g, ' ')].slice(0, MATCH_CHARS).join('');
+
 export async function listConversations(db: Db, staff: SessionStaff, query: ListQuery) {
   if (query.q !== undefined && query.q.length > 0 && query.q.length < 2) throw new AppError('invalid_query', 'q: at least 2 characters');
   const where: SQL[] = [eq(conversations.agencyId, staff.agencyId), hasInbound];
@@ -77,8 +104,8 @@ export async function listConversations(db: Db, staff: SessionStaff, query: List
   if (query.team === 'mine') {
     where.push(sql`${conversations.teamId} in (select tm.team_id from team_members tm where tm.staff_id = ${staff.id})`);
   } else if (query.team) where.push(eq(conversations.teamId, query.team));
-  if (query.q) {
-    const pattern = `%${likeEscape(query.q)}%`;
+  const pattern = query.q ? `%${likeEscape(query.q)}%` : undefined;
+  if (pattern) {
     where.push(sql`exists (select 1 from messages m where m.conversation_id = "conversations"."id" and m.text ilike ${pattern})`);
   }
   if (query.cursor) {
@@ -89,13 +116,22 @@ export async function listConversations(db: Db, staff: SessionStaff, query: List
   // Correlated subqueries name the outer table explicitly: a bare "id" would mean messages.id.
   // The preview is what the person last wrote (the bot's and staff's words are not news).
   const preview = sql<string | null>`(select m.text from messages m where m.conversation_id = "conversations"."id" and m.direction = 'in' order by m.seq desc limit 1)`;
-  const rows = await db
+  const firstMessage = sql<string | null>`(select left(m.text, ${FIRST_MESSAGE_CHARS}) from messages m where m.conversation_id = "conversations"."id" and m.direction = 'in' order by m.seq asc limit 1)`;
+  // Where the search matched: the person's own words first, then the bot's or staff's.
+  const matched = pattern
+    ? sql<string | null>`(select m.text from messages m where m.conversation_id = "conversations"."id" and m.text ilike ${pattern} order by (m.direction = 'in') desc, m.seq asc limit 1)`
+    : sql<null>`null`;
+  const found = await db
     // The sort key as Postgres text keeps microseconds (a JS Date would round them away).
-    .select({ c: conversations, preview, sortTime: sql<string>`${conversations.lastMessageAt}::text` })
+    .select({ c: conversations, preview, firstMessage, matched, sortTime: sql<string>`${conversations.lastMessageAt}::text` })
     .from(conversations)
     .where(and(...where))
     .orderBy(desc(conversations.lane), desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(limit + 1);
+  const rows = found.map(({ firstMessage: first, matched: text, ...r }) => ({
+    ...r,
+    c: { ...r.c, listExtras: { firstMessage: first, ...(query.q ? { match: text ? snippetOf(text, query.q) : null } : {}) } },
+  }));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =

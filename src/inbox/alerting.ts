@@ -26,6 +26,45 @@ export function unlockAudio(): void {
   context();
 }
 
+/** Whether a beep would be heard now: `blocked` until the page has been used (browser autoplay rules). */
+export type AudioState = 'ready' | 'blocked' | 'unsupported';
+
+export function audioState(): AudioState {
+  if (!audio) {
+    const has = typeof window.AudioContext === 'function' || 'webkitAudioContext' in window;
+    return has ? 'blocked' : 'unsupported';
+  }
+  return audio.state === 'running' ? 'ready' : 'blocked';
+}
+
+/** Tells `listener` whenever the audio state may have changed; returns an unsubscribe function. */
+export function onAudioState(listener: (s: AudioState) => void): () => void {
+  const tell = () => listener(audioState());
+  const ctx = audio;
+  ctx?.addEventListener('statechange', tell);
+  // The first gesture anywhere on the page is what lets audio start.
+  const unlock = () => {
+    unlockAudio();
+    audio?.addEventListener('statechange', tell);
+    setTimeout(tell, 50);
+  };
+  window.addEventListener('pointerdown', unlock, true);
+  window.addEventListener('keydown', unlock, true);
+  return () => {
+    ctx?.removeEventListener('statechange', tell);
+    audio?.removeEventListener('statechange', tell);
+    window.removeEventListener('pointerdown', unlock, true);
+    window.removeEventListener('keydown', unlock, true);
+  };
+}
+
+/** Beeps now and every `everyMs` until the returned function is called. */
+export function startAlarm(everyMs: number): () => void {
+  beep();
+  const timer = setInterval(beep, everyMs);
+  return () => clearInterval(timer);
+}
+
 /** Two short high tones. Never throws. */
 export function beep(): void {
   try {

@@ -46,6 +46,10 @@ export interface Conversation {
   lastMessageAt: string;
   unread: number;
   preview?: string | null;
+  /** The list only: the start of the person's first message (absent in socket events: keep the known one). */
+  firstMessage?: string | null;
+  /** A search only: the words around where it matched. */
+  match?: string | null;
   triage?: Triage | null;
   subject?: Subject | null;
   anonymous?: boolean;
@@ -107,6 +111,8 @@ export interface CannedReply {
   id: string;
   title: string;
   text: string;
+  /** From the municipality file: read-only here. */
+  starter?: boolean;
 }
 
 export interface ShiftOverview {
@@ -153,11 +159,11 @@ export function setUnauthorizedHandler(fn: (() => void) | undefined): void {
   onUnauthorized = fn;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown, opts: { authCheck?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const hasBody = method !== 'GET';
+  const hasBody = method === 'POST' || method === 'PATCH';
   if (hasBody) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
@@ -290,6 +296,12 @@ export const api = {
   },
   async addCannedReply(title: string, text: string): Promise<CannedReply> {
     return (await request<{ cannedReply: CannedReply }>('POST', '/api/canned-replies', { title, text })).cannedReply;
+  },
+  async editCannedReply(id: string, title: string, text: string): Promise<CannedReply> {
+    return (await request<{ cannedReply: CannedReply }>('PATCH', `/api/canned-replies/${enc(id)}`, { title, text })).cannedReply;
+  },
+  async deleteCannedReply(id: string): Promise<void> {
+    await request<void>('DELETE', `/api/canned-replies/${enc(id)}`);
   },
   async shift(): Promise<ShiftOverview> {
     const r = await request<ShiftOverview>('GET', '/api/shift');

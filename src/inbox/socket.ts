@@ -1,5 +1,10 @@
-/** Live updates for the inbox: Socket.IO namespace `/staff`, authenticated by the session cookie. */
+/**
+ * Live updates for the inbox: Socket.IO namespace `/staff`, authenticated by the session cookie.
+ * Every event is checked here before it reaches the inbox's one event table
+ * (hooks/useLiveUpdates.ts), which says what each event changes.
+ */
 import { io, type Socket } from 'socket.io-client';
+import type { StaffServerEvents } from '../contracts/socket-events.js';
 import type { Alert, Conversation, Note, StaffMessage } from './api.js';
 
 export interface MessageEvent {
@@ -27,19 +32,33 @@ export interface PresenceEvent {
   staff: { id: string; name: string; role: string }[];
 }
 
-export interface StaffSocketHandlers {
+/** What the inbox receives, by the contract's event names (src/contracts/socket-events.ts). */
+export interface StaffEvents {
+  'message:created': MessageEvent;
+  /** Delivery state of an outbound message changed. */
+  'message:updated': MessageEvent;
+  'conversation:updated': ConversationUpdated;
+  'conversation:typing': TypingEvent;
+  'note:created': NoteCreated;
+  presence: PresenceEvent;
+  'alert:crisis': Alert;
+  'alert:acknowledged': Alert;
+  'alert:escalated': Alert;
+}
+
+// The inbox listens to exactly the events the server sends: a renamed event fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The case workflow's events (issue 12) are left to the cases pages, which are not merged here yet.
+const sameEvents: Same<keyof StaffEvents, Exclude<keyof StaffServerEvents, 'referral:updated' | 'followup:due'>> = true;
+void sameEvents;
+
+/** One action per event. */
+export type StaffEventTable = { [E in keyof StaffEvents]: (e: StaffEvents[E]) => void };
+
+export interface ConnectionHandlers {
   /** First connection and every reconnection: re-fetch what may have been missed. */
   onConnect(): void;
   onDisconnect(): void;
-  onMessage(e: MessageEvent): void;
-  onMessageUpdated(e: MessageEvent): void;
-  onConversation(e: ConversationUpdated): void;
-  onTyping(e: TypingEvent): void;
-  onNote(e: NoteCreated): void;
-  onPresence(e: PresenceEvent): void;
-  onAlert(a: Alert): void;
-  onAlertAcknowledged(a: Alert): void;
-  onAlertEscalated(a: Alert): void;
   /** The server refused the connection (middleware error), e.g. the session expired. */
   onRefused(): void;
 }
@@ -52,46 +71,47 @@ export interface StaffSocket {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const str = (v: unknown): v is string => typeof v === 'string';
 
-/** Connects; the returned object sends typing events and disconnects. */
-export function connectStaffSocket(h: StaffSocketHandlers): StaffSocket {
+const message = (e: unknown) =>
+  isObj(e) && str(e.conversationId) && isObj(e.message) && str(e.message.id) && str(e.message.text) ? (e as unknown as MessageEvent) : undefined;
+const alert = (a: unknown) => (isObj(a) && str(a.id) && str(a.conversationId) ? (a as unknown as Alert) : undefined);
+const withReasons = (a: unknown) => {
+  const ok = alert(a);
+  return ok && { ...ok, reasons: Array.isArray(ok.reasons) ? ok.reasons : [] };
+};
+
+/** Shape checks per event: an event that fails its check is dropped. */
+const parse: { [E in keyof StaffEvents]: (e: unknown) => StaffEvents[E] | undefined } = {
+  'message:created': message,
+  'message:updated': message,
+  'conversation:updated': (e) => (isObj(e) && isObj(e.conversation) && str(e.conversation.id) ? (e as unknown as ConversationUpdated) : undefined),
+  'conversation:typing': (e) =>
+    isObj(e) && str(e.conversationId) && str(e.staffId) && typeof e.active === 'boolean' ? (e as unknown as TypingEvent) : undefined,
+  'note:created': (e) => (isObj(e) && str(e.conversationId) && isObj(e.note) && str(e.note.id) ? (e as unknown as NoteCreated) : undefined),
+  presence: (e) => (isObj(e) && Array.isArray(e.staff) ? (e as unknown as PresenceEvent) : undefined),
+  'alert:crisis': withReasons,
+  'alert:acknowledged': alert,
+  'alert:escalated': withReasons,
+};
+
+/**
+ * Connects; `table()` is read at each event, so the caller may hand a fresh table on every render.
+ * The returned object sends typing events and disconnects.
+ */
+export function connectStaffSocket(table: () => StaffEventTable, conn: ConnectionHandlers): StaffSocket {
   const socket: Socket = io('/staff', { withCredentials: true });
   let retry: ReturnType<typeof setTimeout> | undefined;
-  socket.on('connect', () => h.onConnect());
-  socket.on('disconnect', () => h.onDisconnect());
-  const messageOk = (e: unknown): e is MessageEvent =>
-    isObj(e) && str(e.conversationId) && isObj(e.message) && str(e.message.id) && str(e.message.text);
-  socket.on('message:created', (e: unknown) => {
-    if (messageOk(e)) h.onMessage(e);
-  });
-  socket.on('message:updated', (e: unknown) => {
-    if (messageOk(e)) h.onMessageUpdated(e);
-  });
-  socket.on('conversation:updated', (e: unknown) => {
-    if (isObj(e) && isObj(e.conversation) && str(e.conversation.id)) h.onConversation(e as unknown as ConversationUpdated);
-  });
-  socket.on('conversation:typing', (e: unknown) => {
-    if (isObj(e) && str(e.conversationId) && str(e.staffId) && typeof e.active === 'boolean') h.onTyping(e as unknown as TypingEvent);
-  });
-  socket.on('note:created', (e: unknown) => {
-    if (isObj(e) && str(e.conversationId) && isObj(e.note) && str(e.note.id)) h.onNote(e as unknown as NoteCreated);
-  });
-  socket.on('presence', (e: unknown) => {
-    if (isObj(e) && Array.isArray(e.staff)) h.onPresence(e as unknown as PresenceEvent);
-  });
-  const alertOk = (a: unknown): a is Alert => isObj(a) && str(a.id) && str(a.conversationId);
-  socket.on('alert:crisis', (a: unknown) => {
-    if (alertOk(a)) h.onAlert({ ...a, reasons: Array.isArray(a.reasons) ? a.reasons : [] });
-  });
-  socket.on('alert:acknowledged', (a: unknown) => {
-    if (alertOk(a)) h.onAlertAcknowledged(a);
-  });
-  socket.on('alert:escalated', (a: unknown) => {
-    if (alertOk(a)) h.onAlertEscalated({ ...a, reasons: Array.isArray(a.reasons) ? a.reasons : [] });
-  });
+  socket.on('connect', () => conn.onConnect());
+  socket.on('disconnect', () => conn.onDisconnect());
+  for (const name of Object.keys(parse) as (keyof StaffEvents)[]) {
+    socket.on(name, (raw: unknown) => {
+      const e = parse[name](raw);
+      if (e) (table()[name] as (e: unknown) => void)(e);
+    });
+  }
   socket.on('connect_error', () => {
-    h.onDisconnect();
+    conn.onDisconnect();
     if (socket.active) return; // Socket.IO retries temporary failures itself
-    h.onRefused();
+    conn.onRefused();
     // Not reconnected automatically after a middleware refusal: try again later.
     retry = setTimeout(() => socket.connect(), 5000);
   });

@@ -238,6 +238,14 @@ export const municipalitySchema = z
         onCall: z.array(rosterEntry).default([]),
       })
       .default({ unacknowledgedMinutes: 5, email: [], onCall: [] }),
+    /**
+     * Starter 定型文 every agency's staff can pick in the inbox (read-only there; an agency adds its
+     * own). `id` keeps a starter recognisable when its text is edited here.
+     */
+    cannedReplies: z
+      .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and -'), title: z.string().trim().min(1).max(100), text: z.string().trim().min(1).max(5000) }))
+      .default([])
+      .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'ids must be unique'),
     hotlines: z.array(hotlineSchema).min(1, 'list at least one hotline').superRefine(checkHotlineList, {
       // Run even when single hotlines have errors, so every problem is reported at once.
       when: (payload) => Array.isArray(payload.value),

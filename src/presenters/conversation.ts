@@ -4,7 +4,13 @@ import type { conversations } from '../db/schema';
 
 export type { ConversationView };
 
-type ConversationRow = typeof conversations.$inferSelect;
+/** What the list query adds to a row (src/conversations/list.ts); other callers leave it out. */
+export interface ListExtras {
+  firstMessage: string | null;
+  match?: string | null;
+}
+
+type ConversationRow = typeof conversations.$inferSelect & { listExtras?: ListExtras };
 
 /** The stored lane number (src/db/schema.ts) as staff see it. */
 const LANES: Record<number, ConversationView['lane']> = { 2: 'emergency', 1: 'check', 0: 'rest' };
@@ -26,5 +32,6 @@ export function presentConversation(c: ConversationRow, preview: string | null =
     frontDoor: c.staffEngagedAt ? 'staff' : (c.dialogue?.step ?? 'start'),
     lane: LANES[c.lane] ?? 'rest',
     contactConsent: c.contactConsent ?? null,
+    ...(c.listExtras ? { firstMessage: c.listExtras.firstMessage, ...(c.listExtras.match !== undefined ? { match: c.listExtras.match } : {}) } : {}),
   };
 }

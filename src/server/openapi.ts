@@ -113,6 +113,15 @@ export function buildOpenApiDocument() {
     responses: { 201: json(z.object({ cannedReply: cannedView }), 'Added'), ...errors(400, 401, 403) },
   });
   path({
+    method: 'patch', path: '/api/canned-replies/{id}', tags: ['supervisor'], security: staffAuth, summary: 'Edit one of the agency’s own (not a starter)',
+    request: { params: z.object({ id: z.string() }), body: { content: { 'application/json': { schema: cannedBody } } } },
+    responses: { 200: json(z.object({ cannedReply: cannedView }), 'Edited'), ...errors(400, 401, 403, 404) },
+  });
+  path({
+    method: 'delete', path: '/api/canned-replies/{id}', tags: ['supervisor'], security: staffAuth, summary: 'Delete one of the agency’s own (not a starter)',
+    request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+  });
+  path({
     method: 'get', path: '/api/audit', tags: ['supervisor'], security: staffAuth, request: { query: auditQuery },
     responses: {
       200: json(z.object({ entries: z.array(z.object({ actorId: z.uuid().nullable(), actorName: z.string().nullable(), action: z.string(), subjectType: z.string(), subjectId: z.string(), at: z.iso.datetime() })) }), 'Audit entries'),

@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
-import { errorText, type Alert } from '../api.js';
-import { absoluteTime, relativeTime, useT } from '../i18n.js';
-import { localizeReason } from '../reasons.js';
-import { ErrorText } from './ErrorText.js';
+/**
+ * Open crisis alerts, pinned at the top until someone acknowledges them. Compact on purpose: one
+ * line per alert and a list of its own scroll and height, so the conversation being answered keeps
+ * most of the screen. Focus: 相談を開く moves it to the conversation, 確認しました to the next alert.
+ */
+import type { Alert } from '../api.js';
+import { useT } from '../i18n/index.js';
+import { AlertItem } from './AlertItem.js';
 
-/** Open crisis alerts, pinned at the top until someone acknowledges them. */
 export function AlertBanner(props: {
   alerts: Alert[];
   escalated: boolean;
@@ -13,6 +15,18 @@ export function AlertBanner(props: {
   onAck: (id: string) => Promise<void>;
 }) {
   const t = useT();
+  const ack = async (id: string) => {
+    const i = props.alerts.findIndex((a) => a.id === id);
+    const next = props.alerts[i + 1] ?? props.alerts[i - 1];
+    await props.onAck(id);
+    // The acknowledged line is gone: the next alert (or the conversation) takes the focus.
+    setTimeout(() => {
+      const target = next
+        ? document.querySelector<HTMLElement>(`[data-testid="alert-item"][data-id="${next.id}"] [data-testid="alert-ack"]`)
+        : (document.getElementById('conv-title') ?? document.getElementById('list-pane'));
+      target?.focus();
+    }, 0);
+  };
   return (
     <section
       class={`alert-banner${props.escalated ? ' escalated' : ''}`}
@@ -27,55 +41,9 @@ export function AlertBanner(props: {
       </h2>
       <ul>
         {props.alerts.map((a) => (
-          <AlertItem key={a.id} alert={a} now={props.now} onOpen={props.onOpen} onAck={props.onAck} />
+          <AlertItem key={a.id} alert={a} now={props.now} onOpen={props.onOpen} onAck={ack} />
         ))}
       </ul>
     </section>
-  );
-}
-
-function AlertItem({ alert, now, onOpen, onAck }: { alert: Alert; now: number; onOpen: (id: string) => void; onAck: (id: string) => Promise<void> }) {
-  const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const ack = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await onAck(alert.id);
-    } catch (err) {
-      setError(errorText(err, t.alerts.ackFailed));
-      setBusy(false);
-    }
-  };
-  const reasons = alert.reasons ?? [];
-  return (
-    <li class={`alert-item${alert.escalatedAt ? ' escalated' : ''}`} data-testid="alert-item" data-id={alert.id} data-conversation-id={alert.conversationId}>
-      <div class="alert-main">
-        <span class="urgency urgency-emergency">
-          <span aria-hidden="true">‼ </span>
-          {t.urgencyLabel}: {t.urgency[alert.urgency] ?? alert.urgency}
-        </span>
-        {alert.escalatedAt && <strong class="escalated-label">{t.alerts.escalated}</strong>}
-        <span class="alert-time">
-          {t.alerts.at}:{' '}
-          <time dateTime={alert.createdAt} title={absoluteTime(alert.createdAt, t)}>
-            {absoluteTime(alert.createdAt, t)}（{relativeTime(alert.createdAt, now, t)}）
-          </time>
-        </span>
-        <span class="alert-reasons">
-          {t.alerts.reasons}: {reasons.length ? reasons.map((r) => localizeReason(r, t)).join('、') : t.alerts.noReasons}
-        </span>
-      </div>
-      <div class="alert-actions">
-        <button type="button" class="btn" data-testid="alert-open" onClick={() => onOpen(alert.conversationId)}>
-          {t.alerts.open}
-        </button>
-        <button type="button" class="btn ack" data-testid="alert-ack" disabled={busy} onClick={() => void ack()}>
-          {busy ? t.alerts.acking : t.alerts.ack}
-        </button>
-      </div>
-      <ErrorText error={error} />
-    </li>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setUnauthorizedHandler, type Staff } from '../api.js';
-import { catalogues, I18n, initialLang, saveLang, type InboxLang } from '../i18n.js';
+import { catalogues, I18n, initialLang, saveLang, type InboxLang } from '../i18n/index.js';
 import { Inbox } from './Inbox.js';
 import { Login } from './Login.js';
 

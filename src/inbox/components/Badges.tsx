@@ -1,5 +1,5 @@
 import type { Conversation, Urgency } from '../api.js';
-import { useT } from '../i18n.js';
+import { useT } from '../i18n/index.js';
 
 const URGENCY_ICON: Record<Urgency, string> = { emergency: '‼', high: '!', normal: '', low: '' };
 

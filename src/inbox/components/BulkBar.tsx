@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { api, errorText, type Colleague, type Conversation } from '../api.js';
-import { useT } from '../i18n.js';
+import { useT } from '../i18n/index.js';
 
 /** Supervisors: reassign every selected conversation at once. */
 export function BulkBar(props: {

@@ -1,7 +1,7 @@
 /** 定型文: pick a canned reply to insert into the reply box; supervisors add new ones. */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api, errorText, type CannedReply } from '../api.js';
-import { useT } from '../i18n.js';
+import { useT } from '../i18n/index.js';
 
 export function CannedPicker(props: {
   canned: { items: CannedReply[]; state: 'idle' | 'loading' | 'ready' | 'error' };

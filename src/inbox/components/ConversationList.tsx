@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Colleague, Conversation } from '../api.js';
-import { absoluteTime, relativeTime, useT } from '../i18n.js';
+import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
 import { AnonymousBadge, ChannelBadge, StatusBadge, UrgencyBadge } from './Badges.js';
+import { ConversationLines } from './ConversationLines.js';
 
 export function ConversationList(props: {
   conversations: Conversation[];
@@ -18,6 +19,8 @@ export function ConversationList(props: {
   selectable: boolean;
   selection: Set<string>;
   onToggle: (id: string, on: boolean) => void;
+  /** The search words, to mark them in each match. */
+  query?: string;
 }) {
   const t = useT();
   const { conversations, state } = props;
@@ -110,7 +113,7 @@ export function ConversationList(props: {
                   <StatusBadge status={c.status} />
                   {c.anonymous && <AnonymousBadge />}
                 </span>
-                <span class="conv-preview">{c.preview?.trim() ? c.preview : t.noPreview}</span>
+                <ConversationLines conversation={c} query={props.query} />
                 <span class="conv-row conv-foot">
                   <time dateTime={c.lastMessageAt} title={absoluteTime(c.lastMessageAt, t)}>
                     {relativeTime(c.lastMessageAt, props.now, t)}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Channel, Colleague, ConversationStatus, ListFilters, Urgency } from '../api.js';
-import { CATEGORY_CODES, useT } from '../i18n.js';
+import { CATEGORY_CODES, useT } from '../i18n/index.js';
 
 const STATUSES: ConversationStatus[] = ['new', 'open', 'waiting', 'closed'];
 const URGENCIES: Urgency[] = ['emergency', 'high', 'normal', 'low'];

@@ -1,6 +1,13 @@
 import { isSupervisorRole, type Colleague, type Staff } from '../api.js';
-import { useT, type InboxLang } from '../i18n.js';
+import { useT, type InboxLang } from '../i18n/index.js';
+import type { AudioState } from '../alerting.js';
+import { AlertSettings } from './AlertSettings.js';
 import { LangSwitch } from './LangSwitch.js';
+import { usePage } from '../i18n/index.js';
+import { cannedPage } from '../i18n/pages/canned.js';
+
+/** What the main pane shows: conversations, or (supervisors) the shift view or the 定型文 page. */
+export type InboxView = 'inbox' | 'shift' | 'canned';
 
 /** Who I am, who is on duty, live status, view tabs (supervisors), language and logout. */
 export function Header(props: {
@@ -10,13 +17,15 @@ export function Header(props: {
   lang: InboxLang;
   onLang: (l: InboxLang) => void;
   onLogout: () => void;
-  view: 'inbox' | 'shift';
-  onView: (v: 'inbox' | 'shift') => void;
+  view: InboxView;
+  onView: (v: InboxView) => void;
+  sound: { soundOn: boolean; onSound: (on: boolean) => void; audio: AudioState };
 }) {
   const t = useT();
   const { staff } = props;
   const others = props.colleagues.filter((c) => c.id !== staff.id && c.online);
   const supervisor = isSupervisorRole(staff.role);
+  const canned = usePage(cannedPage);
   return (
     <header class="topbar">
       <h1 class="brand">{t.appTitle}</h1>
@@ -44,10 +53,20 @@ export function Header(props: {
           >
             {t.header.shiftTab}
           </button>
+          <button
+            type="button"
+            class={`tab${props.view === 'canned' ? ' current' : ''}`}
+            aria-pressed={props.view === 'canned'}
+            data-testid="canned-tab"
+            onClick={() => props.onView('canned')}
+          >
+            {canned.tab}
+          </button>
         </nav>
       )}
       <span class="spacer" />
-      <details class="presence" data-testid="presence">
+      <AlertSettings {...props.sound} />
+      <details class="presence popover" data-testid="presence">
         <summary>
           {t.header.onDuty}: <span data-testid="presence-count">{others.length + 1}</span>
         </summary>

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { catalogues, useT, type InboxLang } from '../i18n.js';
+import { catalogues, useT, type InboxLang } from '../i18n/index.js';
 
 export function LangSwitch({ lang, onLang }: { lang: InboxLang; onLang: (l: InboxLang) => void }) {
   const t = useT();

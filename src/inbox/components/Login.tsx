@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Staff } from '../api.js';
-import { useT, type InboxLang } from '../i18n.js';
+import { useT, type InboxLang } from '../i18n/index.js';
 import { unlockAudio } from '../alerting.js';
 import { LangSwitch } from './LangSwitch.js';
 

@@ -1,7 +1,7 @@
 /** Supervisors: open work per counsellor (bar chart + the same numbers as a table), alerts, backlog. */
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText, type ShiftOverview } from '../api.js';
-import { absoluteTime, relativeTime, useT } from '../i18n.js';
+import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
 import { ErrorText } from './ErrorText.js';
 
 export function ShiftView({ epoch, now }: { epoch: number; now: number }) {

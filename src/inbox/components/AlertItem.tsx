@@ -1,0 +1,54 @@
+/** One crisis alert on one line: urgency, when, why (the safety reason first), and its two buttons. */
+import { useState } from 'preact/hooks';
+import { errorText, type Alert } from '../api.js';
+import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
+import { showReasons } from '../reasons.js';
+import { ErrorText } from './ErrorText.js';
+
+export function AlertItem(props: { alert: Alert; now: number; onOpen: (id: string) => void; onAck: (id: string) => Promise<void> }) {
+  const { alert, now } = props;
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const ack = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await props.onAck(alert.id);
+    } catch (err) {
+      setError(errorText(err, t.alerts.ackFailed));
+      setBusy(false);
+    }
+  };
+  const reasons = showReasons(alert.reasons ?? [], {}, t);
+  const why = reasons.length ? reasons.join(' / ') : t.alerts.noReasons;
+  const at = absoluteTime(alert.createdAt, t);
+  const what = `${t.urgency[alert.urgency] ?? alert.urgency}${reasons[0] ? `: ${reasons[0]}` : ''}`;
+  return (
+    <li class={`alert-item${alert.escalatedAt ? ' escalated' : ''}`} data-testid="alert-item" data-id={alert.id} data-conversation-id={alert.conversationId}>
+      <p class="alert-line" title={why}>
+        <span class="urgency urgency-emergency">
+          <span aria-hidden="true">‼ </span>
+          {t.urgency[alert.urgency] ?? alert.urgency}
+        </span>
+        {alert.escalatedAt && <strong class="escalated-label">{t.alerts.escalated}</strong>}
+        <time class="alert-time" dateTime={alert.createdAt} title={at}>
+          {at}（{relativeTime(alert.createdAt, now, t)}）
+        </time>
+        <span class="alert-reasons">
+          <span class="sr-only">{t.alerts.reasons}: </span>
+          {why}
+        </span>
+      </p>
+      <span class="alert-actions">
+        <button type="button" class="btn" data-testid="alert-open" aria-label={t.alerts.named(t.alerts.open, at, what)} onClick={() => props.onOpen(alert.conversationId)}>
+          {t.alerts.open}
+        </button>
+        <button type="button" class="btn ack" data-testid="alert-ack" aria-label={t.alerts.named(t.alerts.ack, at, what)} disabled={busy} onClick={() => void ack()}>
+          {busy ? t.alerts.acking : t.alerts.ack}
+        </button>
+      </span>
+      <ErrorText error={error} />
+    </li>
+  );
+}

@@ -1,0 +1,128 @@
+/** The conversation list: filters, pages from the server, and live changes merged in. */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, type Conversation, type ListFilters } from '../api.js';
+import { matchesFilters, mergeConversations, searching, sortConversations, time } from '../ordering.js';
+import type { MessageEvent } from '../socket.js';
+
+export function useConversationList(meId: string, selectedRef: { readonly current: string | undefined }) {
+  const [filters, setFilters] = useState<ListFilters>({});
+  const [conversations, setConversations] = useState<Conversation[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [loadingMore, setLoadingMore] = useState(false);
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+  const listGen = useRef(0);
+
+  /** First page under the current filters (replaces the list). */
+  const load = useCallback(async () => {
+    const gen = ++listGen.current;
+    try {
+      const page = await api.conversations(filtersRef.current);
+      if (gen !== listGen.current) return;
+      setConversations(sortConversations(page.conversations));
+      setNextCursor(page.nextCursor);
+      setState('ready');
+    } catch (err) {
+      if (gen !== listGen.current) return;
+      if (!(err instanceof ApiError && err.status === 401)) setState((s) => (s === 'ready' ? s : 'error'));
+    }
+  }, []);
+
+  const loadMore = useCallback(async () => {
+    if (!nextCursor || loadingMore) return;
+    const gen = listGen.current;
+    setLoadingMore(true);
+    try {
+      const page = await api.conversations(filtersRef.current, nextCursor);
+      if (gen !== listGen.current) return;
+      setConversations((list) => mergeConversations(list, page.conversations));
+      setNextCursor(page.nextCursor);
+    } catch {
+      /* the button stays; the counsellor can try again */
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [nextCursor, loadingMore]);
+
+  const retry = () => {
+    setState('loading');
+    void load();
+  };
+
+  // The list follows the filters (the first load happens here too).
+  useEffect(() => {
+    setState('loading');
+    setNextCursor(null);
+    void load();
+  }, [filters, load]);
+
+  /** The open conversation counts as read on this screen. */
+  const markRead = (id: string) =>
+    setConversations((list) => list.map((c) => (c.id === id && c.unread ? { ...c, unread: 0 } : c)));
+
+  /** A conversation changed (event or our own action): in, out or moved, by the filters. */
+  const applyConversation = (conversation: Conversation) => {
+    const c = conversation.id === selectedRef.current ? { ...conversation, unread: 0 } : conversation;
+    setConversations((list) => {
+      const existing = list.find((x) => x.id === c.id);
+      // Events carry no first message or search snippet: the list's copy keeps them.
+      const merged = existing
+        ? { ...c, preview: c.preview ?? existing.preview, firstMessage: c.firstMessage ?? existing.firstMessage, match: c.match ?? existing.match }
+        : c;
+      const f = filtersRef.current;
+      if (!matchesFilters(merged, f, meId)) return existing ? list.filter((x) => x.id !== c.id) : list;
+      // While searching only the server knows what matches: update, never add.
+      if (!existing && searching(f)) return list;
+      return sortConversations([merged, ...list.filter((x) => x.id !== c.id)]);
+    });
+  };
+
+  /**
+   * A message arrived: its conversation moves up with a new preview and unread count. Calls
+   * `unknown` when the conversation is not in the list (and may belong there).
+   */
+  const onMessage = ({ conversationId, message }: MessageEvent, unknown: () => void) => {
+    let missing = false;
+    setConversations((list) => {
+      const c = list.find((x) => x.id === conversationId);
+      if (!c) {
+        missing = true;
+        return list;
+      }
+      const isOpen = conversationId === selectedRef.current;
+      // The preview is what the person last wrote; bot and staff messages leave it as it is.
+      const preview = message.direction === 'in' ? message.text.slice(0, 200) : c.preview;
+      // Already reflected (conversation:updated came first, or a duplicate event): only the
+      // preview may still be missing.
+      if (time(message.createdAt) < time(c.lastMessageAt)) return list;
+      if (time(message.createdAt) === time(c.lastMessageAt)) {
+        if (c.preview === preview) return list;
+        return list.map((x) => (x.id === c.id ? { ...x, preview } : x));
+      }
+      const updated: Conversation = {
+        ...c,
+        lastMessageAt: message.createdAt,
+        preview,
+        unread: isOpen ? 0 : message.direction === 'in' ? c.unread + 1 : c.unread,
+      };
+      return sortConversations([updated, ...list.filter((x) => x.id !== c.id)]);
+    });
+    if (missing && !searching(filtersRef.current)) unknown();
+  };
+
+  return {
+    filters,
+    setFilters,
+    conversations,
+    state,
+    hasMore: Boolean(nextCursor),
+    loadingMore,
+    load,
+    loadMore,
+    retry,
+    markRead,
+    applyConversation,
+    onMessage,
+  };
+}

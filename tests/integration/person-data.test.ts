@@ -65,7 +65,8 @@ describe.each(testDatabases())('person data (開示請求) on %s', (db) => {
     const [k2] = await d.insert(cases).values({ number: 'R8-000002', agencyId: kodomo, personName: '山田 花子' }).returning();
     await d.insert(caseConversations).values({ caseId: k2.id, conversationId: ids.P1 });
     Object.assign(ids, { K1: k1.id, K2: k2.id });
-  });
+    // many argon2 hashes and inserts: slow on a busy machine
+  }, 180_000);
   afterAll(() => app?.close());
 
   it('is for admins of the agency only: 403 for a supervisor or counsellor, 404 for another agency, 400 for a wrong id', async () => {

@@ -122,7 +122,8 @@ describe.each(testDatabases())('monthly report on %s', (db) => {
       [kodomo.id, 'jusou', '2026-02-10'],
     ] as const)
       await d.insert(meetings).values({ agencyId, kind, date });
-  });
+    // many argon2 hashes and inserts: slow on a busy machine
+  }, 180_000);
   afterAll(() => app?.close());
 
   const expectCaseTables = (r: MonthlyReportView, e: { stages: Expected; agencies: [string[], Expected]; outcomes: Expected; meetings: Expected; referral: Expected }) => {

@@ -112,7 +112,8 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     // H: closed 40 days ago, its closed old case also holds the open conversation C: both stay
     await seed('H', intake, 'closed', 40);
     await openCase('Kmixed', intake, 'closed', 40, ['H', 'C']);
-  });
+    // many argon2 hashes and inserts: slow on a busy machine
+  }, 180_000);
   afterAll(() => app?.close());
 
   it('erases exactly the due conversations and cases, with what hangs off them, and records ids and counts per agency', async () => {

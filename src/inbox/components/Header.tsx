@@ -5,9 +5,10 @@ import { AlertSettings } from './AlertSettings.js';
 import { LangSwitch } from './LangSwitch.js';
 import { usePage } from '../i18n/index.js';
 import { cannedPage } from '../i18n/pages/canned.js';
+import { reportsPage } from '../reports/strings.js';
 
 /** What the main pane shows: conversations, or (supervisors) the shift view or the 定型文 page. */
-export type InboxView = 'inbox' | 'shift' | 'canned';
+export type InboxView = 'inbox' | 'shift' | 'canned' | 'reports';
 
 /** Who I am, who is on duty, live status, view tabs (supervisors), language and logout. */
 export function Header(props: {
@@ -26,6 +27,7 @@ export function Header(props: {
   const others = props.colleagues.filter((c) => c.id !== staff.id && c.online);
   const supervisor = isSupervisorRole(staff.role);
   const canned = usePage(cannedPage);
+  const reports = usePage(reportsPage);
   return (
     <header class="topbar">
       <h1 class="brand">{t.appTitle}</h1>
@@ -61,6 +63,15 @@ export function Header(props: {
             onClick={() => props.onView('canned')}
           >
             {canned.tab}
+          </button>
+          <button
+            type="button"
+            class={`tab${props.view === 'reports' ? ' current' : ''}`}
+            aria-pressed={props.view === 'reports'}
+            data-testid="reports-tab"
+            onClick={() => props.onView('reports')}
+          >
+            {reports.tab}
           </button>
         </nav>
       )}

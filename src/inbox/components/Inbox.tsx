@@ -22,6 +22,7 @@ import { Filters } from './Filters.js';
 import { CannedManager } from './CannedManager.js';
 import { Header, type InboxView } from './Header.js';
 import { ShiftView } from './ShiftView.js';
+import { ReportsPage } from '../reports/ReportsPage.js';
 
 export function Inbox(props: {
   staff: Staff;
@@ -135,6 +136,8 @@ export function Inbox(props: {
         <main class="view-pane" id="view-pane" tabIndex={-1}>
           {view === 'shift' && supervisor ? (
             <ShiftView epoch={live.epoch} now={now} />
+          ) : view === 'reports' && supervisor ? (
+            <ReportsPage />
           ) : view === 'canned' && supervisor ? (
             <CannedManager canned={canned.canned} onLoad={() => void canned.load()} onChanged={() => void canned.load()} />
           ) : selectedId ? (

@@ -69,7 +69,7 @@ describe('reports page in Chromium', () => {
       await page.getByTestId('report-from').fill(m1.month);
       await page.getByTestId('report-to').fill(m3.month);
       expect(await page.getByTestId('report-show').isDisabled()).toBe(true);
-      expect(await page.getByRole('alert').textContent()).toBe('開始月は終了月より前にしてください。');
+      expect(await page.locator('#report-range-error[role="alert"]').textContent()).toBe('開始月は終了月より前にしてください。');
       await page.getByTestId('report-from').fill(m3.month);
       await page.getByTestId('report-to').fill(m1.month);
       await page.getByTestId('report-show').click();

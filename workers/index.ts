@@ -13,6 +13,7 @@ import { createDeliverProcessor } from './deliver';
 import { createDialogueProcessor } from './dialogue';
 import { createEscalateProcessor } from './escalate';
 import { createRetentionProcessor, scheduleRetention } from './retention';
+import { createFollowUpProcessor } from './follow-up';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -36,6 +37,7 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
     new Worker(QueueName.escalate, createEscalateProcessor(ctx), { ...common, concurrency: 2 }),
     // one purge at a time: it locks what it erases
     new Worker(QueueName.retention, createRetentionProcessor(ctx), { ...common, concurrency: 1 }),
+    new Worker(QueueName.followUp, createFollowUpProcessor(ctx), { ...common, concurrency: 2 }),
   ];
   // Not awaited: Redis being slow at start must not hold up the workers; the next start upserts again.
   scheduleRetention(ctx).catch((err: Error) => log.error({ err: err.message, setting: 'RETENTION_SCHEDULE' }, 'retention purge not scheduled'));

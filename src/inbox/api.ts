@@ -161,7 +161,7 @@ export function setUnauthorizedHandler(fn: (() => void) | undefined): void {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown, opts: { authCheck?: boolean } = {}): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown, opts: { authCheck?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const hasBody = method === 'POST' || method === 'PATCH';
   if (hasBody) headers['Content-Type'] = 'application/json';

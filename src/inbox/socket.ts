@@ -6,6 +6,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { StaffServerEvents } from '../contracts/socket-events.js';
 import type { Alert, Conversation, Note, StaffMessage } from './api.js';
+import type { FollowUpView, ReferralView } from '../contracts/index.js';
 
 export interface MessageEvent {
   conversationId: string;
@@ -44,12 +45,13 @@ export interface StaffEvents {
   'alert:crisis': Alert;
   'alert:acknowledged': Alert;
   'alert:escalated': Alert;
+  'referral:updated': { referral: ReferralView };
+  'followup:due': { followUp: FollowUpView };
 }
 
 // The inbox listens to exactly the events the server sends: a renamed event fails to compile here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-// The case workflow's events (issue 12) are left to the cases pages, which are not merged here yet.
-const sameEvents: Same<keyof StaffEvents, Exclude<keyof StaffServerEvents, 'referral:updated' | 'followup:due'>> = true;
+const sameEvents: Same<keyof StaffEvents, keyof StaffServerEvents> = true;
 void sameEvents;
 
 /** One action per event. */
@@ -91,6 +93,8 @@ const parse: { [E in keyof StaffEvents]: (e: unknown) => StaffEvents[E] | undefi
   'alert:crisis': withReasons,
   'alert:acknowledged': alert,
   'alert:escalated': withReasons,
+  'referral:updated': (e) => (isObj(e) && isObj(e.referral) && str(e.referral.id) ? (e as unknown as StaffEvents['referral:updated']) : undefined),
+  'followup:due': (e) => (isObj(e) && isObj(e.followUp) && str(e.followUp.id) ? (e as unknown as StaffEvents['followup:due']) : undefined),
 };
 
 /**

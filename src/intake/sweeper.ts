@@ -9,6 +9,7 @@ import type { Context } from '../context';
 import { alerts, messages } from '../db/schema';
 import { scheduleEscalation } from '../safety/escalation';
 import { jobId, jobOptions } from '../queues';
+import { requeueDueFollowUps } from '../cases/follow-ups';
 
 export interface SweepResult {
   triage: number;
@@ -59,6 +60,7 @@ export async function sweepOnce(ctx: Context, olderThanMs = 5000, limit = 500): 
       undelivered.map((m) => ({ name: 'deliver', data: { messageId: m.id }, opts: { ...jobOptions.deliver, jobId: jobId.deliver(m.id) } })),
     );
   }
+  await requeueDueFollowUps(ctx, olderThanMs, limit);
   return { triage: untriaged.length, dialogue: undiscussed.length, deliver: undelivered.length, escalate: unescalated.length };
 }
 

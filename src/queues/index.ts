@@ -7,7 +7,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 
-export const QueueName = { triage: 'triage', dialogue: 'dialogue', deliver: 'deliver', escalate: 'escalate', retention: 'retention' } as const;
+export const QueueName = { triage: 'triage', dialogue: 'dialogue', deliver: 'deliver', escalate: 'escalate', followUp: 'follow-up', retention: 'retention' } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface TriageJob {
@@ -22,6 +22,10 @@ export interface DeliverJob {
 export interface EscalateJob {
   alertId: string;
 }
+/** An アウトリーチ follow-up's reminder, delayed until it is due. */
+export interface FollowUpJob {
+  followUpId: string;
+}
 /** The retention purge takes no input: what is due is decided from the database when it runs. */
 export type RetentionJob = Record<string, never>;
 
@@ -30,6 +34,7 @@ export const jobId = {
   dialogue: (messageId: string) => `dialogue-${messageId}`,
   deliver: (messageId: string) => `deliver-${messageId}`,
   escalate: (alertId: string) => `escalate-${alertId}`,
+  followUp: (followUpId: string) => `followup-${followUpId}`,
 };
 
 const defaults: JobsOptions = {
@@ -42,6 +47,7 @@ export const jobOptions = {
   triage: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobsOptions,
   dialogue: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobsOptions,
   escalate: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
+  followUp: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
   // Delivery retries on 429/5xx for about half an hour before it is marked failed for staff.
   deliver: { ...defaults, attempts: 10, backoff: { type: 'exponential', delay: 2000 } } satisfies JobsOptions,
 };
@@ -51,6 +57,7 @@ export interface Queues {
   dialogue: Queue<DialogueJob>;
   deliver: Queue<DeliverJob>;
   escalate: Queue<EscalateJob>;
+  followUp: Queue<FollowUpJob>;
   retention: Queue<RetentionJob>;
   close(): Promise<void>;
 }
@@ -60,17 +67,19 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const deliver = new Queue<DeliverJob>(QueueName.deliver, { connection, prefix });
   const dialogue = new Queue<DialogueJob>(QueueName.dialogue, { connection, prefix });
   const escalate = new Queue<EscalateJob>(QueueName.escalate, { connection, prefix });
+  const followUp = new Queue<FollowUpJob>(QueueName.followUp, { connection, prefix });
   const retention = new Queue<RetentionJob>(QueueName.retention, { connection, prefix });
   // Redis going away is expected (restarts); the connection retries and the sweeper catches up.
-  for (const q of [triage, dialogue, deliver, escalate, retention]) q.on('error', onError);
+  for (const q of [triage, dialogue, deliver, escalate, followUp, retention]) q.on('error', onError);
   return {
     triage,
     dialogue,
     deliver,
     escalate,
+    followUp,
     retention,
     close: async () => {
-      await Promise.all([triage.close(), dialogue.close(), deliver.close(), escalate.close(), retention.close()]);
+      await Promise.all([triage.close(), dialogue.close(), deliver.close(), escalate.close(), followUp.close(), retention.close()]);
     },
   };
 }

@@ -13,6 +13,7 @@ import { correctionBody } from '../conversations/correct';
 import { loginBody, meResponse } from './routes/auth/schema';
 import { monthlyReportQuery, monthlyReportResponse } from './routes/reports/schema';
 import { erasePersonBody, erasePersonResponse, personDataQuery, personExportResponse } from './routes/person-data/schema';
+import { registerCasePaths } from './openapi-cases';
 import { assignBody, bulkAssignBody, conversationView, listConsentsResponse, listConversationsResponse, listStaffMessagesResponse, noteBody, noteView, recordConsentBody, replyBody } from './routes/conversations/schema';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() }) });
@@ -179,6 +180,7 @@ export function buildOpenApiDocument() {
     request: { body: { content: { 'application/json': { schema: erasePersonBody } } } },
     responses: { 200: json(erasePersonResponse, 'Erased'), ...errors(400, 401, 403, 404) },
   });
+  registerCasePaths(registry, json, errors);
   path({ method: 'get', path: '/healthz', tags: ['ops'], responses: { 200: json(z.object({ status: z.literal('ok') }), 'Process up') } });
   path({
     method: 'get', path: '/readyz', tags: ['ops'],
@@ -193,7 +195,7 @@ export function buildOpenApiDocument() {
       description:
         'Front door for 断らない相談. Socket.IO: namespace /widget (auth.token = sessionToken; event `message`) and ' +
         '/staff (session cookie; events `message:created` {conversationId, message}, `message:updated`, `conversation:updated` {conversation}, ' +
-        '`conversation:typing`, `note:created`, `presence`, `alert:crisis` {id, conversationId, urgency, reasons, createdAt}, `alert:acknowledged`, `alert:escalated`; ' +
+        '`conversation:typing`, `note:created`, `presence`, `alert:crisis` {id, conversationId, urgency, reasons, createdAt}, `alert:acknowledged`, `alert:escalated`, `referral:updated` {referral} (both agencies), `followup:due` {followUp} (the owner); ' +
         'client emits `typing` {conversationId, active}). Widget events also include `typing` {active} and `session:ended` {} (then the socket is closed). ' +
         'Errors: {"error":{"code","message"}}. Staff writes need a same-origin Origin or Sec-Fetch-Site: same-origin.',
     },

@@ -5,10 +5,11 @@ import { AlertSettings } from './AlertSettings.js';
 import { LangSwitch } from './LangSwitch.js';
 import { usePage } from '../i18n/index.js';
 import { cannedPage } from '../i18n/pages/canned.js';
+import { casesPage } from '../i18n/pages/cases.js';
 import { reportsPage } from '../reports/strings.js';
 
-/** What the main pane shows: conversations, or (supervisors) the shift view or the 定型文 page. */
-export type InboxView = 'inbox' | 'shift' | 'canned' | 'reports';
+/** What the main pane shows: conversations, the ケース page, or (supervisors) the shift view, the 定型文 page or the reports. */
+export type InboxView = 'inbox' | 'cases' | 'shift' | 'canned' | 'reports';
 
 /** Who I am, who is on duty, live status, view tabs (supervisors), language and logout. */
 export function Header(props: {
@@ -27,6 +28,7 @@ export function Header(props: {
   const others = props.colleagues.filter((c) => c.id !== staff.id && c.online);
   const supervisor = isSupervisorRole(staff.role);
   const canned = usePage(cannedPage);
+  const casesTab = usePage(casesPage).tab;
   const reports = usePage(reportsPage);
   return (
     <header class="topbar">
@@ -35,7 +37,7 @@ export function Header(props: {
         <span class="dot" aria-hidden="true" />
         {props.connected ? t.live.connected : t.live.disconnected}
       </span>
-      {supervisor && (
+      {
         <nav class="view-tabs" aria-label={t.header.views}>
           <button
             type="button"
@@ -46,6 +48,17 @@ export function Header(props: {
           >
             {t.header.inboxTab}
           </button>
+          <button
+            type="button"
+            class={`tab${props.view === 'cases' ? ' current' : ''}`}
+            aria-pressed={props.view === 'cases'}
+            data-testid="cases-tab"
+            onClick={() => props.onView('cases')}
+          >
+            {casesTab}
+          </button>
+          {supervisor && (
+            <>
           <button
             type="button"
             class={`tab${props.view === 'shift' ? ' current' : ''}`}
@@ -73,8 +86,10 @@ export function Header(props: {
           >
             {reports.tab}
           </button>
+            </>
+          )}
         </nav>
-      )}
+      }
       <span class="spacer" />
       <AlertSettings {...props.sound} />
       <details class="presence popover" data-testid="presence">

@@ -23,6 +23,9 @@ import { CannedManager } from './CannedManager.js';
 import { Header, type InboxView } from './Header.js';
 import { ShiftView } from './ShiftView.js';
 import { ReportsPage } from '../reports/ReportsPage.js';
+import { useCases } from '../cases/useCases.js';
+import { CasesPage } from '../cases/CasesPage.js';
+import { OpenCaseButton } from '../cases/OpenCaseButton.js';
 
 export function Inbox(props: {
   staff: Staff;
@@ -45,7 +48,8 @@ export function Inbox(props: {
   const notes = useNoteFeed();
   const canned = useCanned();
   const bulk = useSelection();
-  const parts = { meId: me.id, list, opened, alerts, presence, typing, notes, onSessionLost: props.onSessionLost };
+  const cases = useCases();
+  const parts = { meId: me.id, list, opened, alerts, presence, typing, notes, cases, onSessionLost: props.onSessionLost };
   const live = useLiveUpdates(parts);
   const selectedId = opened.selectedId;
   useEscapeClosesPopovers();
@@ -85,7 +89,7 @@ export function Inbox(props: {
   const selected = opened.openConv ? { ...listItem, ...opened.openConv, unread: 0 } : listItem;
 
   return (
-    <div class={`inbox${(selectedId && view === 'inbox') || (view !== 'inbox' && supervisor) ? ' has-selection' : ''}`}>
+    <div class={`inbox${(selectedId && view === 'inbox') || view !== 'inbox' ? ' has-selection' : ''}`}>
       <a class="skip" href="#list-pane">
         {t.header.skipToList}
       </a>
@@ -134,13 +138,23 @@ export function Inbox(props: {
           />
         </nav>
         <main class="view-pane" id="view-pane" tabIndex={-1}>
-          {view === 'shift' && supervisor ? (
+          {view === 'cases' ? (
+            <CasesPage cases={cases} />
+          ) : view === 'shift' && supervisor ? (
             <ShiftView epoch={live.epoch} now={now} />
           ) : view === 'reports' && supervisor ? (
             <ReportsPage />
           ) : view === 'canned' && supervisor ? (
             <CannedManager canned={canned.canned} onLoad={() => void canned.load()} onChanged={() => void canned.load()} />
           ) : selectedId ? (
+            <>
+            <OpenCaseButton
+              conversationId={selectedId}
+              onOpened={(id) => {
+                cases.setOpenId(id);
+                setView('cases');
+              }}
+            />
             <ConversationView
               key={selectedId}
               conversationId={selectedId}
@@ -161,6 +175,7 @@ export function Inbox(props: {
               onRetry={() => void opened.loadMessages(selectedId)}
               onSent={() => void opened.loadMessages(selectedId)}
             />
+            </>
           ) : (
             <p class="placeholder">{t.view.select}</p>
           )}

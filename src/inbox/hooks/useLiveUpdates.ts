@@ -11,6 +11,7 @@ import type { useNoteFeed } from './useNoteFeed.js';
 import type { useOpenConversation } from './useOpenConversation.js';
 import type { usePresence } from './usePresence.js';
 import type { useTyping } from './useTyping.js';
+import type { CasesState } from '../cases/useCases.js';
 
 export interface LiveParts {
   meId: string;
@@ -20,6 +21,7 @@ export interface LiveParts {
   presence: ReturnType<typeof usePresence>;
   typing: ReturnType<typeof useTyping>;
   notes: ReturnType<typeof useNoteFeed>;
+  cases: CasesState;
   /** The server refused the socket: the session may be gone. */
   onSessionLost: () => void;
 }
@@ -45,6 +47,8 @@ function eventTable(p: LiveParts): StaffEventTable {
     'alert:crisis': (a) => p.alerts.onCrisis(a),
     'alert:acknowledged': (a) => p.alerts.onAcknowledged(a),
     'alert:escalated': (a) => p.alerts.onEscalated(a),
+    'referral:updated': (e) => p.cases.onReferral(e.referral),
+    'followup:due': (e) => p.cases.onFollowUpDue(e.followUp),
   };
 }
 
@@ -66,6 +70,7 @@ export function useLiveUpdates(parts: LiveParts) {
         void p.list.load();
         void p.alerts.load();
         void p.presence.load();
+        void p.cases.load().catch(() => undefined);
         p.opened.reload();
       },
       onDisconnect: () => {

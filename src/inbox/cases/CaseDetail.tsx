@@ -1,0 +1,86 @@
+/** One case: number, stage, person, household (with its pattern), consent, timeline; stage and referral forms for the agency working it. */
+import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../api.js';
+import { useT, usePage } from '../i18n/index.js';
+import { casesPage } from '../i18n/pages/cases.js';
+import { ErrorText } from '../components/ErrorText.js';
+import { AGE_BAND_LABELS, CATEGORY_LABELS, CONSENT_LABELS, HOUSEHOLD_PATTERN_LABELS, RELATIONSHIP_LABELS, STAGE_LABELS } from '../../contracts/case-labels.js';
+import { casesApi, type CaseDetailView } from './api.js';
+import { StageForm } from './StageForm.js';
+import { ReferForm } from './ReferForm.js';
+
+export function CaseDetail(props: { id: string; epoch: number; onBack: () => void; onReferred: () => void }) {
+  const s = usePage(casesPage);
+  const lang = useT().htmlLang === 'en' ? 'en' : 'ja';
+  const [c, setC] = useState<CaseDetailView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    casesApi.get(props.id).then(setC, (e) => setError(errorText(e, s.loadError)));
+  }, [props.id, props.epoch]);
+  if (error) return <ErrorText error={error} />;
+  if (!c) return <p role="status">…</p>;
+  const p = c.person;
+  return (
+    <article class="case-detail" data-testid="case-detail" data-id={c.id} data-stage={c.stage} aria-labelledby="case-title">
+      <button type="button" class="btn" onClick={props.onBack}>
+        {s.back}
+      </button>
+      <h2 id="case-title" tabIndex={-1}>
+        {s.number} <span data-testid="case-number">{c.number}</span>
+      </h2>
+      <p>
+        {s.stage}: <strong data-testid="case-stage">{STAGE_LABELS[c.stage][lang]}</strong> — <span data-testid="case-access">{s.access[c.access]}</span>
+      </p>
+      <section class="case-section" aria-labelledby="person-title">
+        <h3 id="person-title">{s.person}</h3>
+        <p>
+          {p.name ?? p.description ?? s.unknownName}
+          {p.ageBand ? ` / ${AGE_BAND_LABELS[p.ageBand][lang]}` : ''}
+          {p.addressArea ? ` / ${p.addressArea}` : ''}
+        </p>
+        <p>
+          {s.consent}: <span data-testid="case-consent">{c.shareConsent ? CONSENT_LABELS[c.shareConsent][lang] : s.consentNever}</span>
+        </p>
+      </section>
+      <section class="case-section" aria-labelledby="household-title">
+        <h3 id="household-title">{s.household}</h3>
+        {c.household.members.length === 0 && <p class="muted">{s.noMembers}</p>}
+        <ul class="plain">
+          {c.household.members.map((m) => (
+            <li key={m.id}>
+              {RELATIONSHIP_LABELS[m.relationship][lang]} {m.name ?? m.description ?? ''}
+              {m.ageBand ? `（${AGE_BAND_LABELS[m.ageBand][lang]}）` : ''} {m.needs.map((n) => CATEGORY_LABELS[n][lang]).join('・')}
+            </li>
+          ))}
+        </ul>
+        {c.household.patterns.length > 0 && (
+          <p>
+            {s.patterns}: <strong>{c.household.patterns.map((x) => HOUSEHOLD_PATTERN_LABELS[x][lang]).join('・')}</strong>
+          </p>
+        )}
+      </section>
+      {c.canEdit && <StageForm c={c} onChanged={setC} />}
+      {c.canEdit && <ReferForm c={c} onSent={props.onReferred} />}
+      <section class="case-section" aria-labelledby="timeline-title">
+        <h3 id="timeline-title">{s.timeline}</h3>
+        {!c.textsVisible && <p class="note">{s.textsHidden}</p>}
+        <ol class="timeline" data-testid="case-timeline">
+          {c.timeline.map((t) =>
+            t.type === 'transition' ? (
+              <li key={`t${t.at}${t.entry.to}`} class="tl-transition">
+                <time dateTime={t.at}>{new Date(t.at).toLocaleString()}</time>{' '}
+                {t.entry.from ? `${STAGE_LABELS[t.entry.from][lang]} → ${STAGE_LABELS[t.entry.to][lang]}` : s.created}
+                {t.entry.byName ? s.by(t.entry.byName) : ''}
+                {t.entry.reason ? `：${t.entry.reason}` : ''}
+              </li>
+            ) : (
+              <li key={t.messageId} class={`tl-message ${t.direction}`}>
+                <time dateTime={t.at}>{new Date(t.at).toLocaleString()}</time> {t.text ?? s.messageWithheld}
+              </li>
+            ),
+          )}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+/** On an open conversation: 「この相談からケースを開く」 — creates the case and shows it. */
+import { useState } from 'preact/hooks';
+import { errorText } from '../api.js';
+import { usePage } from '../i18n/index.js';
+import { casesPage } from '../i18n/pages/cases.js';
+import { ErrorText } from '../components/ErrorText.js';
+import { casesApi } from './api.js';
+
+export function OpenCaseButton(props: { conversationId: string; onOpened: (caseId: string) => void }) {
+  const s = usePage(casesPage);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const open = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      props.onOpened((await casesApi.open(props.conversationId)).id);
+    } catch (e) {
+      setError(errorText(e, s.openFailed));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="case-bar">
+      <button type="button" class="btn" data-testid="open-case" disabled={busy} onClick={() => void open()}>
+        {busy ? s.opening : s.openCase}
+      </button>
+      <ErrorText error={error} />
+    </div>
+  );
+}

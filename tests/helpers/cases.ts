@@ -1,0 +1,78 @@
+/**
+ * Factories for case tests: a second agency with a logged-in counsellor, and conversations with
+ * the person's messages and consent written straight to the database (the front door is tested
+ * elsewhere; here what matters is what a case shares).
+ */
+import { randomBytes } from 'node:crypto';
+import { contacts, conversations, messages } from '../../src/db/schema';
+import { saveAgency } from '../../src/agencies/directory';
+import { addStaff } from '../../src/staff/add-staff';
+import { recordConsent, type ConsentAnswer } from '../../src/consent/record';
+import type { AgencyField } from '../../src/contracts';
+import { login, staffFetch, type TestApp } from './app';
+
+export interface OtherAgency {
+  id: string;
+  code: string;
+  name: string;
+  /** The app as seen by a counsellor of that agency. */
+  as: TestApp;
+  staffId: string;
+}
+
+export async function addAgencyWithCounsellor(app: TestApp, field: AgencyField, name: string, role: 'counsellor' | 'admin' = 'counsellor'): Promise<OtherAgency> {
+  const code = `a${randomBytes(4).toString('hex')}`;
+  const agency = await saveAgency(app.runtime.ctx.db, { code, name, field, coverageArea: [], coordinating: false, phone: '0120-000-000' });
+  const email = `${code}@example.jp`;
+  const password = 'agency staff long password';
+  const staff = await addStaff(app.runtime.ctx.db, { email, name: `${name} 職員`, password, role, agencyCode: code });
+  return { id: agency.id, code, name, as: { ...app, staffCookie: await login(app.url, email, password), staffId: staff.id }, staffId: staff.id };
+}
+
+export interface SeededConversation {
+  id: string;
+  messageIds: string[];
+}
+
+/** A conversation of the default agency with inbound messages and, optionally, a share answer. */
+export async function seedConversation(
+  app: TestApp,
+  opts: { texts: string[]; subject?: 'self' | 'family' | 'neighbour'; anonymous?: boolean; share?: ConsentAnswer; agencyId?: string },
+): Promise<SeededConversation> {
+  const db = app.runtime.ctx.db;
+  const agencyId = opts.agencyId ?? (await defaultAgencyId(app));
+  const [contact] = await db.insert(contacts).values({ agencyId, channel: 'widget', externalId: `w-${randomBytes(8).toString('hex')}` }).returning();
+  const [conv] = await db
+    .insert(conversations)
+    .values({ agencyId, contactId: contact.id, channel: 'widget', subject: opts.subject ?? 'self', anonymous: opts.anonymous ?? false, triage: triageOf(['elderly', 'hikikomori']) })
+    .returning();
+  const messageIds: string[] = [];
+  for (const [i, text] of opts.texts.entries()) {
+    const [m] = await db
+      .insert(messages)
+      .values({ conversationId: conv.id, agencyId, channel: 'widget', direction: 'in', authorType: 'person', text, externalId: `${conv.id}:${i}`, createdAt: new Date(Date.now() - (opts.texts.length - i) * 1000) })
+      .returning({ id: messages.id });
+    messageIds.push(m.id);
+  }
+  if (opts.share) await recordConsent(db, { conversationId: conv.id, agencyId, scope: 'share', answer: opts.share, channel: 'widget', by: 'person' });
+  return { id: conv.id, messageIds };
+}
+
+const triageOf = (categories: string[]) =>
+  ({ categories, urgency: 'normal', reporter: 'self', reasons: [] }) as NonNullable<(typeof conversations.$inferInsert)['triage']>;
+
+export async function defaultAgencyId(app: TestApp): Promise<string> {
+  const me = await (await staffFetch(app, '/api/auth/me')).json();
+  return me.staff.agencyId;
+}
+
+export async function json(res: Response): Promise<any> {
+  const text = await res.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export const post = (app: TestApp, path: string, body: unknown) => staffFetch(app, path, { method: 'POST', body: JSON.stringify(body) });

@@ -167,10 +167,13 @@ export function buildOpenApiDocument() {
   path({
     method: 'get', path: '/api/person-data', tags: ['admin'], security: staffAuth,
     summary:
-      "開示請求: everything held about the person who wrote this conversation (their other conversations and the cases holding them), as JSON. " +
+      "開示請求: everything held about the person who wrote this conversation (their other conversations and the cases holding them), as JSON, or format=pdf (Japanese, for the person). " +
       "Admins only, within their agency (the coordinating agency's admin: every agency); audited (person_data.export).",
     request: { query: personDataQuery },
-    responses: { 200: json(personExportResponse, 'Export'), ...errors(400, 401, 403, 404) },
+    responses: {
+      200: { description: 'Export', content: { 'application/json': { schema: personExportResponse }, 'application/pdf': { schema: z.string().describe('PDF') } } },
+      ...errors(400, 401, 403, 404),
+    },
   });
   path({
     method: 'post', path: '/api/person-data/erase', tags: ['admin'], security: staffAuth,

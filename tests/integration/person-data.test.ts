@@ -4,6 +4,10 @@
  * other people's data and other agencies' stay; roles and agencies are enforced; both audited.
  */
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { addAgency, findAgencyByCode } from '../../src/agencies/add-agency';
 import { addStaff } from '../../src/staff/add-staff';
@@ -99,6 +103,17 @@ describe.each(testDatabases())('person data (開示請求) on %s', (db) => {
     const [audit] = await app.runtime.ctx.db.select().from(auditLog).where(and(eq(auditLog.actorId, ids.admin), eq(auditLog.action, 'person_data.export')));
     expect(audit).toMatchObject({ subjectType: 'contact', subjectId: ids.contact });
     expect(audit.conversationIds!.sort()).toEqual([ids.P1, ids.P2].sort());
+  });
+
+  it('gives the same export as a PDF in Japanese (text extracted with pdftotext)', async () => {
+    const res = await exportOf('admin', `${ids.P1}&format=pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-pdf-')), 'person.pdf');
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const words of ['保有個人情報の開示（開示請求）', '相談者：家賃が払えなくて困っています', '以前の相談P2', 'ケースR8-000001', '本人：山田花子', '世帯：親80代の母', '作成者admin']) expect(text).toContain(words);
+    expect(text).not.toContain('近所の人の通報');
   });
 
   it("gives the coordinating agency's admin the person's conversations in every agency", async () => {

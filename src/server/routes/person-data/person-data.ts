@@ -7,6 +7,7 @@ import type { Context } from '../../../context';
 import { personDataScopeFor } from '../../../policies/person-data';
 import { findPerson } from '../../../person-data/find-person';
 import { exportPerson } from '../../../person-data/export-person';
+import { renderPersonPdf } from '../../../person-data/export-pdf';
 import { erasePerson } from '../../../person-data/erase-person';
 import { recordAudit } from '../../../audit/record';
 import { parseQuery, validateBody } from '../../middleware/validate';
@@ -16,7 +17,7 @@ export function personDataRoutes(ctx: Context): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const { conversationId } = parseQuery(personDataQuery, req.query);
+    const { conversationId, format } = parseQuery(personDataQuery, req.query);
     const staff = req.staff!;
     const scope = await personDataScopeFor(ctx, staff);
     const person = await findPerson(ctx.db, scope, conversationId);
@@ -30,8 +31,9 @@ export function personDataRoutes(ctx: Context): Router {
       conversationIds: person.conversationIds,
     });
     const body = await exportPerson(ctx.db, person, { id: staff.id, name: staff.name });
-    res.setHeader('content-disposition', `attachment; filename="tsunagu-person-${person.contactId}.json"`);
-    res.json(body);
+    res.setHeader('content-disposition', `attachment; filename="tsunagu-person-${person.contactId}.${format}"`);
+    if (format === 'json') return void res.json(body);
+    res.type('application/pdf').send(await renderPersonPdf(body, ctx.config.REFERRAL_PDF_FONT));
   });
 
   router.post('/erase', validateBody(erasePersonBody), async (req, res) => {

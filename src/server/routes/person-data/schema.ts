@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const personDataQuery = z.object({ conversationId: z.uuid() }).strict();
+export const personDataQuery = z
+  .object({
+    conversationId: z.uuid(),
+    /** `pdf`: the same export laid out in Japanese for the person (REFERRAL_PDF_FONT). */
+    format: z.enum(['json', 'pdf']).default('json'),
+  })
+  .strict();
 
 export const erasePersonBody = z
   .object({

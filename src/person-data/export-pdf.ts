@@ -4,11 +4,10 @@
  * each conversation's messages in order with who wrote them, consents, notes, and each case with
  * household, history and referrals. Nothing is in the PDF that is not in the JSON.
  */
-import PDFDocument from 'pdfkit';
+import { japaneseDocument } from '../pdf/japanese-document';
 import { CONSENT_LABELS, RELATIONSHIP_LABELS, STAGE_LABELS, REFERRAL_STATE_LABELS } from '../contracts';
 import type { PersonExport } from './export-person';
 
-const JP_FACE = 'NotoSansCJKjp-Regular';
 const AUTHOR = { person: '相談者', bot: '自動応答', staff: '職員' } as const;
 const CHANNEL = { line: 'LINE', widget: 'Webチャット' } as const;
 
@@ -16,15 +15,7 @@ const when = (d: Date | string | null | undefined) =>
   d ? new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d)) : '—';
 
 export function renderPersonPdf(data: PersonExport, fontPath: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: '保有個人情報の開示' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('jp', fontPath, fontPath.endsWith('.ttc') ? JP_FACE : undefined);
-  doc.font('jp');
+  const { doc, done } = japaneseDocument(fontPath, { Title: '保有個人情報の開示' });
   const heading = (text: string, size = 12) => doc.moveDown(0.6).fontSize(size).fillColor('#1a4d8f').text(text).fillColor('black').fontSize(10);
 
   doc.fontSize(18).text('保有個人情報の開示（開示請求）', { align: 'center' });

@@ -2,7 +2,7 @@
  * The reports page in Chromium: a supervisor opens 集計, sees each table as a chart and as a table
  * with the seeded numbers, picks a month range (a reversed range is refused on the page), switches
  * the CSV to Shift_JIS and downloads it; a counsellor has no such tab. Desktop and a 390 px phone,
- * Japanese and English. Screenshots: reports-desktop.png, reports-phone-390.png, reports-phone-390-en.png.
+ * Japanese and English. Screenshots: reports-desktop-top.png, reports-desktop.png, reports-phone-390.png, reports-phone-390-en.png.
  */
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -50,6 +50,7 @@ describe('reports page in Chromium', () => {
       await page.getByTestId('report-scope').waitFor();
       expect(await page.getByTestId('report-scope').textContent()).toBe('対象: 自分の機関（intake）の数字');
       expect(await page.getByTestId('report-section').count()).toBe(10);
+      await screenshot(page, 'reports-desktop-top.png');
       expect(await cell(page, 'consultationsByChannel', m3.month, 'line')).toBe('2');
       expect(await cell(page, 'consultationsByChannel', m3.month, 'widget')).toBe('1');
       expect(await cell(page, 'consultationsByChannel', m3.month, 'total')).toBe('3');

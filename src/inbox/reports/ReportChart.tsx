@@ -12,7 +12,7 @@ import { reportsPage } from './strings.js';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 // Distinguishable colours (Okabe–Ito first, then more), repeated when a table has more columns.
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#7F7F7F', '#1B9E77', '#7570B3', '#E7298A', '#66A61E', '#A6761D', '#E6AB02', '#1F78B4', '#B15928', '#6A3D9A', '#33A02C', '#FB9A99'];
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#7F7F7F', '#332288', '#7570B3', '#E7298A', '#66A61E', '#A6761D', '#E6AB02', '#1F78B4', '#B15928', '#6A3D9A', '#33A02C', '#FB9A99'];
 
 export function ReportChart(props: { table: ReportTableView; lang: 'ja' | 'en' }) {
   const s = usePage(reportsPage);

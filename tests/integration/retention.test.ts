@@ -5,6 +5,8 @@
  * still in use; not a meeting that also discussed other cases. It records ids and counts (no
  * content) per agency, is idempotent, and runs from its BullMQ job scheduler.
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { addAgency, findAgencyByCode } from '../../src/agencies/add-agency';
@@ -33,6 +35,19 @@ import { RETENTION_SCHEDULER_ID } from '../../workers/retention';
 import { eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { seedConversation, triage } from '../helpers/seed';
+import { ROOT } from '../helpers/processes';
+
+/** Runs the CLI through tsx, as an administrator would. */
+function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 const DAY = 86_400_000;
 
@@ -175,5 +190,19 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     expect(row.counts).toEqual({ conversations: 1, messages: 1, contacts: 1 });
     expect((await app.runtime.ctx.db.select().from(conversations).where(eq(conversations.id, conv.I))).length).toBe(0);
     expect(await count(conversations)).toBe(6);
+  });
+
+  // The CLI opens the database itself: a Postgres server (the embedded PGlite here lives in this process only).
+  (db === 'postgres' ? it : it.skip)('retention:due lists what is due without erasing it; retention:purge erases it now', async () => {
+    const j = await seedConversation(app.runtime.ctx.db, { agencyId: kodomo, status: 'closed', createdAt: daysAgo(31) });
+    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: app.config.DATABASE_URL!, RETENTION_DAYS: '30', LOG_LEVEL: 'silent' };
+    const due = await cli(['retention:due'], env);
+    expect(due.code).toBe(0);
+    expect(JSON.parse(due.stdout)).toEqual({ retentionDays: 30, conversations: [{ id: j.conversation.id, agencyId: kodomo }], cases: [] });
+    expect((await app.runtime.ctx.db.select().from(conversations).where(eq(conversations.id, j.conversation.id))).length).toBe(1);
+    const purge = await cli(['retention:purge'], env);
+    expect(purge.code).toBe(0);
+    expect(JSON.parse(purge.stdout)).toEqual({ erased: [{ agencyId: kodomo, conversationIds: [j.conversation.id], caseIds: [], counts: { conversations: 1, messages: 1, contacts: 1 } }] });
+    expect((await app.runtime.ctx.db.select().from(conversations).where(eq(conversations.id, j.conversation.id))).length).toBe(0);
   });
 });

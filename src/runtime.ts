@@ -15,6 +15,7 @@ import { createRedis, ensureRedis } from './redis';
 import { createQueues } from './queues';
 import { createPublisher } from './events/publisher';
 import { ensureDefaultAgency } from './agencies/default-agency';
+import { loadDirectory } from './agencies/directory';
 import { createApp } from './server/app';
 import { attachSocketServer } from './server/socket';
 import { noPresence, socketPresence, type Presence } from './server/presence';
@@ -71,6 +72,7 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
   });
   const ctx: Context = { config, db: database.db, queues, redis, publisher: createPublisher(redis, config.QUEUE_PREFIX), log, municipality };
   const agency = await ensureDefaultAgency(ctx.db);
+  await loadDirectory(ctx.db, municipality.agencies);
   const lineAgency = await findAgencyByCode(ctx.db, config.LINE_AGENCY_CODE);
   if (!lineAgency) {
     await database.close();

@@ -81,3 +81,8 @@ export async function agencyById(db: DbOrTx, id: string): Promise<AgencyRow | nu
   const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
   return row ?? null;
 }
+
+/** At start: the agencies of the municipality file, added or updated by code. */
+export async function loadDirectory(db: DbOrTx, list: readonly AgencyBody[]): Promise<void> {
+  for (const a of list) await saveAgency(db, a);
+}

@@ -13,7 +13,7 @@ import { caseConsent, type CaseConsent } from './share-consent';
 
 export interface CaseBundle {
   row: CaseRow;
-  conversations: { id: string; agencyId: string; channel: 'line' | 'widget'; subject: 'self' | 'family' | 'neighbour' | null; anonymous: boolean }[];
+  conversations: { id: string; agencyId: string; channel: 'line' | 'widget'; subject: 'self' | 'family' | 'neighbour' | null; anonymous: boolean; categories: string[] }[];
   members: (typeof householdMembers.$inferSelect)[];
   history: { fromStage: CaseRow['stage'] | null; toStage: CaseRow['stage']; byStaffId: string | null; byName: string | null; at: Date; reason: string | null; meetingId: string | null }[];
   consent: CaseConsent;
@@ -21,7 +21,7 @@ export interface CaseBundle {
 
 export async function loadCaseBundle(db: DbOrTx, row: CaseRow): Promise<CaseBundle> {
   const convs = await db
-    .select({ id: conversations.id, agencyId: conversations.agencyId, channel: conversations.channel, subject: conversations.subject, anonymous: conversations.anonymous })
+    .select({ id: conversations.id, agencyId: conversations.agencyId, channel: conversations.channel, subject: conversations.subject, anonymous: conversations.anonymous, triage: conversations.triage })
     .from(caseConversations)
     .innerJoin(conversations, eq(conversations.id, caseConversations.conversationId))
     .where(eq(caseConversations.caseId, row.id))
@@ -41,7 +41,13 @@ export async function loadCaseBundle(db: DbOrTx, row: CaseRow): Promise<CaseBund
     .leftJoin(staffTable, eq(staffTable.id, caseTransitions.byStaffId))
     .where(eq(caseTransitions.caseId, row.id))
     .orderBy(asc(caseTransitions.id));
-  return { row, conversations: convs, members, history, consent: await caseConsent(db, convs.map((c) => c.id)) };
+  return {
+    row,
+    conversations: convs.map(({ triage, ...c }) => ({ ...c, categories: triage?.categories ?? [] })),
+    members,
+    history,
+    consent: await caseConsent(db, convs.map((c) => c.id)),
+  };
 }
 
 /** The messages of the given conversations, oldest first (only those the viewer may read are asked for). */
@@ -54,23 +60,16 @@ export async function loadCaseMessages(db: DbOrTx, conversationIds: string[]) {
     .orderBy(asc(messages.createdAt), asc(messages.seq));
 }
 
-/** Cases the staff member's agency may see, newest activity first; `q` matches the 相談番号 or the person. */
+/** Cases the staff member's agency may see, newest activity first; `q` matches the 相談番号 or the person; `conversationId`: the cases holding it. */
 export async function listCases(db: Db, staff: SessionStaff, query: ListCasesQuery): Promise<CaseRow[]> {
   const conditions = [visibleCases(db, staff)];
   if (query.stage) conditions.push(eq(cases.stage, query.stage));
+  if (query.conversationId) {
+    conditions.push(inArray(cases.id, db.select({ id: caseConversations.caseId }).from(caseConversations).where(eq(caseConversations.conversationId, query.conversationId))));
+  }
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(cases.number, like), ilike(cases.personName, like), ilike(cases.personDescription, like))!);
   }
   return db.select().from(cases).where(and(...conditions)).orderBy(desc(cases.updatedAt)).limit(200);
-}
-
-/** The open cases holding a conversation (the inbox shows them on the conversation). */
-export async function casesOfConversation(db: Db, conversationId: string): Promise<CaseRow[]> {
-  return db
-    .select({ c: cases })
-    .from(caseConversations)
-    .innerJoin(cases, eq(cases.id, caseConversations.caseId))
-    .where(eq(caseConversations.conversationId, conversationId))
-    .then((rows) => rows.map((r) => r.c));
 }

@@ -47,3 +47,21 @@ export async function openCase(ctx: Context, staff: SessionStaff, input: OpenCas
     return row.id;
   });
 }
+
+/**
+ * Links another conversation of the agency working the case (e.g. the person's own LINE
+ * conversation after a neighbour's report). Linking twice changes nothing.
+ */
+export async function linkConversation(ctx: Context, staff: SessionStaff, caseId: string, conversationId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [conv] = await tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(and(eq(conversations.id, conversationId), eq(conversations.agencyId, staff.agencyId)));
+    if (!conv) throw new AppError('not_found', 'conversation');
+    const linked = await tx.insert(caseConversations).values({ caseId, conversationId, linkedBy: staff.id }).onConflictDoNothing().returning({ caseId: caseConversations.caseId });
+    if (linked.length === 0) return;
+    await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId));
+    await recordAudit(tx, { agencyId: staff.agencyId, actorId: staff.id, action: 'case.link', subjectType: 'case', subjectId: caseId, conversationIds: [conversationId] });
+  });
+}

@@ -6,11 +6,11 @@
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { cases, conversations, messages, staff as staffTable } from '../db/schema';
+import { cases, messages, staff as staffTable } from '../db/schema';
 import type { SessionStaff } from '../auth/sessions';
-import type { Category, ReferralSheetView } from '../contracts';
+import type { ReferralSheetView } from '../contracts';
 import { mayReadTexts } from '../policies/case';
-import { presentHistory, presentHousehold } from '../presenters/case';
+import { caseNeeds, presentHistory, presentHousehold } from '../presenters/case';
 import { agencyById } from '../agencies/directory';
 import { loadCaseBundle } from './load-case';
 import type { ReferralRecord } from './referrals';
@@ -27,10 +27,6 @@ export async function buildReferralSheet(db: Db, viewer: SessionStaff, record: R
         .where(inArray(messages.id, ref.quotes))
         .orderBy(asc(messages.createdAt))
     : [];
-  const triaged = bundle.conversations.length
-    ? await db.select({ triage: conversations.triage }).from(conversations).where(inArray(conversations.id, bundle.conversations.map((c) => c.id)))
-    : [];
-  const needs = [...new Set([...triaged.flatMap((t) => (t.triage?.categories ?? []) as Category[]), ...bundle.members.flatMap((m) => m.needs)])];
   const [sender] = ref.sentBy ? await db.select({ name: staffTable.name }).from(staffTable).where(eq(staffTable.id, ref.sentBy)) : [];
   const from = await agencyById(db, ref.fromAgencyId);
   const shown = quoted.filter((q) => readable.has(q.conversationId));
@@ -45,7 +41,7 @@ export async function buildReferralSheet(db: Db, viewer: SessionStaff, record: R
     urgency: ref.urgency,
     person: { name: row.personName, description: row.personDescription, ageBand: row.personAgeBand, addressArea: row.personArea },
     household: presentHousehold(bundle.members),
-    needs,
+    needs: caseNeeds(bundle),
     quotes: shown.map((q) => ({ at: q.at.toISOString(), text: q.text })),
     quotesWithheld: shown.length < quoted.length,
     summary: ref.summary,

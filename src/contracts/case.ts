@@ -92,6 +92,8 @@ export const caseView = z.object({
   conversationIds: z.array(z.uuid()),
   person: personView,
   household: householdView,
+  /** Triage's categories of the conversations and the household's needs (they suggest agencies). */
+  needs: z.array(categorySchema),
   /** The person's share consent as the ledger stands now (null: never asked, or the person has not written). */
   shareConsent: consentAnswerSchema.nullable(),
   access: caseAccessSchema,
@@ -142,7 +144,11 @@ export const openCaseBody = z
   .strict();
 export type OpenCaseBody = z.infer<typeof openCaseBody>;
 
-export const listCasesQuery = z.object({ stage: caseStageSchema.optional(), q: z.string().trim().min(1).max(100).optional() }).strict();
+export const linkConversationBody = z.object({ conversationId: z.uuid() }).strict();
+
+export const listCasesQuery = z
+  .object({ stage: caseStageSchema.optional(), q: z.string().trim().min(1).max(100).optional(), conversationId: z.uuid().optional() })
+  .strict();
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
 export const transitionBody = z

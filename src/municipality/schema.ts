@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../triage/lexicon';
 import { LANGS } from '../contracts/enums';
+import { agencyBody } from '../contracts/case';
 
 export { LANGS };
 export type MunicipalityLang = (typeof LANGS)[number];
@@ -246,6 +247,14 @@ export const municipalitySchema = z
       .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and -'), title: z.string().trim().min(1).max(100), text: z.string().trim().min(1).max(5000) }))
       .default([])
       .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'ids must be unique'),
+    /**
+     * The directory of agencies (相談機関一覧): added or updated by code at every start (an admin
+     * can add more with POST /api/agencies; for the agencies listed here the file wins).
+     */
+    agencies: z
+      .array(agencyBody)
+      .default([])
+      .refine((list) => new Set(list.map((a) => a.code)).size === list.length, 'codes must be unique'),
     hotlines: z.array(hotlineSchema).min(1, 'list at least one hotline').superRefine(checkHotlineList, {
       // Run even when single hotlines have errors, so every problem is reported at once.
       when: (payload) => Array.isArray(payload.value),

@@ -3,6 +3,7 @@
  * null) and reads the person's own words only while the share consent stands at `yes`.
  */
 import type { SessionStaff } from '../auth/sessions';
+import { CATEGORIES, type Category } from '../contracts/enums';
 import type { CaseAccess, CaseDetailView, CaseHistoryEntry, CaseTimelineItem, CaseView, HouseholdView } from '../contracts';
 import { mayEditCase, mayKnowReporter, mayReadTexts } from '../policies/case';
 import { nextStages } from '../cases/stages';
@@ -38,6 +39,12 @@ export const presentHousehold = (members: Member[]): HouseholdView => ({
   patterns: householdPatterns(members),
 });
 
+/** The needs of the case: triage's categories of its conversations and the household members' needs. */
+export const caseNeeds = (b: CaseBundle): Category[] => {
+  const all = new Set<string>([...b.conversations.flatMap((c) => c.categories), ...b.members.flatMap((m) => m.needs)]);
+  return CATEGORIES.filter((c) => all.has(c));
+};
+
 export function presentCase(b: CaseBundle, access: CaseAccess): CaseView {
   const r = b.row;
   return {
@@ -48,6 +55,7 @@ export function presentCase(b: CaseBundle, access: CaseAccess): CaseView {
     conversationIds: b.conversations.map((c) => c.id),
     person: { name: r.personName, description: r.personDescription, ageBand: r.personAgeBand, addressArea: r.personArea },
     household: presentHousehold(b.members),
+    needs: caseNeeds(b),
     shareConsent: b.consent.share,
     access,
     createdAt: r.createdAt.toISOString(),

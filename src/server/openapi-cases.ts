@@ -8,6 +8,7 @@ import {
   followUpBody,
   followUpResponse,
   followUpsResponse,
+  linkConversationBody,
   listCasesQuery,
   listCasesResponse,
   meetingsResponse,
@@ -51,6 +52,11 @@ export function registerCasePaths(registry: OpenAPIRegistry, json: Json, errors:
     summary: "A case with history and timeline (audited). Another agency's case is 404 unless referred to it or shared through a meeting; its message texts only with the person's share consent, never who reported",
     request: { params: idParam },
     responses: { 200: json(caseDetailResponse, 'Case'), ...errors(401, 404) },
+  });
+  path({
+    method: 'post', path: '/api/cases/{id}/conversations', tags, security, summary: "Link another conversation of your agency (e.g. the person's own after a neighbour's report)",
+    request: { params: idParam, body: body(linkConversationBody) },
+    responses: { 200: json(z.object({ case: caseDetailView }), 'Linked'), ...errors(400, 401, 403, 404) },
   });
   path({
     method: 'post', path: '/api/cases/{id}/transitions', tags, security,

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { contacts, conversations, messages } from '../../src/db/schema';
 import { saveAgency } from '../../src/agencies/directory';
+import { presentConversation } from '../../src/presenters/conversation';
 import { addStaff } from '../../src/staff/add-staff';
 import { recordConsent, type ConsentAnswer } from '../../src/consent/record';
 import type { AgencyField } from '../../src/contracts';
@@ -18,6 +19,8 @@ export interface OtherAgency {
   /** The app as seen by a counsellor of that agency. */
   as: TestApp;
   staffId: string;
+  email: string;
+  password: string;
 }
 
 export async function addAgencyWithCounsellor(app: TestApp, field: AgencyField, name: string, role: 'counsellor' | 'admin' = 'counsellor'): Promise<OtherAgency> {
@@ -26,7 +29,7 @@ export async function addAgencyWithCounsellor(app: TestApp, field: AgencyField, 
   const email = `${code}@example.jp`;
   const password = 'agency staff long password';
   const staff = await addStaff(app.runtime.ctx.db, { email, name: `${name} 職員`, password, role, agencyCode: code });
-  return { id: agency.id, code, name, as: { ...app, staffCookie: await login(app.url, email, password), staffId: staff.id }, staffId: staff.id };
+  return { id: agency.id, code, name, as: { ...app, staffCookie: await login(app.url, email, password), staffId: staff.id }, staffId: staff.id, email, password };
 }
 
 export interface SeededConversation {
@@ -50,11 +53,14 @@ export async function seedConversation(
   for (const [i, text] of opts.texts.entries()) {
     const [m] = await db
       .insert(messages)
-      .values({ conversationId: conv.id, agencyId, channel: 'widget', direction: 'in', authorType: 'person', text, externalId: `${conv.id}:${i}`, createdAt: new Date(Date.now() - (opts.texts.length - i) * 1000) })
+            // Already through triage and the front door: the workers leave them alone (no bot replies).
+      .values({ conversationId: conv.id, agencyId, channel: 'widget', direction: 'in', authorType: 'person', text, externalId: `${conv.id}:${i}`, createdAt: new Date(Date.now() - (opts.texts.length - i) * 1000), triagedAt: new Date(), dialoguedAt: new Date() })
       .returning({ id: messages.id });
     messageIds.push(m.id);
   }
   if (opts.share) await recordConsent(db, { conversationId: conv.id, agencyId, scope: 'share', answer: opts.share, channel: 'widget', by: 'person' });
+  // As intake would: open inboxes learn of it live.
+  app.runtime.ctx.publisher.conversationUpdated(presentConversation(conv));
   return { id: conv.id, messageIds };
 }
 

@@ -38,6 +38,10 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect(c.number).toMatch(/^R\d+-\d{6}$/);
     expect(c).toMatchObject({ stage: 'intake', conversationIds: [conv.id], person: { name: '山田 太郎', addressArea: '中央地区' } });
     expect(c.household.patterns).toEqual(['8050']);
+    // Triage's categories of the conversation and the household's needs, in the vocabulary's order.
+    expect(c.needs).toEqual(['elderly', 'hikikomori']);
+    const listed = await json(await staffFetch(app, `/api/cases?conversationId=${conv.id}`));
+    expect(listed.cases.map((x: any) => x.id)).toEqual([c.id]);
     const second = await openCase([(await seedConversation(app, { texts: ['相談'] })).id]);
     expect(Number(second.number.split('-')[1])).toBe(Number(c.number.split('-')[1]) + 1);
   });
@@ -198,13 +202,30 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect(sheet.sheet).toMatchObject({ quotes: [], quotesWithheld: true });
   });
 
-  test('an anonymous report about someone who has not written carries no consent of theirs', async () => {
+  test('an anonymous report about someone who has not written carries no consent of theirs; the person\'s own conversation, linked later, does', async () => {
     const report = await seedConversation(app, { texts: ['隣のおばあさんが心配です'], subject: 'neighbour', anonymous: true, share: 'yes' });
     const c = await openCase([report.id], { person: { description: '隣の高齢女性' } });
     expect(c.shareConsent).toBeNull();
     const refused = await post(app, `/api/cases/${c.id}/referrals`, { toAgency: houkatsu.code, summary: '見守り' });
     expect(refused.status).toBe(403);
     expect((await json(refused)).error.code).toBe('consent_required');
+
+    const own = await seedConversation(app, { texts: ['近所の方に心配されたので連絡しました'], share: 'yes' });
+    const theirs = await seedConversation(app, { texts: ['他機関'], agencyId: houkatsu.id });
+    expect((await post(app, `/api/cases/${c.id}/conversations`, { conversationId: theirs.id })).status).toBe(404);
+    const linked = await post(app, `/api/cases/${c.id}/conversations`, { conversationId: own.id });
+    expect(linked.status).toBe(200);
+    expect((await json(linked)).case).toMatchObject({ conversationIds: [report.id, own.id], shareConsent: 'yes' });
+    expect((await post(app, `/api/cases/${c.id}/conversations`, { conversationId: own.id })).status).toBe(200); // twice: no change
+    const sent = await post(app, `/api/cases/${c.id}/referrals`, { toAgency: houkatsu.code, summary: '見守り', quotes: [...report.messageIds, ...own.messageIds] });
+    expect(sent.status).toBe(201);
+    // The receiver reads the person's words, never the anonymous reporter's.
+    const seen = await json(await staffFetch(houkatsu.as, `/api/cases/${c.id}`));
+    const texts = seen.case.timeline.filter((t: any) => t.type === 'message').map((t: any) => t.text);
+    expect(texts).toEqual(['近所の方に心配されたので連絡しました']);
+    const sheet = await json(await staffFetch(houkatsu.as, `/api/referrals/${(await json(sent)).referral.id}/sheet.json`));
+    expect(sheet.sheet.quotes.map((q: any) => q.text)).toEqual(['近所の方に心配されたので連絡しました']);
+    expect(JSON.stringify(seen) + JSON.stringify(sheet)).not.toContain('隣のおばあさんが心配です');
   });
 
   test('the directory lists agencies; a category suggests the fields that serve it', async () => {
@@ -212,6 +233,36 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect(agencies[0]).toMatchObject({ code: houkatsu.code, field: 'elderly', suggested: true });
     expect(agencies.find((a: any) => a.code === shakyo.code).suggested).toBe(false);
     expect((await post(app, '/api/agencies', { code: 'nope', name: 'x', field: 'other' })).status).toBe(403);
+  });
+
+  test('a 支援プラン is agreed in a meeting on the case and versioned; 参加支援 is recorded; a meeting is seen by its participants only', async () => {
+    const conv = await seedConversation(app, { texts: ['仕事を探したい'], share: 'yes' });
+    const c = await openCase([conv.id]);
+    const other = await openCase([(await seedConversation(app, { texts: ['別件'], share: 'yes' })).id]);
+    const { meeting } = await json(await post(app, '/api/meetings', { kind: 'jusou', date: '2026-12-03', participants: [{ agency: houkatsu.code }, { staffId: app.staffId }], caseIds: [c.id] }));
+    const plan = { meetingId: meeting.id, goals: ['週2回外出する'], actions: [{ text: '就労体験の紹介', ownerAgency: shakyo.code, due: '2027-01-31' }], reviewDate: '2027-02-15' };
+    expect((await post(app, `/api/cases/${other.id}/plans`, plan)).status).toBe(400); // that meeting did not discuss it
+    expect((await post(app, `/api/cases/${c.id}/plans`, { ...plan, actions: [{ text: 'x', ownerAgency: 'nope' }] })).status).toBe(400);
+    const v1 = await post(app, `/api/cases/${c.id}/plans`, plan);
+    expect(v1.status).toBe(201);
+    expect((await json(v1)).plan).toMatchObject({ version: 1, goals: ['週2回外出する'], actions: [{ ownerAgencyId: shakyo.id, due: '2027-01-31' }], reviewDate: '2027-02-15' });
+    expect((await json(await post(app, `/api/cases/${c.id}/plans`, { ...plan, goals: ['週3回外出する'] }))).plan.version).toBe(2);
+    const { plans } = await json(await staffFetch(app, `/api/cases/${c.id}/plans`));
+    expect(plans.map((p: any) => [p.version, p.goals[0]])).toEqual([
+      [2, '週3回外出する'],
+      [1, '週2回外出する'],
+    ]);
+    // The participant agency reads the case and its plans, but may not agree a plan.
+    expect((await staffFetch(houkatsu.as, `/api/cases/${c.id}/plans`)).status).toBe(200);
+    expect((await post(houkatsu.as, `/api/cases/${c.id}/plans`, plan)).status).toBe(403);
+
+    const part = await post(app, `/api/cases/${c.id}/participations`, { kind: 'work', name: '市内の農園（就労体験）', startedOn: '2026-12-10' });
+    expect(part.status).toBe(201);
+    expect((await json(await staffFetch(app, `/api/cases/${c.id}/participations`))).participations).toMatchObject([{ kind: 'work', name: '市内の農園（就労体験）', outcome: 'ongoing' }]);
+
+    expect((await staffFetch(houkatsu.as, `/api/meetings/${meeting.id}`)).status).toBe(200);
+    expect((await staffFetch(shakyo.as, `/api/meetings/${meeting.id}`)).status).toBe(404);
+    expect((await json(await staffFetch(app, `/api/cases/${c.id}/meetings`))).meetings.map((m: any) => m.id)).toEqual([meeting.id]);
   });
 
   test('every read of a case by staff is audited', async () => {

@@ -1,15 +1,20 @@
-/** On an open conversation: 「この相談からケースを開く」 — creates the case and shows it. */
-import { useState } from 'preact/hooks';
+/** On an open conversation: the cases that hold it, and 「この相談からケースを開く」 (creates a case and shows it). */
+import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../api.js';
 import { usePage } from '../i18n/index.js';
 import { casesPage } from '../i18n/pages/cases.js';
 import { ErrorText } from '../components/ErrorText.js';
-import { casesApi } from './api.js';
+import { casesApi, type CaseView } from './api.js';
 
 export function OpenCaseButton(props: { conversationId: string; onOpened: (caseId: string) => void }) {
   const s = usePage(casesPage);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [existing, setExisting] = useState<CaseView[]>([]);
+  useEffect(() => {
+    setExisting([]);
+    casesApi.ofConversation(props.conversationId).then(setExisting, () => undefined);
+  }, [props.conversationId]);
   const open = async () => {
     setBusy(true);
     setError(null);
@@ -23,6 +28,11 @@ export function OpenCaseButton(props: { conversationId: string; onOpened: (caseI
   };
   return (
     <div class="case-bar">
+      {existing.map((c) => (
+        <button key={c.id} type="button" class="linklike" data-testid="conversation-case" onClick={() => props.onOpened(c.id)}>
+          {s.inCase(c.number)}
+        </button>
+      ))}
       <button type="button" class="btn" data-testid="open-case" disabled={busy} onClick={() => void open()}>
         {busy ? s.opening : s.openCase}
       </button>

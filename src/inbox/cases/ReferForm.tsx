@@ -20,7 +20,7 @@ export function ReferForm(props: { c: CaseDetailView; onSent: () => void }) {
   const [quotes, setQuotes] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const needs = [...new Set(props.c.household.members.flatMap((m) => m.needs))];
+  const needs = props.c.needs;
 
   useEffect(() => {
     casesApi.agencies(needs).then(
@@ -29,7 +29,9 @@ export function ReferForm(props: { c: CaseDetailView; onSent: () => void }) {
     );
   }, [props.c.id]);
 
-  const words = props.c.timeline.flatMap((t) => (t.type === 'message' && t.direction === 'in' && t.authorType === 'person' && t.text ? [t] : []));
+  // Only the person's own words (their own conversations), never a reporter's.
+  const own = new Set(props.c.conversations.filter((x) => x.subject === 'self').map((x) => x.id));
+  const words = props.c.timeline.flatMap((t) => (t.type === 'message' && t.direction === 'in' && t.authorType === 'person' && t.text && own.has(t.conversationId) ? [t] : []));
   const submit = async (ev: Event) => {
     ev.preventDefault();
     setError(null);

@@ -6,6 +6,7 @@ export type { AgencyView, CaseDetailView, CaseStage, CaseView, FollowUpView, Ref
 
 export const casesApi = {
   list: async (stage?: CaseStage) => (await request<{ cases: CaseView[] }>('GET', `/api/cases${stage ? `?stage=${stage}` : ''}`)).cases,
+  ofConversation: async (conversationId: string) => (await request<{ cases: CaseView[] }>('GET', `/api/cases?conversationId=${encodeURIComponent(conversationId)}`)).cases,
   get: async (id: string) => (await request<{ case: CaseDetailView }>('GET', `/api/cases/${encodeURIComponent(id)}`)).case,
   open: async (conversationId: string) => (await request<{ case: CaseView }>('POST', '/api/cases', { conversationIds: [conversationId] })).case,
   move: async (id: string, to: CaseStage, reason?: string) =>

@@ -9,7 +9,7 @@ import type { SessionStaff } from '../../../auth/sessions';
 import { recordAudit } from '../../../audit/record';
 import { caseAccess, loadCaseFor, requireCaseEditor, type CaseRow } from '../../../policies/case';
 import { listCases, loadCaseBundle, loadCaseMessages } from '../../../cases/load-case';
-import { openCase } from '../../../cases/open-case';
+import { linkConversation, openCase } from '../../../cases/open-case';
 import { transitionCase } from '../../../cases/transition';
 import { referCase } from '../../../cases/refer';
 import { referralRecord } from '../../../cases/referrals';
@@ -21,7 +21,7 @@ import { presentCase, presentCaseDetail, readableConversations } from '../../../
 import { presentReferral } from '../../../presenters/referral';
 import type { CaseAccess } from '../../../contracts';
 import { parseQuery, validateBody } from '../../middleware/validate';
-import { followUpBody, listCasesQuery, openCaseBody, participationBody, planBody, referBody, transitionBody } from './schema';
+import { followUpBody, linkConversationBody, listCasesQuery, openCaseBody, participationBody, planBody, referBody, transitionBody } from './schema';
 
 export function caseRoutes(ctx: Context): Router {
   const router = Router();
@@ -58,6 +58,14 @@ export function caseRoutes(ctx: Context): Router {
     const { row, access } = await load(req);
     await audited(staffOf(req), 'case.view', row.id);
     res.json({ case: await detail(staffOf(req), row, access) });
+  });
+
+  router.post('/:id/conversations', validateBody(linkConversationBody), async (req, res) => {
+    const { row, access } = await load(req);
+    requireCaseEditor(access);
+    await linkConversation(ctx, staffOf(req), row.id, req.body.conversationId);
+    const linked = await load(req);
+    res.json({ case: await detail(staffOf(req), linked.row, linked.access) });
   });
 
   router.post('/:id/transitions', validateBody(transitionBody), async (req, res) => {

@@ -5,6 +5,7 @@ import {
   caseView,
   followUpBody,
   followUpView,
+  linkConversationBody,
   listCasesQuery,
   meetingView,
   openCaseBody,
@@ -17,7 +18,7 @@ import {
   transitionBody,
 } from '../../../contracts';
 
-export { followUpBody, listCasesQuery, openCaseBody, participationBody, planBody, referBody, transitionBody };
+export { followUpBody, linkConversationBody, listCasesQuery, openCaseBody, participationBody, planBody, referBody, transitionBody };
 
 export const caseResponse = z.object({ case: caseView });
 export const caseDetailResponse = z.object({ case: caseDetailView });

@@ -108,6 +108,9 @@ describe('reports page in Chromium', () => {
       await page.getByTestId('lang-switch').selectOption('en');
       await page.getByText('Monthly figures').waitFor();
       expect(await page.getByTestId('report-scope').textContent()).toBe('Scope: your own agency (intake)');
+      // five view tabs in English still fit: the row wraps instead of pushing 「Reports」 off the screen
+      const tab = await page.getByTestId('reports-tab').boundingBox();
+      expect(tab!.x + tab!.width).toBeLessThanOrEqual(390);
       expect(await page.locator('caption').first().textContent()).toBe('Consultations by category');
       await screenshot(page, 'reports-phone-390-en.png');
     } finally {

@@ -137,6 +137,17 @@ export const configSchema = z
     /** Sender of escalation e-mail, e.g. `tsunagu <tsunagu@city.example.jp>` (required with SMTP_URL). */
     SMTP_FROM: optionalString,
     /**
+     * Retention (保存期間): closed conversations and closed cases are erased this many days after
+     * they last changed (default 1825, five years; check the municipality's own records rules).
+     */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1825),
+    /** When the retention purge runs: a cron pattern in the municipality's time zone (default 03:30 daily). */
+    RETENTION_SCHEDULE: z
+      .string()
+      .trim()
+      .regex(/^(\S+\s+){4}\S+$/, 'RETENTION_SCHEDULE must be a cron pattern of five fields, e.g. 30 3 * * *')
+      .default('30 3 * * *'),
+    /**
      * The Japanese font of the つなぐシート PDF: Noto Sans CJK from Debian's fonts-noto-cjk
      * (`fc-list | grep 'Noto Sans CJK'` shows where it is). A .ttc holds several faces; the JP one is used.
      */

@@ -14,6 +14,7 @@ import { createTriageProcessor } from './triage';
 import { createDeliverProcessor } from './deliver';
 import { createDialogueProcessor } from './dialogue';
 import { createEscalateProcessor } from './escalate';
+import { createRetentionProcessor, scheduleRetention } from './retention';
 import { createFollowUpProcessor } from './follow-up';
 import { observeWorkers } from '../src/metrics/observe-workers';
 
@@ -38,7 +39,11 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
     new Worker(QueueName.deliver, withSafeFailure(createDeliverProcessor({ ctx, line })), { ...common, concurrency: 4 }),
     new Worker(QueueName.escalate, withSafeFailure(createEscalateProcessor(ctx)), { ...common, concurrency: 2 }),
     new Worker(QueueName.followUp, withSafeFailure(createFollowUpProcessor(ctx)), { ...common, concurrency: 2 }),
+    // one purge at a time: it locks what it erases
+    new Worker(QueueName.retention, withSafeFailure(createRetentionProcessor(ctx)), { ...common, concurrency: 1 }),
   ];
+  // Not awaited: Redis being slow at start must not hold up the workers; the next start upserts again.
+  scheduleRetention(ctx).catch((err: Error) => log.error({ err: err.message, setting: 'RETENTION_SCHEDULE' }, 'retention purge not scheduled'));
   for (const w of workers) {
     // Job data holds ids only, and a failure carries only its code (src/queues/safe-failure.ts).
     w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: errorCode(err) }, 'job failed'));

@@ -24,6 +24,8 @@ import { teamRoutes } from './routes/teams/teams';
 import { auditRoutes } from './routes/audit/audit';
 import { cannedRoutes } from './routes/canned/canned';
 import { messageRoutes } from './routes/messages/messages';
+import { reportRoutes } from './routes/reports/reports';
+import { personDataRoutes } from './routes/person-data/person-data';
 import { caseRoutes } from './routes/cases/cases';
 import { referralRoutes } from './routes/referrals/referrals';
 import { meetingRoutes } from './routes/meetings/meetings';
@@ -101,6 +103,8 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
   app.use('/api/staff', ...staffApi, staffRoutes(ctx, opts.presence));
   app.use('/api/shift', ...staffApi, shiftRoutes(ctx, opts.presence));
   app.use('/api/teams', ...staffApi, teamRoutes(ctx));
+  app.use('/api/reports', ...staffApi, reportRoutes(ctx));
+  app.use('/api/person-data', ...staffApi, personDataRoutes(ctx));
   app.use('/api/cases', ...staffApi, caseRoutes(ctx));
   app.use('/api/referrals', ...staffApi, referralRoutes(ctx));
   app.use('/api/meetings', ...staffApi, meetingRoutes(ctx));

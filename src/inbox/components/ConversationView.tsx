@@ -1,4 +1,5 @@
 /** The open conversation: its header with actions, the details panel, messages or notes, and the reply box. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isSupervisorRole, type CannedReply, type Colleague, type Conversation, type Staff, type StaffMessage } from '../api.js';
 import { useT } from '../i18n/index.js';
@@ -33,6 +34,8 @@ export function ConversationView(props: {
   onBack: () => void;
   onRetry: () => void;
   onSent: () => void;
+  /** More actions on this conversation, beside assign and status (the ケース button). */
+  actions?: ComponentChildren;
 }) {
   const t = useT();
   const c = props.conversation;
@@ -84,6 +87,7 @@ export function ConversationView(props: {
           <div class="case-actions">
             <AssignControls conversation={c} me={props.me} colleagues={props.colleagues} onConversation={props.onConversation} />
             <StatusButtons conversation={c} onConversation={props.onConversation} />
+            {props.actions}
           </div>
         )}
       </div>

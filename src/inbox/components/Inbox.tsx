@@ -147,14 +147,6 @@ export function Inbox(props: {
           ) : view === 'canned' && supervisor ? (
             <CannedManager canned={canned.canned} onLoad={() => void canned.load()} onChanged={() => void canned.load()} />
           ) : selectedId ? (
-            <>
-            <OpenCaseButton
-              conversationId={selectedId}
-              onOpened={(id) => {
-                cases.setOpenId(id);
-                setView('cases');
-              }}
-            />
             <ConversationView
               key={selectedId}
               conversationId={selectedId}
@@ -174,8 +166,16 @@ export function Inbox(props: {
               onBack={opened.back}
               onRetry={() => void opened.loadMessages(selectedId)}
               onSent={() => void opened.loadMessages(selectedId)}
+              actions={
+                <OpenCaseButton
+                  conversationId={selectedId}
+                  onOpened={(id) => {
+                    cases.setOpenId(id);
+                    setView('cases');
+                  }}
+                />
+              }
             />
-            </>
           ) : (
             <p class="placeholder">{t.view.select}</p>
           )}

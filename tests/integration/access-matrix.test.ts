@@ -180,6 +180,7 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
   let other: Ids;
   /** Our data, but naming another agency's case referred to us and a 支援会議 that shares one with us. */
   let shared: Ids;
+  let notOurMeeting: string;
   /** Everything of the other agency that must never appear in a list of ours. */
   let otherAgencyIds: string[];
 
@@ -269,6 +270,8 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
       participants: [{ staffId: theirs.id, confidentialityAcknowledged: true }, { agency: 'intake', confidentialityAcknowledged: true }],
     });
     shared = { ...own, case: referredCase, caseFor: all(referredCase), meeting: sharedMeeting };
+    // A 支援会議 on the case referred to us that we take no part in: its 守秘義務 does not reach us.
+    notOurMeeting = await holdMeeting(ctx, them, { kind: 'shien', date, decisions: [{ caseId: referredCase, text: '会議内でのみ共有する判断' }], caseIds: [referredCase], participants: [{ staffId: theirs.id, confidentialityAcknowledged: true }] });
     otherAgencyIds.push(t.case, t.meeting, t.followUp, t.referralSent);
   });
   afterAll(() => app?.close());
@@ -318,6 +321,14 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
     expect(documented.length).toBeGreaterThan(15);
     const covered = new Set(ROUTES.map((r) => `${r.method} ${r.route}`));
     expect(documented.filter((r) => !covered.has(r) && !NOT_STAFF_ROUTES.some((p) => r.endsWith(` ${p}`)))).toEqual([]);
+  });
+
+  test.each(['counsellor', 'supervisor', 'admin'] as const)('a case referred to us: a meeting on it we take no part in is hidden from %s, alone and in the case\'s list', async (role) => {
+    const alone = await call({ method: 'GET', route: '/api/meetings/{id}', id: () => notOurMeeting, own: inbox(404) }, role, shared);
+    const list = await call({ method: 'GET', route: '/api/cases/{id}/meetings', id: (ids) => ids.case, own: inbox(200) }, role, shared);
+    expect({ alone: alone.status, list: list.status }).toEqual({ alone: 404, list: 200 });
+    const text = await list.text();
+    expect({ role, listed: text.includes(notOurMeeting), decision: text.includes('会議内でのみ共有する判断') }).toEqual({ role, listed: false, decision: false });
   });
 
   describe('socket rooms', () => {

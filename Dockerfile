@@ -1,12 +1,25 @@
-# One image for both the API and the workers (docker-compose.yml picks the role).
+# One image for both the API and the workers (docker-compose.yml picks the role). It runs the
+# compiled JavaScript (dist/server), never a TypeScript loader.
+
+# Build: dev dependencies (TypeScript, Vite) are needed only here.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --include=dev --no-audit --no-fund
+COPY . .
+RUN npm run -s build
+
+# Run: production dependencies, the compiled server and front ends, and the files read at run
+# time (migrations, the triage model, the municipality file).
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-# Dev dependencies are needed once, to build the front ends; tsx runs the TypeScript.
-RUN npm ci --include=dev
-COPY . .
-RUN npm run -s build:web
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY drizzle ./drizzle
+COPY models ./models
+COPY config ./config
 USER node
-EXPOSE 3000
-CMD ["npx", "tsx", "src/main.ts", "--role=api"]
+EXPOSE 3000 9464
+CMD ["node", "--enable-source-maps", "dist/server/src/main.js", "--role=api"]

@@ -21,11 +21,4 @@ export default tseslint.config(
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: { '@typescript-eslint/no-restricted-imports': ['error', databaseImports] },
   },
-  {
-    // TEMPORARY: the channel seam (issue 9 item 4) is being rewritten on another branch
-    // (`pipeline`): the LINE webhook and the widget routes move their parsing and writes out of
-    // src/server. Remove these lines when that lands.
-    files: ['src/server/routes/webhooks/**', 'src/server/routes/widget/**', 'src/server/middleware/widget-auth.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
-  },
 );

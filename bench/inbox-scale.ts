@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Runtime } from '../src/runtime';
 import { addStaff } from '../src/staff/add-staff';
 
-const TEXTS = [
+export const TEXTS = [
   '母の介護のことで相談したいです。最近物忘れがひどくなってきました',
   '仕事を失って家賃が払えません',
   '子どもが学校に行けなくなって半年になります',

@@ -58,6 +58,14 @@ export const configSchema = z
     LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(100),
     /** How long failures are counted, and how long a lock lasts (CLI `staff:unlock` lifts it early). */
     LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+    /**
+     * Prometheus metrics of this process at http://METRICS_HOST:METRICS_PORT/metrics (a port of
+     * its own, apart from the public API); unset: no metrics. Each process needs its own port when
+     * several run on one host. 0 picks a free port (tests).
+     */
+    METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
+    /** Address the metrics port listens on: `0.0.0.0` when Prometheus scrapes from another host or container. */
+    METRICS_HOST: z.string().default('127.0.0.1'),
     /** The queue dashboard (system operator only) may pause, retry, clean; off: read-only. */
     QUEUE_DASHBOARD_ACTIONS: z
       .enum(['true', 'false', '1', '0'])
@@ -70,6 +78,11 @@ export const configSchema = z
     LINE_AGENCY_CODE: z.string().default('intake'),
     LINE_API_BASE_URL: url('LINE_API_BASE_URL').default('https://api.line.me'),
     LINE_DATA_API_BASE_URL: url('LINE_DATA_API_BASE_URL').default('https://api-data.line.me'),
+    /**
+     * How long a call to the LINE API may take before its outcome counts as unclear.
+     * @defaultValue 10000
+     */
+    LINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** A reply token older than this is not used; the answer goes by push instead. */
     LINE_REPLY_TOKEN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(1800).default(50),
     /**
@@ -123,6 +136,17 @@ export const configSchema = z
     ),
     /** Sender of escalation e-mail, e.g. `tsunagu <tsunagu@city.example.jp>` (required with SMTP_URL). */
     SMTP_FROM: optionalString,
+    /**
+     * Retention (保存期間): closed conversations and closed cases are erased this many days after
+     * they last changed (default 1825, five years; check the municipality's own records rules).
+     */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1825),
+    /** When the retention purge runs: a cron pattern in the municipality's time zone (default 03:30 daily). */
+    RETENTION_SCHEDULE: z
+      .string()
+      .trim()
+      .regex(/^(\S+\s+){4}\S+$/, 'RETENTION_SCHEDULE must be a cron pattern of five fields, e.g. 30 3 * * *')
+      .default('30 3 * * *'),
     /**
      * The Japanese font of the つなぐシート PDF: Noto Sans CJK from Debian's fonts-noto-cjk
      * (`fc-list | grep 'Noto Sans CJK'` shows where it is). A .ttc holds several faces; the JP one is used.

@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import type { Queues } from './queues';
 import type { Publisher } from './events/publisher';
 import type { Municipality } from './municipality';
+import type { Metrics } from './metrics/registry';
 
 export interface Context {
   config: Config;
@@ -16,4 +17,6 @@ export interface Context {
   publisher: Publisher;
   log: Logger;
   municipality: Municipality;
+  /** This process's Prometheus metrics; absent when METRICS_PORT is unset (nothing is measured). */
+  metrics?: Metrics;
 }

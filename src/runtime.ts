@@ -25,12 +25,18 @@ import path from 'node:path';
 import { loadMunicipality } from './municipality';
 import { developmentSessionSecret } from './auth/dev-secret';
 import { escalationTargets } from './safety/escalation-targets';
+import { createMetrics } from './metrics/registry';
+import { registerStateGauges } from './metrics/collectors';
+import { countedPublisher } from './metrics/counted-publisher';
+import { serveMetrics } from './metrics/server';
 
 export type Role = 'all' | 'api' | 'workers';
 
 export interface Runtime {
   ctx: Context;
   database: Database;
+  /** This process's metrics (`…/metrics`) when METRICS_PORT is set. */
+  metricsUrl?: string;
   /** Base URL of the API when it runs in this process. */
   url?: string;
   port?: number;
@@ -57,20 +63,28 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
   let redisChild: ChildProcess | null = null;
   redisChild = await ensureRedis(config.REDIS_URL, config.REDIS_AUTOSTART, log);
 
+  const metrics = config.METRICS_PORT === undefined ? undefined : createMetrics(role);
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.dataDir,
     onConnectionError: (err) => log.warn({ err: err.message }, 'database connection lost (the pool reconnects on next use)'),
+    onQuery: metrics ? () => metrics.dbStatements.inc() : undefined,
   });
   log.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.dataDir } : {}) }, 'database open');
   const redis = createRedis(config.REDIS_URL);
   let lastRedisWarning = 0;
-  const queues = createQueues(redis, config.QUEUE_PREFIX, (err) => {
+  const warnRedis = (err: Error) => {
     if (Date.now() - lastRedisWarning < 10_000) return;
     lastRedisWarning = Date.now();
     log.warn({ err: err.message }, 'queue connection problem (retrying)');
-  });
-  const ctx: Context = { config, db: database.db, queues, redis, publisher: createPublisher(redis, config.QUEUE_PREFIX), log, municipality };
+  };
+  const queues = createQueues(redis, config.QUEUE_PREFIX, warnRedis);
+  // Live events on a connection of their own that sends the events of one tick in one write
+  // (auto-pipelining): a message publishes several, and each write is a system call.
+  const eventsRedis = createRedis(config.REDIS_URL, { enableAutoPipelining: true });
+  eventsRedis.on('error', warnRedis);
+  const publisher = createPublisher(eventsRedis, config.QUEUE_PREFIX);
+  const ctx: Context = { config, db: database.db, queues, redis, publisher: metrics ? countedPublisher(publisher, metrics) : publisher, log, municipality, metrics };
   const agency = await ensureDefaultAgency(ctx.db);
   await loadDirectory(ctx.db, municipality.agencies);
   const lineAgency = await findAgencyByCode(ctx.db, config.LINE_AGENCY_CODE);
@@ -121,10 +135,19 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     }
   }
 
+  let metricsUrl: string | undefined;
+  if (metrics) {
+    if (role !== 'api') registerStateGauges(ctx, metrics);
+    const served = await serveMetrics(metrics, config.METRICS_PORT!, config.METRICS_HOST, log);
+    metricsUrl = served.url;
+    closers.push(() => served.close());
+  }
+
   let closing: Promise<void> | null = null;
   return {
     ctx,
     database,
+    metricsUrl,
     url,
     port,
     close: () =>
@@ -132,6 +155,7 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
         for (const close of closers) await close();
         await queues.close();
         await redis.quit().catch(() => redis.disconnect());
+        await eventsRedis.quit().catch(() => eventsRedis.disconnect());
         await database.close();
         redisChild?.kill();
       })()),

@@ -12,6 +12,11 @@
  *   so a retry resends exactly the same messages under the same retry key.
  * - LINE: the reply token of the latest inbound event while it is fresh and unused (claimed
  *   atomically, so only one answer uses it), push otherwise. 429/5xx/network → retry with backoff.
+ * - An unclear reply is never followed by a push of the same batch (issue 8 item 7): when a
+ *   reply timed out or its connection broke after the request went out, or the worker died
+ *   during it (the batch is marked `reply` before the call), LINE may have delivered it, and
+ *   a push cannot be deduplicated against a reply. The batch becomes `unclear` and staff decide
+ *   (the inbox offers to send it again). See the README's LINE section.
  */
 import { DelayedError, type Job } from 'bullmq';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
@@ -29,9 +34,13 @@ export interface DeliverDeps {
   line: LineSender | null;
 }
 
-/** Thrown for failures worth retrying; BullMQ backs off and tries again. */
+/** Thrown for failures worth retrying; BullMQ backs off and tries again. Its code names LINE's answer. */
 export class RetryableDeliveryError extends Error {
-  readonly code = 'delivery_retryable';
+  readonly code: string;
+  constructor(lineCode: string) {
+    super(`delivery retryable: ${lineCode}`);
+    this.code = `delivery_retryable:${lineCode}`;
+  }
 }
 
 const LINE_BATCH = 5;
@@ -85,6 +94,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   }
 
   async function sendLine(batch: MessageRow[], lineUserId: string): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
+    const ids = batch.map((b) => b.id);
     if (!line) return { result: { ok: false, retryable: false, code: 'line_disabled', message: 'LINE is not configured' }, method: 'push' };
     const payload = toLineMessages(batch.map((b) => b.text), { quickReply: quickReplyFor(batch) });
     const first = batch[0];
@@ -110,9 +120,12 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
         .where(and(eq(messages.id, latest.id), isNull(messages.lineReplyTokenUsedAt)))
         .returning({ id: messages.id });
       if (claimed.length > 0) {
+        // Written before the call: if this worker dies during it, the next attempt knows a reply may have gone out.
+        await db.update(messages).set({ deliveryMethod: 'reply' }).where(inArray(messages.id, ids));
         const result = await line.reply(choice.replyToken, payload);
-        // On a reply failure fall through to push: the token is spent or stale either way.
-        if (result.ok) return { result, method: 'reply' };
+        if (result.ok || result.unclear) return { result, method: 'reply' };
+        // LINE refused the reply: fall through to push (the token is spent or stale either way).
+        await db.update(messages).set({ deliveryMethod: null }).where(inArray(messages.id, ids));
       }
     }
     return { result: await line.push(lineUserId, payload, first.retryKey!), method: 'push' };
@@ -127,7 +140,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       .where(eq(messages.id, job.data.messageId));
     if (!row || row.m.direction !== 'out') return 'missing';
     const { m } = row;
-    if (m.deliveryState === 'sent' || m.deliveryState === 'failed') return `already ${m.deliveryState}`;
+    if (m.deliveryState === 'sent' || m.deliveryState === 'failed' || m.deliveryState === 'unclear') return `already ${m.deliveryState}`;
     // Part of another message's batch: that message's job sends it.
     if (m.deliveryBatch && m.deliveryBatch !== m.id) return 'in another batch';
 
@@ -163,6 +176,11 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       return 'sent socket';
     }
 
+    // A reply was under way when an earlier attempt ended without an answer (the worker died).
+    if (batch.some((b) => b.deliveryMethod === 'reply')) {
+      await finish(ids, { deliveryState: 'unclear', deliveryError: 'reply_unclear' });
+      return 'unclear: a reply may have been delivered';
+    }
     const { result, method } = await sendLine(
       batch.map((b) => ({ ...b, deliveryAttempts: b.deliveryAttempts + 1 })),
       row.contact.externalId,
@@ -171,10 +189,14 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       await finish(ids, { deliveryState: 'sent', deliveryMethod: method, deliveredAt: new Date(), deliveryError: null });
       return `sent ${batch.length} by ${method}`;
     }
+    if (method === 'reply' && result.unclear) {
+      await finish(ids, { deliveryState: 'unclear', deliveryError: 'reply_unclear' });
+      return `unclear: ${result.code}`;
+    }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (result.retryable && !lastAttempt) {
       await finish(ids, { deliveryState: 'pending', deliveryError: result.code });
-      throw new RetryableDeliveryError(`${result.code}: ${result.message}`);
+      throw new RetryableDeliveryError(result.code);
     }
     await finish(ids, { deliveryState: 'failed', deliveryError: result.code });
     return `failed ${result.code}`;

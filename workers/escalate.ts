@@ -36,7 +36,7 @@ export function createEscalateProcessor(ctx: Context) {
         signal: AbortSignal.timeout(5000),
       });
       // Throwing makes BullMQ retry with backoff; supervisors already have the event.
-      if (!res.ok) throw new Error(`escalation webhook answered ${res.status}`);
+      if (!res.ok) throw Object.assign(new Error(`escalation webhook answered ${res.status}`), { code: `escalation_webhook_${res.status}` });
       await ctx.db.update(alerts).set({ escalationNotifiedAt: new Date() }).where(eq(alerts.id, alert.id));
     }
     // Throwing makes BullMQ retry; what was already accepted is recorded and not sent again.

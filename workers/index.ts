@@ -5,6 +5,8 @@
 import { Worker } from 'bullmq';
 import type { Context } from '../src/context';
 import { QueueName } from '../src/queues';
+import { withSafeFailure } from '../src/queues/safe-failure';
+import { errorCode } from '../src/errors-for-log';
 import { createRedis } from '../src/redis';
 import { createLineProfileReader, createLineSender } from '../src/channels/line';
 import { createTriagePool } from '../src/triage';
@@ -12,7 +14,9 @@ import { createTriageProcessor } from './triage';
 import { createDeliverProcessor } from './deliver';
 import { createDialogueProcessor } from './dialogue';
 import { createEscalateProcessor } from './escalate';
+import { createRetentionProcessor, scheduleRetention } from './retention';
 import { createFollowUpProcessor } from './follow-up';
+import { observeWorkers } from '../src/metrics/observe-workers';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -21,7 +25,7 @@ export interface RunningWorkers {
 export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
   const { config, log } = ctx;
   const analyser = createTriagePool({ threads: config.TRIAGE_THREADS, timeoutMs: config.TRIAGE_TIMEOUT_MS, log });
-  const lineOpts = { channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl: config.LINE_API_BASE_URL };
+  const lineOpts = { channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl: config.LINE_API_BASE_URL, timeoutMs: config.LINE_TIMEOUT_MS };
   const line = config.lineEnabled ? createLineSender(lineOpts) : null;
   const profileLanguage = config.lineEnabled ? createLineProfileReader(lineOpts) : null;
   const connection = createRedis(config.REDIS_URL);
@@ -30,17 +34,22 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
 
   const workers = [
     // many jobs at once: they wait in the triage pool (shortest first), not here behind one long text
-    new Worker(QueueName.triage, createTriageProcessor({ ctx, analyser }), { ...common, concurrency: 16 }),
-    new Worker(QueueName.dialogue, createDialogueProcessor({ ctx, profileLanguage }), { ...common, concurrency: 4 }),
-    new Worker(QueueName.deliver, createDeliverProcessor({ ctx, line }), { ...common, concurrency: 4 }),
-    new Worker(QueueName.escalate, createEscalateProcessor(ctx), { ...common, concurrency: 2 }),
-    new Worker(QueueName.followUp, createFollowUpProcessor(ctx), { ...common, concurrency: 2 }),
+    new Worker(QueueName.triage, withSafeFailure(createTriageProcessor({ ctx, analyser })), { ...common, concurrency: 16 }),
+    new Worker(QueueName.dialogue, withSafeFailure(createDialogueProcessor({ ctx, profileLanguage })), { ...common, concurrency: 4 }),
+    new Worker(QueueName.deliver, withSafeFailure(createDeliverProcessor({ ctx, line })), { ...common, concurrency: 4 }),
+    new Worker(QueueName.escalate, withSafeFailure(createEscalateProcessor(ctx)), { ...common, concurrency: 2 }),
+    new Worker(QueueName.followUp, withSafeFailure(createFollowUpProcessor(ctx)), { ...common, concurrency: 2 }),
+    // one purge at a time: it locks what it erases
+    new Worker(QueueName.retention, withSafeFailure(createRetentionProcessor(ctx)), { ...common, concurrency: 1 }),
   ];
+  // Not awaited: Redis being slow at start must not hold up the workers; the next start upserts again.
+  scheduleRetention(ctx).catch((err: Error) => log.error({ err: err.message, setting: 'RETENTION_SCHEDULE' }, 'retention purge not scheduled'));
   for (const w of workers) {
-    // Job data holds ids only; the error text of our processors never contains message bodies.
-    w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
-    w.on('error', (err) => log.error({ queue: w.name, err: err.message }, 'worker error'));
+    // Job data holds ids only, and a failure carries only its code (src/queues/safe-failure.ts).
+    w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: errorCode(err) }, 'job failed'));
+    w.on('error', (err) => log.error({ queue: w.name, err: errorCode(err) }, 'worker error'));
   }
+  if (ctx.metrics) observeWorkers(ctx, ctx.metrics, workers);
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
     close: async () => {

@@ -17,7 +17,8 @@ import type { Job } from 'bullmq';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages, triageRuns } from '../src/db/schema';
-import { enqueueSoon, jobId, jobOptions, type TriageJob } from '../src/queues';
+import type { TriageJob } from '../src/queues';
+import { enqueue } from '../src/queues/enqueue';
 import { presentConversation } from '../src/presenters/conversation';
 import { announceCrisis, raiseCrisis } from '../src/safety/raise-crisis';
 import { combineWithStanding } from '../src/triage/standing';
@@ -79,7 +80,7 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
 
     if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
     ctx.publisher.conversationUpdated(presentConversation(outcome.conversation, message.text.slice(0, 80)));
-    await enqueueSoon(() => ctx.queues.dialogue.add('dialogue', { messageId: message.id }, { ...jobOptions.dialogue, jobId: jobId.dialogue(message.id) }));
+    await enqueue.dialogue(ctx, message.id);
     const { result } = outcome;
     return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';
   };

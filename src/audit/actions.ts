@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   'referral.sheet.pdf',
   'meeting.view',
   'followups.mine',
+  'report.monthly',
+  'report.monthly.csv',
+  'person_data.export',
   // Changes (written in the change's own transaction).
   'conversation.reply',
   'conversation.correct',
@@ -64,6 +67,8 @@ export const AUDIT_ACTIONS = [
   'followup.schedule',
   'followup.done',
   'participation.add',
+  // The person's rights (src/person-data): erasure on request.
+  'person_data.erase',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -80,4 +85,6 @@ export type AuditSubjectType =
   | 'case_list'
   | 'referral_list'
   | 'meeting'
-  | 'followup_list';
+  | 'followup_list'
+  | 'report'
+  | 'contact';

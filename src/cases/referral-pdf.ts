@@ -3,25 +3,14 @@
  * fonts-noto-cjk; REFERRAL_PDF_FONT). It prints exactly the sheet built for the viewer
  * (./referral-sheet.ts), so the PDF never shows more than the JSON.
  */
-import PDFDocument from 'pdfkit';
+import { japaneseDocument } from '../pdf/japanese-document';
 import { AGE_BAND_LABELS, CATEGORY_LABELS, CONSENT_LABELS, HOUSEHOLD_PATTERN_LABELS, REFERRAL_STATE_LABELS, RELATIONSHIP_LABELS, STAGE_LABELS, URGENCY_LABELS, type ReferralSheetView } from '../contracts';
-
-/** The Japanese face inside the Noto Sans CJK collection. */
-const JP_FACE = 'NotoSansCJKjp-Regular';
 
 const jstDateTime = (iso: string) =>
   new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
 export function renderReferralPdf(sheet: ReferralSheetView, fontPath: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `つなぐシート ${sheet.caseNumber}`, Author: sheet.fromAgency.name } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('jp', fontPath, fontPath.endsWith('.ttc') ? JP_FACE : undefined);
-  doc.font('jp');
+  const { doc, done } = japaneseDocument(fontPath, { Title: `つなぐシート ${sheet.caseNumber}`, Author: sheet.fromAgency.name });
 
   const heading = (text: string) => doc.moveDown(0.6).fontSize(12).fillColor('#1a4d8f').text(text).fillColor('black').fontSize(10);
   const line = (label: string, value: string) => doc.text(`${label}：${value}`);

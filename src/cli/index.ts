@@ -11,6 +11,7 @@ import { isAppError } from '../errors';
 import { runClassify } from './classify';
 import { type Command, helpText, parseOptions, UsageError } from './command';
 import { staffCommands } from './staff-commands';
+import { retentionCommands } from './retention-commands';
 import { withDatabase } from './resources';
 
 const issues = (name: string, e: { issues: { path: PropertyKey[]; message: string }[] }) =>
@@ -51,6 +52,7 @@ const commands: Command[] = [
     },
   },
   ...staffCommands,
+  ...retentionCommands,
   {
     name: 'classify',
     summary: 'triage JSON lines from stdin to stdout, without server, database, Redis or network',

@@ -89,7 +89,8 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const AUTHOR_TYPES = ['person', 'bot', 'staff'] as const;
 export type AuthorType = (typeof AUTHOR_TYPES)[number];
 
-export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+/** `unclear`: a LINE reply whose outcome is unknown (timed out, or the worker died during it); staff decide. */
+export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'failed', 'unclear'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export const channelSchema = z.enum(CHANNELS);

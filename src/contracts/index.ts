@@ -11,5 +11,6 @@ export * from './alert';
 export * from './staff';
 export * from './socket-events';
 export * from './errors';
+export * from './report';
 export * from './case';
 export * from './case-labels';

@@ -41,11 +41,28 @@ export type ListQuery = z.infer<typeof listQuery>;
 /** The stored lane numbers (generated column `lane`). */
 export const LANE = { crisis: 2, check: 1, clear: 0 } as const;
 
+// What `::text` of a timestamptz looks like: 2026-12-05 03:33:43.123456+00
+const SORT_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+/** A real calendar time (Postgres refuses 2026-02-30 or 25:00, which would be a 500, not a 400). */
+function isSortTime(t: string): boolean {
+  const m = SORT_TIME.exec(t);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
+}
+
 /** The sort key of the last row shown: lane, last activity (Postgres text, microseconds kept), id. */
-const cursorSchema = z.object({ l: z.number().int(), t: z.string().regex(/^[0-9 :.+T-]{10,40}$/), i: z.uuid() });
+const cursorSchema = z.object({
+  l: z.union(Object.values(LANE).map((n) => z.literal(n))),
+  t: z.string().refine(isSortTime),
+  i: z.uuid(),
+});
 type Cursor = z.infer<typeof cursorSchema>;
 
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+const encodeCursor = (c: { l: number; t: string; i: string }) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
 function decodeCursor(s: string): Cursor {
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));

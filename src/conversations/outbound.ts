@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Context } from '../context';
 import type { DbOrTx } from '../db/client';
 import { messages, type Button } from '../db/schema';
-import { enqueueSoon, jobId, jobOptions } from '../queues';
+import { enqueue } from '../queues/enqueue';
 import { presentManyForStaff } from '../presenters/message';
 
 type MessageRow = typeof messages.$inferSelect;
@@ -46,15 +46,20 @@ export async function insertOutbound(
     .then((rows) => rows.sort((a, b) => a.seq - b.seq));
 }
 
+/**
+ * Delivery order across conversations (BullMQ: lower number = sooner). Every delivery carries
+ * one: BullMQ takes jobs *without* a priority before all prioritized ones, so a safety reply
+ * marked 1 among unmarked ordinary answers would wait behind the whole backlog.
+ */
+export const DeliveryPriority = { safety: 1, ordinary: 10 } as const;
+
 /** After commit: queue each message for delivery and show it to staff. */
-export async function queueDelivery(ctx: Context, rows: MessageRow[], priority?: number): Promise<void> {
+export async function queueDelivery(ctx: Context, rows: MessageRow[], priority: number = DeliveryPriority.ordinary): Promise<void> {
   if (rows.length === 0) return;
   // Shown before queued: the worker's `message:updated` (sent, failed) must follow `message:created`.
   await publishCreated(ctx, rows);
   for (const m of rows) {
-    const queued = await enqueueSoon(() =>
-      ctx.queues.deliver.add('deliver', { messageId: m.id }, { ...jobOptions.deliver, jobId: jobId.deliver(m.id), ...(priority ? { priority } : {}) }),
-    );
+    const queued = await enqueue.deliver(ctx, m.id, priority);
     if (!queued) ctx.log.warn({ messageId: m.id }, 'delivery not queued now; the sweeper will retry');
   }
 }

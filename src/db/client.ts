@@ -2,14 +2,21 @@
  * Opens the database: a Postgres server when DATABASE_URL is set, otherwise PGlite (Postgres in
  * WASM) in DATA_DIR. Both run the same migrations and are used through the same drizzle API.
  */
-import path from 'node:path';
+import { fromRoot } from '../paths';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import * as schema from './schema';
 import { lockDataDir } from './embedded-lock';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: commands accept either. */
 export type DbOrTx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+/** Runs a raw query on PGlite or node-postgres (both answer `{ rows }`). */
+export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
 
 export interface Database {
   db: Db;
@@ -19,7 +26,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.resolve(__dirname, '../../drizzle');
+const migrationsFolder = fromRoot('drizzle');
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -31,7 +38,11 @@ export interface OpenOptions {
    * The pool replaces it on next use; without a listener, pg would crash the process.
    */
   onConnectionError?: (err: Error) => void;
+  /** Told of every statement drizzle sends (counted for metrics; never given the SQL or its parameters). */
+  onQuery?: () => void;
 }
+
+const queryCounter = (onQuery?: () => void) => (onQuery ? { logQuery: () => onQuery() } : undefined);
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -39,7 +50,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
     pool.on('error', (err) => opts.onConnectionError?.(err));
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    // A connection lost while checked out (a terminated backend mid-transaction) is also emitted
+    // as 'error' on the client, where pg-pool listens only while it is idle: without this
+    // listener the process would crash. The query in flight rejects with the same error, and its
+    // caller decides (src/db/transient.ts retries what is safe to run again).
+    pool.on('connect', (client) => client.on('error', () => {}));
+    const db = drizzle(pool, { schema, logger: queryCounter(opts.onQuery) }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       // API and workers may start together: an advisory lock lets one migrate at a time.
@@ -70,7 +86,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     unlock();
     throw e;
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, logger: queryCounter(opts.onQuery) }) as unknown as Db;
   if (opts.migrate !== false) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db as never, { migrationsFolder });

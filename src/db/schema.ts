@@ -685,3 +685,27 @@ export const participations = pgTable(
   },
   (t) => [index('participations_case_idx').on(t.caseId)],
 );
+
+// ─── Retention and the person's rights (issue 12 item 9) ─────────────────────────────────────
+
+/**
+ * What was erased, never what it said: a retention purge (closed and older than RETENTION_DAYS)
+ * or a deletion on the person's request. One row per agency per run; ids and counts only.
+ */
+export const erasures = pgTable(
+  'erasures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind', { enum: ['retention', 'request'] }).notNull(),
+    agencyId: agencyRef(),
+    /** The admin who carried out a request; null for the scheduled purge. */
+    actorId: uuid('actor_id').references(() => staff.id),
+    conversationIds: uuid('conversation_ids').array().notNull(),
+    caseIds: uuid('case_ids').array().notNull(),
+    contactIds: uuid('contact_ids').array().notNull(),
+    /** Rows removed per table, e.g. `{ "messages": 12, "notes": 1 }`. */
+    counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('erasures_agency_idx').on(t.agencyId, t.at)],
+);

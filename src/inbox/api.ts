@@ -62,7 +62,7 @@ export interface Author {
   name?: string;
 }
 
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'unclear';
 
 export interface StaffMessage {
   id: string;

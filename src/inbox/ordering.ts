@@ -19,7 +19,7 @@ export function sortConversations(list: Conversation[]): Conversation[] {
 }
 
 /** Delivery only moves forward (a retry goes failed → sent): a late event cannot turn it back. */
-const deliveryRank: Record<string, number> = { pending: 0, sending: 1, failed: 2, sent: 3 };
+const deliveryRank: Record<string, number> = { pending: 0, sending: 1, failed: 2, unclear: 2, sent: 3 };
 const rank = (m: StaffMessage) => deliveryRank[m.deliveryState ?? ''] ?? -1;
 
 /** Merge by id (a later copy replaces an earlier one, e.g. a new deliveryState); oldest first. */

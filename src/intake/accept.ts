@@ -6,11 +6,13 @@
  * on (channel, externalMessageId), so a redelivered LINE event or a widget retry finds the stored
  * row and changes nothing.
  */
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { InboundMessage, Lang } from '../channels/types';
 import type { Context } from '../context';
 import { contacts, conversations, messages } from '../db/schema';
-import { enqueueSoon, jobId, jobOptions } from '../queues';
+import { cleanText } from '../channels/clean-text';
+import { retryTransient } from '../db/transient';
+import { enqueue } from '../queues/enqueue';
 import { presentForStaff } from '../presenters/message';
 import { presentConversation } from '../presenters/conversation';
 
@@ -28,92 +30,161 @@ export interface Accepted {
   created: boolean;
 }
 
-export async function accept(ctx: Context, msg: InboundMessage, opts: AcceptOptions): Promise<Accepted> {
-  const result = await ctx.db.transaction(async (tx) => {
-    const existing = await tx
-      .select({ id: messages.id, conversationId: messages.conversationId })
-      .from(messages)
-      .where(and(eq(messages.channel, msg.channel), eq(messages.externalId, msg.externalMessageId)));
-    if (existing[0]) return { messageId: existing[0].id, conversationId: existing[0].conversationId, created: false, rows: null };
+export async function accept(ctx: Context, inbound: InboundMessage, opts: AcceptOptions): Promise<Accepted> {
+  return (await acceptMany(ctx, [inbound], opts))[0];
+}
 
+/**
+ * Several messages of one channel in one transaction, in the order given (a LINE webhook body
+ * with many events: a few statements for the whole body, not seven per event). All are stored or
+ * none, so a failure makes the sender (LINE redelivers) send all again, and the stored ones are
+ * then found, not stored twice.
+ */
+export async function acceptMany(ctx: Context, inbound: InboundMessage[], opts: AcceptOptions): Promise<Accepted[]> {
+  if (inbound.length === 0) return [];
+  // Whatever the channel let through: no control characters (a NUL cannot even be stored).
+  const cleaned = inbound.map((m) => ({ ...m, text: cleanText(m.text), postback: m.postback === undefined ? undefined : cleanText(m.postback) }));
+  // A lost connection or a serialization failure runs it again: a stored message is found, not stored twice.
+  const results = await retryTransient(() => ctx.db.transaction((tx) => storeAll(tx, cleaned, opts)));
+
+  // After commit, shown first: triage's `conversation:updated` must not be overtaken by this one.
+  for (const { rows } of results) {
+    if (!rows) continue;
+    ctx.publisher.messageCreated(rows.conversation.agencyId, rows.conversation.id, presentForStaff(rows.message));
+    ctx.publisher.conversationUpdated(presentConversation(rows.conversation, rows.message.text.slice(0, 80)));
+  }
+  // After commit. A failure here loses nothing: the sweeper re-queues untriaged messages.
+  const ids = [...new Set(results.map((r) => r.messageId))];
+  const queued = await enqueue.triage(ctx, ids);
+  if (!queued) ctx.log.warn({ messages: ids.length }, 'triage not queued now; the sweeper will retry');
+  return results.map(({ messageId, conversationId, created }) => ({ messageId, conversationId, created }));
+}
+
+type Tx = Parameters<Parameters<Context['db']['transaction']>[0]>[0];
+type MessageRow = typeof messages.$inferSelect;
+type ConversationRow = typeof conversations.$inferSelect;
+interface Stored {
+  messageId: string;
+  conversationId: string;
+  created: boolean;
+  /** For the staff events after commit (created messages only). */
+  rows: { message: MessageRow; conversation: ConversationRow } | null;
+}
+
+/** Contacts, conversations and messages of several inbound messages of one channel, in the caller's transaction. */
+async function storeAll(tx: Tx, msgs: InboundMessage[], opts: AcceptOptions): Promise<Stored[]> {
+  const channel = msgs[0].channel;
+  if (msgs.some((m) => m.channel !== channel)) throw new Error('acceptMany: one channel per call');
+  const known = new Map<string, { id: string; conversationId: string }>();
+  const findStored = async (externalIds: string[]) => {
+    const rows = await tx
+      .select({ id: messages.id, conversationId: messages.conversationId, externalId: messages.externalId })
+      .from(messages)
+      .where(and(eq(messages.channel, channel), inArray(messages.externalId, externalIds)));
+    for (const r of rows) known.set(r.externalId!, r);
+  };
+  await findStored(msgs.map((m) => m.externalMessageId));
+  // New messages, each once (a body may repeat an event).
+  const fresh = [...new Map(msgs.filter((m) => !known.has(m.externalMessageId)).map((m) => [m.externalMessageId, m])).values()];
+  const created = new Map<string, MessageRow>();
+  const conversationRows = new Map<string, ConversationRow>();
+
+  if (fresh.length > 0) {
+    const userIds = [...new Set(fresh.map((m) => m.externalUserId))];
     await tx
       .insert(contacts)
-      .values({ agencyId: opts.agencyId, channel: msg.channel, externalId: msg.externalUserId, lang: opts.lang ?? 'ja' })
+      .values(userIds.map((externalId) => ({ agencyId: opts.agencyId, channel, externalId, lang: opts.lang ?? 'ja' })))
       .onConflictDoNothing();
-    // Row lock on the contact: two events of one person arriving at once open one conversation.
-    const [contact] = await tx
+    // Row locks on the contacts (in id order, so two bodies cannot deadlock): two events of one
+    // person arriving at once open one conversation.
+    const contactRows = await tx
       .select()
       .from(contacts)
-      .where(and(eq(contacts.channel, msg.channel), eq(contacts.externalId, msg.externalUserId)))
+      .where(and(eq(contacts.channel, channel), inArray(contacts.externalId, userIds)))
+      .orderBy(contacts.id)
       .for('update');
-
-    let conversationId = opts.conversationId;
-    if (!conversationId) {
-      const [open] = await tx
-        .select({ id: conversations.id })
-        .from(conversations)
-        .where(and(eq(conversations.contactId, contact.id), ne(conversations.status, 'closed')))
-        .orderBy(desc(conversations.lastMessageAt))
-        .limit(1);
-      conversationId =
-        open?.id ??
-        (
-          await tx
-            .insert(conversations)
-            .values({ agencyId: contact.agencyId, contactId: contact.id, channel: msg.channel })
-            .returning({ id: conversations.id })
-        )[0].id;
-    }
+    const contactOf = new Map(contactRows.map((c) => [c.externalId, c]));
+    const conversationOf = await conversationsFor(tx, contactRows, opts.conversationId);
 
     const inserted = await tx
       .insert(messages)
-      .values({
-        conversationId,
-        agencyId: contact.agencyId,
-        channel: msg.channel,
-        direction: 'in',
-        authorType: 'person',
-        externalId: msg.externalMessageId,
-        kind: msg.kind,
-        text: msg.text,
-        payload: msg.postback ? { postback: msg.postback } : null,
-        lineReplyToken: msg.lineReplyToken ?? null,
-        lineReplyTokenAt: msg.lineReplyToken ? msg.sentAt : null,
-        createdAt: new Date(),
-      })
+      .values(
+        fresh.map((msg) => {
+          const contact = contactOf.get(msg.externalUserId)!;
+          return {
+            conversationId: conversationOf.get(contact.id)!,
+            agencyId: contact.agencyId,
+            channel,
+            direction: 'in' as const,
+            authorType: 'person' as const,
+            externalId: msg.externalMessageId,
+            kind: msg.kind,
+            text: msg.text,
+            payload: msg.postback ? { postback: msg.postback } : null,
+            lineReplyToken: msg.lineReplyToken ?? null,
+            lineReplyTokenAt: msg.lineReplyToken ? msg.sentAt : null,
+            createdAt: new Date(),
+          };
+        }),
+      )
       .onConflictDoNothing()
       .returning();
-    if (!inserted[0]) {
-      // Lost a race with a concurrent delivery of the same event: the other one stored it.
-      const [row] = await tx
-        .select({ id: messages.id, conversationId: messages.conversationId })
-        .from(messages)
-        .where(and(eq(messages.channel, msg.channel), eq(messages.externalId, msg.externalMessageId)));
-      return { messageId: row.id, conversationId: row.conversationId, created: false, rows: null };
-    }
-    const [conversation] = await tx
-      .update(conversations)
-      .set({
-        lastMessageAt: sql`now()`,
-        unread: sql`${conversations.unread} + 1`,
-        // A person writing again after staff asked them something reopens the thread.
-        status: sql`case when ${conversations.status} = 'waiting' then 'open' else ${conversations.status} end`,
-      })
-      .where(eq(conversations.id, conversationId))
-      .returning();
-    return { messageId: inserted[0].id, conversationId, created: true, rows: { message: inserted[0], conversation } };
-  });
+    for (const m of inserted) created.set(m.externalId!, m);
+    // Lost a race with a concurrent delivery of the same event: the other one stored it.
+    const raced = fresh.filter((m) => !created.has(m.externalMessageId)).map((m) => m.externalMessageId);
+    if (raced.length > 0) await findStored(raced);
 
-  // After commit, shown first: triage's `conversation:updated` must not be overtaken by this one.
-  if (result.rows) {
-    const { message, conversation } = result.rows;
-    ctx.publisher.messageCreated(conversation.agencyId, conversation.id, presentForStaff(message));
-    ctx.publisher.conversationUpdated(presentConversation(conversation, message.text.slice(0, 80)));
+    const perConversation = new Map<string, number>();
+    for (const m of inserted) perConversation.set(m.conversationId, (perConversation.get(m.conversationId) ?? 0) + 1);
+    for (const [conversationId, n] of perConversation) {
+      const [row] = await tx
+        .update(conversations)
+        .set({
+          lastMessageAt: sql`now()`,
+          unread: sql`${conversations.unread} + ${n}`,
+          // A person writing again reopens the thread: after staff asked them something (waiting),
+          // and after it was closed — a closed thread would hide their new words from every list.
+          status: sql`case when ${conversations.status} in ('waiting', 'closed') then 'open' else ${conversations.status} end`,
+        })
+        .where(eq(conversations.id, conversationId))
+        .returning();
+      conversationRows.set(conversationId, row);
+    }
   }
-  // After commit. A failure here loses nothing: the sweeper re-queues untriaged messages.
-  const queued = await enqueueSoon(() =>
-    ctx.queues.triage.add('triage', { messageId: result.messageId }, { ...jobOptions.triage, jobId: jobId.triage(result.messageId) }),
-  );
-  if (!queued) ctx.log.warn({ messageId: result.messageId }, 'triage not queued now; the sweeper will retry');
-  return { messageId: result.messageId, conversationId: result.conversationId, created: result.created };
+
+  const reported = new Set<string>();
+  return msgs.map((msg) => {
+    const message = created.get(msg.externalMessageId);
+    if (message && !reported.has(message.id)) {
+      reported.add(message.id);
+      return { messageId: message.id, conversationId: message.conversationId, created: true, rows: { message, conversation: conversationRows.get(message.conversationId)! } };
+    }
+    const stored = message ?? known.get(msg.externalMessageId)!;
+    return { messageId: stored.id, conversationId: stored.conversationId, created: false, rows: null };
+  });
+}
+
+/**
+ * The conversation each contact's messages go to: the one named (the widget's session), else
+ * the person's conversation still in progress, else their latest closed one (which the message
+ * reopens), else a new one.
+ */
+async function conversationsFor(tx: Tx, contactRows: (typeof contacts.$inferSelect)[], named: string | undefined): Promise<Map<string, string>> {
+  if (named) return new Map(contactRows.map((c) => [c.id, named]));
+  const ids = contactRows.map((c) => c.id);
+  const latest = await tx
+    .selectDistinctOn([conversations.contactId], { id: conversations.id, contactId: conversations.contactId })
+    .from(conversations)
+    .where(inArray(conversations.contactId, ids))
+    .orderBy(conversations.contactId, asc(sql`${conversations.status} = 'closed'`), desc(conversations.lastMessageAt));
+  const result = new Map(latest.map((c) => [c.contactId, c.id]));
+  const without = contactRows.filter((c) => !result.has(c.id));
+  if (without.length > 0) {
+    const opened = await tx
+      .insert(conversations)
+      .values(without.map((c) => ({ agencyId: c.agencyId, contactId: c.id, channel: c.channel })))
+      .returning({ id: conversations.id, contactId: conversations.contactId });
+    for (const c of opened) result.set(c.contactId, c.id);
+  }
+  return result;
 }

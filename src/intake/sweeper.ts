@@ -1,67 +1,84 @@
 /**
- * The sweeper refills the queues from the database. Redis may lose its jobs (restarted without
- * persistence, or an enqueue that timed out after the durable write): anything inbound not yet
- * triaged and anything outbound not yet delivered is added again. Job ids derived from message
- * ids make this harmless when the job is in fact still queued.
+ * The sweeper brings back work the database says is not done. Redis may lose its jobs (restarted
+ * without persistence, or an enqueue that timed out after the durable write), and a job may have
+ * failed every attempt (a database outage): anything inbound not yet triaged or answered by the
+ * dialogue, anything outbound not yet delivered, and any unacknowledged crisis alert whose
+ * escalation has not reached every target is added, retried or renewed (src/queues/ensure-job.ts).
+ * Job ids derived from the database ids make this harmless when the job is in fact still queued.
  */
-import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Context } from '../context';
 import { alerts, messages } from '../db/schema';
-import { scheduleEscalation } from '../safety/escalation';
-import { jobId, jobOptions } from '../queues';
+import { escalationDueAt } from '../safety/escalation';
+import { escalationTargets } from '../safety/escalation-targets';
+import { ensure } from '../queues/enqueue';
+import type { EnsureOutcome } from '../queues/ensure-job';
 import { requeueDueFollowUps } from '../cases/follow-ups';
 
-export interface SweepResult {
-  triage: number;
-  dialogue: number;
-  deliver: number;
-  escalate: number;
+type Counts = Record<'triage' | 'dialogue' | 'deliver' | 'escalate', number>;
+
+export interface SweepResult extends Counts {
+  /** Of those, how many jobs were added, retried after failing, or renewed (the rest were still queued). */
+  broughtBack: Counts;
 }
 
-/** One pass. `olderThanMs` leaves fresh messages to the normal path. */
+/** One pass. `olderThanMs` leaves fresh work to the normal path. */
 export async function sweepOnce(ctx: Context, olderThanMs = 5000, limit = 500): Promise<SweepResult> {
-  const cutoff = new Date(Date.now() - olderThanMs);
+  const now = Date.now();
+  const cutoff = new Date(now - olderThanMs);
+  const ids = { id: messages.id };
   const untriaged = await ctx.db
-    .select({ id: messages.id })
+    .select(ids)
     .from(messages)
     .where(and(eq(messages.direction, 'in'), isNull(messages.triagedAt), lt(messages.createdAt, cutoff)))
     .orderBy(messages.seq)
     .limit(limit);
-  const undelivered = await ctx.db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(and(eq(messages.direction, 'out'), inArray(messages.deliveryState, ['pending', 'sending']), lt(messages.createdAt, cutoff)))
-    .orderBy(messages.seq)
-    .limit(limit);
   const undiscussed = await ctx.db
-    .select({ id: messages.id })
+    .select(ids)
     .from(messages)
     .where(and(eq(messages.direction, 'in'), isNotNull(messages.triagedAt), isNull(messages.dialoguedAt), lt(messages.triagedAt, cutoff)))
+    .orderBy(messages.seq)
+    .limit(limit);
+  const undelivered = await ctx.db
+    .select(ids)
+    .from(messages)
+    .where(and(eq(messages.direction, 'out'), inArray(messages.deliveryState, ['pending', 'sending']), lt(messages.createdAt, cutoff)))
     .orderBy(messages.seq)
     .limit(limit);
   const unescalated = await ctx.db
     .select({ id: alerts.id, createdAt: alerts.createdAt, escalateAt: alerts.escalateAt })
     .from(alerts)
-    .where(and(isNull(alerts.acknowledgedAt), isNull(alerts.escalatedAt), lt(alerts.createdAt, cutoff)))
+    .where(and(isNull(alerts.acknowledgedAt), lt(alerts.createdAt, cutoff), escalationIncomplete(ctx)))
     .limit(limit);
-  if (undiscussed.length > 0) {
-    await ctx.queues.dialogue.addBulk(
-      undiscussed.map((m) => ({ name: 'dialogue', data: { messageId: m.id }, opts: { ...jobOptions.dialogue, jobId: jobId.dialogue(m.id) } })),
-    );
+
+  const broughtBack: Counts = { triage: 0, dialogue: 0, deliver: 0, escalate: 0 };
+  const count = (queue: keyof Counts) => (o: EnsureOutcome) => void (o !== 'queued' && broughtBack[queue]++);
+  const finishedBefore = cutoff.getTime();
+  // Dialogue before triage: an earlier message's turn must not wait behind a later one's triage.
+  for (const m of undiscussed) {
+    await ensure.dialogue(ctx, m.id, finishedBefore).then(count('dialogue'));
   }
-  for (const a of unescalated) await scheduleEscalation(ctx, a);
-  if (untriaged.length > 0) {
-    await ctx.queues.triage.addBulk(
-      untriaged.map((m) => ({ name: 'triage', data: { messageId: m.id }, opts: { ...jobOptions.triage, jobId: jobId.triage(m.id) } })),
-    );
+  for (const a of unescalated) {
+    const delay = Math.max(0, escalationDueAt(ctx, a).getTime() - now);
+    await ensure.escalate(ctx, a.id, delay, finishedBefore).then(count('escalate'));
   }
-  if (undelivered.length > 0) {
-    await ctx.queues.deliver.addBulk(
-      undelivered.map((m) => ({ name: 'deliver', data: { messageId: m.id }, opts: { ...jobOptions.deliver, jobId: jobId.deliver(m.id) } })),
-    );
+  for (const m of untriaged) {
+    await ensure.triage(ctx, m.id, finishedBefore).then(count('triage'));
   }
   await requeueDueFollowUps(ctx, olderThanMs, limit);
-  return { triage: untriaged.length, dialogue: undiscussed.length, deliver: undelivered.length, escalate: unescalated.length };
+  for (const m of undelivered) {
+    await ensure.deliver(ctx, m.id, finishedBefore).then(count('deliver'));
+  }
+  return { triage: untriaged.length, dialogue: undiscussed.length, deliver: undelivered.length, escalate: unescalated.length, broughtBack };
+}
+
+/** Not yet escalated, or a configured target (webhook, e-mail) has not accepted the notice. */
+function escalationIncomplete(ctx: Context): SQL {
+  const targets = escalationTargets(ctx.municipality, ctx.config);
+  const parts = [isNull(alerts.escalatedAt)];
+  if (targets.webhook) parts.push(isNull(alerts.escalationNotifiedAt));
+  if (targets.email) parts.push(isNull(alerts.escalationEmailedAt));
+  return or(...parts)!;
 }
 
 /** Runs sweepOnce every `intervalMs`, never two at once; errors are logged and the next pass tries again. */
@@ -71,10 +88,10 @@ export function startSweeper(ctx: Context, intervalMs: number): { stop(): void }
     if (running) return;
     running = true;
     try {
-      const r = await sweepOnce(ctx);
-      if (r.triage + r.dialogue + r.deliver > 0) ctx.log.info(r, 'sweeper re-queued work');
+      const { broughtBack } = await sweepOnce(ctx);
+      if (Object.values(broughtBack).some((n) => n > 0)) ctx.log.info(broughtBack, 'sweeper brought back work');
     } catch (err) {
-      ctx.log.warn({ err: (err as Error).message }, 'sweep failed; will retry');
+      ctx.log.warn({ err: (err as { code?: string }).code ?? (err as Error).name }, 'sweep failed; will retry');
     } finally {
       running = false;
     }

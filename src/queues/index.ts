@@ -7,7 +7,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 
-export const QueueName = { triage: 'triage', dialogue: 'dialogue', deliver: 'deliver', escalate: 'escalate', followUp: 'follow-up' } as const;
+export const QueueName = { triage: 'triage', dialogue: 'dialogue', deliver: 'deliver', escalate: 'escalate', followUp: 'follow-up', retention: 'retention' } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface TriageJob {
@@ -26,6 +26,8 @@ export interface EscalateJob {
 export interface FollowUpJob {
   followUpId: string;
 }
+/** The retention purge takes no input: what is due is decided from the database when it runs. */
+export type RetentionJob = Record<string, never>;
 
 export const jobId = {
   triage: (messageId: string) => `triage-${messageId}`,
@@ -47,7 +49,10 @@ export const jobOptions = {
   escalate: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
   followUp: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
   // Delivery retries on 429/5xx for about half an hour before it is marked failed for staff.
-  deliver: { ...defaults, attempts: 10, backoff: { type: 'exponential', delay: 2000 } } satisfies JobsOptions,
+  // BullMQ takes a job without a priority before every prioritized one, so ordinary answers carry
+  // a priority too (a larger number): the safety reply (DeliveryPriority.safety = 1, src/conversations/outbound.ts) goes ahead of them; what the sweeper brings back waits behind fresh ordinary answers (10).
+  // @see https://docs.bullmq.io/guide/jobs/prioritized
+  deliver: { ...defaults, attempts: 10, backoff: { type: 'exponential', delay: 2000 }, priority: 100 } satisfies JobsOptions,
 };
 
 export interface Queues {
@@ -56,6 +61,7 @@ export interface Queues {
   deliver: Queue<DeliverJob>;
   escalate: Queue<EscalateJob>;
   followUp: Queue<FollowUpJob>;
+  retention: Queue<RetentionJob>;
   close(): Promise<void>;
 }
 
@@ -65,16 +71,18 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const dialogue = new Queue<DialogueJob>(QueueName.dialogue, { connection, prefix });
   const escalate = new Queue<EscalateJob>(QueueName.escalate, { connection, prefix });
   const followUp = new Queue<FollowUpJob>(QueueName.followUp, { connection, prefix });
+  const retention = new Queue<RetentionJob>(QueueName.retention, { connection, prefix });
   // Redis going away is expected (restarts); the connection retries and the sweeper catches up.
-  for (const q of [triage, dialogue, deliver, escalate, followUp]) q.on('error', onError);
+  for (const q of [triage, dialogue, deliver, escalate, followUp, retention]) q.on('error', onError);
   return {
     triage,
     dialogue,
     deliver,
     escalate,
     followUp,
+    retention,
     close: async () => {
-      await Promise.all([triage.close(), dialogue.close(), deliver.close(), escalate.close(), followUp.close()]);
+      await Promise.all([triage.close(), dialogue.close(), deliver.close(), escalate.close(), followUp.close(), retention.close()]);
     },
   };
 }

@@ -5,7 +5,7 @@
  * the alert id, so scheduling twice (or by the sweeper after a Redis loss) is harmless.
  */
 import type { Context } from '../context';
-import { enqueueSoon, jobId, jobOptions } from '../queues';
+import { enqueue } from '../queues/enqueue';
 
 export function escalationDelayMs(ctx: Context): number {
   const override = ctx.config.ESCALATION_AFTER_SECONDS;
@@ -22,5 +22,5 @@ export function escalationDueAt(ctx: Context, alert: { createdAt: Date; escalate
 
 export async function scheduleEscalation(ctx: Context, alert: { id: string; createdAt: Date; escalateAt?: Date | null }): Promise<boolean> {
   const delay = Math.max(0, escalationDueAt(ctx, alert).getTime() - Date.now());
-  return enqueueSoon(() => ctx.queues.escalate.add('escalate', { alertId: alert.id }, { ...jobOptions.escalate, jobId: jobId.escalate(alert.id), delay }));
+  return enqueue.escalate(ctx, alert.id, delay);
 }

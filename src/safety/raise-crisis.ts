@@ -13,15 +13,12 @@ import type { Context } from '../context';
 import type { DbOrTx } from '../db/client';
 import { alerts, type conversations, type messages } from '../db/schema';
 import { describeNextStaffed, isStaffed, nextStaffedStart } from '../municipality';
-import { insertOutbound, queueDelivery } from '../conversations/outbound';
+import { DeliveryPriority, insertOutbound, queueDelivery } from '../conversations/outbound';
 import { presentAlert } from '../presenters/alert';
 import type { Lang } from '../dialogue/texts';
 import { escalationDelayMs, scheduleEscalation } from './escalation';
 import { whoIsOnDuty } from './on-duty';
 import { safetyReplyText, writerOf } from './safety-reply';
-
-/** Delivery priority of safety replies (BullMQ: lower number = sooner). */
-export const SAFETY_PRIORITY = 1;
 
 export interface RaiseCrisisInput {
   /** The conversation as it stands in this transaction (subject, triage, staffEngagedAt). */
@@ -70,7 +67,7 @@ export async function raiseCrisis(ctx: Context, tx: DbOrTx, input: RaiseCrisisIn
 
 export async function announceCrisis(ctx: Context, crisis: RaisedCrisis): Promise<void> {
   const { alert, safety } = crisis;
-  await queueDelivery(ctx, safety, SAFETY_PRIORITY);
+  await queueDelivery(ctx, safety, DeliveryPriority.safety);
   ctx.publisher.alertCrisis(alert.agencyId, presentAlert(alert));
   if (!(await scheduleEscalation(ctx, alert))) ctx.log.warn({ alertId: alert.id }, 'escalation not scheduled now; the sweeper will retry');
   ctx.log.warn({ alertId: alert.id, conversationId: alert.conversationId, duty: alert.duty }, 'crisis alert raised');

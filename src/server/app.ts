@@ -2,6 +2,8 @@
  * The express app: security headers, request logs without bodies, the routes, static front ends,
  * and one error handler. It only wires; every act lives in a command or a route file.
  */
+import { fromRoot } from '../paths';
+import { httpMetrics } from '../metrics/http';
 import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
@@ -22,6 +24,8 @@ import { teamRoutes } from './routes/teams/teams';
 import { auditRoutes } from './routes/audit/audit';
 import { cannedRoutes } from './routes/canned/canned';
 import { messageRoutes } from './routes/messages/messages';
+import { reportRoutes } from './routes/reports/reports';
+import { personDataRoutes } from './routes/person-data/person-data';
 import { caseRoutes } from './routes/cases/cases';
 import { referralRoutes } from './routes/referrals/referrals';
 import { meetingRoutes } from './routes/meetings/meetings';
@@ -59,7 +63,7 @@ export function widgetCorsOrigin(setting: string): cors.CorsOptions['origin'] {
 
 export function createApp(ctx: Context, opts: AppOptions): express.Express {
   const app = express();
-  const webDir = opts.webDir ?? path.resolve(__dirname, '../../dist');
+  const webDir = opts.webDir ?? fromRoot('dist');
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(ctx.config.TRUST_PROXY));
   app.use(helmet());
@@ -75,6 +79,7 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
     }),
   );
 
+  if (ctx.metrics) app.use(httpMetrics(ctx.metrics));
   app.use(healthRoutes(opts.database, opts.pingRedis, opts.escalationTargetsUsable ?? true));
   app.use('/webhooks/line', lineWebhookRoutes(ctx, opts.lineAgencyId));
 
@@ -98,6 +103,8 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
   app.use('/api/staff', ...staffApi, staffRoutes(ctx, opts.presence));
   app.use('/api/shift', ...staffApi, shiftRoutes(ctx, opts.presence));
   app.use('/api/teams', ...staffApi, teamRoutes(ctx));
+  app.use('/api/reports', ...staffApi, reportRoutes(ctx));
+  app.use('/api/person-data', ...staffApi, personDataRoutes(ctx));
   app.use('/api/cases', ...staffApi, caseRoutes(ctx));
   app.use('/api/referrals', ...staffApi, referralRoutes(ctx));
   app.use('/api/meetings', ...staffApi, meetingRoutes(ctx));

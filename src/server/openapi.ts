@@ -13,6 +13,8 @@ import { shiftResponse } from './routes/shift/schema';
 import { livenessResponse, readinessResponse } from './routes/health/schema';
 import { auditQuery, listAuditResponse } from './routes/audit/schema';
 import { loginBody, meResponse } from './routes/auth/schema';
+import { monthlyReportQuery, monthlyReportResponse } from './routes/reports/schema';
+import { erasePersonBody, erasePersonResponse, personDataQuery, personExportResponse } from './routes/person-data/schema';
 import { registerCasePaths } from './openapi-cases';
 import { assignBody, bulkAssignBody, conversationParams, conversationView, correctionBody, listQuery, listConsentsResponse, listConversationsResponse, listStaffMessagesResponse, noteBody, noteView, recordConsentBody, replyBody } from './routes/conversations/schema';
 
@@ -148,6 +150,41 @@ export function buildOpenApiDocument() {
     method: 'post', path: '/api/conversations/{id}/replies', tags: ['staff'], security: staffAuth, summary: 'Answer the person',
     request: { params: idParam, body: { content: { 'application/json': { schema: replyBody } } } },
     responses: { 202: json(sendMessageResponse, 'Stored; delivery queued'), ...errors(400, 401, 403, 404, 413) },
+  });
+  path({
+    method: 'get', path: '/api/reports/monthly', tags: ['supervisor'], security: staffAuth,
+    summary:
+      "Figures per month (supervisors and admins; audited): consultations by category, channel, reporter and urgency; median time to the first staff reply; " +
+      'cases entering each stage; referrals by receiving agency and by outcome; meetings by kind; median time to the first referral. ' +
+      "Own agency only, except an admin of the coordinating agency (多機関協働事業者, the directory's coordinating flag), who gets the whole municipality. " +
+      'format=csv: UTF-8 with BOM (default) or encoding=shift_jis; table= one table, else all one after another.',
+    request: { query: monthlyReportQuery },
+    responses: {
+      200: {
+        description: 'The report (JSON) or CSV',
+        content: { 'application/json': { schema: monthlyReportResponse }, 'text/csv': { schema: z.string() } },
+      },
+      ...errors(400, 401, 403),
+    },
+  });
+  path({
+    method: 'get', path: '/api/person-data', tags: ['admin'], security: staffAuth,
+    summary:
+      "開示請求: everything held about the person who wrote this conversation (their other conversations and the cases holding them), as JSON, or format=pdf (Japanese, for the person). " +
+      "Admins only, within their agency (the coordinating agency's admin: every agency); audited (person_data.export).",
+    request: { query: personDataQuery },
+    responses: {
+      200: { description: 'Export', content: { 'application/json': { schema: personExportResponse }, 'application/pdf': { schema: z.string().describe('PDF') } } },
+      ...errors(400, 401, 403, 404),
+    },
+  });
+  path({
+    method: 'post', path: '/api/person-data/erase', tags: ['admin'], security: staffAuth,
+    summary:
+      'Deletion on request: erases what the export shows within the admin\'s scope (conversations, messages, consents, notes, cases …); ' +
+      'cases another agency works now are listed in keptCases. Ids and counts go to the erasures table; audited (person_data.erase).',
+    request: { body: { content: { 'application/json': { schema: erasePersonBody } } } },
+    responses: { 200: json(erasePersonResponse, 'Erased'), ...errors(400, 401, 403, 404) },
   });
   registerCasePaths(registry, json, errors);
   path({ method: 'get', path: '/healthz', tags: ['ops'], responses: { 200: json(livenessResponse, 'Process up') } });

@@ -50,7 +50,7 @@ export function queueDashboard(ctx: Context): Router {
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   const actions = ctx.config.QUEUE_DASHBOARD_ACTIONS;
   const q = ctx.queues;
-  const adapters = [q.triage, q.dialogue, q.deliver, q.escalate, q.followUp].map((queue) => {
+  const adapters = [q.triage, q.dialogue, q.deliver, q.escalate, q.followUp, q.retention].map((queue) => {
     const adapter = new RedactedAdapter(queue as never, { readOnlyMode: !actions, allowRetries: actions });
     adapter.setFormatter('data', redactJobData);
     adapter.setFormatter('returnValue', (v: unknown) => (v === undefined || v === null ? v : HIDDEN));

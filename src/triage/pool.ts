@@ -48,7 +48,8 @@ export const OUT_OF_TIME_REASON = '自動の読み取りが時間内に終わら
 
 export function createTriagePool({ threads, timeoutMs, log }: TriagePoolOptions): TriagePool {
   const pool = new Piscina<ThreadTask, Triage>({
-    filename: path.join(__dirname, 'thread-entry.cjs'),
+    // compiled (dist/): the thread's own JavaScript; from TypeScript: an entry that registers tsx
+    filename: path.join(__dirname, __filename.endsWith('.js') ? 'thread.js' : 'thread-entry.cjs'),
     minThreads: threads,
     maxThreads: threads,
     // a thread keeps its classifier for the life of the pool

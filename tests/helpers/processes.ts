@@ -71,14 +71,19 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKI
   });
 }
 
+/** The compiled server (`npm run build:server`), as production runs it. */
+export const COMPILED_MAIN = 'dist/server/src/main.js';
+
 /**
  * Runs `src/main.ts` with the given environment; resolves once its log says `ready` text. One
  * process (node with tsx's loader), not tsx's CLI, which would run the app in a grandchild that a
- * SIGKILL of the CLI leaves running.
+ * SIGKILL of the CLI leaves running. `compiled` runs the build in dist/ instead, without tsx;
+ * `nodeArgs` go to node (the bench's `--cpu-prof`).
  */
-export async function startTsunagu(env: Record<string, string>, args: string[] = [], readyText = 'workers started'): Promise<ChildProcess & { output: () => string }> {
+export async function startTsunagu(env: Record<string, string>, args: string[] = [], readyText = 'workers started', compiled = false, nodeArgs: string[] = []): Promise<ChildProcess & { output: () => string }> {
+  const entry = [...nodeArgs, ...(compiled ? [COMPILED_MAIN] : ['--import', 'tsx', 'src/main.ts'])];
   const child = track(
-    spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    spawn(process.execPath, [...entry, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

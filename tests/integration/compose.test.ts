@@ -23,7 +23,12 @@ maybe('docker-compose.yml validates and defines postgres, redis, api and workers
   expect(services).toEqual(['api', 'postgres', 'redis', 'workers']);
   const rendered = execFileSync(cmd, [...args, 'config'], { cwd, env }).toString();
   expect(rendered).toContain('--role=workers');
+  // production runs the compiled build, never a TypeScript loader
+  expect(rendered).toContain('dist/server/src/main.js');
+  expect(rendered).not.toMatch(/\btsx\b/);
   expect(rendered).toContain('DATABASE_URL: postgres://');
+  // Every service comes back after a crash (issue 8 item 3).
+  expect(rendered.match(/restart: unless-stopped/g)).toHaveLength(4);
   // Without a session secret the file refuses to render, so production never runs on the dev secret.
   const noSecret = spawnSync(cmd, [...args, 'config'], { cwd, env: { ...process.env, SESSION_SECRET: '' } });
   expect(noSecret.status).not.toBe(0);

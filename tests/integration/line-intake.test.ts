@@ -64,7 +64,8 @@ describe.each(testDatabases())('LINE intake on %s', (db) => {
     expect(JSON.stringify(list)).not.toContain(userId);
 
     // The bot's acknowledgement and its question travel together on the free reply token,
-    // the question's answers as quick-reply postbacks.
+    // the question's answers as quick-reply postbacks (a neighbour who has not seen someone may
+    // first be asked whether anyone is in danger now: triage is unsure, the check lane).
     await line.waitForCalls(before + 1);
     const botCall = line.calls[before];
     expect(botCall).toMatchObject({ path: '/v2/bot/message/reply', status: 200 });
@@ -72,7 +73,7 @@ describe.each(testDatabases())('LINE intake on %s', (db) => {
     expect(botCall.body.messages.length).toBeGreaterThanOrEqual(2);
     expect(botCall.body.messages[0].text).toContain('自動応答');
     const items = botCall.body.messages.at(-1).quickReply.items;
-    expect(items.map((i: { action: { data: string } }) => i.action.data)).toEqual(expect.arrayContaining([expect.stringMatching(/^(subject|anonymous):/)]));
+    expect(items.map((i: { action: { data: string } }) => i.action.data)).toEqual(expect.arrayContaining([expect.stringMatching(/^(subject|anonymous|safety):/)]));
     await eventually(() => allSent(conversationId));
 
     // The person writes more (a story, not an answer: the bot stays quiet), with a new token.

@@ -8,6 +8,8 @@
  *   reply, 400 "Invalid reply token" → code 'reply_token_invalid', not retryable (fall back to push)
  *   429 (rate limit)             → retryable; 429 "monthly limit" → 'quota_exceeded', not retryable
  *   5xx, network error, timeout  → retryable
+ *   timeout, or the connection lost after the request went out → also `unclear`: LINE may
+ *                                  have accepted it (a reply cannot be told apart from a new one)
  *   other 4xx                    → not retryable
  *
  * Nothing here logs; results never contain message text or tokens.
@@ -28,8 +30,8 @@ export {
 
 export type SendResult =
   | { ok: true; requestId?: string; duplicate?: boolean }
-  /** `code`: src/errors.ts `deliveryErrorCatalogue` (staff see its text); `message`: for logs. */
-  | { ok: false; retryable: boolean; status?: number; code: DeliveryErrorCode; message: string };
+  /** `code`: src/errors.ts `deliveryErrorCatalogue` (staff see its text); `message`: for logs. `unclear`: LINE may have acted on it. */
+  | { ok: false; retryable: boolean; status?: number; code: DeliveryErrorCode; message: string; unclear?: boolean };
 
 export interface LineSender {
   reply(replyToken: string, messages: LineTextMessage[]): Promise<SendResult>;
@@ -159,6 +161,8 @@ function describeLineError(body: string | undefined): string {
   }
 }
 
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
 function mapError(err: unknown, op: 'reply' | 'push'): SendResult {
   if (isHttpFetchError(err)) {
     const status = err.status;
@@ -193,7 +197,7 @@ function mapError(err: unknown, op: 'reply' | 'push'): SendResult {
     return { ok: false, retryable: false, status, code, message };
   }
   if (err instanceof LineTimeoutError) {
-    return { ok: false, retryable: true, code: 'timeout', message: err.message };
+    return { ok: false, retryable: true, code: 'timeout', message: err.message, unclear: true };
   }
   if (err instanceof SyntaxError) {
     // The SDK only parses the body after a 2xx status: LINE accepted the request.
@@ -201,5 +205,7 @@ function mapError(err: unknown, op: 'reply' | 'push'): SendResult {
   }
   const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
   const detail = typeof cause?.code === 'string' ? cause.code : err instanceof Error ? err.message : String(err);
-  return { ok: false, retryable: true, code: 'network_error', message: `LINE ${op} failed: ${detail}` };
+  // Refused or not found: the request never left. Anything else (a reset, a closed socket) may have arrived.
+  const neverSent = typeof cause?.code === 'string' && NEVER_SENT.has(cause.code);
+  return { ok: false, retryable: true, code: 'network_error', message: `LINE ${op} failed: ${detail}`, unclear: !neverSent };
 }

@@ -15,10 +15,13 @@ export const lineWebhookBodySchema = z.object({
 });
 export type LineWebhookBody = z.infer<typeof lineWebhookBodySchema>;
 
+/** An id LINE made (user, event, reply token): visible ASCII only, so nothing odd reaches the database. */
+const lineId = z.string().min(1).max(200).regex(/^[\x21-\x7E]+$/, 'visible ASCII');
+
 /** user / group / room. Kept open (type is any string) so a new source type is ignored, not rejected. */
 export const lineSourceSchema = z.object({
   type: z.string(),
-  userId: z.string().min(1).optional(),
+  userId: lineId.optional(),
   groupId: z.string().optional(),
   roomId: z.string().optional(),
 });
@@ -29,7 +32,7 @@ export const lineDeliveryContextSchema = z.object({ isRedelivery: z.boolean() })
 /** Fields common to the events we act on. */
 export const lineEventBaseSchema = z.object({
   type: z.string(),
-  webhookEventId: z.string().min(1),
+  webhookEventId: lineId,
   timestamp: z.number().int().nonnegative(),
   /** Always sent by LINE; treated as "not a redelivery" if a test or proxy leaves it out. */
   deliveryContext: lineDeliveryContextSchema.optional(),
@@ -50,7 +53,7 @@ export const lineMessageContentSchema = z.object({
 
 export const lineMessageEventSchema = lineEventBaseSchema.extend({
   type: z.literal('message'),
-  replyToken: z.string().min(1).optional(),
+  replyToken: lineId.optional(),
   message: lineMessageContentSchema,
 });
 export type LineMessageEvent = z.infer<typeof lineMessageEventSchema>;
@@ -60,7 +63,7 @@ export const LINE_POSTBACK_DATA_MAX = 300;
 
 export const linePostbackEventSchema = lineEventBaseSchema.extend({
   type: z.literal('postback'),
-  replyToken: z.string().min(1).optional(),
+  replyToken: lineId.optional(),
   postback: z.object({
     data: z.string().max(LINE_POSTBACK_DATA_MAX),
     params: z.record(z.string(), z.unknown()).optional(),

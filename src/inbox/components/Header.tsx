@@ -6,9 +6,10 @@ import { LangSwitch } from './LangSwitch.js';
 import { usePage } from '../i18n/index.js';
 import { cannedPage } from '../i18n/pages/canned.js';
 import { casesPage } from '../i18n/pages/cases.js';
+import { reportsPage } from '../reports/strings.js';
 
-/** What the main pane shows: conversations, the ケース page, or (supervisors) the shift view or the 定型文 page. */
-export type InboxView = 'inbox' | 'cases' | 'shift' | 'canned';
+/** What the main pane shows: conversations, the ケース page, or (supervisors) the shift view, the 定型文 page or the reports. */
+export type InboxView = 'inbox' | 'cases' | 'shift' | 'canned' | 'reports';
 
 /** Who I am, who is on duty, live status, view tabs (supervisors), language and logout. */
 export function Header(props: {
@@ -28,6 +29,7 @@ export function Header(props: {
   const supervisor = isSupervisorRole(staff.role);
   const canned = usePage(cannedPage);
   const casesTab = usePage(casesPage).tab;
+  const reports = usePage(reportsPage);
   return (
     <header class="topbar">
       <h1 class="brand">{t.appTitle}</h1>
@@ -43,6 +45,7 @@ export function Header(props: {
               ['cases', casesTab, true],
               ['shift', t.header.shiftTab, supervisor],
               ['canned', canned.tab, supervisor],
+              ['reports', reports.tab, supervisor],
             ] as const
           )
             .filter(([, , shown]) => shown)

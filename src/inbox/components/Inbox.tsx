@@ -22,6 +22,7 @@ import { Filters } from './Filters.js';
 import { CannedManager } from './CannedManager.js';
 import { Header, type InboxView } from './Header.js';
 import { ShiftView } from './ShiftView.js';
+import { ReportsPage } from '../reports/ReportsPage.js';
 import { useCases } from '../cases/useCases.js';
 import { CasesPage } from '../cases/CasesPage.js';
 import { OpenCaseButton } from '../cases/OpenCaseButton.js';
@@ -141,6 +142,8 @@ export function Inbox(props: {
             <CasesPage cases={cases} />
           ) : view === 'shift' && supervisor ? (
             <ShiftView epoch={live.epoch} now={now} />
+          ) : view === 'reports' && supervisor ? (
+            <ReportsPage />
           ) : view === 'canned' && supervisor ? (
             <CannedManager canned={canned.canned} onLoad={() => void canned.load()} onChanged={() => void canned.load()} />
           ) : selectedId ? (

@@ -58,7 +58,7 @@ function MessageItem({ m, now }: { m: StaffMessage; now: number }) {
             )}
           </span>
         )}
-        {delivery === 'failed' && (
+        {(delivery === 'failed' || delivery === 'unclear') && (
           <button type="button" class="btn small retry" data-testid="delivery-retry" disabled={busy} onClick={() => void retry()}>
             {t.retry}
           </button>

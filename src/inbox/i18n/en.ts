@@ -112,7 +112,7 @@ export const en: Catalogue = {
     '数えない': 'not counted',
   },
   author: (a) => (a.type === 'person' ? 'Resident' : a.type === 'bot' ? 'Auto reply' : a.name || 'Staff'),
-  delivery: { pending: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
+  delivery: { pending: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed', unclear: 'Not known whether it arrived. Check with the person and send again if needed' },
   reply: {
     label: 'Reply',
     placeholder: 'Write a reply to the resident',

@@ -87,7 +87,7 @@ export const ja: Catalogue = {
   riskBand: { clear: '問題なし', check: '要確認', crisis: '危機' },
   reasonPhrases: {},
   author: (a) => (a.type === 'person' ? '相談者' : a.type === 'bot' ? '自動応答' : a.name || '職員'),
-  delivery: { pending: '送信待ち', sending: '送信中', sent: '送信済み', failed: '送信失敗' },
+  delivery: { pending: '送信待ち', sending: '送信中', sent: '送信済み', failed: '送信失敗', unclear: '届いたか不明です。相談者に確認し、必要なら再送してください' },
   reply: {
     label: '返信',
     placeholder: '相談者への返信を入力',

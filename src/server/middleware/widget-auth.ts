@@ -3,7 +3,7 @@
  * Every authenticated request is activity: the session's idle deadline slides.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { Db } from '../../db/client';
+import type { Context } from '../../context';
 import { findWidgetSession, type WidgetSession } from '../../channels/widget/sessions';
 import { AppError } from '../../errors';
 
@@ -18,7 +18,7 @@ export function bearerToken(header: string | undefined): string | null {
   return m ? m[1] : null;
 }
 
-export function requireWidgetSession(db: Db, idleMinutes: number) {
+export function requireWidgetSession(db: Context['db'], idleMinutes: number) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const token = bearerToken(req.get('authorization'));
     const session = token ? await findWidgetSession(db, token, { slideMinutes: idleMinutes }) : null;

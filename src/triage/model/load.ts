@@ -4,13 +4,13 @@
  * The triage pool reads it once into a SharedArrayBuffer (`sharedModelBytes`) and every thread
  * loads its model as views on that one copy.
  */
+import { fromRoot } from '../../paths';
 import fs from 'node:fs';
-import path from 'node:path';
 import { modelVersion, parseModel, type CompiledModel } from './linear';
 
 /** Version of the explainable rules (bumped when their behaviour changes on purpose). */
 export const RULES_VERSION = 'rules-v2';
-export const MODEL_FILE = path.resolve(__dirname, '../../../models/triage-linear.bin');
+export const MODEL_FILE = fromRoot('models', 'triage-linear.bin');
 
 /** The model file's bytes in shared memory, or null when the file is missing (rules only). */
 export function sharedModelBytes(file = MODEL_FILE): SharedArrayBuffer | null {

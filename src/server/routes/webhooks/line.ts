@@ -1,15 +1,16 @@
 /**
  * LINE webhook. Verifies the signature on the raw body BEFORE anything else (a bad one is 401
- * and stores nothing), stores every message event durably via intake.accept(), and only then
+ * and stores nothing), stores every message event durably via intake.acceptMany() (one transaction per body), and only then
  * answers 200. Slow work happens in the workers, so LINE gets its answer well within a second.
  * @see https://developers.line.biz/en/reference/messaging-api/#webhooks
  */
 import express, { Router } from 'express';
 import type { Context } from '../../../context';
-import { accept } from '../../../intake/accept';
-import { parseLineWebhook, verifyLineSignature } from '../../../channels/line';
+import { acceptMany } from '../../../intake/accept';
+import { verifyLineSignature } from '../../../channels/line';
+import { labelPostbacks, postbackWriters, readLineWebhook } from '../../../channels/line/inbound';
+import { contactLanguages } from '../../../intake/contact-languages';
 import { AppError } from '../../../errors';
-import { labelForPostback } from '../../../dialogue/machine';
 
 export function lineWebhookRoutes(ctx: Context, agencyId: string): Router {
   const router = Router();
@@ -18,22 +19,13 @@ export function lineWebhookRoutes(ctx: Context, agencyId: string): Router {
     if (!ctx.config.lineEnabled || !secret) throw new AppError('line_disabled');
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifyLineSignature(raw, req.get('x-line-signature'), secret)) throw new AppError('invalid_signature');
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new AppError('invalid_body', 'malformed JSON');
-    }
-    const parsed = parseLineWebhook(json);
+    const parsed = readLineWebhook(raw);
     if (!parsed.ok) throw new AppError('invalid_body', parsed.error.message);
-    // In order: a person's events are stored in the order LINE sent them.
-    let created = 0;
-    for (const msg of parsed.messages) {
-      // A tapped button: staff read its label; the bot reads its data.
-      const inbound = msg.kind === 'postback' ? { ...msg, postback: msg.text, text: labelForPostback(msg.text, 'ja') ?? msg.text } : msg;
-      const r = await accept(ctx, inbound, { agencyId });
-      if (r.created) created++;
-    }
+    const langs = await contactLanguages(ctx.db, 'line', postbackWriters(parsed.messages));
+    // A person not yet known reads the default language (a new contact's too).
+    const inbound = labelPostbacks(parsed.messages, (userId) => langs.get(userId) ?? 'ja');
+    // One transaction for the whole body, in the order LINE sent the events (100 events well within a second).
+    const created = (await acceptMany(ctx, inbound, { agencyId })).filter((r) => r.created).length;
     ctx.log.info({ events: parsed.messages.length, created, ignored: parsed.ignored.length }, 'line webhook accepted');
     res.status(200).json({});
   });

@@ -1,6 +1,7 @@
 /** Widget API schemas: used for validation, types and the OpenAPI document. */
 import { z } from 'zod';
 import { langSchema, widgetMessageView } from '../../../contracts';
+import { cleanText } from '../../../channels/clean-text';
 
 export const MAX_TEXT = 5000;
 
@@ -23,7 +24,8 @@ export const createSessionResponse = z.object({
 export const sendMessageBody = z
   .object({
     // Length beyond MAX_TEXT is answered 413 by the route, so people get the right message.
-    text: z.string().refine((t) => t.trim().length > 0, 'text must not be empty'),
+    // Control characters are dropped when stored (src/channels/clean-text.ts): nothing else left is empty.
+    text: z.string().refine((t) => cleanText(t).trim().length > 0, 'text must not be empty'),
     clientMessageId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, 'clientMessageId: letters, digits, - and _'),
     /** The data of a bot button the person chose (`text` is its label). */
     postback: z.string().min(1).max(300).optional(),

@@ -1,11 +1,11 @@
 /** The anonymous chat widget's API: open a session, send (idempotently), read the thread, end the session. */
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { asc, eq } from 'drizzle-orm';
 import type { Context } from '../../../context';
-import { messages } from '../../../db/schema';
+import { readWidgetHistory } from '../../../channels/widget/history';
 import { accept } from '../../../intake/accept';
 import { createWidgetSession, endWidgetSession } from '../../../channels/widget/sessions';
+import { widgetInbound } from '../../../channels/widget/inbound';
 import { presentForWidget } from '../../../presenters/message';
 import { AppError } from '../../../errors';
 import { findAgencyByCode } from '../../../agencies/add-agency';
@@ -43,19 +43,7 @@ export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
     const body = req.body as SendMessageBody;
     if (body.text.length > MAX_TEXT) throw new AppError('text_too_long');
     const w = req.widget!;
-    const result = await accept(
-      ctx,
-      {
-        channel: 'widget',
-        externalUserId: w.contactExternalId,
-        externalMessageId: `${w.conversationId}:${body.clientMessageId}`,
-        kind: body.postback ? 'postback' : 'text',
-        text: body.text,
-        postback: body.postback,
-        sentAt: new Date(),
-      },
-      { agencyId: w.agencyId, conversationId: w.conversationId, lang: w.lang },
-    );
+    const result = await accept(ctx, widgetInbound(w, body), { agencyId: w.agencyId, conversationId: w.conversationId, lang: w.lang });
     res.status(202).json({ messageId: result.messageId });
   });
 
@@ -78,14 +66,7 @@ export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
   });
 
   router.get('/messages', limited(60_000, 120), auth, async (req, res) => {
-    const rows = await ctx.db
-      .select()
-      .from(messages)
-      .where(eq(messages.conversationId, req.widget!.conversationId))
-      .orderBy(asc(messages.seq))
-      .limit(1000);
-    // The person sees what they wrote and what was actually sent to them, not pending drafts.
-    const visible = rows.filter((m) => m.direction === 'in' || m.deliveryState === 'sent');
+    const visible = await readWidgetHistory(ctx.db, req.widget!.conversationId);
     // Their own messages carry their clientMessageId back: a widget whose POST answer was lost
     // recognises the message as stored and stops resending it.
     const prefix = `${req.widget!.conversationId}:`;

@@ -1,0 +1,103 @@
+/**
+ * The two production shapes, each started from the compiled build as real processes (so CPU and
+ * memory are theirs alone): one process on the embedded PGlite (in a fresh folder), and an API
+ * process plus a workers process on a fresh Postgres database. A counsellor account is added with
+ * the CLI before start; the fake LINE API stands in for LINE.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase } from '../../tests/helpers/databases';
+import { freePort, ROOT, startTsunagu, stopProcess } from '../../tests/helpers/processes';
+
+export const BENCH_SECRET = 'bench-secret';
+export const BENCH_TOKEN = 'bench-token';
+export const STAFF = { email: 'bench@city.example.jp', password: 'bench-runs-open-loop-7' };
+
+export type SetupName = 'pglite-one-process' | 'postgres-api-workers';
+
+export interface Setup {
+  name: SetupName;
+  url: string;
+  /** Service processes by role, for CPU and memory. */
+  processes: Record<string, ChildProcess>;
+  /** Each process's /metrics (statements sent, queue depths). */
+  metricsUrls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+function runCli(args: string[], env: Record<string, string>, stdin: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['dist/server/src/cli/index.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    child.stdin!.end(stdin);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cli ${args[0]}: ${code} ${err}`))));
+  });
+}
+
+export async function startSetup(name: SetupName, lineUrl: string, redisUrl: string, opts: { profileDir?: string } = {}): Promise<Setup> {
+  const base: Record<string, string> = {
+    HOST: '127.0.0.1',
+    REDIS_URL: redisUrl,
+    REDIS_AUTOSTART: 'false',
+    QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+    LINE_CHANNEL_SECRET: BENCH_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: BENCH_TOKEN,
+    LINE_API_BASE_URL: lineUrl,
+    // the production log level: one line per request is part of the cost being measured
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    TRUST_PROXY: 'loopback',
+  };
+  const port = await freePort();
+  const profile = (role: string) => (opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}/${name}-${role}`] : []);
+  if (name === 'pglite-one-process') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-bench-'));
+    const metricsPort = await freePort();
+    const env = { ...base, DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: String(metricsPort) };
+    await runCli(['staff:add', '--email', STAFF.email, '--name', 'ベンチ 相談員', '--role', 'counsellor'], env, `${STAFF.password}\n`);
+    const all = await startTsunagu(env, [], 'workers started', true, profile('all'));
+    await waitReady(`http://127.0.0.1:${port}`);
+    return {
+      name,
+      url: `http://127.0.0.1:${port}`,
+      processes: { all },
+      metricsUrls: { all: `http://127.0.0.1:${metricsPort}/metrics` },
+      stop: async () => {
+        await stopProcess(all, 'SIGTERM');
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const database = await createTestDatabase();
+  const env = { ...base, DATABASE_URL: database.url };
+  await runCli(['staff:add', '--email', STAFF.email, '--name', 'ベンチ 相談員', '--role', 'counsellor'], env, `${STAFF.password}\n`);
+  const [apiMetrics, workersMetrics] = [await freePort(), await freePort()];
+  const api = await startTsunagu({ ...env, PORT: String(port), METRICS_PORT: String(apiMetrics) }, ['--role=api'], 'API listening', true, profile('api'));
+  const workers = await startTsunagu({ ...env, METRICS_PORT: String(workersMetrics) }, ['--role=workers'], 'workers started', true, profile('workers'));
+  await waitReady(`http://127.0.0.1:${port}`);
+  return {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    processes: { api, workers },
+    metricsUrls: { api: `http://127.0.0.1:${apiMetrics}/metrics`, workers: `http://127.0.0.1:${workersMetrics}/metrics` },
+    stop: async () => {
+      await stopProcess(api, 'SIGTERM');
+      await stopProcess(workers, 'SIGTERM');
+      await database.drop();
+    },
+  };
+}
+
+async function waitReady(url: string) {
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never became ready`);
+}

@@ -1,0 +1,163 @@
+/**
+ * A burst of LINE messages for the fault suites: N signed text events from M people, sent while
+ * something breaks, then one check that nothing was lost or doubled — every message stored once
+ * (in the order each person sent it), triaged once, shown once on /staff (`message:created`), and
+ * every bot answer and hotline reply reached the fake LINE API exactly once, in order.
+ */
+import { inArray } from 'drizzle-orm';
+import type { Socket } from 'socket.io-client';
+import type { Db } from '../../src/db/client';
+import { messages, triageRuns } from '../../src/db/schema';
+import { fakeLineUserId, type FakeLineApi } from '../fixtures/fake-line-api';
+import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
+import { eventually } from './app';
+
+export interface BurstMessage {
+  userId: string;
+  text: string;
+  /** The signed webhook body, sent again unchanged on redelivery (same webhookEventId). */
+  body: string;
+  replyToken: string;
+}
+
+export interface Burst {
+  users: string[];
+  messages: BurstMessage[];
+}
+
+/** `perUser` messages from each of `users` people; reply tokens are issued by the fake LINE API. */
+export function planBurst(line: FakeLineApi, opts: { users: number; perUser: number; text?: (user: number, i: number) => string }): Burst {
+  const users = Array.from({ length: opts.users }, () => fakeLineUserId());
+  const text = opts.text ?? ((u, i) => `相談 ${u}-${i} 生活のことで困っています`);
+  const list: BurstMessage[] = [];
+  for (let i = 0; i < opts.perUser; i++) {
+    for (const [u, userId] of users.entries()) {
+      const replyToken = line.issueReplyToken();
+      const t = text(u, i);
+      list.push({ userId, text: t, replyToken, body: webhookBody([textEvent({ userId, text: t, replyToken })]) });
+    }
+  }
+  return { users, messages: list };
+}
+
+/**
+ * Sends every message once, each person's in their order, people in parallel (as LINE does:
+ * one person's events in sequence). Returns the messages that got no 200 — LINE redelivers those.
+ * `url` is read on each request so a test can move the API (restart on the same port).
+ */
+export async function sendBurst(url: () => string, secret: string, list: BurstMessage[], opts: { gapMs?: number } = {}): Promise<BurstMessage[]> {
+  const unanswered: BurstMessage[] = [];
+  const byUser = new Map<string, BurstMessage[]>();
+  for (const m of list) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
+  await Promise.all(
+    [...byUser.values()].map(async (mine) => {
+      for (const m of mine) {
+        const ok = await postWebhook(url(), m.body, secret)
+          .then((res) => res.status === 200)
+          .catch(() => false);
+        if (!ok) unanswered.push(m);
+        if (opts.gapMs) await new Promise((r) => setTimeout(r, opts.gapMs));
+      }
+    }),
+  );
+  return unanswered;
+}
+
+/** LINE's redelivery: sends again what got no 200 until everything did (in the original order). */
+export async function redeliverUntilAccepted(url: () => string, secret: string, burst: Burst, unanswered: BurstMessage[], timeoutMs = 60_000): Promise<number> {
+  let left = burst.messages.filter((m) => unanswered.includes(m));
+  let redeliveries = 0;
+  const end = Date.now() + timeoutMs;
+  while (left.length) {
+    if (Date.now() > end) throw new Error(`${left.length} webhook(s) still refused after ${timeoutMs} ms`);
+    redeliveries += left.length;
+    const still = await sendBurst(url, secret, left);
+    left = left.filter((m) => still.includes(m));
+    if (left.length) await new Promise((r) => setTimeout(r, 500));
+  }
+  return redeliveries;
+}
+
+/** Counts `message:created` per message id on a staff socket (reattach after a reconnect). */
+export function watchShown(socket: Socket, shown = new Map<string, number>()): Map<string, number> {
+  socket.on('message:created', (p: { message: { id: string } }) => shown.set(p.message.id, (shown.get(p.message.id) ?? 0) + 1));
+  return shown;
+}
+
+/** Texts LINE accepted (status 200) for `userId`, in arrival order: pushes by `to`, replies by token. */
+export function deliveredTo(line: FakeLineApi, burst: Burst, userId: string): string[] {
+  const tokens = new Set(burst.messages.filter((m) => m.userId === userId).map((m) => m.replyToken));
+  return line
+    .delivered()
+    .filter((c) => c.body?.to === userId || tokens.has(c.body?.replyToken))
+    .flatMap((c) => c.body.messages.map((x: { text?: string }) => x.text ?? `(${(x as { type: string }).type})`));
+}
+
+async function rowsOf(db: Db, burst: Burst) {
+  const inbound = await db.select().from(messages).where(inArray(messages.text, burst.messages.map((m) => m.text)));
+  const conversationIds = [...new Set(inbound.map((m) => m.conversationId))];
+  const all = conversationIds.length ? await db.select().from(messages).where(inArray(messages.conversationId, conversationIds)) : [];
+  return { inbound: inbound.filter((m) => m.direction === 'in'), all: all.sort((a, b) => a.seq - b.seq) };
+}
+
+/**
+ * Waits until the burst is fully worked off (every message triaged and handled by the bot, every
+ * answer sent), then checks nothing is missing or doubled. `shown` (from watchShown) is checked
+ * when given; a test whose API process died passes `shownAtMostOnce` instead (events emitted by the
+ * dead process were never seen, and the inbox reloads the list on reconnect).
+ */
+export async function expectBurstExactlyOnce(opts: {
+  db: Db;
+  line: FakeLineApi;
+  burst: Burst;
+  shown?: Map<string, number>;
+  shownAtMostOnce?: Map<string, number>;
+  timeoutMs?: number;
+}): Promise<void> {
+  const { db, line, burst } = opts;
+  await eventually(async () => {
+    const { inbound, all } = await rowsOf(db, burst);
+    return (
+      inbound.length >= burst.messages.length &&
+      inbound.every((m) => m.triagedAt && m.dialoguedAt) &&
+      all.filter((m) => m.direction === 'out').every((m) => m.deliveryState === 'sent' || m.deliveryState === 'unclear')
+    );
+  }, opts.timeoutMs ?? 60_000, 250);
+  // A little longer: a duplicate delivery or a late second row would show up now.
+  await new Promise((r) => setTimeout(r, 1500));
+  const { inbound, all } = await rowsOf(db, burst);
+
+  // Stored once, each person's messages in the order they sent them.
+  expect(inbound).toHaveLength(burst.messages.length);
+  for (const userId of burst.users) {
+    const sent = burst.messages.filter((m) => m.userId === userId).map((m) => m.text);
+    const conversationId = inbound.find((m) => m.text === sent[0])!.conversationId;
+    expect(all.filter((m) => m.conversationId === conversationId && m.direction === 'in').map((m) => m.text)).toEqual(sent);
+  }
+
+  // Triaged once: one run per message (the primary key allows no second), none missing.
+  const runs = await db.select().from(triageRuns).where(inArray(triageRuns.messageId, inbound.map((m) => m.id)));
+  expect(runs).toHaveLength(inbound.length);
+
+  // Shown once on /staff.
+  if (opts.shown) expect(inbound.filter((m) => opts.shown!.get(m.id) !== 1).map((m) => [m.text, opts.shown!.get(m.id) ?? 0])).toEqual([]);
+  if (opts.shownAtMostOnce) expect(inbound.filter((m) => (opts.shownAtMostOnce!.get(m.id) ?? 0) > 1).map((m) => m.text)).toEqual([]);
+
+  // Every answer reached LINE exactly once, in the order it was written. An 'unclear' one (a reply
+  // under way when its worker died: LINE may or may not have it, staff decide) is never sent again,
+  // so it is there at most once.
+  for (const userId of burst.users) {
+    const conversationId = inbound.find((m) => m.text === burst.messages.find((x) => x.userId === userId)!.text)!.conversationId;
+    const outbound = all.filter((m) => m.conversationId === conversationId && m.direction === 'out');
+    const delivered = deliveredTo(line, burst, userId);
+    // Walk the stored answers in order: a sent one must be next at LINE, an unclear one may be.
+    let k = 0;
+    const expected: string[] = [];
+    for (const m of outbound) {
+      if (m.deliveryState === 'unclear' && delivered[k] !== m.text) continue;
+      expected.push(m.text);
+      k++;
+    }
+    expect(delivered).toEqual(expected);
+  }
+}

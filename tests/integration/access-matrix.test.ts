@@ -54,6 +54,8 @@ import {
 import { listReferralsResponse } from '../../src/server/routes/referrals/referrals';
 import { directoryResponse } from '../../src/server/routes/agencies/agencies';
 import { meetingView } from '../../src/contracts';
+import { monthlyReportResponse } from '../../src/server/routes/reports/schema';
+import { erasePersonResponse, personExportResponse } from '../../src/server/routes/person-data/schema';
 
 type Role = 'counsellor' | 'supervisor' | 'admin' | 'operator';
 const ROLES: Role[] = ['counsellor', 'supervisor', 'admin', 'operator'];
@@ -79,12 +81,16 @@ interface Ids {
   /** Per role, a referral waiting for this agency's answer (accepting or returning answers it once). */
   referralToAccept: Record<Role, string>;
   referralToReturn: Record<Role, string>;
+  /** A conversation of its own for the erase row: erasing takes the person's data away. */
+  erasable: string;
 }
 
 /** Every agency role may; the system operator sees no consultation data. */
 const inbox = (ok: number): Expect => ({ counsellor: ok, supervisor: ok, admin: ok, operator: 403 });
 /** Supervisors and admins only. */
 const supervisors = (ok: number): Expect => ({ counsellor: 403, supervisor: ok, admin: ok, operator: 403 });
+/** Admins only. */
+const admins = (ok: number): Expect => ({ counsellor: 403, supervisor: 403, admin: ok, operator: 403 });
 /** Another agency's id: not found for agency staff (the operator is refused before looking). */
 const hidden: Expect = { counsellor: 404, supervisor: 404, admin: 404, operator: 403 };
 
@@ -94,6 +100,8 @@ interface RouteRow {
   route: string;
   /** The id this route names, from the agency whose data is used (some per role: see Ids). */
   id?: (ids: Ids, role: Role) => string;
+  /** The query string (`{id}`: the row's id). */
+  query?: string;
   body?: (me: { id: string }, ids: Ids) => unknown;
   own: Expect;
   /** The documented answer (src/contracts views via the route's schema.ts): every 2xx body must fit it. */
@@ -166,6 +174,10 @@ const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/api/meetings/{id}', id: (ids) => ids.meeting, answer: z.object({ meeting: meetingView }), own: inbox(200), other: hidden, shared: readable },
   { method: 'GET', route: '/api/follow-ups', answer: followUpsResponse, own: inbox(200) },
   { method: 'POST', route: '/api/follow-ups/{id}/done', id: (ids) => ids.followUp, answer: followUpResponse, own: inbox(200), other: hidden },
+  // Figures (supervisors; their agency's) and a person's data on request (admins, their agency's).
+  { method: 'GET', route: '/api/reports/monthly', query: 'from=2026-11&to=2026-12', answer: monthlyReportResponse, own: supervisors(200) },
+  { method: 'GET', route: '/api/person-data', id: conv, query: 'conversationId={id}', answer: personExportResponse, own: admins(200), other: { ...hidden, counsellor: 403, supervisor: 403 } },
+  { method: 'POST', route: '/api/person-data/erase', id: (ids) => ids.erasable, body: () => ({ conversationId: '{id}', confirm: true }), answer: erasePersonResponse, own: admins(200), other: { ...hidden, counsellor: 403, supervisor: 403 } },
   { method: 'GET', route: '/admin/queues', own: { counsellor: 403, supervisor: 403, admin: 403, operator: 200 } },
 ];
 
@@ -251,6 +263,7 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
     const perRole = async (make: () => Promise<string>, operator: string) =>
       ({ counsellor: await make(), supervisor: await make(), admin: await make(), operator }) as Record<Role, string>;
     Object.assign(own, {
+      erasable: await consented(ours('admin')),
       case: o.case, caseConversation: o.caseConversation, meeting: o.meeting, followUp: o.followUp, referralSent: o.referralSent,
       caseFor: await perRole(o.open, o.case),
       // The operator is refused before anything is looked up: any id will do.
@@ -259,6 +272,7 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
     });
     const all = (id: string) => ({ counsellor: id, supervisor: id, admin: id, operator: id });
     Object.assign(other, {
+      erasable: await consented(them),
       case: t.case, caseConversation: t.caseConversation, meeting: t.meeting, followUp: t.followUp, referralSent: t.referralSent,
       caseFor: all(t.case), referralToAccept: all(t.referralSent), referralToReturn: all(t.referralSent),
     });
@@ -278,7 +292,7 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
 
   const call = (row: RouteRow, role: Role | null, ids: Ids) => {
     const id = row.id?.(ids, role ?? 'counsellor') ?? '';
-    const path = row.route.replace('{id}', id);
+    const path = row.route.replace('{id}', id) + (row.query ? `?${row.query.replace('{id}', id)}` : '');
     const body = row.body ? JSON.stringify(row.body({ id: role ? staffIds[role] : randomUUID() }, ids)).replace('"{id}"', JSON.stringify(id)) : undefined;
     const headers: Record<string, string> = { 'content-type': 'application/json', origin: app.url };
     if (role) headers.cookie = cookies[role];

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { io as ioClient } from 'socket.io-client';
-import { agencies, auditLog, caseConversations, cases, caseTransitions, consents, followUps, meetings, notes, participations, plans, referrals } from '../../src/db/schema';
+import { agencies, auditLog, caseConversations, cases, caseTransitions, consents, conversations, followUps, meetings, messages, notes, participations, plans, referrals } from '../../src/db/schema';
 import { addStaff } from '../../src/staff/add-staff';
 import { addAgency } from '../../src/agencies/add-agency';
 import type { SessionStaff } from '../../src/auth/sessions';
@@ -37,6 +37,8 @@ function declaredWrites(): string[] {
     meetings: '/api/meetings',
     agencies: '/api/agencies',
     'follow-ups': '/api/follow-ups',
+    'person-data': '/api/person-data',
+    reports: '/api/reports',
   };
   const found: string[] = [];
   for (const dir of fs.readdirSync(ROUTES_DIR).filter((d) => !NOT_COOKIE.includes(d))) {
@@ -118,6 +120,7 @@ describe('the staff surface', () => {
       [`POST /api/referrals/${real.referral}/return`, { reason: '別サイトから' }],
       [`POST /api/meetings`, { kind: 'shien', date: '2026-12-02', participants: [{ staffId: admin.id, confidentialityAcknowledged: true }], caseIds: [real.case] }],
       [`POST /api/follow-ups/${real.followUp}/done`, {}],
+      [`POST /api/person-data/erase`, { conversationId: c, confirm: true }],
     ];
     const shape = (w: string) => [c, id, ...Object.values(real)].reduce((s, x) => s.replace(x, ':id'), w);
     expect(writes.map(([w]) => shape(w)).sort()).toEqual(declaredWrites());
@@ -125,7 +128,7 @@ describe('the staff surface', () => {
       (await app.runtime.ctx.db.select({ n: count() }).from(auditLog))[0].n,
       (await app.runtime.ctx.db.select({ n: count() }).from(notes))[0].n,
       (await app.runtime.ctx.db.select({ n: count() }).from(consents))[0].n,
-      ...(await Promise.all([cases, caseConversations, caseTransitions, referrals, meetings, plans, followUps, participations, agencies].map(async (t) => (await app.runtime.ctx.db.select({ n: count() }).from(t))[0].n))),
+      ...(await Promise.all([cases, caseConversations, caseTransitions, referrals, meetings, plans, followUps, participations, agencies, conversations, messages].map(async (t) => (await app.runtime.ctx.db.select({ n: count() }).from(t))[0].n))),
       // Answering, completing or moving changes a row in place.
       JSON.stringify(await app.runtime.ctx.db.select({ stage: cases.stage, agencyId: cases.agencyId }).from(cases)),
       JSON.stringify(await app.runtime.ctx.db.select({ state: referrals.state }).from(referrals)),
@@ -154,7 +157,7 @@ describe('the staff surface', () => {
   test('audited reads (cases and つなぐシート too) refuse a request another site set off (link, image), and write no audit row', async () => {
     const before = (await app.runtime.ctx.db.select({ n: count() }).from(auditLog))[0].n;
     const c = `/api/cases/${real.case}`;
-    const caseReads = ['/api/cases', c, `${c}/plans`, `${c}/follow-ups`, `${c}/participations`, `${c}/meetings`, `/api/meetings/${real.meeting}`, '/api/referrals', `/api/referrals/${real.referral}/sheet.json`, `/api/referrals/${real.referral}/sheet.pdf`, '/api/follow-ups'];
+    const caseReads = ['/api/cases', c, `${c}/plans`, `${c}/follow-ups`, `${c}/participations`, `${c}/meetings`, `/api/meetings/${real.meeting}`, '/api/referrals', `/api/referrals/${real.referral}/sheet.json`, `/api/referrals/${real.referral}/sheet.pdf`, '/api/follow-ups', '/api/reports/monthly?from=2026-11&to=2026-12', `/api/person-data?conversationId=${conversationId}`];
     for (const p of ['/api/conversations', `/api/conversations/${conversationId}`, `/api/conversations/${conversationId}/messages`, `/api/conversations/${conversationId}/notes`, `/api/conversations/${conversationId}/consents`, '/api/audit', ...caseReads]) {
       for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }, { origin: 'https://evil.example' }] as Record<string, string>[]) {
         const res = await fetch(`${app.url}${p}`, { headers: { cookie: admin.cookie, ...headers } });

@@ -1,10 +1,10 @@
 /** Meeting queries: one meeting as its participants see it, the meetings on a case. */
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agencies, meetingCases, meetingParticipants, meetings, staff as staffTable } from '../db/schema';
 import type { SessionStaff } from '../auth/sessions';
 import type { MeetingView } from '../contracts';
-import { isUuid } from '../policies/case';
+import { isUuid, meetingsSeenBy } from '../policies/case';
 import { AppError } from '../errors';
 
 async function present(db: Db, m: typeof meetings.$inferSelect): Promise<MeetingView> {
@@ -35,22 +35,15 @@ async function present(db: Db, m: typeof meetings.$inferSelect): Promise<Meeting
 /** A meeting seen by the agency that called it or by a participant (staff or agency); 404 otherwise. */
 export async function loadMeetingFor(db: Db, staff: SessionStaff, id: string): Promise<MeetingView> {
   if (!isUuid(id)) throw new AppError('not_found');
-  const [m] = await db.select().from(meetings).where(eq(meetings.id, id));
+  const [m] = await db.select().from(meetings).where(and(eq(meetings.id, id), meetingsSeenBy(db, staff)));
   if (!m) throw new AppError('not_found');
-  if (m.agencyId !== staff.agencyId) {
-    const [p] = await db
-      .select({ id: meetingParticipants.id })
-      .from(meetingParticipants)
-      .where(and(eq(meetingParticipants.meetingId, m.id), or(eq(meetingParticipants.agencyId, staff.agencyId), eq(meetingParticipants.staffId, staff.id))));
-    if (!p) throw new AppError('not_found');
-  }
   return present(db, m);
 }
 
-/** The meetings on a case (the caller already may see the case). */
-export async function meetingsOfCase(db: Db, caseId: string): Promise<MeetingView[]> {
+/** The meetings on a case (the caller already may see the case) that the caller may see, as for one. */
+export async function meetingsOfCase(db: Db, staff: SessionStaff, caseId: string): Promise<MeetingView[]> {
   const ids = (await db.select({ id: meetingCases.meetingId }).from(meetingCases).where(eq(meetingCases.caseId, caseId))).map((r) => r.id);
   if (ids.length === 0) return [];
-  const rows = await db.select().from(meetings).where(inArray(meetings.id, ids)).orderBy(desc(meetings.date));
+  const rows = await db.select().from(meetings).where(and(inArray(meetings.id, ids), meetingsSeenBy(db, staff))).orderBy(desc(meetings.date));
   return Promise.all(rows.map((m) => present(db, m)));
 }

@@ -9,7 +9,7 @@
  * never who reported; the person's own words only while the person's share consent stands at
  * `yes` (withdrawing it after a referral takes the texts away from the receiving agency).
  */
-import { and, eq, inArray, isNotNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, ne, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { cases, meetingCases, meetingParticipants, meetings, referrals } from '../db/schema';
 import type { SessionStaff } from '../auth/sessions';
@@ -99,3 +99,19 @@ export function requireReferralReceiver(staff: SessionStaff, referral: { toAgenc
 /** A referral (its sheet and its answer) is seen by the two agencies, nobody else. */
 export const mayViewReferral = (staff: SessionStaff, referral: { fromAgencyId: string; toAgencyId: string }) =>
   referral.fromAgencyId === staff.agencyId || referral.toAgencyId === staff.agencyId;
+
+/**
+ * Meetings the staff member sees: called by their agency, or with their agency or themselves
+ * among the participants. Seeing a case does not open every meeting on it: what a 支援会議
+ * discussed stays with those bound by its 守秘義務.
+ */
+export const meetingsSeenBy = (db: DbOrTx, staff: SessionStaff): SQL =>
+  or(
+    eq(meetings.agencyId, staff.agencyId),
+    exists(
+      db
+        .select({ id: meetingParticipants.id })
+        .from(meetingParticipants)
+        .where(and(eq(meetingParticipants.meetingId, meetings.id), or(eq(meetingParticipants.agencyId, staff.agencyId), eq(meetingParticipants.staffId, staff.id)))),
+    ),
+  )!;

@@ -88,7 +88,7 @@ export function registerCasePaths(registry: OpenAPIRegistry, json: Json, errors:
     request: { params: idParam, body: body(participationBody) },
     responses: { 201: json(participationResponse, 'Recorded'), ...errors(400, 401, 403, 404) },
   });
-  path({ method: 'get', path: '/api/cases/{id}/meetings', tags, security, request: { params: idParam }, responses: { 200: json(meetingsResponse, 'Meetings on the case'), ...errors(401, 404) } });
+  path({ method: 'get', path: '/api/cases/{id}/meetings', tags, security, summary: 'Meetings on the case that you may see: called by your agency or with it (or you) among the participants', request: { params: idParam }, responses: { 200: json(meetingsResponse, 'Meetings on the case'), ...errors(401, 404) } });
   path({ method: 'get', path: '/api/agencies', tags, security, summary: 'The directory (相談機関一覧); ?category= marks and lists first the fields serving those needs', request: { query: directoryQuery }, responses: { 200: json(directoryResponse, 'Agencies'), ...errors(400, 401) } });
   path({ method: 'post', path: '/api/agencies', tags, security, summary: 'Add or update an agency by code (admin)', request: { body: body(agencyBody) }, responses: { 201: json(z.object({ agency: z.unknown() }), 'Saved'), ...errors(400, 401, 403) } });
   path({ method: 'get', path: '/api/referrals', tags, security, summary: 'Incoming (to your agency) or outgoing referrals', request: { query: listReferralsQuery }, responses: { 200: json(listReferralsResponse, 'Referrals'), ...errors(400, 401) } });

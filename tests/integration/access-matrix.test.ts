@@ -2,14 +2,16 @@
  * Who may do what, from one table: every staff route and every staff socket room × role
  * (counsellor, supervisor, admin, operator) × whose data (the staff member's own agency, another
  * agency). Allowed answers its success status; refused answers 403 (role) or 404 (another
- * agency's id: it cannot even be confirmed to exist); a list never shows another agency's rows;
- * nobody signed in gets 401; every allowed answer fits its documented schema (the contract views).
- * A staff route in the OpenAPI document without a row here fails the coverage test.
+ * agency's id: it cannot even be confirmed to exist); another agency's case referred to us or
+ * shared with us through a 支援会議 is read (200) but never changed (403); a list never shows
+ * another agency's rows; nobody signed in gets 401; every allowed answer fits its documented
+ * schema (the contract views). A staff route in the OpenAPI document without a row here fails
+ * the coverage test. Over 300 lines: the one table needs its fixtures beside it to be read.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
-import { alerts, conversations, messages } from '../../src/db/schema';
+import { alerts, cases as casesTable, conversations, messages } from '../../src/db/schema';
 import { addAgency } from '../../src/agencies/add-agency';
 import { addStaff } from '../../src/staff/add-staff';
 import { addTeam } from '../../src/teams/teams';
@@ -29,6 +31,31 @@ import { listColleaguesResponse } from '../../src/server/routes/staff/schema';
 import { shiftResponse } from '../../src/server/routes/shift/schema';
 import { listTeamsResponse } from '../../src/server/routes/teams/schema';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
+import type { SessionStaff } from '../../src/auth/sessions';
+import { seedConversation } from '../helpers/cases';
+import { openCase } from '../../src/cases/open-case';
+import { referCase } from '../../src/cases/refer';
+import { holdMeeting } from '../../src/cases/hold-meeting';
+import { scheduleFollowUp } from '../../src/cases/follow-ups';
+import { referralSheetView } from '../../src/contracts';
+import {
+  caseDetailResponse,
+  caseResponse,
+  followUpResponse,
+  followUpsResponse,
+  listCasesResponse,
+  meetingsResponse,
+  participationResponse,
+  participationsResponse,
+  planResponse,
+  plansResponse,
+  referralResponse,
+} from '../../src/server/routes/cases/schema';
+import { listReferralsResponse } from '../../src/server/routes/referrals/referrals';
+import { directoryResponse } from '../../src/server/routes/agencies/agencies';
+import { meetingView } from '../../src/contracts';
+import { monthlyReportResponse } from '../../src/server/routes/reports/schema';
+import { erasePersonResponse, personExportResponse } from '../../src/server/routes/person-data/schema';
 
 type Role = 'counsellor' | 'supervisor' | 'admin' | 'operator';
 const ROLES: Role[] = ['counsellor', 'supervisor', 'admin', 'operator'];
@@ -42,12 +69,28 @@ interface Ids {
   canned: string;
   /** A 定型文 id that names nothing of this agency (deleting it answers 404 past every check). */
   cannedGone: string;
+  /** A case (with the person's share consent), a meeting on it, a follow-up, a referral it sent. */
+  case: string;
+  /** A conversation of the agency with the share consent `yes`, linked to its cases. */
+  caseConversation: string;
+  meeting: string;
+  followUp: string;
+  referralSent: string;
+  /** Per role, a case at intake of its own: moving and referring change it, so no role sees another's move. */
+  caseFor: Record<Role, string>;
+  /** Per role, a referral waiting for this agency's answer (accepting or returning answers it once). */
+  referralToAccept: Record<Role, string>;
+  referralToReturn: Record<Role, string>;
+  /** A conversation of its own for the erase row: erasing takes the person's data away. */
+  erasable: string;
 }
 
 /** Every agency role may; the system operator sees no consultation data. */
 const inbox = (ok: number): Expect => ({ counsellor: ok, supervisor: ok, admin: ok, operator: 403 });
 /** Supervisors and admins only. */
 const supervisors = (ok: number): Expect => ({ counsellor: 403, supervisor: ok, admin: ok, operator: 403 });
+/** Admins only. */
+const admins = (ok: number): Expect => ({ counsellor: 403, supervisor: 403, admin: ok, operator: 403 });
 /** Another agency's id: not found for agency staff (the operator is refused before looking). */
 const hidden: Expect = { counsellor: 404, supervisor: 404, admin: 404, operator: 403 };
 
@@ -55,18 +98,29 @@ interface RouteRow {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The path as the OpenAPI document names it (`{id}`). */
   route: string;
-  /** The id this route names, from the agency whose data is used. */
-  id?: (ids: Ids) => string;
-  body?: (me: { id: string }) => unknown;
+  /** The id this route names, from the agency whose data is used (some per role: see Ids). */
+  id?: (ids: Ids, role: Role) => string;
+  /** The query string (`{id}`: the row's id). */
+  query?: string;
+  body?: (me: { id: string }, ids: Ids) => unknown;
   own: Expect;
   /** The documented answer (src/contracts views via the route's schema.ts): every 2xx body must fit it. */
   answer?: z.ZodType;
   /** The same request naming another agency's data; lists instead must not contain it. */
   other?: Expect;
+  /**
+   * The same request naming another agency's case that was referred to this agency (waiting for
+   * its answer) and shared with it through a 支援会議: it may read (200), never change (403).
+   */
+  shared?: Expect;
 }
 
 const conv = (ids: Ids) => ids.conversation;
 const oneConversation = z.object({ conversation: conversationView });
+const theCase = (ids: Ids) => ids.case;
+/** A case another agency referred or shared: read, never changed. */
+const readOnly: Expect = { counsellor: 403, supervisor: 403, admin: 403, operator: 403 };
+const readable = inbox(200);
 const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/api/auth/me', answer: meResponse, own: { counsellor: 200, supervisor: 200, admin: 200, operator: 200 } },
   { method: 'GET', route: '/api/conversations', answer: listConversationsResponse, own: inbox(200) },
@@ -94,6 +148,36 @@ const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/api/staff', answer: listColleaguesResponse, own: inbox(200) },
   { method: 'GET', route: '/api/shift', answer: shiftResponse, own: supervisors(200) },
   { method: 'GET', route: '/api/teams', answer: listTeamsResponse, own: inbox(200) },
+  // Cases (issue 12). Another agency's case is 404; one referred or shared with us is read only.
+  { method: 'POST', route: '/api/cases', id: (ids) => ids.caseConversation, body: () => ({ conversationIds: ['{id}'], person: { description: '権限テストの方' } }), answer: caseResponse, own: inbox(201), other: hidden },
+  { method: 'GET', route: '/api/cases', answer: listCasesResponse, own: inbox(200) },
+  { method: 'GET', route: '/api/cases/{id}', id: theCase, answer: caseDetailResponse, own: inbox(200), other: hidden, shared: readable },
+  { method: 'POST', route: '/api/cases/{id}/conversations', id: theCase, body: (_me, ids) => ({ conversationId: ids.caseConversation }), answer: caseDetailResponse, own: inbox(200), other: hidden, shared: readOnly },
+  { method: 'POST', route: '/api/cases/{id}/transitions', id: (ids, role) => ids.caseFor[role], body: () => ({ to: 'assessment' }), answer: caseDetailResponse, own: inbox(200), other: hidden, shared: readOnly },
+  { method: 'POST', route: '/api/cases/{id}/referrals', id: (ids, role) => ids.caseFor[role], body: () => ({ toAgency: 'third', summary: '権限テストのつなぎ' }), answer: referralResponse, own: inbox(201), other: hidden, shared: readOnly },
+  { method: 'GET', route: '/api/cases/{id}/plans', id: theCase, answer: plansResponse, own: inbox(200), other: hidden, shared: readable },
+  { method: 'POST', route: '/api/cases/{id}/plans', id: theCase, body: (_me, ids) => ({ meetingId: ids.meeting, goals: ['生活の立て直し'], actions: [{ text: '家計相談', ownerAgency: 'intake' }] }), answer: planResponse, own: inbox(201), other: hidden, shared: readOnly },
+  { method: 'GET', route: '/api/cases/{id}/follow-ups', id: theCase, answer: followUpsResponse, own: inbox(200), other: hidden, shared: readable },
+  { method: 'POST', route: '/api/cases/{id}/follow-ups', id: theCase, body: () => ({ kind: 'call', dueAt: new Date(Date.now() + 86_400_000).toISOString() }), answer: followUpResponse, own: inbox(201), other: hidden, shared: readOnly },
+  { method: 'GET', route: '/api/cases/{id}/participations', id: theCase, answer: participationsResponse, own: inbox(200), other: hidden, shared: readable },
+  { method: 'POST', route: '/api/cases/{id}/participations', id: theCase, body: () => ({ kind: 'activity', name: '地域の居場所' }), answer: participationResponse, own: inbox(201), other: hidden, shared: readOnly },
+  { method: 'GET', route: '/api/cases/{id}/meetings', id: theCase, answer: meetingsResponse, own: inbox(200), other: hidden, shared: readable },
+  { method: 'GET', route: '/api/agencies', answer: directoryResponse, own: inbox(200) },
+  { method: 'POST', route: '/api/agencies', body: () => ({ code: 'matrix-added', name: '権限テストの機関', field: 'general' }), own: { counsellor: 403, supervisor: 403, admin: 201, operator: 403 } },
+  { method: 'GET', route: '/api/referrals', answer: listReferralsResponse, own: inbox(200) },
+  // Another agency's referral between two other agencies; ours to answer are per role.
+  { method: 'POST', route: '/api/referrals/{id}/accept', id: (ids, role) => ids.referralToAccept[role], answer: referralResponse, own: inbox(200), other: hidden },
+  { method: 'POST', route: '/api/referrals/{id}/return', id: (ids, role) => ids.referralToReturn[role], body: () => ({ reason: '当機関の対象外のため' }), answer: referralResponse, own: inbox(200), other: hidden },
+  { method: 'GET', route: '/api/referrals/{id}/sheet.json', id: (ids) => ids.referralSent, answer: z.object({ sheet: referralSheetView }), own: inbox(200), other: hidden },
+  { method: 'GET', route: '/api/referrals/{id}/sheet.pdf', id: (ids) => ids.referralSent, own: inbox(200), other: hidden },
+  { method: 'POST', route: '/api/meetings', id: theCase, body: (me) => ({ kind: 'jusou', date: '2026-12-01', participants: [{ staffId: me.id }], caseIds: ['{id}'] }), answer: z.object({ meeting: meetingView }), own: inbox(201), other: hidden, shared: readOnly },
+  { method: 'GET', route: '/api/meetings/{id}', id: (ids) => ids.meeting, answer: z.object({ meeting: meetingView }), own: inbox(200), other: hidden, shared: readable },
+  { method: 'GET', route: '/api/follow-ups', answer: followUpsResponse, own: inbox(200) },
+  { method: 'POST', route: '/api/follow-ups/{id}/done', id: (ids) => ids.followUp, answer: followUpResponse, own: inbox(200), other: hidden },
+  // Figures (supervisors; their agency's) and a person's data on request (admins, their agency's).
+  { method: 'GET', route: '/api/reports/monthly', query: 'from=2026-11&to=2026-12', answer: monthlyReportResponse, own: supervisors(200) },
+  { method: 'GET', route: '/api/person-data', id: conv, query: 'conversationId={id}', answer: personExportResponse, own: admins(200), other: { ...hidden, counsellor: 403, supervisor: 403 } },
+  { method: 'POST', route: '/api/person-data/erase', id: (ids) => ids.erasable, body: () => ({ conversationId: '{id}', confirm: true }), answer: erasePersonResponse, own: admins(200), other: { ...hidden, counsellor: 403, supervisor: 403 } },
   { method: 'GET', route: '/admin/queues', own: { counsellor: 403, supervisor: 403, admin: 403, operator: 200 } },
 ];
 
@@ -106,6 +190,9 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
   const staffIds = {} as Record<Role, string>;
   let own: Ids;
   let other: Ids;
+  /** Our data, but naming another agency's case referred to us and a 支援会議 that shares one with us. */
+  let shared: Ids;
+  let notOurMeeting: string;
   /** Everything of the other agency that must never appear in a list of ours. */
   let otherAgencyIds: string[];
 
@@ -145,16 +232,68 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
     const team = await addTeam(ctxDb, { agencyCode: 'other', name: '他機関の班', memberEmails: [theirEmail] });
     const canned = await addCanned(ctxDb, { id: theirs.id, email: theirEmail, name: '他機関 相談員', role: 'supervisor', agencyId: otherInbound.agencyId }, { title: '他機関の定型文', text: '他機関' });
     const ownCanned = await addCanned(ctxDb, { id: staffIds.supervisor, email: 'sv@example.jp', name: '定型 作成', role: 'supervisor', agencyId: ownInbound.agencyId }, { title: '自機関の定型文', text: '自機関' });
-    own = { conversation: ownInbound.conversationId, alert: (await alertFor(ownInbound)).id, outbound: await reply(cookies.counsellor, ownInbound.conversationId), canned: ownCanned.id, cannedGone: randomUUID() };
-    other = { conversation: otherInbound.conversationId, alert: (await alertFor(otherInbound)).id, outbound: await reply(theirCookie, otherInbound.conversationId), canned: canned.id, cannedGone: canned.id };
+    own = { conversation: ownInbound.conversationId, alert: (await alertFor(ownInbound)).id, outbound: await reply(cookies.counsellor, ownInbound.conversationId), canned: ownCanned.id, cannedGone: randomUUID() } as Ids;
+    other = { conversation: otherInbound.conversationId, alert: (await alertFor(otherInbound)).id, outbound: await reply(theirCookie, otherInbound.conversationId), canned: canned.id, cannedGone: canned.id } as Ids;
     otherAgencyIds = [other.conversation, other.alert, other.outbound, theirs.id, team.id, canned.id, otherInbound.id];
+
+    // Cases, through the real commands: each agency has a case with the person's share consent, a
+    // 重層的支援会議 on it, a follow-up and a referral to a third agency; the other agency also
+    // refers cases to us (to accept, to return, to read) and shares one through a 支援会議.
+    const ctx = app.runtime.ctx;
+    await addAgency(ctxDb, { code: 'third', name: '第三の機関' });
+    const ours = (role: Role): SessionStaff => ({ id: staffIds[role], email: `${role}@example.jp`, name: role, role, agencyId: ownInbound.agencyId });
+    const them: SessionStaff = { id: theirs.id, email: theirEmail, name: '他機関 相談員', role: 'supervisor', agencyId: otherInbound.agencyId };
+    const caseRow = async (id: string) => (await ctxDb.select().from(casesTable).where(eq(casesTable.id, id)))[0];
+    // The person's own conversation, with their consent to share (as the cases tests seed it).
+    const consented = async (staff: SessionStaff) => (await seedConversation(app, { texts: ['生活のことで相談したいです'], share: 'yes', agencyId: staff.agencyId })).id;
+    const date = '2026-12-01';
+    const dueAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const caseData = async (staff: SessionStaff) => {
+      const caseConversation = await consented(staff);
+      const open = () => openCase(ctx, staff, { conversationIds: [caseConversation] });
+      const id = await open();
+      const meeting = await holdMeeting(ctx, staff, { kind: 'jusou', date, participants: [{ staffId: staff.id }], caseIds: [id], decisions: [] });
+      const followUp = (await scheduleFollowUp(ctx, staff, await caseRow(id), { kind: 'visit', dueAt })).id;
+      const referralSent = await referCase(ctx, staff, await caseRow(id), { toAgency: 'third', summary: '第三の機関へ' });
+      return { caseConversation, open, case: id, meeting, followUp, referralSent };
+    };
+    const o = await caseData(ours('counsellor'));
+    const t = await caseData(them);
+    const toUs = async () => referCase(ctx, them, await caseRow(await t.open()), { toAgency: 'intake', summary: '貴機関へおつなぎします' });
+    const perRole = async (make: () => Promise<string>, operator: string) =>
+      ({ counsellor: await make(), supervisor: await make(), admin: await make(), operator }) as Record<Role, string>;
+    Object.assign(own, {
+      erasable: await consented(ours('admin')),
+      case: o.case, caseConversation: o.caseConversation, meeting: o.meeting, followUp: o.followUp, referralSent: o.referralSent,
+      caseFor: await perRole(o.open, o.case),
+      // The operator is refused before anything is looked up: any id will do.
+      referralToAccept: await perRole(toUs, o.referralSent),
+      referralToReturn: await perRole(toUs, o.referralSent),
+    });
+    const all = (id: string) => ({ counsellor: id, supervisor: id, admin: id, operator: id });
+    Object.assign(other, {
+      erasable: await consented(them),
+      case: t.case, caseConversation: t.caseConversation, meeting: t.meeting, followUp: t.followUp, referralSent: t.referralSent,
+      caseFor: all(t.case), referralToAccept: all(t.referralSent), referralToReturn: all(t.referralSent),
+    });
+    // Referred to us and waiting for our answer; and another case shared with us only through a 支援会議.
+    const referredCase = await t.open();
+    await referCase(ctx, them, await caseRow(referredCase), { toAgency: 'intake', summary: '貴機関へおつなぎします' });
+    const sharedMeeting = await holdMeeting(ctx, them, {
+      kind: 'shien', date, decisions: [], caseIds: [await t.open()],
+      participants: [{ staffId: theirs.id, confidentialityAcknowledged: true }, { agency: 'intake', confidentialityAcknowledged: true }],
+    });
+    shared = { ...own, case: referredCase, caseFor: all(referredCase), meeting: sharedMeeting };
+    // A 支援会議 on the case referred to us that we take no part in: its 守秘義務 does not reach us.
+    notOurMeeting = await holdMeeting(ctx, them, { kind: 'shien', date, decisions: [{ caseId: referredCase, text: '会議内でのみ共有する判断' }], caseIds: [referredCase], participants: [{ staffId: theirs.id, confidentialityAcknowledged: true }] });
+    otherAgencyIds.push(t.case, t.meeting, t.followUp, t.referralSent);
   });
   afterAll(() => app?.close());
 
   const call = (row: RouteRow, role: Role | null, ids: Ids) => {
-    const id = row.id?.(ids) ?? '';
-    const path = row.route.replace('{id}', id);
-    const body = row.body ? JSON.stringify(row.body({ id: role ? staffIds[role] : randomUUID() })).replace('"{id}"', JSON.stringify(id)) : undefined;
+    const id = row.id?.(ids, role ?? 'counsellor') ?? '';
+    const path = row.route.replace('{id}', id) + (row.query ? `?${row.query.replace('{id}', id)}` : '');
+    const body = row.body ? JSON.stringify(row.body({ id: role ? staffIds[role] : randomUUID() }, ids)).replace('"{id}"', JSON.stringify(id)) : undefined;
     const headers: Record<string, string> = { 'content-type': 'application/json', origin: app.url };
     if (role) headers.cookie = cookies[role];
     return fetch(`${app.url}${path}`, { method: row.method, headers, body });
@@ -173,6 +312,10 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
     if (row.other) {
       const refused = await call(row, role, other);
       expect({ role, otherAgency: refused.status }).toEqual({ role, otherAgency: row.other[role] });
+    }
+    if (row.shared) {
+      const res2 = await call(row, role, shared);
+      expect({ role, sharedWithUs: res2.status }).toEqual({ role, sharedWithUs: row.shared[role] });
     } else if (res.status === 200) {
       // A list: nothing of the other agency in it.
       for (const id of otherAgencyIds) expect({ role, leaked: text.includes(id) }).toEqual({ role, leaked: false });
@@ -192,6 +335,14 @@ describe.each(testDatabases())('access matrix on %s', (db) => {
     expect(documented.length).toBeGreaterThan(15);
     const covered = new Set(ROUTES.map((r) => `${r.method} ${r.route}`));
     expect(documented.filter((r) => !covered.has(r) && !NOT_STAFF_ROUTES.some((p) => r.endsWith(` ${p}`)))).toEqual([]);
+  });
+
+  test.each(['counsellor', 'supervisor', 'admin'] as const)('a case referred to us: a meeting on it we take no part in is hidden from %s, alone and in the case\'s list', async (role) => {
+    const alone = await call({ method: 'GET', route: '/api/meetings/{id}', id: () => notOurMeeting, own: inbox(404) }, role, shared);
+    const list = await call({ method: 'GET', route: '/api/cases/{id}/meetings', id: (ids) => ids.case, own: inbox(200) }, role, shared);
+    expect({ alone: alone.status, list: list.status }).toEqual({ alone: 404, list: 200 });
+    const text = await list.text();
+    expect({ role, listed: text.includes(notOurMeeting), decision: text.includes('会議内でのみ共有する判断') }).toEqual({ role, listed: false, decision: false });
   });
 
   describe('socket rooms', () => {

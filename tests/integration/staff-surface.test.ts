@@ -9,8 +9,15 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { io as ioClient } from 'socket.io-client';
-import { auditLog, consents, notes } from '../../src/db/schema';
+import { agencies, auditLog, caseConversations, cases, caseTransitions, consents, conversations, followUps, meetings, messages, notes, participations, plans, referrals } from '../../src/db/schema';
 import { addStaff } from '../../src/staff/add-staff';
+import { addAgency } from '../../src/agencies/add-agency';
+import type { SessionStaff } from '../../src/auth/sessions';
+import { openCase } from '../../src/cases/open-case';
+import { referCase } from '../../src/cases/refer';
+import { holdMeeting } from '../../src/cases/hold-meeting';
+import { scheduleFollowUp } from '../../src/cases/follow-ups';
+import { seedConversation } from '../helpers/cases';
 import { addLoggedInStaff, as, connectStaffSocket, eventually, login, staffFetch, startTestApp, type TestApp } from '../helpers/app';
 
 const ROUTES_DIR = path.resolve(__dirname, '../../src/server/routes');
@@ -19,7 +26,20 @@ const NOT_COOKIE = ['widget', 'webhooks'];
 
 /** Every write route the staff API declares, read from the route files: a new one cannot be forgotten below. */
 function declaredWrites(): string[] {
-  const mounts: Record<string, string> = { auth: '/api/auth', conversations: '/api/conversations', messages: '/api/messages', canned: '/api/canned-replies', alerts: '/api/alerts' };
+  const mounts: Record<string, string> = {
+    auth: '/api/auth',
+    conversations: '/api/conversations',
+    messages: '/api/messages',
+    canned: '/api/canned-replies',
+    alerts: '/api/alerts',
+    cases: '/api/cases',
+    referrals: '/api/referrals',
+    meetings: '/api/meetings',
+    agencies: '/api/agencies',
+    'follow-ups': '/api/follow-ups',
+    'person-data': '/api/person-data',
+    reports: '/api/reports',
+  };
   const found: string[] = [];
   for (const dir of fs.readdirSync(ROUTES_DIR).filter((d) => !NOT_COOKIE.includes(d))) {
     for (const file of fs.readdirSync(path.join(ROUTES_DIR, dir))) {
@@ -34,6 +54,10 @@ describe('the staff surface', () => {
   let app: TestApp;
   let supervisor: Awaited<ReturnType<typeof addLoggedInStaff>>;
   let conversationId: string;
+  /** An admin may make every write (adding an agency too): a refusal is the CSRF check's alone. */
+  let admin: Awaited<ReturnType<typeof addLoggedInStaff>>;
+  /** Real case data the writes name, so a write that got through would change something. */
+  const real = { case: '', meeting: '', followUp: '', referral: '' };
 
   beforeAll(async () => {
     app = await startTestApp({ db: 'pglite' });
@@ -47,6 +71,22 @@ describe('the staff surface', () => {
     conversationId = s.conversationId;
     // Nobody has the inbox open, so the crisis escalates at once: let its audit row land before counting.
     await eventually(async () => (await app.runtime.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'alert.escalate'))).length > 0, 30_000);
+
+    const ctx = app.runtime.ctx;
+    admin = await addLoggedInStaff(app, 'admin');
+    const ourAgency = (await (await staffFetch(as(app, admin.cookie), '/api/auth/me')).json()).staff.agencyId as string;
+    const me: SessionStaff = { id: admin.id, email: admin.email, name: admin.name, role: 'admin', agencyId: ourAgency };
+    real.case = await openCase(ctx, me, { conversationIds: [conversationId] });
+    const caseRow = async (id: string) => (await ctx.db.select().from(cases).where(eq(cases.id, id)))[0];
+    real.meeting = await holdMeeting(ctx, me, { kind: 'shien', date: '2026-12-01', participants: [{ staffId: admin.id, confidentialityAcknowledged: true }], caseIds: [real.case], decisions: [] });
+    real.followUp = (await scheduleFollowUp(ctx, me, await caseRow(real.case), { kind: 'call', dueAt: new Date(Date.now() + 86_400_000).toISOString() })).id;
+    // A referral from another agency, waiting for our answer.
+    const other = await addAgency(ctx.db, { code: 'other', name: '他の機関' });
+    const theirs = await addStaff(ctx.db, { email: `o${randomUUID().slice(0, 8)}@example.jp`, name: '他機関', password: 'other long password', role: 'counsellor', agencyCode: 'other' });
+    const them: SessionStaff = { id: theirs.id, email: 'o@example.jp', name: '他機関', role: 'counsellor', agencyId: other.id };
+    const theirConversation = (await seedConversation(app, { texts: ['相談です'], share: 'yes', agencyId: other.id })).id;
+    const theirCase = await openCase(ctx, them, { conversationIds: [theirConversation] });
+    real.referral = await referCase(ctx, them, await caseRow(theirCase), { toAgency: 'intake', summary: 'おつなぎします' });
   });
   afterAll(() => app?.close());
 
@@ -68,13 +108,31 @@ describe('the staff surface', () => {
       [`PATCH /api/canned-replies/${id}`, { title: 't', text: 'x' }],
       [`DELETE /api/canned-replies/${id}`, {}],
       [`POST /api/alerts/${id}/ack`, {}],
+      [`POST /api/cases`, { conversationIds: [c] }],
+      [`POST /api/cases/${real.case}/conversations`, { conversationId: c }],
+      [`POST /api/cases/${real.case}/transitions`, { to: 'assessment' }],
+      [`POST /api/cases/${real.case}/referrals`, { toAgency: 'other', summary: '別サイトからのつなぎ' }],
+      [`POST /api/cases/${real.case}/plans`, { meetingId: real.meeting, goals: ['別サイト'], actions: [] }],
+      [`POST /api/cases/${real.case}/follow-ups`, { kind: 'visit', dueAt: new Date(Date.now() + 86_400_000).toISOString() }],
+      [`POST /api/cases/${real.case}/participations`, { kind: 'activity', name: '別サイト' }],
+      [`POST /api/agencies`, { code: 'evil', name: '別サイトの機関', field: 'other' }],
+      [`POST /api/referrals/${real.referral}/accept`, {}],
+      [`POST /api/referrals/${real.referral}/return`, { reason: '別サイトから' }],
+      [`POST /api/meetings`, { kind: 'shien', date: '2026-12-02', participants: [{ staffId: admin.id, confidentialityAcknowledged: true }], caseIds: [real.case] }],
+      [`POST /api/follow-ups/${real.followUp}/done`, {}],
+      [`POST /api/person-data/erase`, { conversationId: c, confirm: true }],
     ];
-    const shape = (w: string) => w.replace(c, ':id').replace(id, ':id');
+    const shape = (w: string) => [c, id, ...Object.values(real)].reduce((s, x) => s.replace(x, ':id'), w);
     expect(writes.map(([w]) => shape(w)).sort()).toEqual(declaredWrites());
     const count_ = async () => [
       (await app.runtime.ctx.db.select({ n: count() }).from(auditLog))[0].n,
       (await app.runtime.ctx.db.select({ n: count() }).from(notes))[0].n,
       (await app.runtime.ctx.db.select({ n: count() }).from(consents))[0].n,
+      ...(await Promise.all([cases, caseConversations, caseTransitions, referrals, meetings, plans, followUps, participations, agencies, conversations, messages].map(async (t) => (await app.runtime.ctx.db.select({ n: count() }).from(t))[0].n))),
+      // Answering, completing or moving changes a row in place.
+      JSON.stringify(await app.runtime.ctx.db.select({ stage: cases.stage, agencyId: cases.agencyId }).from(cases)),
+      JSON.stringify(await app.runtime.ctx.db.select({ state: referrals.state }).from(referrals)),
+      JSON.stringify(await app.runtime.ctx.db.select({ doneAt: followUps.doneAt }).from(followUps)),
     ];
     const before = await count_();
     const variants: Record<string, string>[] = [
@@ -87,26 +145,30 @@ describe('the staff surface', () => {
     for (const [w, body] of writes) {
       const [method, p] = w.split(' ');
       for (const headers of variants) {
-        const res = await fetch(`${app.url}${p}`, { method, headers: { 'content-type': 'application/json', cookie: supervisor.cookie, ...headers }, body: JSON.stringify(body) });
+        const res = await fetch(`${app.url}${p}`, { method, headers: { 'content-type': 'application/json', cookie: admin.cookie, ...headers }, body: JSON.stringify(body) });
         expect({ w, headers, status: res.status }).toEqual({ w, headers, status: 403 });
         expect((await res.json()).error.code).toBe('cross_origin');
       }
     }
     expect(await count_()).toEqual(before);
-    expect((await staffFetch(as(app, supervisor.cookie), '/api/auth/me')).status).toBe(200); // logout did not happen
+    expect((await staffFetch(as(app, admin.cookie), '/api/auth/me')).status).toBe(200); // logout did not happen
   });
 
-  test('audited reads refuse a request another site set off (link, image), and write no audit row', async () => {
+  test('audited reads (cases and つなぐシート too) refuse a request another site set off (link, image), and write no audit row', async () => {
     const before = (await app.runtime.ctx.db.select({ n: count() }).from(auditLog))[0].n;
-    for (const p of ['/api/conversations', `/api/conversations/${conversationId}`, `/api/conversations/${conversationId}/messages`, `/api/conversations/${conversationId}/notes`, `/api/conversations/${conversationId}/consents`, '/api/audit']) {
+    const c = `/api/cases/${real.case}`;
+    const caseReads = ['/api/cases', c, `${c}/plans`, `${c}/follow-ups`, `${c}/participations`, `${c}/meetings`, `/api/meetings/${real.meeting}`, '/api/referrals', `/api/referrals/${real.referral}/sheet.json`, `/api/referrals/${real.referral}/sheet.pdf`, '/api/follow-ups', '/api/reports/monthly?from=2026-11&to=2026-12', `/api/person-data?conversationId=${conversationId}`];
+    for (const p of ['/api/conversations', `/api/conversations/${conversationId}`, `/api/conversations/${conversationId}/messages`, `/api/conversations/${conversationId}/notes`, `/api/conversations/${conversationId}/consents`, '/api/audit', ...caseReads]) {
       for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }, { origin: 'https://evil.example' }] as Record<string, string>[]) {
-        const res = await fetch(`${app.url}${p}`, { headers: { cookie: supervisor.cookie, ...headers } });
+        const res = await fetch(`${app.url}${p}`, { headers: { cookie: admin.cookie, ...headers } });
         expect({ p, headers, status: res.status }).toEqual({ p, headers, status: 403 });
       }
     }
     expect((await app.runtime.ctx.db.select({ n: count() }).from(auditLog))[0].n).toBe(before);
-    const ok = await fetch(`${app.url}/api/conversations/${conversationId}/messages`, { headers: { cookie: supervisor.cookie, 'sec-fetch-site': 'same-origin' } });
-    expect(ok.status).toBe(200);
+    for (const p of [`/api/conversations/${conversationId}/messages`, c, `/api/referrals/${real.referral}/sheet.pdf`]) {
+      const ok = await fetch(`${app.url}${p}`, { headers: { cookie: admin.cookie, 'sec-fetch-site': 'same-origin' } });
+      expect({ p, status: ok.status }).toEqual({ p, status: 200 });
+    }
   });
 
   test('the staff socket refuses a handshake from another origin', async () => {

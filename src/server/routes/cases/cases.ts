@@ -125,7 +125,7 @@ export function caseRoutes(ctx: Context): Router {
   router.get('/:id/meetings', async (req, res) => {
     const { row } = await load(req);
     await audited(staffOf(req), 'case.meetings.read', row.id);
-    res.json({ meetings: await meetingsOfCase(db, row.id) });
+    res.json({ meetings: await meetingsOfCase(db, staffOf(req), row.id) });
   });
 
   return router;

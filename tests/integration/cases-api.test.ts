@@ -114,6 +114,10 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect(sent.status).toBe(201);
     const { referral } = await json(sent);
     expect(referral).toMatchObject({ state: 'sent', consentSnapshot: { share: 'yes' } });
+    const due = new Date(Date.now() + 86_400_000).toISOString();
+    const scheduled = await post(app, `/api/cases/${c.id}/follow-ups`, { kind: 'call', dueAt: due });
+    expect(scheduled.status).toBe(201);
+    const followUpId = (await json(scheduled)).followUp.id;
 
     const incoming = await json(await staffFetch(houkatsu.as, '/api/referrals?direction=incoming'));
     expect(incoming.referrals.map((r: any) => r.id)).toContain(referral.id);
@@ -134,6 +138,10 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     const sender = await json(await staffFetch(app, `/api/cases/${c.id}`));
     expect(sender.case).toMatchObject({ access: 'referrer', canEdit: false, stage: 'assessment', agencyId: houkatsu.id });
     expect((await move(app, c.id, { to: 'referral' })).status).toBe(403);
+    // The open follow-up went with the case: the receiver owns and closes it, the sender no longer can.
+    expect((await json(await staffFetch(houkatsu.as, '/api/follow-ups'))).followUps.map((f: any) => f.id)).toContain(followUpId);
+    expect((await post(app, `/api/follow-ups/${followUpId}/done`, {})).status).toBe(404);
+    expect((await post(houkatsu.as, `/api/follow-ups/${followUpId}/done`, {})).status).toBe(200);
     // A third agency still sees nothing.
     expect((await staffFetch(shakyo.as, `/api/cases/${c.id}`)).status).toBe(404);
   });

@@ -5,6 +5,8 @@
  *
  * Pass the LINE event timestamp (InboundMessage.sentAt) as `replyTokenReceivedAt` rather than the
  * time the webhook arrived: a redelivered webhook can carry a token that is already old.
+ *
+ * LINE documentation: https://developers.line.biz/en/reference/messaging-api/#send-reply-message, https://developers.line.biz/en/reference/messaging-api/#send-push-message
  */
 export type LineDeliveryChoice = { method: 'reply'; replyToken: string } | { method: 'push' };
 

@@ -4,6 +4,8 @@
  * the person's language, as the text staff read.
  * @see https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects
  * @see https://developers.line.biz/en/reference/messaging-api/#postback-event
+ *
+ * LINE documentation: https://developers.line.biz/en/reference/messaging-api/#message-event, https://developers.line.biz/en/reference/messaging-api/#postback-event
  */
 import type { InboundMessage, Lang } from '../types';
 import { labelForPostback } from '../../dialogue/machine';

@@ -1,3 +1,7 @@
+/**
+ * The LINE channel (Messaging API): signature check, webhook parsing, reply/push sending.
+ * LINE documentation: https://developers.line.biz/en/reference/messaging-api/
+ */
 export { verifyLineSignature, signLineBody } from './verify';
 export * from './webhook-schema';
 export {

@@ -1,5 +1,7 @@
 /**
  * Outgoing LINE text messages and the Messaging API limits that apply to them.
+ *
+ * LINE documentation: https://developers.line.biz/en/reference/messaging-api/#text-message, https://developers.line.biz/en/docs/messaging-api/using-quick-reply/
  */
 
 /** Messages per reply/push request. */

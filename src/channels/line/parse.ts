@@ -8,6 +8,8 @@
  *   not match the expected shape) → `ignored`, with a reason safe to log (never message text).
  *
  * Only a body that is not `{ destination: string, events: [] }` is an error.
+ *
+ * LINE documentation: https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects, https://developers.line.biz/en/docs/messaging-api/receiving-messages/#webhook-redelivery
  */
 import type { InboundMessage } from '../types';
 import {

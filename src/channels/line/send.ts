@@ -13,6 +13,9 @@
  *   other 4xx                    → not retryable
  *
  * Nothing here logs; results never contain message text or tokens.
+ *
+ * LINE documentation: https://developers.line.biz/en/reference/messaging-api/#send-reply-message, https://developers.line.biz/en/reference/messaging-api/#send-push-message
+ *   https://developers.line.biz/en/docs/messaging-api/retrying-api-request/, https://developers.line.biz/en/reference/messaging-api/#status-codes
  */
 import { randomUUID } from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';

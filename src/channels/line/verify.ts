@@ -9,6 +9,8 @@
  * lenient (it skips invalid characters), so malformed header values could still be compared, and
  * it throws on a non-string signature. Here the header must be exactly the canonical base64 of
  * 32 bytes before anything is compared.
+ *
+ * LINE documentation: https://developers.line.biz/en/reference/messaging-api/#signature-validation
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

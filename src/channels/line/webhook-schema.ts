@@ -5,6 +5,8 @@
  * on its own, unknown extra fields are stripped (LINE adds fields over time) and unknown event
  * types are left to the caller to ignore. `events` may be empty: the console's "Verify" button
  * sends an empty list.
+ *
+ * LINE documentation: https://developers.line.biz/en/reference/messaging-api/#request-body, https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects
  */
 import { z } from 'zod';
 

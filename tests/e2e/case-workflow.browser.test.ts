@@ -104,6 +104,7 @@ describe('case workflow on the case page (Chromium)', () => {
     expect(fus).toHaveLength(1);
     expect(fus[0].doneAt).not.toBeNull();
     expect((await stored('participations')).participations[0]).toMatchObject({ kind: 'place', name: '地域のカフェ', outcome: 'going_well' });
+    await page.getByTestId('case-plan').scrollIntoViewIfNeeded();
     await screenshot(page, 'case-workflow.png');
 
     await page.setViewportSize({ width: 390, height: 844 });

@@ -12,6 +12,12 @@ import { MEETING_KIND_LABELS } from '../../contracts/case-labels.js';
 import type { MeetingKind } from '../../contracts/enums.js';
 import { casesApi, type AgencyView, type CaseDetailView, type MeetingView } from './api.js';
 
+/** Today in the counsellor's time zone (toISOString would give the UTC day, yesterday in the Japanese morning). */
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 /** A chosen participant: `s:<staffId>` or `a:<agencyCode>` → acknowledged 守秘義務. */
 type Chosen = Record<string, boolean>;
 
@@ -53,7 +59,7 @@ function MeetingForm(props: { c: CaseDetailView; onHeld: () => void }) {
   const s = usePage(casesPage);
   const lang = useT().htmlLang === 'en' ? 'en' : 'ja';
   const [kind, setKind] = useState<MeetingKind>(props.c.shareConsent === 'yes' ? 'jusou' : 'shien');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(localToday);
   const [colleagues, setColleagues] = useState<Colleague[]>([]);
   const [agencies, setAgencies] = useState<AgencyView[]>([]);
   const [chosen, setChosen] = useState<Chosen>({});

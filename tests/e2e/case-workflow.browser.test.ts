@@ -3,6 +3,7 @@
  * 重層的支援会議 with another agency, agrees a 支援プラン in it, schedules an outreach and marks it
  * done, and records a participation; on a case without consent the page refuses a 重層的支援会議
  * and a 支援会議 without the 守秘義務 acknowledgement, and says why and what to do.
+ * The other agency in the meeting reads the meetings and the plan without any of the forms.
  * Screenshots (tests/e2e/results): case-workflow.png, case-workflow-phone.png, case-workflow-shien.png.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,6 +18,7 @@ describe('case workflow on the case page (Chromium)', () => {
   let houkatsu: OtherAgency;
   let b: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
+  let sharedNumber = '';
 
   beforeAll(async () => {
     app = await startTestApp({ db: 'pglite' });
@@ -43,6 +45,7 @@ describe('case workflow on the case page (Chromium)', () => {
   test('with consent: 重層的支援会議, 支援プラン, アウトリーチ done, 参加支援', async () => {
     const conv = await seedConversation(app, { texts: ['母の介護で仕事に行けなくなりました'], share: 'yes' });
     const caseId = await openCaseOf(conv.id);
+    sharedNumber = (await page.getByTestId('case-number').textContent()) ?? '';
     expect(await page.getByTestId('plan-needs-meeting').textContent()).toContain('先に会議を記録');
 
     // 会議: this agency's counsellor and the 地域包括 agency, with a decision.
@@ -138,5 +141,23 @@ describe('case workflow on the case page (Chromium)', () => {
     await page.getByTestId('meeting-submit').click();
     await page.locator('[data-testid="meeting"][data-kind="shien"]').waitFor();
     expect(await page.getByTestId('meeting-error').count()).toBe(0);
+  });
+
+  test('the agency that took part in the meeting reads meetings and plan, without the forms', async () => {
+    const other = await launchBrowser();
+    try {
+      const p = await other.context.newPage();
+      await loginToInbox(p, app.url, houkatsu.email, houkatsu.password);
+      await p.getByTestId('cases-tab').click();
+      await p.locator(`[data-testid="case-item"][data-number="${sharedNumber}"]`).click();
+      await p.getByTestId('case-detail').waitFor();
+      expect(await p.getByTestId('case-access').textContent()).toBe('会議の参加機関として閲覧中');
+      await p.locator('[data-testid="plan-current"][data-version="1"]').waitFor();
+      await p.locator('[data-testid="meeting"][data-kind="jusou"]').waitFor();
+      await p.locator('[data-testid="participation"]').waitFor();
+      for (const form of ['meeting-form', 'plan-form', 'followup-form', 'participation-form', 'followup-done']) expect(await p.getByTestId(form).count()).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });

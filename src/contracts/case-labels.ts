@@ -3,7 +3,7 @@
  * つなぐシート PDF and the inbox's case pages (data only, safe to import in the browser).
  * Category names repeat the inbox's (src/inbox/i18n.ts) until those move here.
  */
-import type { AgeBand, AgencyField, CaseStage, Category, ConsentAnswer, FollowUpKind, MeetingKind, ReferralState, Relationship, Urgency } from './enums';
+import type { AgeBand, AgencyField, CaseStage, Category, ConsentAnswer, FollowUpKind, MeetingKind, ParticipationKind, ParticipationOutcome, ReferralState, Relationship, Urgency } from './enums';
 
 type Labels<K extends string> = Record<K, { ja: string; en: string }>;
 
@@ -103,6 +103,19 @@ export const FOLLOW_UP_KIND_LABELS: Labels<FollowUpKind> = {
   visit: { ja: '訪問', en: 'Visit' },
   call: { ja: '電話', en: 'Call' },
   letter: { ja: '手紙', en: 'Letter' },
+};
+
+export const PARTICIPATION_KIND_LABELS: Labels<ParticipationKind> = {
+  work: { ja: '就労', en: 'Work' },
+  activity: { ja: '活動', en: 'Activity' },
+  place: { ja: '居場所', en: 'A place to be' },
+};
+
+export const PARTICIPATION_OUTCOME_LABELS: Labels<ParticipationOutcome> = {
+  ongoing: { ja: '継続中', en: 'Ongoing' },
+  going_well: { ja: '順調', en: 'Going well' },
+  stopped: { ja: '中断', en: 'Stopped' },
+  ended: { ja: '終了', en: 'Ended' },
 };
 
 export const HOUSEHOLD_PATTERN_LABELS: Labels<'8050' | 'double_care' | 'young_carer'> = {

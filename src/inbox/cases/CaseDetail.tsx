@@ -1,4 +1,7 @@
-/** One case: number, stage, person, household (with its pattern), consent, timeline; stage and referral forms for the agency working it. */
+/**
+ * One case: number, stage, person, household (with its pattern), consent, meetings, 支援プラン,
+ * アウトリーチ, 参加支援, timeline; the forms only for the agency working it.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../api.js';
 import { useT, usePage } from '../i18n/index.js';
@@ -8,12 +11,18 @@ import { AGE_BAND_LABELS, CATEGORY_LABELS, CONSENT_LABELS, HOUSEHOLD_PATTERN_LAB
 import { casesApi, type CaseDetailView } from './api.js';
 import { StageForm } from './StageForm.js';
 import { ReferForm } from './ReferForm.js';
+import { MeetingsSection } from './MeetingsSection.js';
+import { PlanSection } from './PlanSection.js';
+import { FollowUpsSection } from './FollowUpsSection.js';
+import { ParticipationSection } from './ParticipationSection.js';
 
 export function CaseDetail(props: { id: string; epoch: number; onBack: () => void; onReferred: () => void }) {
   const s = usePage(casesPage);
   const lang = useT().htmlLang === 'en' ? 'en' : 'ja';
   const [c, setC] = useState<CaseDetailView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A new meeting changes what the plan form may be agreed in.
+  const [meetingsEpoch, setMeetingsEpoch] = useState(0);
   useEffect(() => {
     casesApi.get(props.id).then(setC, (e) => setError(errorText(e, s.loadError)));
   }, [props.id, props.epoch]);
@@ -61,6 +70,10 @@ export function CaseDetail(props: { id: string; epoch: number; onBack: () => voi
       </section>
       {c.canEdit && <StageForm c={c} onChanged={setC} />}
       {c.canEdit && <ReferForm c={c} onSent={props.onReferred} />}
+      <MeetingsSection c={c} epoch={meetingsEpoch} onHeld={() => setMeetingsEpoch((n) => n + 1)} />
+      <PlanSection c={c} epoch={meetingsEpoch} />
+      <FollowUpsSection c={c} />
+      <ParticipationSection c={c} />
       <section class="case-section" aria-labelledby="timeline-title">
         <h3 id="timeline-title">{s.timeline}</h3>
         {!c.textsVisible && <p class="note">{s.textsHidden}</p>}

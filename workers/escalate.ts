@@ -5,7 +5,7 @@
  * the inbox open, the job runs at once (the alert's `escalateAt`). Recorded on the alert.
  */
 import type { Job } from 'bullmq';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { alerts } from '../src/db/schema';
 import type { EscalateJob } from '../src/queues';
@@ -21,10 +21,20 @@ export function createEscalateProcessor(ctx: Context) {
 
     let current = alert;
     if (!alert.escalatedAt) {
-      [current] = await ctx.db.update(alerts).set({ escalatedAt: new Date() }).where(eq(alerts.id, alert.id)).returning();
-      await recordAudit(ctx.db, { agencyId: alert.agencyId, actorId: null, action: 'alert.escalate', subjectType: 'alert', subjectId: alert.id });
-      ctx.publisher.alertEscalated(alert.agencyId, presentAlert(current));
-      ctx.log.warn({ alertId: alert.id, conversationId: alert.conversationId }, 'crisis alert unacknowledged: escalated to supervisors');
+      // The mark and its audit row commit together; a second run (redelivery, the sweeper) finds
+      // it marked and goes on to the targets without a second audit row or event.
+      const marked = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx.update(alerts).set({ escalatedAt: new Date() }).where(and(eq(alerts.id, alert.id), isNull(alerts.escalatedAt))).returning();
+        if (row) await recordAudit(tx, { agencyId: alert.agencyId, actorId: null, action: 'alert.escalate', subjectType: 'alert', subjectId: alert.id });
+        return row;
+      });
+      if (marked) {
+        current = marked;
+        ctx.publisher.alertEscalated(alert.agencyId, presentAlert(current));
+        ctx.log.warn({ alertId: alert.id, conversationId: alert.conversationId }, 'crisis alert unacknowledged: escalated to supervisors');
+      } else {
+        [current] = await ctx.db.select().from(alerts).where(eq(alerts.id, alert.id));
+      }
     }
     const emailFailure = await emailEscalation(ctx, current);
     const url = ctx.municipality.escalation.webhookUrl;

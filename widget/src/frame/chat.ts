@@ -152,7 +152,11 @@ export class Chat {
     this.render();
     this.view.autoGrow();
     this.scrollToEnd();
-    this.view.input.focus();
+    // On a touch screen, focusing the text box would raise the on-screen keyboard over the notice
+    // with the emergency numbers before it is read: the dialog itself takes focus (a screen
+    // reader announces it), and a tap on the box starts writing.
+    if (this.touch.matches) this.view.panel.focus({ preventScroll: true });
+    else this.view.input.focus();
   }
 
   /** The person closed the panel (× or Escape): the host hides it and focuses the launcher. */

@@ -12,6 +12,8 @@ body {
 }
 button, select, textarea { font: inherit; color: inherit; }
 :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
+/* the dialog takes focus on open on touch screens: no ring around the whole panel */
+.panel:focus-visible { outline: none; box-shadow: none; }
 .sr { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 [hidden] { display: none !important; }
 

@@ -67,7 +67,7 @@ export class View {
     ]);
     this.panel = h(
       'div',
-      { class: 'panel', role: 'dialog', 'aria-labelledby': 'tw-title', 'aria-describedby': 'tw-emergency', 'data-testid': 'widget-panel' },
+      { class: 'panel', role: 'dialog', tabindex: '-1', 'aria-labelledby': 'tw-title', 'aria-describedby': 'tw-emergency', 'data-testid': 'widget-panel' },
       [header, notice, this.log, h('div', { role: 'status', 'aria-live': 'polite' }, [this.typing]), this.status, this.form],
     );
   }

@@ -18,11 +18,12 @@
  *   a push cannot be deduplicated against a reply. The batch becomes `unclear` and staff decide
  *   (the inbox offers to send it again). See the README's LINE section.
  */
-import { DelayedError, type Job } from 'bullmq';
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Job } from 'bullmq';
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
-import { contacts, conversations, messages } from '../src/db/schema';
+import { messages } from '../src/db/schema';
 import type { DeliverJob } from '../src/queues';
+import { loadMessageForJob, waitForEarlierMessages } from '../src/queues/message-job';
 import { presentForWidget, presentManyForStaff } from '../src/presenters/message';
 import { chooseLineDelivery, toLineMessages, type LineQuickReply, type LineSender, type SendResult } from '../src/channels/line';
 
@@ -132,35 +133,20 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   }
 
   return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
-    const [row] = await db
-      .select({ m: messages, contact: contacts })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-      .where(eq(messages.id, job.data.messageId));
-    if (!row || row.m.direction !== 'out') return 'missing';
-    const { m } = row;
+    const row = await loadMessageForJob(db, job.data.messageId, 'out');
+    if (!row) return 'missing';
+    const { message: m } = row;
     if (m.deliveryState === 'sent' || m.deliveryState === 'failed' || m.deliveryState === 'unclear') return `already ${m.deliveryState}`;
     // Part of another message's batch: that message's job sends it.
     if (m.deliveryBatch && m.deliveryBatch !== m.id) return 'in another batch';
 
-    const [earlier] = await db
-      .select({ id: messages.id })
-      .from(messages)
-      .where(
-        and(
-          eq(messages.conversationId, m.conversationId),
-          eq(messages.direction, 'out'),
-          inArray(messages.deliveryState, ['pending', 'sending']),
-          lt(messages.seq, m.seq),
-          or(isNull(messages.deliveryBatch), sql`${messages.deliveryBatch} <> ${m.id}`),
-        ),
-      )
-      .limit(1);
-    if (earlier) {
-      await job.moveToDelayed(Date.now() + 300, token);
-      throw new DelayedError();
-    }
+    await waitForEarlierMessages(
+      db,
+      job,
+      token,
+      m,
+      and(eq(messages.direction, 'out'), inArray(messages.deliveryState, ['pending', 'sending']), or(isNull(messages.deliveryBatch), sql`${messages.deliveryBatch} <> ${m.id}`)),
+    );
 
     const batch = await claimBatch(m);
     if (batch.length === 0) return 'in another batch';

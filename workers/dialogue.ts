@@ -6,11 +6,12 @@
  * the bot's replies are stored in one transaction with the message's `dialoguedAt`, so a retried
  * job does nothing twice; replies are queued for delivery after commit.
  */
-import { DelayedError, type Job } from 'bullmq';
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { Job } from 'bullmq';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages } from '../src/db/schema';
 import type { DialogueJob } from '../src/queues';
+import { loadMessageForJob, waitForEarlierMessages } from '../src/queues/message-job';
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
 import { insertOutbound, queueDelivery } from '../src/conversations/outbound';
@@ -35,33 +36,17 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
   const { db, municipality } = ctx;
 
   return async function dialogue(job: Job<DialogueJob>, token?: string): Promise<string> {
-    const [row] = await db
-      .select({ message: messages, conversation: conversations, contact: contacts })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-      .where(eq(messages.id, job.data.messageId));
-    if (!row || row.message.direction !== 'in') return 'missing';
+    const row = await loadMessageForJob(db, job.data.messageId, 'in');
+    if (!row) return 'missing';
     const { message, conversation, contact } = row;
     if (message.dialoguedAt) return 'already handled';
-
-    const [earlier] = await db
-      .select({ id: messages.id })
-      .from(messages)
-      .where(
-        and(
-          eq(messages.conversationId, message.conversationId),
-          eq(messages.direction, 'in'),
-          isNull(messages.dialoguedAt),
-          lt(messages.seq, message.seq),
-          gt(messages.createdAt, new Date(Date.now() - ORDER_WAIT_LIMIT_MS)),
-        ),
-      )
-      .limit(1);
-    if (earlier) {
-      await job.moveToDelayed(Date.now() + 300, token);
-      throw new DelayedError();
-    }
+    await waitForEarlierMessages(
+      db,
+      job,
+      token,
+      message,
+      and(eq(messages.direction, 'in'), isNull(messages.dialoguedAt), gt(messages.createdAt, new Date(Date.now() - ORDER_WAIT_LIMIT_MS))),
+    );
 
     let lang = contact.lang as Lang;
     if (contact.channel === 'line' && !conversation.dialogue && profileLanguage) {

@@ -16,8 +16,9 @@
 import type { Job } from 'bullmq';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
-import { contacts, conversations, messages, triageRuns } from '../src/db/schema';
+import { conversations, messages, triageRuns } from '../src/db/schema';
 import type { TriageJob } from '../src/queues';
+import { loadMessageForJob } from '../src/queues/message-job';
 import { enqueue } from '../src/queues/enqueue';
 import { presentConversation } from '../src/presenters/conversation';
 import { announceCrisis, raiseCrisis } from '../src/safety/raise-crisis';
@@ -35,13 +36,8 @@ export interface TriageDeps {
 export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
   const { db } = ctx;
   return async function triage(job: Job<TriageJob>): Promise<string> {
-    const [row] = await db
-      .select({ message: messages, lang: contacts.lang })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-      .where(eq(messages.id, job.data.messageId));
-    if (!row || row.message.direction !== 'in') return 'missing';
+    const row = await loadMessageForJob(db, job.data.messageId, 'in');
+    if (!row) return 'missing';
     const { message } = row;
     if (message.triagedAt) return 'already triaged';
 
@@ -74,7 +70,7 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
 
       // Only a person's own words can raise a crisis (not a button they tapped).
       if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, result, crisis: null };
-      const crisis = await raiseCrisis(ctx, tx, { conversation, messageId: message.id, lang: row.lang as Lang, categories: result.categories, reasons: result.reasons });
+      const crisis = await raiseCrisis(ctx, tx, { conversation, messageId: message.id, lang: row.contact.lang as Lang, categories: result.categories, reasons: result.reasons });
       return { conversation, result, crisis }; // crisis null: an open alert already covers it
     });
 

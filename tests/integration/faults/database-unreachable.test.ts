@@ -45,7 +45,7 @@ pgOnly('the database unreachable for a while (Postgres)', () => {
     socket?.disconnect();
     await app?.close();
     await line?.close();
-  });
+  }, 150_000); // closing waits for jobs still retrying against the database that was away
 
   test('webhook 5xx while down, nothing half-written, all processed once after', async () => {
     const burst = planBurst(line, { users: 5, perUser: 4 });

@@ -8,9 +8,10 @@ import { inArray } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import type { Db } from '../../src/db/client';
 import { messages, triageRuns } from '../../src/db/schema';
-import { fakeLineUserId, type FakeLineApi } from '../fixtures/fake-line-api';
+import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
-import { eventually } from './app';
+import { connectStaffSocket, eventually, startTestApp, type TestApp } from './app';
+import type { DbKind } from './databases';
 
 export interface BurstMessage {
   userId: string;
@@ -160,4 +161,25 @@ export async function expectBurstExactlyOnce(opts: {
     }
     expect(delivered).toEqual(expected);
   }
+}
+
+/**
+ * A tsunagu in this process with LINE configured against a fake LINE API and a signed-in staff
+ * socket, started before the file's tests and stopped after them (the shared setup of the fault
+ * suites that need nothing more). Read the parts through the returned object once tests run.
+ */
+export function lineAppForFaults(db: DbKind, secret: string): { app: TestApp; line: FakeLineApi; socket: Socket } {
+  const parts = {} as { app: TestApp; line: FakeLineApi; socket: Socket };
+  const token = `${secret}-token`;
+  beforeAll(async () => {
+    parts.line = await startFakeLineApi({ channelAccessToken: token });
+    parts.app = await startTestApp({ db, env: { LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: token, LINE_API_BASE_URL: parts.line.url } });
+    parts.socket = await connectStaffSocket(parts.app);
+  });
+  afterAll(async () => {
+    parts.socket?.disconnect();
+    await parts.app?.close();
+    await parts.line?.close();
+  });
+  return parts;
 }

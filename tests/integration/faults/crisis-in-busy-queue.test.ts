@@ -3,33 +3,19 @@
  * LINE API, one person writes that they want to die: their hotline reply must go out ahead of the
  * ordinary backlog (safety first), and the burst is still answered exactly once.
  */
-import type { Socket } from 'socket.io-client';
-import { connectStaffSocket, eventually, startTestApp, type TestApp } from '../../helpers/app';
+import { eventually } from '../../helpers/app';
 import { testDatabases } from '../../helpers/databases';
-import { deliveredTo, expectBurstExactlyOnce, planBurst, sendBurst, watchShown } from '../../helpers/burst';
-import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../../fixtures/fake-line-api';
+import { deliveredTo, expectBurstExactlyOnce, planBurst, sendBurst, watchShown, lineAppForFaults } from '../../helpers/burst';
+import { fakeLineUserId } from '../../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../../fixtures/line-events';
 
 const SECRET = 'fault-crisis-secret';
-const TOKEN = 'fault-crisis-token';
 
 describe.each(testDatabases())('a crisis in a busy queue (%s)', (db) => {
-  let app: TestApp;
-  let line: FakeLineApi;
-  let socket: Socket;
-
-  beforeAll(async () => {
-    line = await startFakeLineApi({ channelAccessToken: TOKEN });
-    app = await startTestApp({ db, env: { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: line.url } });
-    socket = await connectStaffSocket(app);
-  });
-  afterAll(async () => {
-    socket?.disconnect();
-    await app?.close();
-    await line?.close();
-  });
+  const parts = lineAppForFaults(db, SECRET);
 
   test('the hotline reply is delivered before most of the ordinary backlog', async () => {
+    const { app, line, socket } = parts;
     const burst = planBurst(line, { users: 16, perUser: 2 });
     const shown = watchShown(socket);
     line.answerAfter(300); // four deliveries at a time, each waiting: a backlog builds up

@@ -2,32 +2,16 @@
  * Fault: the LINE Messaging API answers 429 (rate limit) and then 500 for a few seconds while a
  * burst comes in. Every bot answer is retried and reaches the person exactly once, in order.
  */
-import type { Socket } from 'socket.io-client';
-import { connectStaffSocket, startTestApp, type TestApp } from '../../helpers/app';
 import { testDatabases } from '../../helpers/databases';
-import { expectBurstExactlyOnce, planBurst, sendBurst, watchShown } from '../../helpers/burst';
-import { startFakeLineApi, type FakeLineApi } from '../../fixtures/fake-line-api';
+import { expectBurstExactlyOnce, planBurst, sendBurst, watchShown, lineAppForFaults } from '../../helpers/burst';
 
 const SECRET = 'fault-line-secret';
-const TOKEN = 'fault-line-token';
 
 describe.each(testDatabases())('LINE API answering 429 then 500 for a while (%s)', (db) => {
-  let app: TestApp;
-  let line: FakeLineApi;
-  let socket: Socket;
-
-  beforeAll(async () => {
-    line = await startFakeLineApi({ channelAccessToken: TOKEN });
-    app = await startTestApp({ db, env: { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: line.url } });
-    socket = await connectStaffSocket(app);
-  });
-  afterAll(async () => {
-    socket?.disconnect();
-    await app?.close();
-    await line?.close();
-  });
+  const parts = lineAppForFaults(db, SECRET);
 
   test('every answer is delivered once after LINE recovers', async () => {
+    const { app, line, socket } = parts;
     const burst = planBurst(line, { users: 4, perUser: 3 });
     const shown = watchShown(socket);
     // Counted, not timed: on a loaded machine the first answer may come after a timed window.

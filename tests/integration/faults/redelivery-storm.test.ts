@@ -4,14 +4,10 @@
  * triaged, shown and answered once, and each person's messages keep the order of their first
  * arrival.
  */
-import type { Socket } from 'socket.io-client';
-import { connectStaffSocket, startTestApp, type TestApp } from '../../helpers/app';
 import { testDatabases } from '../../helpers/databases';
-import { expectBurstExactlyOnce, planBurst, sendBurst, watchShown, type BurstMessage } from '../../helpers/burst';
-import { startFakeLineApi, type FakeLineApi } from '../../fixtures/fake-line-api';
+import { expectBurstExactlyOnce, planBurst, sendBurst, watchShown, type BurstMessage, lineAppForFaults } from '../../helpers/burst';
 
 const SECRET = 'fault-storm-secret';
-const TOKEN = 'fault-storm-token';
 
 /** Each person's copies: e1 e2 e1 e3 e2 e1 … — every event 3×, first copies in order, later ones late. */
 function storm(mine: BurstMessage[]): BurstMessage[] {
@@ -23,22 +19,10 @@ function storm(mine: BurstMessage[]): BurstMessage[] {
 }
 
 describe.each(testDatabases())('redelivery storm (%s)', (db) => {
-  let app: TestApp;
-  let line: FakeLineApi;
-  let socket: Socket;
-
-  beforeAll(async () => {
-    line = await startFakeLineApi({ channelAccessToken: TOKEN });
-    app = await startTestApp({ db, env: { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: line.url } });
-    socket = await connectStaffSocket(app);
-  });
-  afterAll(async () => {
-    socket?.disconnect();
-    await app?.close();
-    await line?.close();
-  });
+  const parts = lineAppForFaults(db, SECRET);
 
   test('each event 3×, out of order: stored once, in order per person, answered once', async () => {
+    const { app, line, socket } = parts;
     const burst = planBurst(line, { users: 5, perUser: 4 });
     const shown = watchShown(socket);
     const copies = burst.users.flatMap((u) => storm(burst.messages.filter((m) => m.userId === u)));

@@ -42,6 +42,8 @@ const SAFETY = new Set(['suicide', 'dv', 'abuse', 'emergency', 'crisis']);
 const NOISE = new Set(['other', 'low']);
 const REPORTER = /^報告者:\s*([a-z]+)/;
 const MODEL = /^学習モデル:/;
+/** Categories the model added beside the rules' (src/triage/model/blend.ts). */
+const ADDED = /、分野を追加:/;
 
 /** The codes a line ends in (after its last arrow), e.g. ['suicide', 'emergency']. */
 function codesOf(line: string): string[] {
@@ -68,9 +70,10 @@ export function reasonsForStaff(reasons: string[], current: CurrentTriage = {}):
     if (REPORTER.test(r)) continue;
     const codes = codesOf(r);
     if (MODEL.test(r)) {
-      // The model's weightiest fragments are particles (「に」「ち」): only its judgement is kept.
-      if (codes[0] === 'clear' || codes.length === 0) continue;
-      kept.push({ line: r.replace(/（重みの大きいことば:[^）]*）\s*/, ' ').replace(/\s+→/, ' →'), rank: codes[0] === 'crisis' ? 0 : 2 });
+      // The model's weightiest fragments are particles (「に」「ち」): only its judgement is kept,
+      // and a clear line only when it is where a category came from.
+      if ((codes[0] === 'clear' || codes.length === 0) && !ADDED.test(r)) continue;
+      kept.push({ line: r.replace(/（重みの大きいことば:[^）]*）/, '').replace(/\s*→/, ' →'), rank: codes[0] === 'crisis' ? 0 : 2 });
       continue;
     }
     if (realNeed && codes.length > 0 && codes.every((c) => NOISE.has(c))) continue;

@@ -88,6 +88,7 @@ export const en: Catalogue = {
   reasonPhrases: {
     '報告者:': 'Reporter:',
     '学習モデル: 危険の確率': 'Learned model: risk',
+    '、分野を追加:': '; adds categories:',
     '職員による修正': 'Staff correction',
     '介護者の負担が主': "Mainly the carer's burden",
     '支払いの困難は借金・家賃・経済的虐待の一部': 'Trouble paying is part of debt, rent or financial abuse',

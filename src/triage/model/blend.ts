@@ -51,7 +51,9 @@ export function blend(rules: Triage, p: Prediction, t: Thresholds, setAside = fa
   const reporter = reporterP >= REPORTER_CONFIDENCE ? modelReporter : rules.reporter;
 
   const words = p.riskWords.map(describeFeature).join('、');
-  const reason = `学習モデル: 危険の確率 ${p.risk.toFixed(2)}${words ? `（重みの大きいことば: ${words}）` : ''} → ${b}`;
+  // categories only the model saw say so, so staff know where a label without a rule line comes from
+  const shown = added.filter((c) => categories.includes(c));
+  const reason = `学習モデル: 危険の確率 ${p.risk.toFixed(2)}${words ? `（重みの大きいことば: ${words}）` : ''}${shown.length ? `、分野を追加: ${shown.join(', ')}` : ''} → ${b}`;
   return { categories, urgency, reporter, reasons: [...rules.reasons, reason], risk: { score: Math.round(p.risk * 1000) / 1000, band: b } };
 }
 

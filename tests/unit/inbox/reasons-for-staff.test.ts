@@ -30,6 +30,15 @@ describe('triage reasons as staff see them', () => {
     expect(lines[lines.length - 1]).toMatch(/^報告者:/);
   });
 
+  test('a clear model line stays when it added a category, so the label has a reason', () => {
+    const lines = reasonsForStaff(['「家賃が払えな」 → housing', '学習モデル: 危険の確率 0.03（重みの大きいことば: 「いま」）、分野を追加: employment → clear'], {
+      categories: ['housing', 'employment'],
+      urgency: 'normal',
+    });
+    expect(lines).toContain('学習モデル: 危険の確率 0.03、分野を追加: employment → clear');
+    expect(showReasons(['学習モデル: 危険の確率 0.03（重みの大きいことば: 「いま」）、分野を追加: employment → clear'], {}, en).join('\n')).toMatch(/Learned model: risk 0\.03; adds categories: employment/);
+  });
+
   test('a reporter clue that is only a sentence ending is dropped; a greeting alone keeps its reasons', () => {
     const greeting = combined.slice(0, 5);
     const lines = reasonsForStaff(greeting, { categories: ['other'], urgency: 'low', reporter: 'self' });

@@ -1,4 +1,6 @@
 /**
+ * Over 300 lines on purpose: the case views nest (a case holds household, referral, meeting and
+ * plan views) and each schema is a few lines; split, they would import each other in a circle.
  * Cases (issue 12): the views and request bodies of the case workflow, shared by the API, the
  * OpenAPI document and the inbox. A view leaves out what the viewer may not see (presenters):
  * another agency never sees a reporter's identity, and sees the person's words only with the

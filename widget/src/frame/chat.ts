@@ -152,9 +152,7 @@ export class Chat {
     this.render();
     this.view.autoGrow();
     this.scrollToEnd();
-    // On a touch screen, focusing the text box would raise the on-screen keyboard over the notice
-    // with the emergency numbers before it is read: the dialog itself takes focus (a screen
-    // reader announces it), and a tap on the box starts writing.
+    // Touch: the dialog takes focus (announced), not the box, so no keyboard covers the emergency numbers.
     if (this.touch.matches) this.view.panel.focus({ preventScroll: true });
     else this.view.input.focus();
   }

@@ -4,8 +4,7 @@ import { api, errorText, type StaffMessage } from '../api.js';
 import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
 import { ErrorText } from './ErrorText.js';
 
-export 
-function MessageItem({ m, now }: { m: StaffMessage; now: number }) {
+export function MessageItem({ m, now }: { m: StaffMessage; now: number }) {
   const t = useT();
   const author = m.author ?? { type: m.direction === 'in' ? 'person' : 'staff' };
   const [busy, setBusy] = useState(false);

@@ -167,6 +167,7 @@ describe('crisis alerts in the inbox (Chromium)', () => {
     expect(await toggle.textContent()).toContain('警告音: オフ');
     await page.reload();
     await page.locator('[data-testid="live-status"][data-connected="true"]').waitFor();
+    expect(await page.getByTestId('sound-toggle').getAttribute('aria-pressed')).toBe('false');
     await page.getByTestId('sound-toggle').click(); // a gesture; turns it back on
     await page.getByTestId('sound-toggle').click(); // and off again
     const quiet = await tones(page);
@@ -177,11 +178,15 @@ describe('crisis alerts in the inbox (Chromium)', () => {
     // The remaining alerts acknowledged from the keyboard: the tones stop for good once none is left.
     await page.getByTestId('sound-toggle').click();
     while ((await items.count()) > 0) {
-      await page.getByTestId('alert-ack').first().focus();
+      const id = await items.first().getAttribute('data-id');
+      await items.first().getByTestId('alert-ack').focus();
       await page.keyboard.press('Enter');
-      await eventually(async () => (await page.getByTestId('alert-ack').first().isDisabled().catch(() => true)) === false || (await items.count()) === 0, 5000).catch(() => undefined);
-      await page.waitForTimeout(200);
+      await page.locator(`[data-testid="alert-item"][data-id="${id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
     }
+    // Acknowledged on the server too, not only gone from the page.
+    const openNow = await fetch(`${app.url}/api/alerts?state=open`, { headers: { cookie: app.staffCookie } });
+    const stillOpen = ((await openNow.json()).alerts ?? []) as { conversationId: string }[];
+    expect(stillOpen.filter((a) => [first, second, third].some((s) => s.conversationId === a.conversationId))).toEqual([]);
     const done = await tones(page);
     await page.waitForTimeout(5000);
     expect(await tones(page)).toBe(done);

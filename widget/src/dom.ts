@@ -32,7 +32,5 @@ export function svg(path: string): SVGSVGElement {
 
 export const ICON_CHAT =
   'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z';
-export const ICON_CLOSE =
-  'M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 1 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z';
 /** A minus sign: the × of the panel only minimises it. */
 export const ICON_MINIMISE = 'M5 11h14a1 1 0 0 1 0 2H5a1 1 0 0 1 0-2z';

@@ -1,6 +1,6 @@
 /** On an open conversation: the cases that hold it, and 「この相談からケースを開く」 (creates a case and shows it). */
 import { useEffect, useState } from 'preact/hooks';
-import { errorText } from '../api.js';
+import { useAction } from '../hooks/useAction.js';
 import { usePage } from '../i18n/index.js';
 import { casesPage } from '../i18n/pages/cases.js';
 import { ErrorText } from '../components/ErrorText.js';
@@ -8,24 +8,13 @@ import { casesApi, type CaseView } from './api.js';
 
 export function OpenCaseButton(props: { conversationId: string; onOpened: (caseId: string) => void }) {
   const s = usePage(casesPage);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [existing, setExisting] = useState<CaseView[]>([]);
   useEffect(() => {
     setExisting([]);
     casesApi.ofConversation(props.conversationId).then(setExisting, () => undefined);
   }, [props.conversationId]);
-  const open = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      props.onOpened((await casesApi.open(props.conversationId)).id);
-    } catch (e) {
-      setError(errorText(e, s.openFailed));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const open = () => run(async () => props.onOpened((await casesApi.open(props.conversationId)).id), s.openFailed);
   return (
     <div class="case-bar">
       {existing.map((c) => (

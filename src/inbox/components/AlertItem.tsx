@@ -1,6 +1,6 @@
 /** One crisis alert on one line: urgency, when, why (the safety reason first), and its two buttons. */
-import { useState } from 'preact/hooks';
-import { errorText, type Alert } from '../api.js';
+import type { Alert } from '../api.js';
+import { useAction } from '../hooks/useAction.js';
 import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
 import { showReasons } from '../reasons.js';
 import { ErrorText } from './ErrorText.js';
@@ -8,18 +8,8 @@ import { ErrorText } from './ErrorText.js';
 export function AlertItem(props: { alert: Alert; now: number; onOpen: (id: string) => void; onAck: (id: string) => Promise<void> }) {
   const { alert, now } = props;
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const ack = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await props.onAck(alert.id);
-    } catch (err) {
-      setError(errorText(err, t.alerts.ackFailed));
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction({ keepBusyOnSuccess: true });
+  const ack = () => run(() => props.onAck(alert.id), t.alerts.ackFailed);
   const reasons = showReasons(alert.reasons ?? [], {}, t);
   const why = reasons.length ? reasons.join(' / ') : t.alerts.noReasons;
   const at = absoluteTime(alert.createdAt, t);

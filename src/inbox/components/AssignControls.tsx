@@ -1,6 +1,7 @@
 /** Who has the conversation: claim it, or hand it to a colleague or a team. */
 import { useEffect, useId, useState } from 'preact/hooks';
-import { api, errorText, type Colleague, type Conversation, type Staff, type Team } from '../api.js';
+import { api, type Colleague, type Conversation, type Staff, type Team } from '../api.js';
+import { useAction } from '../hooks/useAction.js';
 import { useT } from '../i18n/index.js';
 import { ErrorText } from './ErrorText.js';
 
@@ -14,8 +15,7 @@ export function AssignControls(props: {
   const id = useId();
   const c = props.conversation;
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
   const names = new Map(props.colleagues.map((s) => [s.id, s.name]));
   const mine = c.assignee === props.me.id;
   const [teams, setTeams] = useState<Team[]>([]);
@@ -25,19 +25,12 @@ export function AssignControls(props: {
   const teamName = c.team ? (teams.find((x) => x.id === c.team)?.name ?? c.team.slice(0, 8)) : null;
 
   // `team:<id>` / `team:none` hand it to a team; anything else is a colleague (or none).
-  const assign = async (target: string | null) => {
-    setBusy(true);
-    setError('');
-    try {
+  const assign = (target: string | null) =>
+    run(async () => {
       const team = target?.startsWith('team:') ? target.slice(5) : undefined;
       props.onConversation(team !== undefined ? await api.assignTeam(c.id, team === 'none' ? null : team) : await api.assign(c.id, target));
       setTo('');
-    } catch (err) {
-      setError(errorText(err, t.assign.failed));
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, t.assign.failed);
 
   return (
     <div class="assign" data-testid="assign">

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { api, errorText, type Consent, type ConsentAnswer, type ConsentScope } from '../api.js';
 import { absoluteTime, useT } from '../i18n/index.js';
+import { Options } from './Options.js';
 
 
 const SCOPES: ConsentScope[] = ['contact', 'share'];
@@ -97,18 +98,10 @@ export function ConsentState(props: { conversationId: string; epoch: number }) {
         <form class="consent-form" onSubmit={record}>
           <label for={`${id}-scope`}>{t.consent.label}</label>
           <select id={`${id}-scope`} data-testid="consent-scope" value={scope} onChange={(e) => setScope(e.currentTarget.value as ConsentScope)}>
-            {SCOPES.map((s) => (
-              <option key={s} value={s}>
-                {t.consent.scope[s]}
-              </option>
-            ))}
+            <Options values={SCOPES} label={(s) => t.consent.scope[s]} />
           </select>
           <select aria-label={t.consent.label} data-testid="consent-answer" value={answer} onChange={(e) => setAnswer(e.currentTarget.value as ConsentAnswer)}>
-            {ANSWERS.map((a) => (
-              <option key={a} value={a}>
-                {t.consent.answer[a]}
-              </option>
-            ))}
+            <Options values={ANSWERS} label={(a) => t.consent.answer[a]} />
           </select>
           <button type="submit" class="btn small" data-testid="consent-submit">
             {t.consent.recordSubmit}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Channel, Colleague, ConversationStatus, ListFilters, Urgency } from '../api.js';
 import { CATEGORY_CODES, useT } from '../i18n/index.js';
+import { Options } from './Options.js';
 
 const STATUSES: ConversationStatus[] = ['new', 'open', 'waiting', 'closed'];
 const URGENCIES: Urgency[] = ['emergency', 'high', 'normal', 'low'];
@@ -69,44 +70,28 @@ export function Filters(props: {
             <span>{t.statusLabel}</span>
             <select data-testid="filter-status" value={f.status ?? ''} onChange={(e) => set({ status: e.currentTarget.value as ConversationStatus | '' })}>
               <option value="">{t.filters.all}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t.status[s]}
-                </option>
-              ))}
+              <Options values={STATUSES} label={(s) => t.status[s]} />
             </select>
           </label>
           <label>
             <span>{t.urgencyLabel}</span>
             <select data-testid="filter-urgency" value={f.urgency ?? ''} onChange={(e) => set({ urgency: e.currentTarget.value as Urgency | '' })}>
               <option value="">{t.filters.all}</option>
-              {URGENCIES.map((u) => (
-                <option key={u} value={u}>
-                  {t.urgency[u]}
-                </option>
-              ))}
+              <Options values={URGENCIES} label={(u) => t.urgency[u]} />
             </select>
           </label>
           <label>
             <span>{t.filters.category}</span>
             <select data-testid="filter-category" value={f.category ?? ''} onChange={(e) => set({ category: e.currentTarget.value })}>
               <option value="">{t.filters.all}</option>
-              {CATEGORY_CODES.map((c) => (
-                <option key={c} value={c}>
-                  {t.category[c] ?? c}
-                </option>
-              ))}
+              <Options values={CATEGORY_CODES} label={(c) => t.category[c] ?? c} />
             </select>
           </label>
           <label>
             <span>{t.filters.channel}</span>
             <select data-testid="filter-channel" value={f.channel ?? ''} onChange={(e) => set({ channel: e.currentTarget.value as Channel | '' })}>
               <option value="">{t.filters.all}</option>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t.channel[c]}
-                </option>
-              ))}
+              <Options values={CHANNELS} label={(c) => t.channel[c]} />
             </select>
           </label>
           <label>

@@ -1,26 +1,14 @@
 /** One message of the log: author, time, delivery state (with retry when it failed), offered buttons. */
-import { useState } from 'preact/hooks';
-import { api, errorText, type StaffMessage } from '../api.js';
+import { api, type StaffMessage } from '../api.js';
+import { useAction } from '../hooks/useAction.js';
 import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
 import { ErrorText } from './ErrorText.js';
 
-export 
-function MessageItem({ m, now }: { m: StaffMessage; now: number }) {
+export function MessageItem({ m, now }: { m: StaffMessage; now: number }) {
   const t = useT();
   const author = m.author ?? { type: m.direction === 'in' ? 'person' : 'staff' };
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const retry = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await api.retry(m.id);
-    } catch (err) {
-      setError(errorText(err, t.retryFailed));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const retry = () => run(() => api.retry(m.id), t.retryFailed);
   const delivery = m.direction === 'out' ? (m.deliveryState ?? undefined) : undefined;
   return (
     <div

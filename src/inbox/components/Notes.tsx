@@ -1,6 +1,7 @@
 /** Internal notes: staff only, never sent to the person; live across colleagues. */
 import { useId, useState } from 'preact/hooks';
-import { api, errorText, type Note } from '../api.js';
+import { api, type Note } from '../api.js';
+import { useAction } from '../hooks/useAction.js';
 import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
 import { ErrorText } from './ErrorText.js';
 
@@ -8,23 +9,16 @@ export function NotesPanel(props: { conversationId: string; notes: Note[]; state
   const t = useT();
   const id = useId();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
 
   const add = async (e: Event) => {
     e.preventDefault();
     const v = text.trim();
     if (!v || busy) return;
-    setBusy(true);
-    setError('');
-    try {
+    await run(async () => {
       props.onAdded(await api.addNote(props.conversationId, v));
       setText('');
-    } catch (err) {
-      setError(errorText(err, t.notes.failed));
-    } finally {
-      setBusy(false);
-    }
+    }, t.notes.failed);
   };
 
   return (

@@ -1,25 +1,14 @@
 /** The next states a conversation can move to (返答待ち, 終了, 再開). */
-import { useState } from 'preact/hooks';
-import { api, errorText, type Conversation, type ConversationStatus } from '../api.js';
+import { api, type Conversation, type ConversationStatus } from '../api.js';
+import { useAction } from '../hooks/useAction.js';
 import { useT } from '../i18n/index.js';
 import { ErrorText } from './ErrorText.js';
 
 export function StatusButtons(props: { conversation: Conversation; onConversation: (c: Conversation) => void }) {
   const t = useT();
   const c = props.conversation;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const change = async (status: ConversationStatus) => {
-    setBusy(true);
-    setError('');
-    try {
-      props.onConversation(await api.update(c.id, { status }));
-    } catch (err) {
-      setError(errorText(err, t.statusActions.failed));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const change = (status: ConversationStatus) => run(async () => props.onConversation(await api.update(c.id, { status })), t.statusActions.failed);
   const buttons: { status: ConversationStatus; label: string }[] =
     c.status === 'closed'
       ? [{ status: 'open', label: t.statusActions.reopen }]

@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { api, errorText, type Conversation, type Urgency } from '../api.js';
 import { CATEGORY_CODES, useT } from '../i18n/index.js';
 import { ErrorText } from './ErrorText.js';
+import { Options } from './Options.js';
 
 
 const URGENCIES: Urgency[] = ['emergency', 'high', 'normal', 'low'];
@@ -48,11 +49,7 @@ export function TriageEditor(props: { conversation: Conversation; onConversation
       <label class="inline">
         <span>{t.urgencyLabel}</span>
         <select data-testid="triage-urgency" value={urgency} onChange={(e) => setUrgency(e.currentTarget.value as Urgency)}>
-          {URGENCIES.map((u) => (
-            <option key={u} value={u}>
-              {t.urgency[u]}
-            </option>
-          ))}
+          <Options values={URGENCIES} label={(u) => t.urgency[u]} />
         </select>
       </label>
       <fieldset>

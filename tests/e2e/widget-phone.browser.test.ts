@@ -147,7 +147,7 @@ describe('widget on a touch phone', () => {
     await expect(frame.getByTestId('widget-notice-toggle').getAttribute('aria-expanded')).resolves.toBe('false');
     // The emergency numbers stay, folded or not.
     await expect(frame.locator('[data-testid="widget-notice"] a[href="tel:110"]').isVisible()).resolves.toBe(true);
-    await writeInChat(page, `長い言葉も折り返されます：${'とても'.repeat(30)}`);
+    await writeInChat(page, `長い言葉も折り返されます：${'とても'.repeat(30)}`, { send: 'keyboard' });
     await expect(fits()).resolves.toBe(true);
     // Folded it stays, across a reload (the person has read it).
     await page.reload();

@@ -148,6 +148,8 @@ async function main() {
   };
   for (const g of folds) row(g, scored.filter((h) => h.e.group === g));
   row('pooled', scored);
+  const dump = option('dump');
+  if (dump) fs.writeFileSync(dump, JSON.stringify(scored.map((h) => ({ id: h.e.id, group: h.e.group, emergency: h.e.emergency, risk: h.risk, band: bandOf(h), rulesUrgency: h.e.rules.urgency, setAside: crisisSetAside(h.e.features), text: h.e.seen.norm }))));
   if (option('errors')) {
     for (const h of scored.filter((x) => x.e.emergency && band(x.e.rules, x.risk, t, crisisSetAside(x.e.features)) === 'clear').slice(0, Number(option('errors')))) {
       console.log(`MISS ${h.e.id} risk ${h.risk.toFixed(3)} ${h.e.seen.norm.slice(0, 120).replace(/\n/g, '⏎')}`);

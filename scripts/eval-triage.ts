@@ -18,7 +18,6 @@ import type { Triage } from '../src/db/schema';
 import { combineTriage, createClassifier, CATEGORIES } from '../src/triage';
 import { bandScores, readCorpus, REPORTERS, score, URGENCIES, type Gold } from '../src/triage/evaluate';
 import { blend, modelOnly } from '../src/triage/model/blend';
-import { crisisSetAside } from '../src/triage/model/features';
 import { predict } from '../src/triage/model/linear';
 import { sideBySide, type Variants } from '../src/triage/model/report';
 
@@ -46,7 +45,7 @@ async function main() {
     const { rules, features } = classifier.read(text);
     if (!model || !text.trim()) return { rules, model: rules, combined: rules };
     const p = predict(model, features);
-    return { rules, model: modelOnly(p, model.model.thresholds), combined: blend(rules, p, model.model.thresholds, crisisSetAside(features)) };
+    return { rules, model: modelOnly(p, model.model.thresholds), combined: blend(rules, p, model.model.thresholds, features) };
   };
   const variants: Variants = { rules: [], model: [], combined: [] };
   for (const g of gold) {

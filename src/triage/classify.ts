@@ -14,7 +14,7 @@ import { detectLanguage, type DetectedLang, type LanguageInfo } from './language
 import type { Tag } from './lexicon';
 import { planReading, READ_HEAD } from './long-text';
 import { blend } from './model/blend';
-import { crisisSetAside, featuresOf, type Seen } from './model/features';
+import { featuresOf, type Seen } from './model/features';
 import { predict, type CompiledModel } from './model/linear';
 import { engineName, loadTriageModel } from './model/load';
 import { compile, type Compiled } from './rules/compile';
@@ -24,6 +24,7 @@ import { quote, tagsOf } from './rules/hit';
 import { order } from './rules/order';
 import { detectReporter } from './rules/reporter';
 import { RULE_STAGES } from './rules/stages';
+import { safetyNetSignals } from './safety-net';
 import type { SharedDictionary } from './shared-dictionary';
 import { loadTokenizer, normalizeText, type Token } from './tokenize';
 
@@ -37,11 +38,13 @@ export interface RuleAnalysis {
   tags: Tag[];
   /** Tags of crisis cues that were found but did not count (negated, hyperbole, past…). */
   dropped: Tag[];
+  /** What the safety net saw, fired or not (its classes: ./safety-net.ts safetyNetSignals). */
+  net: string[];
 }
 
 function analyse(c: Compiled, text: string): RuleAnalysis {
   let norm = normalizeText(text).trim();
-  if (!norm) return { triage: { categories: ['other'], urgency: 'low', reporter: 'unknown', reasons: ['空のメッセージ → other, low'] }, norm, lang: 'unknown', tokens: [], tags: [], dropped: [] };
+  if (!norm) return { triage: { categories: ['other'], urgency: 'low', reporter: 'unknown', reasons: ['空のメッセージ → other, low'] }, norm, lang: 'unknown', tokens: [], tags: [], dropped: [], net: [] };
   const lang: LanguageInfo = detectLanguage(norm);
   if (lang.lang === 'easy-ja') norm = norm.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '');
   const japanese = lang.lang === 'ja' || lang.lang === 'easy-ja';
@@ -60,7 +63,8 @@ function analyse(c: Compiled, text: string): RuleAnalysis {
   const dropped = [...new Set(hits.filter((h) => h.dropped).flatMap((h) => tagsOf(h.cue)))];
   // the tags that still hold after every check (some are set aside after T was taken: an everyday place, the end of a series)
   const held = [...new Set(hits.filter((h) => !h.dropped).flatMap((h) => tagsOf(h.cue)))];
-  return { triage: { categories, urgency: R.urgency, reporter: reporter.who, reasons: R.reasons }, norm, lang: lang.lang, tokens, tags: held, dropped };
+  const net = safetyNetSignals({ norm, tokens, japanese }, c.tokenizer);
+  return { triage: { categories, urgency: R.urgency, reporter: reporter.who, reasons: R.reasons }, norm, lang: lang.lang, tokens, tags: held, dropped, net };
 }
 
 /** One message: read whole, or of a long one the beginning and the sentences with crisis words (./long-text.ts). */
@@ -85,6 +89,7 @@ function readMessage(c: Compiled, text: string): { rules: Triage; seen: Seen } {
     tokens: parts.flatMap((a) => a.tokens),
     tags: [...new Set(parts.flatMap((a) => a.tags))],
     dropped: [...new Set(parts.flatMap((a) => a.dropped))],
+    net: [...new Set(parts.flatMap((a) => a.net))].sort(),
   };
   return { rules, seen };
 }
@@ -114,7 +119,7 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
     const { rules, seen } = readMessage(compiled, text);
     if (!model || !seen.norm) return rules;
     const features = featuresOf(seen, rules);
-    return blend(rules, predict(model, features), model.model.thresholds, crisisSetAside(features));
+    return blend(rules, predict(model, features), model.model.thresholds, features);
   };
   return {
     classify,

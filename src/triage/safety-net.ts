@@ -719,3 +719,51 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   const categories = [...new Set(fired.filter((f) => f.urgency === best.urgency).flatMap((f) => f.categories))];
   return { urgency: best.urgency, categories, reason: best.reason };
 }
+
+/**
+ * What the net saw, as features for the learned model (./model/features.ts): the classes of its
+ * hits that held (relayed ones marked), and its context classes (a child, an older person, alone,
+ * for days, now, a call for help, a dangerous place…), whether or not a rule fired. The classes
+ * are the net's own, in 12 languages, so the model learns how they combine across wordings and
+ * languages instead of from the training writers' words alone.
+ */
+export function safetyNetSignals(input: SafetyNetInput, tokenizer: Tokenizer): string[] {
+  const { norm, tokens } = input;
+  if (!norm) return [];
+  const out = new Set<string>();
+  for (const h of findHits(compile(tokenizer), input)) {
+    if (dropReason(norm, h)) continue;
+    const relay = RELAYABLE.includes(h.cls) && (relayed(norm, h.span) || quoted(norm, h.span));
+    out.add(relay ? `${h.cls}~relay` : h.cls);
+  }
+  const place = placeNow(norm, tokens);
+  if (place) out.add(place.high ? 'placeNowHigh' : 'placeNow');
+  if (highPlaceNamed(tokens)) out.add('highPlace');
+  const contexts: Array<[string, RegExp]> = [
+    ['child', CHILD_CTX],
+    ['minor', MINOR_CTX],
+    ['elder', ELDER_CTX],
+    ['partner', PARTNER_CTX],
+    ['alone', ALONE_CTX],
+    ['heat', HEAT],
+    ['days', DAYS],
+    ['today', TODAY],
+    ['now', NOW],
+    ['help', HELP],
+    ['hiding', HIDING],
+    ['dangerViolence', DANGER_VIOLENCE],
+    ['dangerBody', DANGER_BODY],
+    ['dangerSelf', DANGER_SELF],
+    ['bleedNow', BLEED_NOW],
+    ['pregnant', PREGNANT],
+    ['handled', HANDLED],
+    ['thanks', THANKS],
+    ['joke', JOKE_WORDS],
+    ['workplace', WORKPLACE],
+    ['childAlone', CHILD_ALONE],
+    ['carerPresent', CARER_PRESENT],
+  ];
+  for (const [name, re] of contexts) if (re.test(norm)) out.add(name);
+  if (dangerNow(norm)) out.add('dangerNow');
+  return [...out].sort();
+}

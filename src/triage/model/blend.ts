@@ -8,7 +8,7 @@
  * and the features that weighed most, so staff can see why.
  */
 import type { Triage } from '../../db/schema';
-import { describeFeature } from './features';
+import { crisisSetAside, describeFeature, foreignEvidence } from './features';
 import type { Prediction, Thresholds } from './linear';
 
 const RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, high: 2, emergency: 3 };
@@ -27,16 +27,19 @@ const DANGER = ['suicide', 'dv', 'abuse'];
 
 const argmax = (p: Record<string, number>) => Object.entries(p).reduce((a, b) => (b[1] > a[1] ? b : a));
 
-export function blend(rules: Triage, p: Prediction, t: Thresholds, setAside = false): Triage {
+/** `features`: the message's model features (./features.ts), for what the rules set aside and the signs of a foreign resident. */
+export function blend(rules: Triage, p: Prediction, t: Thresholds, features: string[] = []): Triage {
+  const setAside = crisisSetAside(features);
+  const foreignOk = foreignEvidence(features);
   const b = band(rules, p.risk, t, setAside);
   let urgency = rules.urgency;
   const [modelUrgency, urgencyP] = argmax(p.urgency) as [Triage['urgency'], number];
   if (b === 'crisis') urgency = 'emergency';
   else if (modelUrgency !== 'emergency' && RANK[modelUrgency] > RANK[urgency] && urgencyP >= URGENCY_CONFIDENCE) urgency = modelUrgency;
 
-  // never a danger category for words the rules set aside (a joke, the past)
+  // never a danger category for words the rules set aside (a joke, the past); `foreign` only with a sign of it
   const added = Object.entries(p.categories)
-    .filter(([c, q]) => q >= t.category && !rules.categories.includes(c) && !(setAside && DANGER.includes(c)))
+    .filter(([c, q]) => q >= t.category && !rules.categories.includes(c) && !(setAside && DANGER.includes(c)) && (c !== 'foreign' || foreignOk))
     .sort((x, y) => y[1] - x[1])
     .map(([c]) => c);
   let categories = [...rules.categories, ...added];

@@ -15,6 +15,8 @@ export interface Seen {
   tokens: Token[];
   tags: string[];
   dropped: string[];
+  /** The safety net's classes (./safety-net.ts safetyNetSignals); absent in reads cached before it. */
+  net?: string[];
 }
 
 /** A word of a language written with spaces (Latin, Cyrillic, Thai runs, …); CJK text has lemmas instead. */
@@ -22,6 +24,14 @@ const SPACED_WORD = /[\p{L}\p{N}'’]+/gu;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 const CONTENT_POS = new Set(['名詞', '動詞', '形容詞', '副詞', '助動詞', '感動詞', '連体詞']);
 const SPACE = /[\s\u3000]+/g;
+
+/**
+ * Signs that the writer is, or writes for, someone from abroad: status of residence, a visa,
+ * technical interns, the Japanese language as a barrier, interpreting, the home country. Being
+ * partly in Latin script is not one (a URL, an English word in a Japanese sentence).
+ */
+const FOREIGN_HINT =
+  /(在留|ビザ|査証|入管|出入国|技能実習|実習生|特定技能|留学生|外国人|外国籍|外国から|母国|祖国|国籍|難民|仮放免|通訳|翻訳|日本語|にほんご|ニホンゴ|(言葉|ことば)が(分から|わから|通じ|話せ|できな)|帰国|来日|国に帰|\bvisa\b|\bimmigration\b)/i;
 
 /** Distinct feature names of one message, in a fixed order. */
 export function featuresOf(seen: Seen, rules: Triage): string[] {
@@ -49,12 +59,19 @@ export function featuresOf(seen: Seen, rules: Triage): string[] {
     before = w;
   }
   out.add(`lang:${seen.lang}`);
+  if ((seen.lang !== 'ja' && seen.lang !== 'unknown') || FOREIGN_HINT.test(seen.norm)) out.add(FOREIGN_EVIDENCE);
   out.add(`len:${Math.min(6, Math.floor(Math.log2(1 + seen.norm.length)))}`);
   out.add(`ru:${rules.urgency}`);
   out.add(`rr:${rules.reporter}`);
   for (const c of rules.categories) out.add(`rc:${c}`);
   for (const t of seen.tags) out.add(`rt:${t}`);
   for (const t of seen.dropped) out.add(`rd:${t}`);
+  // the safety net's classes and their pairs: a linear model cannot AND them itself (child + days, place + now)
+  const net = seen.net ?? [];
+  for (let i = 0; i < net.length; i++) {
+    out.add(`n:${net[i]}`);
+    for (let j = i + 1; j < net.length; j++) out.add(`nn:${net[i]}&${net[j]}`);
+  }
   return [...out];
 }
 
@@ -83,9 +100,25 @@ export function describeFeature(f: string): string {
       return `手がかり ${v}`;
     case 'rd':
       return `除外した手がかり ${v}`;
+    case 'n':
+      return `セーフティネット ${v}`;
+    case 'nn':
+      return `セーフティネット ${v.replace('&', '＋')}`;
     default:
       return f;
   }
+}
+
+const FOREIGN_EVIDENCE = 'fx:evidence';
+
+/**
+ * The message says something of a foreign resident (another language than standard Japanese, or a
+ * hint above, or the rules' own `foreign`): only then may the model add `foreign`. Without this
+ * it added `foreign` to plain Japanese (「家賃が払えなくて困っています」), from words that are
+ * merely frequent in foreign residents' messages (rent, work).
+ */
+export function foreignEvidence(features: string[]): boolean {
+  return features.includes(FOREIGN_EVIDENCE) || features.includes('rc:foreign');
 }
 
 /** Cue tags of danger to life (the rules' CRISIS_TAGS). */

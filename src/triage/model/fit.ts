@@ -12,7 +12,6 @@
  */
 import type { Triage } from '../../db/schema';
 import { band, blend, modelOnly } from './blend';
-import { crisisSetAside } from './features';
 import { compileModel, predict, type CompiledModel, type LinearModel, type Prediction, type Thresholds } from './linear';
 import { DEFAULT_SETTINGS, riskScore, trainModel, type Example, type TrainSettings } from './train';
 
@@ -145,7 +144,7 @@ function chooseCategoryThreshold(heldOut: HeldOut[], base: Omit<Thresholds, 'cat
   for (const t of [0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
     let tp = 0, fp = 0, fn = 0;
     for (const h of heldOut) {
-      const got = blend(h.example.rules, h.prediction, { ...base, category: t }, crisisSetAside(h.example.features)).categories;
+      const got = blend(h.example.rules, h.prediction, { ...base, category: t }, h.example.features).categories;
       for (const c of got) (h.example.categories.includes(c) ? tp++ : fp++);
       for (const c of h.example.categories) if (!got.includes(c)) fn++;
     }

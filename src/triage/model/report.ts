@@ -5,7 +5,6 @@
 import type { Triage } from '../../db/schema';
 import { bandScores, score, type Gold } from '../evaluate';
 import { blend, modelOnly } from './blend';
-import { crisisSetAside } from './features';
 import type { FitReport } from './fit';
 
 export type Variants = Record<string, Triage[]>;
@@ -35,6 +34,6 @@ export function crossValidatedTable(report: FitReport): string {
   return sideBySide(gold, {
     rules: report.heldOut.map((h) => h.example.rules),
     model: report.heldOut.map((h) => modelOnly(h.prediction, report.thresholds)),
-    combined: report.heldOut.map((h) => blend(h.example.rules, h.prediction, report.thresholds, crisisSetAside(h.example.features))),
+    combined: report.heldOut.map((h) => blend(h.example.rules, h.prediction, report.thresholds, h.example.features)),
   });
 }

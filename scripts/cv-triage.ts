@@ -5,7 +5,7 @@
  *   npx tsx scripts/cv-triage.ts [--risk-weight W] [--false-alarms F] [--check-recall R] [--check-share S] [--features NAME]
  *
  * Reads only corpus/train (the rules' reading is cached in $TMPDIR between runs), trains the risk
- * head with each writer's file held out in turn, calibrates on the pooled held-out scores, chooses
+ * and urgency heads with each writer's file held out in turn, calibrates on the pooled held-out scores, chooses
  * thresholds there (src/triage/model/fit.ts) and prints, per held-out writer and pooled, the
  * emergencies in `crisis` and in `crisis` + `check`, false alarms and the `check` share of rules
  * and model combined.
@@ -22,7 +22,7 @@ import { DEFAULT_SETTINGS, riskScore, trainModel } from '../src/triage/model/tra
 
 const ROOT = path.resolve(__dirname, '..');
 const CORPUS = path.join(ROOT, 'corpus', 'train');
-const CACHE = path.join(os.tmpdir(), 'tsunagu-cv-triage-reads.json');
+const CACHE = path.join(os.tmpdir(), 'tsunagu-cv-triage-reads-v2.json');
 
 const option = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,6 +35,8 @@ interface Read {
   rules: Triage;
   seen: Seen;
   emergency: boolean;
+  /** The labelled urgency (the urgency head is part of the risk score). */
+  urgency: string;
   /** The messages of a conversation file line, each read on its own. */
   parts: Array<{ rules: Triage; seen: Seen }>;
 }
@@ -52,7 +54,7 @@ async function reads(): Promise<Read[]> {
         const r = c.read(t);
         return { rules: r.rules, seen: r.seen };
       });
-      out.push({ id: l.id, group: file, rules, seen, emergency: l.urgency === 'emergency', parts });
+      out.push({ id: l.id, group: file, rules, seen, emergency: l.urgency === 'emergency', urgency: l.urgency, parts });
     }
   }
   fs.writeFileSync(CACHE, JSON.stringify(out));
@@ -106,11 +108,11 @@ async function main() {
     checkRecall: num('check-recall', THRESHOLD_RULE.checkRecall),
     checkShare: num('check-share', THRESHOLD_RULE.checkShare),
   };
-  const examples = all.map((r) => ({ ...r, features: [...featuresOf(r.seen, r.rules), ...extras(r.seen, (option('features') ?? '').split(','))], categories: [], urgency: r.emergency ? 'emergency' : 'normal', reporter: 'unknown' }));
+  const examples = all.map((r) => ({ ...r, features: [...featuresOf(r.seen, r.rules), ...extras(r.seen, (option('features') ?? '').split(','))], categories: [], urgency: r.urgency, reporter: 'unknown' }));
   const folds = [...new Set(examples.map((e) => e.group))].sort();
   const held: Array<{ e: (typeof examples)[number]; z: number; partZ: number[] }> = [];
   for (const g of folds) {
-    const model = trainModel(examples.filter((e) => e.group !== g), settings, undefined, ['risk']);
+    const model = trainModel(examples.filter((e) => e.group !== g), settings, undefined, ['risk', 'urgency']);
     for (const e of examples.filter((x) => x.group === g)) {
       const z = riskScore(model, e.features);
       const partZ = e.parts.map((p) => riskScore(model, [...featuresOf(p.seen, p.rules), ...extras(p.seen, (option('features') ?? '').split(','))]));

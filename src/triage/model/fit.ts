@@ -16,12 +16,14 @@ import { compileModel, predict, type CompiledModel, type LinearModel, type Predi
 import { DEFAULT_SETTINGS, riskScore, trainModel, type Example, type TrainSettings } from './train';
 
 // The budgets, chosen on the cross-validation by writer (README: the trade-off table). False
-// alarms: under the issue's 8 % with a margin. `check` aims at 98 % of emergencies with the crisis
-// band but may hold at most the issue's 15 % of messages: on held-out writers 98 % would need
-// about 29 % of all messages in `check`, hard negatives (「上司に殺されるｗ」) among them.
+// alarms: under the issue's 8 % with a margin (half of them are the rules' own emergencies, which
+// the model may not lower). `check` aims at 98 % of emergencies with the crisis band but may hold
+// at most 12 % of messages (the issue allows 15 %; the margin keeps the safety question rare): on
+// held-out writers 98 % would need about a quarter of all messages in `check`, hard negatives
+// (「上司に殺されるｗ」) among them.
 export const CRISIS_FALSE_ALARMS = 0.075;
 export const CHECK_RECALL = 0.98;
-export const CHECK_SHARE = 0.15;
+export const CHECK_SHARE = 0.12;
 
 /** The budgets of the threshold rule above. */
 export interface ThresholdRule {

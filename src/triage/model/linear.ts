@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { decodeModel, encodeModel } from './binary';
 
-export const MODEL_FORMAT = 'tsunagu-triage-linear/2';
+// 3: the risk is calibrated on riskLogit below (the risk head with the urgency head's emergency), not on the risk head alone
+export const MODEL_FORMAT = 'tsunagu-triage-linear/3';
 
 export type HeadName = 'categories' | 'urgency' | 'reporter' | 'risk';
 
@@ -101,6 +102,22 @@ export function scores(head: Head, rows: number[], scale: number): number[] {
   return z;
 }
 
+/**
+ * The score the calibrated risk is computed from: the mean of the risk head's logit and the
+ * urgency head's log-odds of `emergency`. The urgency head learns emergency against `high`,
+ * `normal` and `low` separately, which ranks held-out writers' emergencies better than the risk
+ * head alone (README: 0.792 → 0.806 of emergencies at the same false alarms, 7 of 9 writers).
+ */
+export function riskLogit(heads: Record<HeadName, Head>, rows: number[], scale: number): number {
+  const zRisk = scores(heads.risk, rows, scale)[0];
+  const u = scores(heads.urgency, rows, scale);
+  const e = heads.urgency.labels.indexOf('emergency');
+  const m = Math.max(...u);
+  const others = u.reduce((sum, z, j) => (j === e ? sum : sum + Math.exp(z - m)), 0);
+  const zUrgency = u[e] - m - Math.log(others);
+  return (zRisk + zUrgency) / 2;
+}
+
 const toRecord = (labels: string[], p: number[]) => Object.fromEntries(labels.map((l, i) => [l, p[i]]));
 
 export function predict(c: CompiledModel, features: string[], explain = 3): Prediction {
@@ -110,7 +127,7 @@ export function predict(c: CompiledModel, features: string[], explain = 3): Pred
     const z = scores(h, rows, scale);
     return h.kind === 'softmax' ? softmax(z) : z.map(sigmoid);
   };
-  const zRisk = scores(heads.risk, rows, scale)[0];
+  const zRisk = riskLogit(heads, rows, scale);
   // the words (characters, lemmas, lemma pairs) of the message that pushed the risk up most
   const riskWords = rows
     .map((r) => ({ r, w: heads.risk.weights[r] }))
@@ -133,4 +150,9 @@ export const serializeModel = (model: LinearModel): Buffer => encodeModel(model)
 
 export const modelVersion = (bytes: Uint8Array) => `linear-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}`;
 
-export const parseModel = (bytes: Uint8Array): CompiledModel => decodeModel(bytes, modelVersion(bytes));
+export function parseModel(bytes: Uint8Array): CompiledModel {
+  const c = decodeModel(bytes, modelVersion(bytes));
+  // an older file's calibration belongs to another risk score: refuse it rather than mis-band
+  if (c.model.format !== MODEL_FORMAT) throw new Error(`triage model format ${String(c.model.format)}, expected ${MODEL_FORMAT}: run npm run train:triage`);
+  return c;
+}

@@ -5,7 +5,7 @@
  * arithmetic is done in one order on float64 and rounded to float32 once at the end).
  */
 import { CATEGORIES } from '../lexicon';
-import { compileModel, MODEL_FORMAT, rowsOf, scores, type CompiledModel, type Head, type HeadName, type LinearModel, type Thresholds } from './linear';
+import { compileModel, MODEL_FORMAT, riskLogit, rowsOf, type CompiledModel, type Head, type HeadName, type LinearModel, type Thresholds } from './linear';
 
 export const URGENCY_LABELS = ['emergency', 'high', 'normal', 'low'];
 export const REPORTER_LABELS = ['self', 'family', 'neighbour', 'professional', 'unknown'];
@@ -125,8 +125,8 @@ export function trainModel(
   return compileModel(model, 'untrained-file');
 }
 
-/** The risk head's raw score (before calibration). */
+/** The raw risk score (before calibration): ./linear.ts riskLogit. */
 export function riskScore(c: CompiledModel, features: string[]): number {
   const { rows, scale } = rowsOf(c.row, features);
-  return scores(c.model.heads.risk, rows, scale)[0];
+  return riskLogit(c.model.heads, rows, scale);
 }

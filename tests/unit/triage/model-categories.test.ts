@@ -29,6 +29,13 @@ describe('categories the model adds', () => {
     expect(sign.categories).toEqual(['housing', 'foreign']);
   });
 
+  test('the model adds at most two categories of its own, the likeliest', () => {
+    const p = sure(['housing', 'poverty', 'employment', 'debt']);
+    p.categories.employment = 0.99;
+    p.categories.debt = 0.97;
+    expect(blend(rules, p, thresholds, ['lang:ja']).categories).toEqual(['housing', 'employment', 'debt']);
+  });
+
   test('plain Japanese about money, rent or work is not labelled foreign; a visa or another language is', async () => {
     const c = await createClassifier();
     const plain = [

@@ -10,7 +10,7 @@ import kuromoji from 'kuromoji';
 import type { Logger } from '../../../src/logger';
 import { createClassifier, createTriagePool, MODEL_FILE } from '../../../src/triage';
 import { decodeModel, encodeModel } from '../../../src/triage/model/binary';
-import { compileModel, predict } from '../../../src/triage/model/linear';
+import { compileModel, MODEL_FORMAT, predict } from '../../../src/triage/model/linear';
 import { loadTriageModel, sharedModelBytes } from '../../../src/triage/model/load';
 import { DICTIONARY_DIR, kuromojiOnShared, loadSharedDictionary } from '../../../src/triage/shared-dictionary';
 import { ADVERSARIAL } from '../../fixtures/triage/adversarial';
@@ -35,7 +35,7 @@ test('kuromoji on the shared dictionary gives the same tokens as kuromoji on its
 describe('the binary model file', () => {
   const trained = compileModel(
     {
-      format: 'tsunagu-triage-linear/2',
+      format: MODEL_FORMAT,
       features: ['c:死', 'c:死に', 'w:死ぬ', 'x:help', 'y:^_help', 'c:😂', 'rt:ideation', 'c:ｱ'],
       heads: {
         categories: { labels: ['suicide', 'other'], kind: 'sigmoid', bias: [-1, 0.5], weights: Float32Array.from({ length: 16 }, (_, i) => (i % 5) - 2) },

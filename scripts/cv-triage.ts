@@ -2,7 +2,7 @@
  * Cross-validation by writer of the risk band only, for comparing feature sets, class weights and
  * thresholds quickly (`npm run train:triage` does the full fit):
  *
- *   npx tsx scripts/cv-triage.ts [--risk-weight W] [--false-alarms F] [--check-recall R] [--check-share S] [--features NAME]
+ *   npx tsx scripts/cv-triage.ts [--risk-weight W] [--false-alarms F] [--check-recall R] [--check-share S] [--features NAME] [--dump FILE]
  *
  * Reads only corpus/train (the rules' reading is cached in $TMPDIR between runs), trains the risk
  * and urgency heads with each writer's file held out in turn, calibrates on the pooled held-out scores, chooses

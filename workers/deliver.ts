@@ -25,7 +25,7 @@ import { messages } from '../src/db/schema';
 import type { DeliverJob } from '../src/queues';
 import { loadMessageForJob, waitForEarlierMessages } from '../src/queues/message-job';
 import { presentForWidget, presentManyForStaff } from '../src/presenters/message';
-import { chooseLineDelivery, toLineMessages, type LineQuickReply, type LineSender, type SendResult } from '../src/channels/line';
+import { chooseLineDelivery, toLineOutbound, type LineSender, type SendResult } from '../src/channels/line';
 
 type MessageRow = typeof messages.$inferSelect;
 
@@ -45,17 +45,6 @@ export class RetryableDeliveryError extends Error {
 }
 
 const LINE_BATCH = 5;
-
-export function quickReplyFor(batch: MessageRow[]): LineQuickReply | undefined {
-  const buttons = batch.at(-1)?.payload?.buttons;
-  if (!buttons?.length) return undefined;
-  return {
-    items: buttons.slice(0, 13).map((b) => ({
-      type: 'action' as const,
-      action: { type: 'postback' as const, label: b.label.slice(0, 20), data: b.data, displayText: b.label },
-    })),
-  };
-}
 
 export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   const { db } = ctx;
@@ -97,7 +86,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   async function sendLine(batch: MessageRow[], lineUserId: string): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
     const ids = batch.map((b) => b.id);
     if (!line) return { result: { ok: false, retryable: false, code: 'line_disabled', message: 'LINE is not configured' }, method: 'push' };
-    const payload = toLineMessages(batch.map((b) => b.text), { quickReply: quickReplyFor(batch) });
+    const payload = toLineOutbound(batch);
     const first = batch[0];
     const [latest] = await db
       .select()

@@ -1,9 +1,9 @@
 /**
- * Names of the case workflow's vocabularies for people, Japanese and English: used by the
- * つなぐシート PDF and the inbox's case pages (data only, safe to import in the browser).
- * Category names repeat the inbox's (src/inbox/i18n.ts) until those move here.
+ * Names of the vocabularies for people, Japanese and English: used by the つなぐシート and 開示請求
+ * PDFs, the monthly report and the inbox (its case pages, and the category and channel names of
+ * every screen). The one copy of each: data only, safe to import in the browser.
  */
-import type { AgeBand, AgencyField, CaseStage, Category, ConsentAnswer, FollowUpKind, MeetingKind, ParticipationKind, ParticipationOutcome, ReferralState, Relationship, Urgency } from './enums';
+import type { AgeBand, AgencyField, CaseStage, Category, Channel, ConsentAnswer, ConsentScope, FollowUpKind, MeetingKind, ParticipationKind, ParticipationOutcome, ReferralState, Relationship, Urgency } from './enums';
 
 type Labels<K extends string> = Record<K, { ja: string; en: string }>;
 
@@ -74,6 +74,11 @@ export const CATEGORY_LABELS: Labels<Category> = {
   other: { ja: 'その他', en: 'Other' },
 };
 
+export const CHANNEL_LABELS: Labels<Channel> = {
+  line: { ja: 'LINE', en: 'LINE' },
+  widget: { ja: 'Webチャット', en: 'Web chat' },
+};
+
 export const URGENCY_LABELS: Labels<Urgency> = {
   emergency: { ja: '緊急（命の危険）', en: 'Emergency' },
   high: { ja: '高', en: 'High' },
@@ -86,6 +91,11 @@ export const CONSENT_LABELS: Labels<ConsentAnswer> = {
   no: { ja: '同意なし', en: 'Declined' },
   later: { ja: '保留', en: 'Later' },
   withdrawn: { ja: '撤回', en: 'Withdrawn' },
+};
+
+export const CONSENT_SCOPE_LABELS: Labels<ConsentScope> = {
+  contact: { ja: '連絡', en: 'Contact' },
+  share: { ja: '情報共有', en: 'Sharing' },
 };
 
 export const REFERRAL_STATE_LABELS: Labels<ReferralState> = {

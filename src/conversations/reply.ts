@@ -8,7 +8,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Context } from '../context';
 import { conversations } from '../db/schema';
 import { presentConversation } from '../presenters/conversation';
-import { insertOutbound, queueDelivery } from './outbound';
+import { insertOutbound } from '../outbound/write';
+import { queueDelivery } from '../outbound/queue-delivery';
 import { recordAudit } from '../audit/record';
 
 export interface ReplyInput {

@@ -2,6 +2,7 @@
  * Typed, same-origin (cookie) fetch wrapper for the staff API. Over 300 lines on purpose: one
  * function per endpoint and their payload types, each a few lines, read as one list.
  */
+import { ApiError } from '../contracts/api-error.js';
 
 export type Role = 'counsellor' | 'supervisor' | 'admin';
 
@@ -146,16 +147,7 @@ export interface ListFilters {
   q?: string;
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 let onUnauthorized: (() => void) | undefined;
 

@@ -5,11 +5,10 @@
  * household, history and referrals. Nothing is in the PDF that is not in the JSON.
  */
 import { japaneseDocument } from '../pdf/japanese-document';
-import { CONSENT_LABELS, RELATIONSHIP_LABELS, STAGE_LABELS, REFERRAL_STATE_LABELS } from '../contracts';
+import { CHANNEL_LABELS, CONSENT_LABELS, CONSENT_SCOPE_LABELS, RELATIONSHIP_LABELS, STAGE_LABELS, REFERRAL_STATE_LABELS } from '../contracts';
 import type { PersonExport } from './export-person';
 
 const AUTHOR = { person: '相談者', bot: '自動応答', staff: '職員' } as const;
-const CHANNEL = { line: 'LINE', widget: 'Webチャット' } as const;
 
 const when = (d: Date | string | null | undefined) =>
   d ? new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d)) : '—';
@@ -22,14 +21,14 @@ export function renderPersonPdf(data: PersonExport, fontPath: string): Promise<B
   doc.moveDown(0.3).fontSize(10).text(`作成 ${when(data.exportedAt)}　作成者 ${data.exportedBy.name}`, { align: 'center' });
 
   heading('連絡手段');
-  for (const c of data.contacts) doc.text(`・${CHANNEL[c.channel]}（ID ${c.externalId}）　登録 ${when(c.createdAt)}`);
+  for (const c of data.contacts) doc.text(`・${CHANNEL_LABELS[c.channel].ja}（ID ${c.externalId}）　登録 ${when(c.createdAt)}`);
 
   data.conversations.forEach((c, i) => {
-    heading(`相談 ${i + 1}（${CHANNEL[c.channel]}、${when(c.createdAt)} 開始）`);
+    heading(`相談 ${i + 1}（${CHANNEL_LABELS[c.channel].ja}、${when(c.createdAt)} 開始）`);
     for (const m of c.messages) doc.text(`${when(m.createdAt)}　${AUTHOR[m.authorType]}：${m.text}`);
     if (c.consents.length) {
       doc.moveDown(0.3).text('同意の記録');
-      for (const k of c.consents) doc.text(`・${when(k.at)} ${k.scope === 'share' ? '情報共有' : '連絡'}：${CONSENT_LABELS[k.answer].ja}`);
+      for (const k of c.consents) doc.text(`・${when(k.at)} ${CONSENT_SCOPE_LABELS[k.scope].ja}：${CONSENT_LABELS[k.answer].ja}`);
     }
     if (c.notes.length) {
       doc.moveDown(0.3).text('職員のメモ');

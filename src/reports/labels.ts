@@ -4,15 +4,16 @@
  */
 type Label = { ja: string; en: string };
 
-export { CATEGORY_LABELS as categoryLabels, URGENCY_LABELS as urgencyLabels, STAGE_LABELS as stageLabels, MEETING_KIND_LABELS as meetingKindLabels } from '../contracts';
+export {
+  CATEGORY_LABELS as categoryLabels,
+  CHANNEL_LABELS as channelLabels,
+  URGENCY_LABELS as urgencyLabels,
+  STAGE_LABELS as stageLabels,
+  MEETING_KIND_LABELS as meetingKindLabels,
+} from '../contracts';
 
 export const UNTRIAGED: Label = { ja: '未判定', en: 'Not yet triaged' };
 export const TOTAL: Label = { ja: '相談件数', en: 'Consultations' };
-
-export const channelLabels: Record<string, Label> = {
-  line: { ja: 'LINE', en: 'LINE' },
-  widget: { ja: 'Webチャット', en: 'Web chat' },
-};
 
 export const reporterLabels: Record<string, Label> = {
   self: { ja: '本人', en: 'The person' },

@@ -1,5 +1,6 @@
 /**
- * The LINE channel (Messaging API): signature check, webhook parsing, reply/push sending.
+ * The LINE channel (Messaging API): signature check, webhook parsing, stored answers → LINE
+ * messages, reply/push sending.
  * LINE documentation: https://developers.line.biz/en/reference/messaging-api/
  */
 export { verifyLineSignature, signLineBody } from './verify';
@@ -18,6 +19,7 @@ export {
   type LineDeliveryChoice,
 } from './choose-delivery';
 export * from './messages';
+export { toLineOutbound, type OutboundForLine } from './outbound';
 export {
   createLineSender,
   newLineRetryKey,

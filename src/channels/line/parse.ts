@@ -11,12 +11,15 @@
  *
  * LINE documentation: https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects, https://developers.line.biz/en/docs/messaging-api/receiving-messages/#webhook-redelivery
  */
+import type { z } from 'zod';
 import type { InboundMessage } from '../types';
 import {
   lineAnyEventSchema,
   lineMessageEventSchema,
   linePostbackEventSchema,
   lineWebhookBodySchema,
+  type LineMessageEvent,
+  type LinePostbackEvent,
   type LineSource,
 } from './webhook-schema';
 
@@ -62,65 +65,29 @@ export function parseLineWebhook(body: unknown): ParseLineWebhookResult {
     const webhookEventId = head.data.webhookEventId;
 
     if (head.data.type === 'message') {
-      const ev = lineMessageEventSchema.safeParse(raw);
-      if (!ev.success) {
-        ignored.push({ webhookEventId, reason: `invalid_event: ${describeIssues(ev.error.issues)}` });
+      const read = readUserEvent(lineMessageEventSchema, raw);
+      if (!read.ok) {
+        ignored.push({ webhookEventId, reason: read.reason });
         return;
       }
-      const e = ev.data;
-      const userId = userIdOf(e.source);
-      if (!userId.ok) {
-        ignored.push({ webhookEventId, reason: userId.reason });
-        return;
-      }
+      const { event: e, userId } = read;
       const kind = e.message.type;
-      let text: string;
-      if (kind === 'text') {
-        if (typeof e.message.text !== 'string') {
-          ignored.push({ webhookEventId, reason: 'invalid_event: text message without text' });
-          return;
-        }
-        text = e.message.text;
-      } else {
-        text = LINE_PLACEHOLDERS[kind] ?? LINE_PLACEHOLDER_UNKNOWN;
+      const text = kind === 'text' ? e.message.text : (LINE_PLACEHOLDERS[kind] ?? LINE_PLACEHOLDER_UNKNOWN);
+      if (text === undefined) {
+        ignored.push({ webhookEventId, reason: 'invalid_event: text message without text' });
+        return;
       }
-      messages.push(
-        toInbound({
-          userId: userId.userId,
-          webhookEventId: e.webhookEventId,
-          kind,
-          text,
-          timestamp: e.timestamp,
-          replyToken: e.replyToken,
-          redelivery: e.deliveryContext?.isRedelivery ?? false,
-        }),
-      );
+      messages.push(toInbound(userId, e, kind, text));
       return;
     }
 
     if (head.data.type === 'postback') {
-      const ev = linePostbackEventSchema.safeParse(raw);
-      if (!ev.success) {
-        ignored.push({ webhookEventId, reason: `invalid_event: ${describeIssues(ev.error.issues)}` });
+      const read = readUserEvent(linePostbackEventSchema, raw);
+      if (!read.ok) {
+        ignored.push({ webhookEventId, reason: read.reason });
         return;
       }
-      const e = ev.data;
-      const userId = userIdOf(e.source);
-      if (!userId.ok) {
-        ignored.push({ webhookEventId, reason: userId.reason });
-        return;
-      }
-      messages.push(
-        toInbound({
-          userId: userId.userId,
-          webhookEventId: e.webhookEventId,
-          kind: 'postback',
-          text: e.postback.data,
-          timestamp: e.timestamp,
-          replyToken: e.replyToken,
-          redelivery: e.deliveryContext?.isRedelivery ?? false,
-        }),
-      );
+      messages.push(toInbound(read.userId, read.event, 'postback', read.event.postback.data));
       return;
     }
 
@@ -130,25 +97,31 @@ export function parseLineWebhook(body: unknown): ParseLineWebhookResult {
   return { ok: true, messages, ignored };
 }
 
-function toInbound(p: {
-  userId: string;
-  webhookEventId: string;
-  kind: string;
-  text: string;
-  timestamp: number;
-  replyToken: string | undefined;
-  redelivery: boolean;
-}): InboundMessage {
+type LineUserEvent = LineMessageEvent | LinePostbackEvent;
+
+/** The event checked against its schema and sent from a 1:1 chat with a user; else why it is ignored. */
+function readUserEvent<E extends LineUserEvent>(
+  schema: z.ZodType<E>,
+  raw: unknown,
+): { ok: true; event: E; userId: string } | { ok: false; reason: string } {
+  const ev = schema.safeParse(raw);
+  if (!ev.success) return { ok: false, reason: `invalid_event: ${describeIssues(ev.error.issues)}` };
+  const userId = userIdOf(ev.data.source);
+  if (!userId.ok) return userId;
+  return { ok: true, event: ev.data, userId: userId.userId };
+}
+
+function toInbound(userId: string, e: LineUserEvent, kind: string, text: string): InboundMessage {
   const msg: InboundMessage = {
     channel: 'line',
-    externalUserId: p.userId,
-    externalMessageId: p.webhookEventId,
-    kind: p.kind,
-    text: p.text,
-    sentAt: new Date(p.timestamp),
-    redelivery: p.redelivery,
+    externalUserId: userId,
+    externalMessageId: e.webhookEventId,
+    kind,
+    text,
+    sentAt: new Date(e.timestamp),
+    redelivery: e.deliveryContext?.isRedelivery ?? false,
   };
-  if (p.replyToken) msg.lineReplyToken = p.replyToken;
+  if (e.replyToken) msg.lineReplyToken = e.replyToken;
   return msg;
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { api, type Colleague, type Conversation, type Staff, type Team } from '../api.js';
 import { useAction } from '../hooks/useAction.js';
 import { useT } from '../i18n/index.js';
+import { ColleagueOptions } from './ColleagueOptions.js';
 import { ErrorText } from './ErrorText.js';
 
 export function AssignControls(props: {
@@ -61,13 +62,7 @@ export function AssignControls(props: {
       >
         <label for={`${id}-to`}>{t.assign.to}</label>
         <select id={`${id}-to`} data-testid="assign-select" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-          <option value="">{t.assign.choose}</option>
-          <option value="none">{t.assign.unassign}</option>
-          {props.colleagues.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}（{t.role[s.role] ?? s.role}）{s.online ? ` ● ${t.header.online}` : ''}
-            </option>
-          ))}
+          <ColleagueOptions colleagues={props.colleagues} />
           {teams.length > 0 && (
             <optgroup label={t.assign.teams}>
               {teams.map((x) => (

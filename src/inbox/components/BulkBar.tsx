@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { api, errorText, type Colleague, type Conversation } from '../api.js';
 import { useT } from '../i18n/index.js';
+import { ColleagueOptions } from './ColleagueOptions.js';
 
 /** Supervisors: reassign every selected conversation at once. */
 export function BulkBar(props: {
@@ -38,13 +39,7 @@ export function BulkBar(props: {
       </span>
       <label for={`${id}-to`}>{t.bulk.to}</label>
       <select id={`${id}-to`} data-testid="bulk-assign-staff" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-        <option value="">{t.assign.choose}</option>
-        <option value="none">{t.assign.unassign}</option>
-        {props.colleagues.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}（{t.role[c.role] ?? c.role}）{c.online ? ` ● ${t.header.online}` : ''}
-          </option>
-        ))}
+        <ColleagueOptions colleagues={props.colleagues} />
       </select>
       <button type="submit" class="btn primary small" data-testid="bulk-assign" disabled={!to || busy}>
         {t.bulk.submit}

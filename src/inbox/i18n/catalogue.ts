@@ -213,7 +213,6 @@ export interface Catalogue {
     addSubmit: string;
     added: string;
     failed: string;
-    inserted: (title: string) => string;
   };
   shift: {
     title: string;

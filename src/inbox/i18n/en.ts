@@ -1,26 +1,9 @@
 /** English strings of the staff inbox, for staff who prefer them (mirrors ja.ts). */
 import type { Catalogue } from './catalogue.js';
+// Without .js: the unit tests load this file through Jest, which does not map .js to .ts.
+import { vocabulary } from './vocabulary';
 
-const categoryEn: Record<string, string> = {
-  elderly: 'Older people',
-  disability: 'Disability',
-  child: 'Children',
-  poverty: 'Poverty',
-  housing: 'Housing',
-  employment: 'Work',
-  health: 'Health',
-  isolation: 'Isolation',
-  hikikomori: 'Hikikomori',
-  selfneglect: 'Self-neglect',
-  abuse: 'Abuse',
-  dv: 'Domestic violence',
-  suicide: 'Suicidal thoughts',
-  debt: 'Debt',
-  foreign: 'Foreign language',
-  carer: 'Carer',
-  '8050': '8050',
-  other: 'Other',
-};
+const words = vocabulary('en');
 
 export const en: Catalogue = {
   htmlLang: 'en',
@@ -52,7 +35,7 @@ export const en: Catalogue = {
     latest: 'Latest',
     matched: 'Matched',
   },
-  channel: { line: 'LINE', widget: 'Web chat' },
+  channel: words.channel,
   status: { new: 'New', open: 'Open', waiting: 'Waiting', closed: 'Closed' },
   statusLabel: 'Status',
   urgency: { emergency: 'Emergency', high: 'High', normal: 'Normal', low: 'Low' },
@@ -186,7 +169,7 @@ export const en: Catalogue = {
   assignedTo: (name) => `Assignee: ${name}`,
   unassigned: 'Assignee: nobody',
   select: (id) => `Select conversation #${id}`,
-  category: categoryEn,
+  category: words.category,
   subject: { self: 'the person', family: 'family', neighbour: 'neighbour / acquaintance' },
   subjectLabel: 'About',
   channelLabel: 'Channel',
@@ -219,7 +202,7 @@ export const en: Catalogue = {
   },
   consent: {
     label: 'Consent',
-    scope: { contact: 'Contact', share: 'Sharing' },
+    scope: words.consentScope,
     answer: { yes: 'Yes', no: 'No', later: 'Later', withdrawn: 'Withdrawn', none: 'Not asked' },
     by: { person: 'answered by the person', staff: 'recorded by staff' },
     history: 'Show history',
@@ -253,7 +236,6 @@ export const en: Catalogue = {
     addSubmit: 'Add',
     added: 'Canned reply added.',
     failed: 'Could not add the canned reply.',
-    inserted: (title) => `Inserted "${title}" into the reply.`,
   },
   shift: {
     title: 'Shift overview',

@@ -1,6 +1,6 @@
 /** The inbox's language: the catalogues, the chosen language (kept in this browser), `useT()`. */
 import type { Catalogue, InboxLang } from './catalogue.js';
-import { categoryJa, ja } from './ja.js';
+import { ja } from './ja.js';
 import { en } from './en.js';
 
 export type { Catalogue, InboxLang } from './catalogue.js';
@@ -8,8 +8,7 @@ export { absoluteTime, relativeTime } from './time.js';
 export { I18n, useT } from './context.js';
 export { definePage, usePage, type PageStrings } from './pages.js';
 
-/** The category codes in the order the lexicon defines them. */
-export const CATEGORY_CODES = Object.keys(categoryJa);
+export { CATEGORY_CODES } from './vocabulary.js';
 
 export const catalogues: Record<InboxLang, Catalogue> = { ja, en };
 

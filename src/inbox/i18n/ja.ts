@@ -1,27 +1,9 @@
 /** Japanese strings of the staff inbox (the first language; en.ts mirrors it). */
 import type { Catalogue } from './catalogue.js';
+// Without .js: the unit tests load this file through Jest, which does not map .js to .ts.
+import { vocabulary } from './vocabulary';
 
-/** Category codes in the order the lexicon defines them (CATEGORY_CODES follows this order). */
-export const categoryJa: Record<string, string> = {
-  elderly: '高齢',
-  disability: '障害',
-  child: '子ども',
-  poverty: '生活困窮',
-  housing: '住まい',
-  employment: '仕事',
-  health: '健康',
-  isolation: '孤立',
-  hikikomori: 'ひきこもり',
-  selfneglect: 'セルフネグレクト',
-  abuse: '虐待',
-  dv: 'DV',
-  suicide: '自殺念慮',
-  debt: '借金',
-  foreign: '外国語',
-  carer: 'ケアラー',
-  '8050': '8050',
-  other: 'その他',
-};
+const words = vocabulary('ja');
 
 export const ja: Catalogue = {
   htmlLang: 'ja',
@@ -53,7 +35,7 @@ export const ja: Catalogue = {
     latest: '最新',
     matched: '検索に一致',
   },
-  channel: { line: 'LINE', widget: 'Webチャット' },
+  channel: words.channel,
   status: { new: '新規', open: '対応中', waiting: '返答待ち', closed: '終了' },
   statusLabel: '状態',
   urgency: { emergency: '緊急', high: '高', normal: '通常', low: '低' },
@@ -160,7 +142,7 @@ export const ja: Catalogue = {
   assignedTo: (name) => `担当: ${name}`,
   unassigned: '担当: なし',
   select: (id) => `相談 #${id} を選択`,
-  category: categoryJa,
+  category: words.category,
   subject: { self: '本人', family: '家族', neighbour: '近所・知人' },
   subjectLabel: '相談の対象',
   channelLabel: '窓口',
@@ -193,7 +175,7 @@ export const ja: Catalogue = {
   },
   consent: {
     label: '同意',
-    scope: { contact: '連絡', share: '情報共有' },
+    scope: words.consentScope,
     answer: { yes: '同意あり', no: '同意なし', later: '保留', withdrawn: '撤回', none: '未確認' },
     by: { person: '本人が回答', staff: '職員が記録' },
     history: '履歴を表示',
@@ -227,7 +209,6 @@ export const ja: Catalogue = {
     addSubmit: '追加',
     added: '定型文を追加しました。',
     failed: '定型文を追加できませんでした。',
-    inserted: (title) => `「${title}」を返信欄に挿入しました。`,
   },
   shift: {
     title: 'シフト状況',

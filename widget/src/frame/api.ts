@@ -1,20 +1,11 @@
 /** The frame's HTTP client for the widget API (anonymous, Bearer session token, no cookies, same origin). */
 import type { ApiErrorBody, WidgetLang, WidgetMessage, WidgetSession } from '../contract.js';
+import { ApiError } from '../../../src/contracts/api-error.js';
 
 /** A request that hangs (dead connection) is given up after this long and retried. */
 const TIMEOUT_MS = 20000;
 
-/** Error answered by the server (`status` > 0) or a network failure (`status` 0). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 export class WidgetApi {
   constructor(

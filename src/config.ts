@@ -174,6 +174,14 @@ export const configSchema = z
      */
     TRIAGE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
     /**
+     * Rounds of failed triage after which a message is handed to staff instead of being queued
+     * again: each round is a triage job that failed all its attempts, then the sweeper gave it a
+     * fresh set. Then the rules-only safety net reads it (a crisis still gets the hotline reply and
+     * the alert) and the conversation shows `high` with 「自動判定に失敗しました」 for a person to read.
+     * @defaultValue `3`
+     */
+    TRIAGE_FAILED_ROUNDS: z.coerce.number().int().min(1).max(100).default(3),
+    /**
      * Per-municipality settings: hotlines, staffed hours, holidays, escalation (YAML).
      * @defaultValue `'config/municipality.example.yaml'`
      */

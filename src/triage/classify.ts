@@ -24,6 +24,7 @@ import { quote, tagsOf } from './rules/hit';
 import { order } from './rules/order';
 import { detectReporter } from './rules/reporter';
 import { RULE_STAGES } from './rules/stages';
+import { safetyNet, type SafetyNetResult } from './safety-net';
 import type { SharedDictionary } from './shared-dictionary';
 import { loadTokenizer, normalizeText, type Token } from './tokenize';
 
@@ -39,12 +40,17 @@ export interface RuleAnalysis {
   dropped: Tag[];
 }
 
+/** やさしい日本語 puts spaces between words: the rules read it joined up. */
+const joinEasyJapanese = (norm: string, lang: LanguageInfo) =>
+  lang.lang === 'easy-ja' ? norm.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '') : norm;
+const isJapanese = (lang: LanguageInfo) => lang.lang === 'ja' || lang.lang === 'easy-ja';
+
 function analyse(c: Compiled, text: string): RuleAnalysis {
   let norm = normalizeText(text).trim();
   if (!norm) return { triage: { categories: ['other'], urgency: 'low', reporter: 'unknown', reasons: ['空のメッセージ → other, low'] }, norm, lang: 'unknown', tokens: [], tags: [], dropped: [] };
   const lang: LanguageInfo = detectLanguage(norm);
-  if (lang.lang === 'easy-ja') norm = norm.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '');
-  const japanese = lang.lang === 'ja' || lang.lang === 'easy-ja';
+  norm = joinEasyJapanese(norm, lang);
+  const japanese = isJapanese(lang);
 
   const tokens = japanese ? c.tokenizer.tokenize(norm) : [];
   const hits = findHits(c, norm, tokens, japanese);
@@ -92,6 +98,11 @@ function readMessage(c: Compiled, text: string): { rules: Triage; seen: Seen } {
 export interface Classifier {
   /** Rules, safety net and (when loaded) the learned model. */
   classify(text: string): Triage;
+  /**
+   * The safety net alone (./safety-net.ts), on what the rules would read of the text: the cheap
+   * independent check for danger to life, for a message whose full triage keeps failing.
+   */
+  safetyCheck(text: string): SafetyNetResult | null;
   classifyConversation(texts: string[]): Triage;
   /** The rules' result and the model's features of one message (training, evaluation). */
   read(text: string): { rules: Triage; features: string[]; seen: Seen };
@@ -116,8 +127,21 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
     const features = featuresOf(seen, rules);
     return blend(rules, predict(model, features), model.model.thresholds, crisisSetAside(features));
   };
+  const safetyCheck = (text: string): SafetyNetResult | null => {
+    let found: SafetyNetResult | null = null;
+    for (const part of planReading(normalizeText(text).trim(), compiled.crisis).parts) {
+      const lang = detectLanguage(part);
+      const norm = joinEasyJapanese(part, lang);
+      const japanese = isJapanese(lang);
+      const net = safetyNet({ norm, tokens: japanese ? compiled.tokenizer.tokenize(norm) : [], japanese }, compiled.tokenizer);
+      if (net?.urgency === 'emergency') return net;
+      found ??= net;
+    }
+    return found;
+  };
   return {
     classify,
+    safetyCheck,
     classifyConversation: (texts: string[]) => combine(texts.filter((t) => t.trim().length > 0).map(classify)),
     read: (text: string) => {
       const { rules, seen } = readMessage(compiled, text);

@@ -163,6 +163,12 @@ export const configSchema = z
      */
     JOB_LOCK_SECONDS: z.coerce.number().min(1).max(600).default(30),
     /**
+     * On stop, how long jobs in flight may run to their end; then the workers close without
+     * waiting (such a job is taken up again after the lock runs out, JOB_LOCK_SECONDS).
+     * @defaultValue `15`
+     */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(15),
+    /**
      * Worker threads that analyse messages for triage (each holds its own dictionary and rules, about 330 MB).
      * @defaultValue `1`
      */

@@ -1,6 +1,6 @@
 /**
  * Starts every BullMQ worker of this process. Each processor lives in its own file; this entry
- * only wires them to their queues and closes them gracefully (in-flight jobs finish first).
+ * only wires them to their queues and closes them gracefully (in-flight jobs get SHUTDOWN_GRACE_SECONDS to finish).
  */
 import { Worker } from 'bullmq';
 import type { Context } from '../src/context';
@@ -62,9 +62,25 @@ export async function startWorkers(ctx: Context, opts: WorkerOptions = {}): Prom
   return {
     safetyCheck: (text) => analyser.safetyCheck(text),
     close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+      // A job in flight gets a grace to finish; one still running after it (a database call that
+      // never returns) is abandoned: its lock runs out and it runs again after the next start.
+      await Promise.all(workers.map((w) => closeWithin(w, config.SHUTDOWN_GRACE_SECONDS * 1000, log)));
       await analyser.close();
       await connection.quit().catch(() => connection.disconnect());
     },
   };
+}
+
+/**
+ * Closes a worker gracefully, or with force once `graceMs` has passed. BullMQ's close(force) after
+ * a graceful close() only returns the first promise, so the wait is pause()'s: it stops taking
+ * jobs and resolves when those in flight are done.
+ */
+async function closeWithin(worker: Worker, graceMs: number, log: Context['log']): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const finished = worker.pause().then(() => false, () => true);
+  const late = await Promise.race([finished, new Promise<true>((r) => (timer = setTimeout(() => r(true), graceMs)))]);
+  clearTimeout(timer);
+  if (late) log.warn({ queue: worker.name, graceMs }, 'jobs still running after the grace; closing the worker without waiting for them');
+  await worker.close(late);
 }

@@ -114,21 +114,34 @@ function escalationIncomplete(ctx: Context): SQL {
   return or(...parts)!;
 }
 
-/** Runs sweepOnce every `intervalMs`, never two at once; errors are logged and the next pass tries again. */
-export function startSweeper(ctx: Context, deps: SweepDeps, intervalMs: number): { stop(): void } {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      const { broughtBack, triageFailed } = await sweepOnce(ctx, deps);
-      if (Object.values(broughtBack).some((n) => n > 0) || triageFailed > 0) ctx.log.info({ ...broughtBack, triageFailed }, 'sweeper brought back work');
-    } catch (err) {
-      ctx.log.warn({ err: (err as { code?: string }).code ?? (err as Error).name }, 'sweep failed; will retry');
-    } finally {
-      running = false;
-    }
+/**
+ * Runs sweepOnce every `intervalMs`, never two at once; errors are logged and the next pass tries
+ * again. `stop()` resolves when a pass in flight has ended, or after `graceMs` (a pass waiting on
+ * an unreachable database must not hold up closing).
+ */
+export function startSweeper(ctx: Context, deps: SweepDeps, intervalMs: number, graceMs = 15_000): { stop(): Promise<void> } {
+  let pass: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (pass) return;
+    pass = (async () => {
+      try {
+        const { broughtBack, triageFailed } = await sweepOnce(ctx, deps);
+        if (Object.values(broughtBack).some((n) => n > 0) || triageFailed > 0) ctx.log.info({ ...broughtBack, triageFailed }, 'sweeper brought back work');
+      } catch (err) {
+        ctx.log.warn({ err: (err as { code?: string }).code ?? (err as Error).name }, 'sweep failed; will retry');
+      } finally {
+        pass = null;
+      }
+    })();
   }, intervalMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      if (!pass) return;
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([pass, new Promise<void>((r) => (wait = setTimeout(r, graceMs)))]);
+      clearTimeout(wait);
+    },
+  };
 }

@@ -132,7 +132,7 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     const workers = await startWorkers(ctx, { wrapTriage: opts.wrapTriage });
     closers.push(() => workers.close());
     if (opts.withSweeper !== false) {
-      const sweeper = startSweeper(ctx, { safetyCheck: workers.safetyCheck }, config.SWEEP_INTERVAL_SECONDS * 1000, config.SHUTDOWN_GRACE_SECONDS * 1000);
+      const sweeper = startSweeper(ctx, { safetyCheck: workers.safetyCheck }, config.SWEEP_INTERVAL_SECONDS * 1000);
       closers.unshift(() => sweeper.stop());
     }
   }

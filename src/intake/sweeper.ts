@@ -119,7 +119,7 @@ function escalationIncomplete(ctx: Context): SQL {
  * again. `stop()` resolves when a pass in flight has ended, or after `graceMs` (a pass waiting on
  * an unreachable database must not hold up closing).
  */
-export function startSweeper(ctx: Context, deps: SweepDeps, intervalMs: number, graceMs = 15_000): { stop(): Promise<void> } {
+export function startSweeper(ctx: Context, deps: SweepDeps, intervalMs: number, graceMs = 5000): { stop(): Promise<void> } {
   let pass: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (pass) return;

@@ -24,9 +24,9 @@ import { quote, tagsOf } from './rules/hit';
 import { order } from './rules/order';
 import { detectReporter } from './rules/reporter';
 import { RULE_STAGES } from './rules/stages';
-import { safetyNet, type SafetyNetResult } from './safety-net';
 import type { SharedDictionary } from './shared-dictionary';
 import { loadTokenizer, normalizeText, type Token } from './tokenize';
+import { safetyNet, type SafetyNetResult } from './safety-net';
 
 /** What the rules decided about one text, and what they saw (the learned model's rule features). */
 export interface RuleAnalysis {
@@ -40,17 +40,12 @@ export interface RuleAnalysis {
   dropped: Tag[];
 }
 
-/** やさしい日本語 puts spaces between words: the rules read it joined up. */
-const joinEasyJapanese = (norm: string, lang: LanguageInfo) =>
-  lang.lang === 'easy-ja' ? norm.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '') : norm;
-const isJapanese = (lang: LanguageInfo) => lang.lang === 'ja' || lang.lang === 'easy-ja';
-
 function analyse(c: Compiled, text: string): RuleAnalysis {
   let norm = normalizeText(text).trim();
   if (!norm) return { triage: { categories: ['other'], urgency: 'low', reporter: 'unknown', reasons: ['空のメッセージ → other, low'] }, norm, lang: 'unknown', tokens: [], tags: [], dropped: [] };
   const lang: LanguageInfo = detectLanguage(norm);
-  norm = joinEasyJapanese(norm, lang);
-  const japanese = isJapanese(lang);
+  if (lang.lang === 'easy-ja') norm = norm.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '');
+  const japanese = lang.lang === 'ja' || lang.lang === 'easy-ja';
 
   const tokens = japanese ? c.tokenizer.tokenize(norm) : [];
   const hits = findHits(c, norm, tokens, japanese);
@@ -95,6 +90,24 @@ function readMessage(c: Compiled, text: string): { rules: Triage; seen: Seen } {
   return { rules, seen };
 }
 
+/**
+ * The safety net alone on what the rules would read of a text (of a long one: the beginning and
+ * the sentences with crisis words); an emergency in any part wins.
+ */
+function safetyCheck(c: Compiled, text: string): SafetyNetResult | null {
+  let found: SafetyNetResult | null = null;
+  for (const part of planReading(normalizeText(text).trim(), c.crisis).parts) {
+    const lang = detectLanguage(part);
+    // as analyse() reads it: やさしい日本語's spaces between words joined up
+    const norm = lang.lang === 'easy-ja' ? part.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '') : part;
+    const japanese = lang.lang === 'ja' || lang.lang === 'easy-ja';
+    const net = safetyNet({ norm, tokens: japanese ? c.tokenizer.tokenize(norm) : [], japanese }, c.tokenizer);
+    if (net?.urgency === 'emergency') return net;
+    found ??= net;
+  }
+  return found;
+}
+
 export interface Classifier {
   /** Rules, safety net and (when loaded) the learned model. */
   classify(text: string): Triage;
@@ -127,21 +140,9 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
     const features = featuresOf(seen, rules);
     return blend(rules, predict(model, features), model.model.thresholds, crisisSetAside(features));
   };
-  const safetyCheck = (text: string): SafetyNetResult | null => {
-    let found: SafetyNetResult | null = null;
-    for (const part of planReading(normalizeText(text).trim(), compiled.crisis).parts) {
-      const lang = detectLanguage(part);
-      const norm = joinEasyJapanese(part, lang);
-      const japanese = isJapanese(lang);
-      const net = safetyNet({ norm, tokens: japanese ? compiled.tokenizer.tokenize(norm) : [], japanese }, compiled.tokenizer);
-      if (net?.urgency === 'emergency') return net;
-      found ??= net;
-    }
-    return found;
-  };
   return {
     classify,
-    safetyCheck,
+    safetyCheck: (text: string) => safetyCheck(compiled, text),
     classifyConversation: (texts: string[]) => combine(texts.filter((t) => t.trim().length > 0).map(classify)),
     read: (text: string) => {
       const { rules, seen } = readMessage(compiled, text);

@@ -163,6 +163,12 @@ export const configSchema = z
      */
     JOB_LOCK_SECONDS: z.coerce.number().min(1).max(600).default(30),
     /**
+     * On stop, how long jobs in flight may run to their end; then the workers close without
+     * waiting (such a job is taken up again after the lock runs out, JOB_LOCK_SECONDS).
+     * @defaultValue `15`
+     */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(15),
+    /**
      * Worker threads that analyse messages for triage (each holds its own dictionary and rules, about 330 MB).
      * @defaultValue `1`
      */
@@ -173,6 +179,14 @@ export const configSchema = z
      * @defaultValue `15_000`
      */
     TRIAGE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
+    /**
+     * Rounds of failed triage after which a message is handed to staff instead of being queued
+     * again: each round is a triage job that failed all its attempts, then the sweeper gave it a
+     * fresh set. Then the rules-only safety net reads it (a crisis still gets the hotline reply and
+     * the alert) and the conversation shows `high` with 「自動判定に失敗しました」 for a person to read.
+     * @defaultValue `3`
+     */
+    TRIAGE_FAILED_ROUNDS: z.coerce.number().int().min(1).max(100).default(3),
     /**
      * Per-municipality settings: hotlines, staffed hours, holidays, escalation (YAML).
      * @defaultValue `'config/municipality.example.yaml'`

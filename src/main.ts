@@ -1,7 +1,7 @@
 /**
  * `npm start`: API + workers in one process on the embedded default.
  * `--role=api` / `--role=workers`: the production split (needs DATABASE_URL: PGlite is one process).
- * SIGTERM / SIGINT finish in-flight requests and jobs, then exit 0.
+ * SIGTERM / SIGINT finish in-flight requests and jobs (within SHUTDOWN_GRACE_SECONDS), then exit 0.
  */
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -29,10 +29,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: finishing in-flight work');
+    // closing is bounded (jobs get SHUTDOWN_GRACE_SECONDS, the sweeper and the database 5 s each): this is the last guard
+    const limit = config.SHUTDOWN_GRACE_SECONDS + 15;
     const force = setTimeout(() => {
-      log.error('shutdown took longer than 30 s; exiting');
+      log.error(`shutdown took longer than ${limit} s; exiting`);
       process.exit(1);
-    }, 30_000);
+    }, limit * 1000);
     force.unref();
     await runtime.close();
     log.info('stopped');

@@ -20,7 +20,7 @@ import { createApp } from './server/app';
 import { attachSocketServer } from './server/socket';
 import { noPresence, socketPresence, type Presence } from './server/presence';
 import { startSweeper } from './intake/sweeper';
-import { startWorkers } from '../workers';
+import { startWorkers, type WorkerOptions } from '../workers';
 import path from 'node:path';
 import { loadMunicipality } from './municipality';
 import { developmentSessionSecret } from './auth/dev-secret';
@@ -49,6 +49,8 @@ export interface StartOptions {
   log?: Logger;
   /** Tests start workers themselves to kill them independently. */
   withSweeper?: boolean;
+  /** Tests only (never set from settings or input): wraps the triage pool to inject a fault. */
+  wrapTriage?: WorkerOptions['wrapTriage'];
 }
 
 export async function start(settings: Config, opts: StartOptions = {}): Promise<Runtime> {
@@ -127,11 +129,11 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     });
   }
   if (role === 'all' || role === 'workers') {
-    const workers = await startWorkers(ctx);
+    const workers = await startWorkers(ctx, { wrapTriage: opts.wrapTriage });
     closers.push(() => workers.close());
     if (opts.withSweeper !== false) {
-      const sweeper = startSweeper(ctx, config.SWEEP_INTERVAL_SECONDS * 1000);
-      closers.unshift(async () => sweeper.stop());
+      const sweeper = startSweeper(ctx, { safetyCheck: workers.safetyCheck }, config.SWEEP_INTERVAL_SECONDS * 1000);
+      closers.unshift(() => sweeper.stop());
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * Starts every BullMQ worker of this process. Each processor lives in its own file; this entry
- * only wires them to their queues and closes them gracefully (in-flight jobs finish first).
+ * only wires them to their queues and closes them gracefully (in-flight jobs get SHUTDOWN_GRACE_SECONDS to finish).
  */
 import { Worker } from 'bullmq';
 import type { Context } from '../src/context';
@@ -9,7 +9,7 @@ import { withSafeFailure } from '../src/queues/safe-failure';
 import { errorCode } from '../src/errors-for-log';
 import { createRedis } from '../src/redis';
 import { createLineProfileReader, createLineSender } from '../src/channels/line';
-import { createTriagePool } from '../src/triage';
+import { createTriagePool, type TriagePool } from '../src/triage';
 import { createTriageProcessor } from './triage';
 import { createDeliverProcessor } from './deliver';
 import { createDialogueProcessor } from './dialogue';
@@ -19,12 +19,20 @@ import { createFollowUpProcessor } from './follow-up';
 import { observeWorkers } from '../src/metrics/observe-workers';
 
 export interface RunningWorkers {
+  /** The safety net alone, in the triage threads (the sweeper's, for a message whose triage kept failing). */
+  safetyCheck: TriagePool['safetyCheck'];
   close(): Promise<void>;
 }
 
-export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
+export interface WorkerOptions {
+  /** Tests only: wraps the triage pool, e.g. to make the analysis of one message fail every time. */
+  wrapTriage?: (pool: TriagePool) => TriagePool;
+}
+
+export async function startWorkers(ctx: Context, opts: WorkerOptions = {}): Promise<RunningWorkers> {
   const { config, log } = ctx;
-  const analyser = createTriagePool({ threads: config.TRIAGE_THREADS, timeoutMs: config.TRIAGE_TIMEOUT_MS, log });
+  const pool = createTriagePool({ threads: config.TRIAGE_THREADS, timeoutMs: config.TRIAGE_TIMEOUT_MS, log });
+  const analyser = opts.wrapTriage ? opts.wrapTriage(pool) : pool;
   const lineOpts = { channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN ?? '', apiBaseUrl: config.LINE_API_BASE_URL, timeoutMs: config.LINE_TIMEOUT_MS };
   const line = config.lineEnabled ? createLineSender(lineOpts) : null;
   const profileLanguage = config.lineEnabled ? createLineProfileReader(lineOpts) : null;
@@ -52,10 +60,27 @@ export async function startWorkers(ctx: Context): Promise<RunningWorkers> {
   if (ctx.metrics) observeWorkers(ctx, ctx.metrics, workers);
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
+    safetyCheck: (text) => analyser.safetyCheck(text),
     close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+      // A job in flight gets a grace to finish; one still running after it (a database call that
+      // never returns) is abandoned: its lock runs out and it runs again after the next start.
+      await Promise.all(workers.map((w) => closeWithin(w, config.SHUTDOWN_GRACE_SECONDS * 1000, log)));
       await analyser.close();
       await connection.quit().catch(() => connection.disconnect());
     },
   };
+}
+
+/**
+ * Closes a worker gracefully, or with force once `graceMs` has passed. BullMQ's close(force) after
+ * a graceful close() only returns the first promise, so the wait is pause()'s: it stops taking
+ * jobs and resolves when those in flight are done.
+ */
+async function closeWithin(worker: Worker, graceMs: number, log: Context['log']): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const finished = worker.pause().then(() => false, () => true);
+  const late = await Promise.race([finished, new Promise<true>((r) => (timer = setTimeout(() => r(true), graceMs)))]);
+  clearTimeout(timer);
+  if (late) log.warn({ queue: worker.name, graceMs }, 'jobs still running after the grace; closing the worker without waiting for them');
+  await worker.close(late);
 }

@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   'followup.schedule',
   'followup.done',
   'participation.add',
+  // The system (actorId null): a message whose triage failed in every round was handed to staff.
+  'message.triage_failed',
   // The person's rights (src/person-data): erasure on request.
   'person_data.erase',
 ] as const;

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import * as schema from './schema';
 import { lockDataDir } from './embedded-lock';
+import { ClosablePool } from './pg-pool';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: commands accept either. */
@@ -27,6 +28,8 @@ export interface Database {
 }
 
 const migrationsFolder = fromRoot('drizzle');
+/** How long closing waits for clients still checked out before it releases them with an error. */
+const POOL_END_GRACE_MS = 5000;
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -46,9 +49,8 @@ const queryCounter = (onQuery?: () => void) => (onQuery ? { logQuery: () => onQu
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new ClosablePool({ connectionString: opts.databaseUrl, max: 10 });
     pool.on('error', (err) => opts.onConnectionError?.(err));
     // A connection lost while checked out (a terminated backend mid-transaction) is also emitted
     // as 'error' on the client, where pg-pool listens only while it is idle: without this
@@ -72,7 +74,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       ping: async () => void (await pool.query('select 1')),
-      close: () => pool.end(),
+      // in-flight work has had its grace (src/runtime.ts): a client still held now is not coming back
+      close: () => pool.endWithin(POOL_END_GRACE_MS),
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');

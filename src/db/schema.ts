@@ -253,6 +253,13 @@ export const messages = pgTable(
     lineReplyTokenUsedAt: timestamp('line_reply_token_used_at', { withTimezone: true }),
     /** Inbound: when the triage worker finished with it (the sweeper re-queues those without). */
     triagedAt: timestamp('triaged_at', { withTimezone: true }),
+    /**
+     * Inbound: how many times the sweeper gave a failed triage job a fresh set of attempts. After
+     * TRIAGE_FAILED_ROUNDS failed rounds the message is handed to staff instead (src/intake/triage-failed.ts).
+     */
+    triageFailedRounds: integer('triage_failed_rounds').notNull().default(0),
+    /** Inbound: when triage was given up and the message handed to staff with a conservative triage. */
+    triageFailedAt: timestamp('triage_failed_at', { withTimezone: true }),
     /** Inbound: when the front-door bot handled it (in order per conversation). */
     dialoguedAt: timestamp('dialogued_at', { withTimezone: true }),
     /** Outbound delivery. */

@@ -27,6 +27,7 @@ import { RULE_STAGES } from './rules/stages';
 import { safetyNetSignals } from './safety-net';
 import type { SharedDictionary } from './shared-dictionary';
 import { loadTokenizer, normalizeText, type Token } from './tokenize';
+import { safetyNet, type SafetyNetResult } from './safety-net';
 
 /** What the rules decided about one text, and what they saw (the learned model's rule features). */
 export interface RuleAnalysis {
@@ -94,9 +95,32 @@ function readMessage(c: Compiled, text: string): { rules: Triage; seen: Seen } {
   return { rules, seen };
 }
 
+/**
+ * The safety net alone on what the rules would read of a text (of a long one: the beginning and
+ * the sentences with crisis words); an emergency in any part wins.
+ */
+function safetyCheck(c: Compiled, text: string): SafetyNetResult | null {
+  let found: SafetyNetResult | null = null;
+  for (const part of planReading(normalizeText(text).trim(), c.crisis).parts) {
+    const lang = detectLanguage(part);
+    // as analyse() reads it: やさしい日本語's spaces between words joined up
+    const norm = lang.lang === 'easy-ja' ? part.replace(/(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff])/g, '') : part;
+    const japanese = lang.lang === 'ja' || lang.lang === 'easy-ja';
+    const net = safetyNet({ norm, tokens: japanese ? c.tokenizer.tokenize(norm) : [], japanese }, c.tokenizer);
+    if (net?.urgency === 'emergency') return net;
+    found ??= net;
+  }
+  return found;
+}
+
 export interface Classifier {
   /** Rules, safety net and (when loaded) the learned model. */
   classify(text: string): Triage;
+  /**
+   * The safety net alone (./safety-net.ts), on what the rules would read of the text: the cheap
+   * independent check for danger to life, for a message whose full triage keeps failing.
+   */
+  safetyCheck(text: string): SafetyNetResult | null;
   classifyConversation(texts: string[]): Triage;
   /** The rules' result and the model's features of one message (training, evaluation). */
   read(text: string): { rules: Triage; features: string[]; seen: Seen };
@@ -123,6 +147,7 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
   };
   return {
     classify,
+    safetyCheck: (text: string) => safetyCheck(compiled, text),
     classifyConversation: (texts: string[]) => combine(texts.filter((t) => t.trim().length > 0).map(classify)),
     read: (text: string) => {
       const { rules, seen } = readMessage(compiled, text);

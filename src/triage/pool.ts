@@ -22,10 +22,16 @@ import type { Logger } from '../logger';
 import { sharedModelBytes, triageEngine } from './model/load';
 import { loadSharedDictionary, type SharedDictionary } from './shared-dictionary';
 import type { ThreadTask } from './thread';
+import type { SafetyNetResult } from './safety-net';
 
 export interface TriagePool {
   /** The message's own triage (no conversation around it). */
   analyse(text: string): Promise<Triage>;
+  /**
+   * Only the safety net on the text (null: it saw no danger, or ran out of time), in a thread
+   * like any analysis: for a message whose full triage keeps failing (src/intake/triage-failed.ts).
+   */
+  safetyCheck(text: string): Promise<SafetyNetResult | null>;
   /** The rules' version and the committed model's hash, which the threads load. */
   engine: string;
   close(): Promise<void>;
@@ -47,7 +53,7 @@ export interface TriagePoolOptions {
 export const OUT_OF_TIME_REASON = '自動の読み取りが時間内に終わらなかった → high（職員が読んで判断）';
 
 export function createTriagePool({ threads, timeoutMs, log }: TriagePoolOptions): TriagePool {
-  const pool = new Piscina<ThreadTask, Triage>({
+  const pool = new Piscina<ThreadTask, Triage | SafetyNetResult | null>({
     // compiled (dist/): the thread's own JavaScript; from TypeScript: an entry that registers tsx
     filename: path.join(__dirname, __filename.endsWith('.js') ? 'thread.js' : 'thread-entry.cjs'),
     minThreads: threads,
@@ -69,7 +75,8 @@ export function createTriagePool({ threads, timeoutMs, log }: TriagePoolOptions)
     }
   };
 
-  async function run(text: string): Promise<Triage> {
+  /** Runs one task in a thread; `outOfTime` answers when it is stopped after `timeoutMs`. */
+  async function run<R>(task: Omit<ThreadTask, 'started'>, outOfTime: () => R): Promise<R> {
     const { port1, port2 } = new MessageChannel();
     const stop = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -77,38 +84,53 @@ export function createTriagePool({ threads, timeoutMs, log }: TriagePoolOptions)
       timer = setTimeout(() => stop.abort(), timeoutMs);
     });
     try {
-      return await pool.run({ text, started: port2 }, { transferList: [port2], signal: stop.signal });
+      return (await pool.run({ ...task, started: port2 }, { transferList: [port2], signal: stop.signal })) as R;
     } catch (err) {
       // the error of a failed task may quote the text: keep only its kind
       if (!stop.signal.aborted) throw new Error(`triage thread failed (${(err as Error).name})`);
-      log.warn({ chars: text.length, timeoutMs }, 'triage analysis ran out of time; marked high for a person to read');
-      return { categories: ['other'], urgency: 'high', reporter: 'unknown', reasons: [OUT_OF_TIME_REASON] };
+      return outOfTime();
     } finally {
       clearTimeout(timer);
       port1.close();
     }
   }
 
+  /** Queues a task by its text's length (shortest first, arrival order among equals). */
+  function queued<R>(text: string, go: () => Promise<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      const cost = text.length;
+      let i = waiting.length;
+      while (i > 0 && waiting[i - 1].cost > cost) i--;
+      waiting.splice(i, 0, {
+        cost,
+        start: () =>
+          go()
+            .then(resolve, reject)
+            .finally(() => {
+              running--;
+              next();
+            }),
+      });
+      next();
+    });
+  }
+
   return {
     engine: triageEngine(),
-    analyse(text) {
-      return new Promise<Triage>((resolve, reject) => {
-        const cost = text.length;
-        let i = waiting.length;
-        while (i > 0 && waiting[i - 1].cost > cost) i--;
-        waiting.splice(i, 0, {
-          cost,
-          start: () =>
-            run(text)
-              .then(resolve, reject)
-              .finally(() => {
-                running--;
-                next();
-              }),
-        });
-        next();
-      });
-    },
+    analyse: (text) =>
+      queued(text, () =>
+        run<Triage>({ text }, () => {
+          log.warn({ chars: text.length, timeoutMs }, 'triage analysis ran out of time; marked high for a person to read');
+          return { categories: ['other'], urgency: 'high', reporter: 'unknown', reasons: [OUT_OF_TIME_REASON] };
+        }),
+      ),
+    safetyCheck: (text) =>
+      queued(text, () =>
+        run<SafetyNetResult | null>({ text, only: 'safety-net' }, () => {
+          log.warn({ chars: text.length, timeoutMs }, 'safety net ran out of time');
+          return null;
+        }),
+      ),
     close: () => pool.close({ force: true }),
   };
 }

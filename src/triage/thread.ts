@@ -10,9 +10,12 @@ import type { Triage } from '../db/schema';
 import { createClassifier } from './classify';
 import { loadTriageModel } from './model/load';
 import type { SharedTriageData } from './pool';
+import type { SafetyNetResult } from './safety-net';
 
 export interface ThreadTask {
   text: string;
+  /** `safety-net`: only the safety net (./classify.ts `safetyCheck`), for a message whose triage keeps failing. */
+  only?: 'safety-net';
   /** Told when the analysis starts, so the time budget counts running time, not time in the queue. */
   started: MessagePort;
 }
@@ -21,9 +24,9 @@ const shared = workerData as SharedTriageData | undefined;
 
 export default createClassifier(shared ? { dictionary: shared.dictionary, model: shared.model ? loadTriageModel(undefined, shared.model) : null } : {}).then(
   (classifier) =>
-    function analyseInThread({ text, started }: ThreadTask): Triage {
+    function analyseInThread({ text, started, only }: ThreadTask): Triage | SafetyNetResult | null {
       started.postMessage('started');
       started.close();
-      return classifier.classify(text);
+      return only === 'safety-net' ? classifier.safetyCheck(text) : classifier.classify(text);
     },
 );

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { start, type Role, type Runtime } from '../../src/runtime';
+import { start, type Role, type Runtime, type StartOptions } from '../../src/runtime';
 import { addStaff } from '../../src/staff/add-staff';
 import { DEFAULT_AGENCY_CODE } from '../../src/agencies/default-agency';
 import { createTestDatabase, type DbKind } from './databases';
@@ -39,6 +39,8 @@ export interface TestAppOptions {
   queuePrefix?: string;
   /** Where logs go (tests that read them); default: discarded unless TEST_LOG_LEVEL. */
   logDestination?: { write(line: string): void };
+  /** Wraps the triage pool (a fault injected for one message). */
+  wrapTriage?: StartOptions['wrapTriage'];
 }
 
 export const newPrefix = () => `t${randomBytes(5).toString('hex')}`;
@@ -65,7 +67,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,
   });
-  const runtime = await start(config, { role: opts.role ?? 'all', log: createLogger(config.LOG_LEVEL, 'tsunagu', opts.logDestination), withSweeper: opts.withSweeper });
+  const runtime = await start(config, { role: opts.role ?? 'all', log: createLogger(config.LOG_LEVEL, 'tsunagu', opts.logDestination), withSweeper: opts.withSweeper, wrapTriage: opts.wrapTriage });
   const url = runtime.url ?? '';
   let staffCookie = '';
   let staffId = '';

@@ -69,6 +69,7 @@ export const en: Catalogue = {
   riskBand: { clear: 'clear', check: 'check', crisis: 'crisis' },
   // Longest first where one phrase contains another.
   reasonPhrases: {
+    '自動判定に失敗しました。内容を確認してください': 'Automatic triage failed. Please read the message',
     '報告者:': 'Reporter:',
     '学習モデル: 危険の確率': 'Learned model: risk',
     '、分野を追加:': '; adds categories:',

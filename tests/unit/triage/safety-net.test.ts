@@ -368,3 +368,17 @@ describe('false-alarm guards, fifth round (new sentences)', () => {
     expect(c.classify(text).urgency).not.toBe('emergency');
   });
 });
+
+// The classifier's safetyCheck: the net alone, for a message whose full triage keeps failing
+// (src/intake/triage-failed.ts), on what the rules would read of a long text too.
+describe('classifier.safetyCheck: the safety net alone', () => {
+  it('raises an emergency the net sees, also after a long beginning', () => {
+    expect(c.safetyCheck('今から首を吊ります。さようなら')?.urgency).toBe('emergency');
+    const long = 'あ'.repeat(1200) + '。今までありがとう。これから海に行きます';
+    expect(c.safetyCheck(long)?.urgency).toBe('emergency');
+  });
+  it('sees nothing in an ordinary message or an empty one', () => {
+    expect(c.safetyCheck('引っ越しの手続きについて相談したいです')).toBeNull();
+    expect(c.safetyCheck('   ')).toBeNull();
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Records one inbound message's triage, written once for the triage worker (workers/triage.ts)
+ * and for a message handed to staff after its triage kept failing (src/intake/triage-failed.ts):
+ * the conversation's result combines the kept results of its earlier messages with this one's
+ * (./combine.ts, ./standing.ts) while the conversation row is locked, so two messages of one
+ * conversation triaged at the same time cannot leave out each other's result; the run is kept;
+ * the message is marked triaged; an emergency in the person's own words raises the crisis alert
+ * and queues the safety reply in the same transaction. After commit: the alert is announced, the
+ * list updated, and the front-door dialogue takes the message.
+ *
+ * Idempotent: the run row is unique per message; at most one open alert per conversation (so a
+ * retry never sends the safety reply twice); `onlyIfUntriaged` leaves a message someone else
+ * triaged meanwhile as it is.
+ */
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Context } from '../context';
+import type { DbOrTx } from '../db/client';
+import { conversations, messages, triageRuns, type Triage } from '../db/schema';
+import type { LoadedMessage } from '../queues/message-job';
+import { enqueue } from '../queues/enqueue';
+import { presentConversation } from '../presenters/conversation';
+import { announceCrisis, raiseCrisis } from '../safety/raise-crisis';
+import type { Lang } from '../dialogue/texts';
+import { loadStandingJudgements } from './load-standing';
+import { combineWithStanding } from './standing';
+
+export interface RecordOptions {
+  /** Recorded on the run: the rules' and model's versions, or what stood in for them. */
+  engine: string;
+  /**
+   * Triage was given up (src/intake/triage-failed.ts): the message is marked so, it is left alone
+   * when it was triaged meanwhile, and should combining with the earlier results fail too, the
+   * conversation keeps its own triage raised to at least this message's urgency.
+   */
+  failed?: { at: Date; inTx?: (tx: DbOrTx) => Promise<void> };
+}
+
+const URGENCY_RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, high: 2, emergency: 3 };
+
+/** The conversation's result (null: no text to judge yet); null itself: nothing recorded (triaged meanwhile, only with `failed`). */
+export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage | null, opts: RecordOptions): Promise<{ result: Triage | null } | null> {
+  const { db } = ctx;
+  const { message } = row;
+  const outcome = await db.transaction(async (tx) => {
+    await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, message.conversationId)).for('update');
+    if (opts.failed) {
+      const [still] = await tx.select({ id: messages.id }).from(messages).where(and(eq(messages.id, message.id), isNull(messages.triagedAt)));
+      if (!still) return null;
+    }
+    let result: Triage | null;
+    try {
+      result = await combined(tx, message, own);
+    } catch (err) {
+      if (!opts.failed || !own) throw err;
+      result = keepConversation(row.conversation.triage, own);
+    }
+    if (result) {
+      await tx
+        .insert(triageRuns)
+        .values({ messageId: message.id, conversationId: message.conversationId, engine: opts.engine, result, messageTriage: own })
+        .onConflictDoNothing();
+    }
+    await tx
+      .update(messages)
+      .set({ triagedAt: new Date(), ...(opts.failed ? { triageFailedAt: opts.failed.at } : {}) })
+      .where(eq(messages.id, message.id));
+    await opts.failed?.inTx?.(tx);
+    const [conversation] = result
+      ? await tx.update(conversations).set({ triage: result }).where(eq(conversations.id, message.conversationId)).returning()
+      : await tx.select().from(conversations).where(eq(conversations.id, message.conversationId));
+
+    // Only a person's own words can raise a crisis (not a button they tapped).
+    if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, result, crisis: null };
+    const crisis = await raiseCrisis(ctx, tx, { conversation, messageId: message.id, lang: row.contact.lang as Lang, categories: result.categories, reasons: result.reasons });
+    return { conversation, result, crisis }; // crisis null: an open alert already covers it
+  });
+  if (!outcome) return null;
+
+  if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
+  ctx.publisher.conversationUpdated(presentConversation(outcome.conversation, message.text.slice(0, 80)));
+  await enqueue.dialogue(ctx, message.id);
+  return { result: outcome.result };
+}
+
+/** The conversation so far, in order (a worry often unfolds over several messages), with this message's own result. */
+async function combined(tx: DbOrTx, message: LoadedMessage['message'], own: Triage | null): Promise<Triage | null> {
+  const earlier = await tx
+    .select({ at: messages.createdAt, kept: triageRuns.messageTriage, result: triageRuns.result })
+    .from(messages)
+    .innerJoin(triageRuns, eq(triageRuns.messageId, messages.id))
+    .where(and(eq(messages.conversationId, message.conversationId), eq(messages.direction, 'in'), eq(messages.kind, 'text'), ne(messages.id, message.id), sql`${messages.text} ~ '[^[:space:]]'`))
+    .orderBy(asc(messages.seq));
+  // a run from before per-message results were kept carries the conversation's result: a superset, still true
+  const parts = earlier.map((r) => ({ at: r.at, triage: r.kept ?? r.result }));
+  if (own) parts.push({ at: message.createdAt, triage: own });
+  return combineWithStanding(parts, await loadStandingJudgements(tx, message.conversationId));
+}
+
+/** When even combining fails: what the conversation had, never below this message's urgency, with its reasons. */
+function keepConversation(current: Triage | null, own: Triage): Triage {
+  if (!current || URGENCY_RANK[own.urgency] > URGENCY_RANK[current.urgency]) return own;
+  return { ...current, reasons: [...current.reasons, ...own.reasons] };
+}

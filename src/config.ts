@@ -168,6 +168,19 @@ export const configSchema = z
      */
     TRIAGE_THREADS: z.coerce.number().int().min(1).max(16).default(1),
     /**
+     * Front-door dialogue jobs one workers process runs at once. A job spends nearly all its time
+     * waiting for the database, so more at once means a shorter queue, not more CPU; a person's
+     * messages still take their turns in order (src/queues/message-job.ts holds a later one back).
+     * @defaultValue `16`
+     */
+    DIALOGUE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    /**
+     * Deliveries (LINE calls, widget messages) one workers process runs at once; answers of one
+     * conversation still go out in order (src/queues/message-job.ts).
+     * @defaultValue `16`
+     */
+    DELIVER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    /**
      * Time budget of one message's analysis, in milliseconds of running time; past it the
      * analysis is stopped and the message marked `high` for a person to read.
      * @defaultValue `15_000`

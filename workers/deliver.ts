@@ -19,7 +19,7 @@
  *   (the inbox offers to send it again). See the README's LINE section.
  */
 import type { Job } from 'bullmq';
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../src/db/client';
 import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
@@ -77,8 +77,11 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       return rows.sort((a, b) => a.seq - b.seq);
     }
     const size = m.channel === 'line' ? LINE_BATCH : 1;
-    return db.transaction(async (tx) => {
-      const candidates = await tx
+    // One statement, no transaction: lock the oldest waiting answers of the conversation from this
+    // one on, and fix them as this job's batch only when this message is among them (another job
+    // may have taken it a moment ago).
+    const candidates = db.$with('candidates').as(
+      db
         .select({ id: messages.id })
         .from(messages)
         .where(
@@ -92,13 +95,20 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
         )
         .orderBy(asc(messages.seq))
         .limit(size)
-        .for('update');
-      const ids = candidates.map((c) => c.id);
-      if (!ids.includes(m.id)) return [];
-      // The batch is fixed and marked sending in one statement.
-      const rows = await tx.update(messages).set({ deliveryBatch: m.id, ...sending }).where(inArray(messages.id, ids)).returning();
-      return rows.sort((a, b) => a.seq - b.seq);
-    });
+        .for('update'),
+    );
+    const rows = await db
+      .with(candidates)
+      .update(messages)
+      .set({ deliveryBatch: m.id, ...sending })
+      .where(
+        and(
+          inArray(messages.id, db.select({ id: candidates.id }).from(candidates)),
+          exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.id))),
+        ),
+      )
+      .returning();
+    return rows.sort((a, b) => a.seq - b.seq);
   }
 
   async function sendLine(batch: MessageRow[], lineUserId: string): Promise<{ result: SendResult; method: 'reply' | 'push' }> {

@@ -63,10 +63,11 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
           .values({ messageId: message.id, conversationId: message.conversationId, engine: analyser.engine, result, messageTriage: own })
           .onConflictDoNothing();
       }
-      await tx.update(messages).set({ triagedAt: new Date() }).where(eq(messages.id, message.id));
+      // The message is marked triaged in the same statement that writes (or reads) the conversation.
+      const stamp = tx.$with('triaged').as(tx.update(messages).set({ triagedAt: new Date() }).where(eq(messages.id, message.id)).returning({ id: messages.id }));
       const [conversation] = result
-        ? await tx.update(conversations).set({ triage: result }).where(eq(conversations.id, message.conversationId)).returning()
-        : await tx.select().from(conversations).where(eq(conversations.id, message.conversationId));
+        ? await tx.with(stamp).update(conversations).set({ triage: result }).where(eq(conversations.id, message.conversationId)).returning()
+        : await tx.with(stamp).select().from(conversations).where(eq(conversations.id, message.conversationId));
 
       // Only a person's own words can raise a crisis (not a button they tapped).
       if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, result, crisis: null };

@@ -19,7 +19,8 @@
  *   (the inbox offers to send it again). See the README's LINE section.
  */
 import type { Job } from 'bullmq';
-import { and, asc, desc, eq, exists, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, exists, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../src/db/client';
 import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
@@ -46,6 +47,17 @@ export class RetryableDeliveryError extends Error {
 }
 
 const LINE_BATCH = 5;
+
+/** The latest inbound message of the conversation and its reply token (timestamps as JSON text). */
+interface LatestInbound {
+  id: string;
+  token: string | null;
+  at: string | null;
+  used: string | null;
+}
+const latestIn = alias(messages, 'latest_in');
+const latestInbound = sql<LatestInbound | null>`(select json_build_object('id', ${latestIn.id}, 'token', ${latestIn.lineReplyToken}, 'at', ${latestIn.lineReplyTokenAt}, 'used', ${latestIn.lineReplyTokenUsedAt})
+  from ${messages} as ${latestIn} where ${and(eq(latestIn.conversationId, messages.conversationId), eq(latestIn.direction, 'in'))} order by ${latestIn.seq} desc limit 1)`;
 
 export function quickReplyFor(batch: MessageRow[]): LineQuickReply | undefined {
   const buttons = batch.at(-1)?.payload?.buttons;
@@ -111,21 +123,16 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     return rows.sort((a, b) => a.seq - b.seq);
   }
 
-  async function sendLine(batch: MessageRow[], lineUserId: string): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
+  /** `latest`: the conversation's latest inbound message's reply token, read with the job's message. */
+  async function sendLine(batch: MessageRow[], lineUserId: string, latest: LatestInbound | null): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
     const ids = batch.map((b) => b.id);
     if (!line) return { result: { ok: false, retryable: false, code: 'line_disabled', message: 'LINE is not configured' }, method: 'push' };
     const payload = toLineMessages(batch.map((b) => b.text), { quickReply: quickReplyFor(batch) });
     const first = batch[0];
-    const [latest] = await db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.conversationId, first.conversationId), eq(messages.direction, 'in')))
-      .orderBy(desc(messages.seq))
-      .limit(1);
     const choice = chooseLineDelivery({
-      replyToken: latest?.lineReplyToken ?? null,
-      replyTokenReceivedAt: latest?.lineReplyTokenAt ?? null,
-      replyTokenUsed: Boolean(latest?.lineReplyTokenUsedAt),
+      replyToken: latest?.token ?? null,
+      replyTokenReceivedAt: latest?.at ? new Date(latest.at) : null,
+      replyTokenUsed: Boolean(latest?.used),
       now: new Date(),
       maxAgeSeconds: ctx.config.LINE_REPLY_TOKEN_MAX_AGE_SECONDS,
     });
@@ -159,6 +166,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     // An earlier answer is unfinished while pending or sending, unless it is in this job's own batch.
     const row = await loadMessageForJob(db, job.data.messageId, 'out', {
       unfinished: and(eq(earlier.direction, 'out'), inArray(earlier.deliveryState, ['pending', 'sending']), or(isNull(earlier.deliveryBatch), ne(earlier.deliveryBatch, messages.id))),
+      extras: { latestIn: latestInbound },
     });
     if (!row) return 'missing';
     const { message: m } = row;
@@ -182,7 +190,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       await finish(ids, { deliveryState: 'unclear', deliveryError: 'reply_unclear' });
       return 'unclear: a reply may have been delivered';
     }
-    const { result, method } = await sendLine(batch, row.contact.externalId);
+    const { result, method } = await sendLine(batch, row.contact.externalId, row.extras.latestIn);
     if (result.ok) {
       await finish(ids, { deliveryState: 'sent', deliveryMethod: method, deliveredAt: new Date(), deliveryError: null });
       return `sent ${batch.length} by ${method}`;

@@ -174,6 +174,21 @@ export const configSchema = z
      */
     TRIAGE_THREADS: z.coerce.number().int().min(1).max(16).default(1),
     /**
+     * Front-door dialogue jobs one workers process runs at once. A job mostly waits for the
+     * database, so more at once shortens the dialogue queue; a person's messages still take their
+     * turns in order (src/queues/message-job.ts holds a later one back). Left at 4: on a machine
+     * short of CPU, 16 took connections and CPU from triage, which the hotline reply waits for
+     * (README, Benchmark). Raise it where there are cores to spare.
+     * @defaultValue `4`
+     */
+    DIALOGUE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+    /**
+     * Deliveries (LINE calls, widget messages) one workers process runs at once; answers of one
+     * conversation still go out in order (src/queues/message-job.ts).
+     * @defaultValue `16`
+     */
+    DELIVER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    /**
      * Time budget of one message's analysis, in milliseconds of running time; past it the
      * analysis is stopped and the message marked `high` for a person to read.
      * @defaultValue `15_000`

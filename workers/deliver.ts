@@ -19,11 +19,13 @@
  *   (the inbox offers to send it again). See the README's LINE section.
  */
 import type { Job } from 'bullmq';
-import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, exists, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { rowsOf } from '../src/db/client';
 import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
 import type { DeliverJob } from '../src/queues';
-import { loadMessageForJob, waitForEarlierMessages } from '../src/queues/message-job';
+import { earlier, holdBackBehindEarlier, loadMessageForJob } from '../src/queues/message-job';
 import { presentForWidget, presentManyForStaff } from '../src/presenters/message';
 import { chooseLineDelivery, toLineOutbound, type LineSender, type SendResult } from '../src/channels/line';
 
@@ -46,6 +48,17 @@ export class RetryableDeliveryError extends Error {
 
 const LINE_BATCH = 5;
 
+/** The latest inbound message of the conversation and its reply token (timestamps as JSON text). */
+interface LatestInbound {
+  id: string;
+  token: string | null;
+  at: string | null;
+  used: string | null;
+}
+const latestIn = alias(messages, 'latest_in');
+const latestInbound = sql<LatestInbound | null>`(select json_build_object('id', ${latestIn.id}, 'token', ${latestIn.lineReplyToken}, 'at', ${latestIn.lineReplyTokenAt}, 'used', ${latestIn.lineReplyTokenUsedAt})
+  from ${messages} as ${latestIn} where ${and(eq(latestIn.conversationId, messages.conversationId), eq(latestIn.direction, 'in'))} order by ${latestIn.seq} desc limit 1)`;
+
 export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   const { db } = ctx;
 
@@ -54,15 +67,23 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     for (const view of await presentManyForStaff(db, rows)) ctx.publisher.messageUpdated(rows[0].agencyId, rows[0].conversationId, view);
   }
 
-  /** The messages this job sends: its fixed batch, or a new one claimed now. */
+  /**
+   * The messages this job sends, marked `sending` with one more attempt counted (as they now
+   * stand): its fixed batch, or a new one claimed now.
+   */
   async function claimBatch(m: MessageRow): Promise<MessageRow[]> {
+    const sending = { deliveryState: 'sending' as const, deliveryAttempts: sql`${messages.deliveryAttempts} + 1` };
     if (m.deliveryBatch) {
-      return db.select().from(messages).where(eq(messages.deliveryBatch, m.deliveryBatch)).orderBy(asc(messages.seq));
+      const rows = await db.update(messages).set(sending).where(eq(messages.deliveryBatch, m.deliveryBatch)).returning();
+      return rows.sort((a, b) => a.seq - b.seq);
     }
     const size = m.channel === 'line' ? LINE_BATCH : 1;
-    return db.transaction(async (tx) => {
-      const candidates = await tx
-        .select()
+    // One statement, no transaction: lock the oldest waiting answers of the conversation from this
+    // one on, and fix them as this job's batch only when this message is among them (another job
+    // may have taken it a moment ago).
+    const candidates = db.$with('candidates').as(
+      db
+        .select({ id: messages.id })
         .from(messages)
         .where(
           and(
@@ -75,43 +96,52 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
         )
         .orderBy(asc(messages.seq))
         .limit(size)
-        .for('update');
-      const ids = candidates.map((c) => c.id);
-      if (!ids.includes(m.id)) return [];
-      await tx.update(messages).set({ deliveryBatch: m.id }).where(inArray(messages.id, ids));
-      return candidates.map((c) => ({ ...c, deliveryBatch: m.id }));
-    });
+        .for('update'),
+    );
+    const rows = await db
+      .with(candidates)
+      .update(messages)
+      .set({ deliveryBatch: m.id, ...sending })
+      .where(
+        and(
+          inArray(messages.id, db.select({ id: candidates.id }).from(candidates)),
+          exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.id))),
+        ),
+      )
+      .returning();
+    return rows.sort((a, b) => a.seq - b.seq);
   }
 
-  async function sendLine(batch: MessageRow[], lineUserId: string): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
+  /** `latest`: the conversation's latest inbound message's reply token, read with the job's message. */
+  async function sendLine(batch: MessageRow[], lineUserId: string, latest: LatestInbound | null): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
     const ids = batch.map((b) => b.id);
     if (!line) return { result: { ok: false, retryable: false, code: 'line_disabled', message: 'LINE is not configured' }, method: 'push' };
     const payload = toLineOutbound(batch);
     const first = batch[0];
-    const [latest] = await db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.conversationId, first.conversationId), eq(messages.direction, 'in')))
-      .orderBy(desc(messages.seq))
-      .limit(1);
     const choice = chooseLineDelivery({
-      replyToken: latest?.lineReplyToken ?? null,
-      replyTokenReceivedAt: latest?.lineReplyTokenAt ?? null,
-      replyTokenUsed: Boolean(latest?.lineReplyTokenUsedAt),
+      replyToken: latest?.token ?? null,
+      replyTokenReceivedAt: latest?.at ? new Date(latest.at) : null,
+      replyTokenUsed: Boolean(latest?.used),
       now: new Date(),
       maxAgeSeconds: ctx.config.LINE_REPLY_TOKEN_MAX_AGE_SECONDS,
     });
     // Only on a first attempt: after an unclear failure the token may be spent already.
     if (choice.method === 'reply' && latest && first.deliveryAttempts <= 1) {
-      // Claim the token: only one answer may use it, even with several workers.
-      const claimed = await db
-        .update(messages)
-        .set({ lineReplyTokenUsedAt: new Date() })
-        .where(and(eq(messages.id, latest.id), isNull(messages.lineReplyTokenUsedAt)))
-        .returning({ id: messages.id });
+      // Claim the token (only one answer may use it, even with several workers) and, only when
+      // claimed, mark the batch `reply` before the call (if this worker dies during it, the next
+      // attempt knows a reply may have gone out): one statement, both or neither.
+      const claimed = await rowsOf<{ id: string }>(
+        db,
+        sql`with claimed as (
+              update ${messages} set ${sql.identifier(messages.lineReplyTokenUsedAt.name)} = now()
+              where ${messages.id} = ${latest.id} and ${messages.lineReplyTokenUsedAt} is null returning ${messages.id}
+            ), marked as (
+              update ${messages} set ${sql.identifier(messages.deliveryMethod.name)} = 'reply'
+              where ${inArray(messages.id, ids)} and exists (select 1 from claimed)
+            )
+            select id from claimed`,
+      );
       if (claimed.length > 0) {
-        // Written before the call: if this worker dies during it, the next attempt knows a reply may have gone out.
-        await db.update(messages).set({ deliveryMethod: 'reply' }).where(inArray(messages.id, ids));
         const result = await line.reply(choice.replyToken, payload);
         if (result.ok || result.unclear) return { result, method: 'reply' };
         // LINE refused the reply: fall through to push (the token is spent or stale either way).
@@ -122,28 +152,21 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   }
 
   return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
-    const row = await loadMessageForJob(db, job.data.messageId, 'out');
+    // An earlier answer is unfinished while pending or sending, unless it is in this job's own batch.
+    const row = await loadMessageForJob(db, job.data.messageId, 'out', {
+      unfinished: and(eq(earlier.direction, 'out'), inArray(earlier.deliveryState, ['pending', 'sending']), or(isNull(earlier.deliveryBatch), ne(earlier.deliveryBatch, messages.id))),
+      extras: { latestIn: latestInbound },
+    });
     if (!row) return 'missing';
     const { message: m } = row;
     if (m.deliveryState === 'sent' || m.deliveryState === 'failed' || m.deliveryState === 'unclear') return `already ${m.deliveryState}`;
     // Part of another message's batch: that message's job sends it.
     if (m.deliveryBatch && m.deliveryBatch !== m.id) return 'in another batch';
-
-    await waitForEarlierMessages(
-      db,
-      job,
-      token,
-      m,
-      and(eq(messages.direction, 'out'), inArray(messages.deliveryState, ['pending', 'sending']), or(isNull(messages.deliveryBatch), sql`${messages.deliveryBatch} <> ${m.id}`)),
-    );
+    await holdBackBehindEarlier(job, token, row);
 
     const batch = await claimBatch(m);
     if (batch.length === 0) return 'in another batch';
     const ids = batch.map((b) => b.id);
-    await db
-      .update(messages)
-      .set({ deliveryState: 'sending', deliveryAttempts: sql`${messages.deliveryAttempts} + 1` })
-      .where(inArray(messages.id, ids));
 
     if (m.channel === 'widget') {
       for (const b of batch) ctx.publisher.widgetMessage(b.conversationId, presentForWidget(b));
@@ -156,10 +179,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       await finish(ids, { deliveryState: 'unclear', deliveryError: 'reply_unclear' });
       return 'unclear: a reply may have been delivered';
     }
-    const { result, method } = await sendLine(
-      batch.map((b) => ({ ...b, deliveryAttempts: b.deliveryAttempts + 1 })),
-      row.contact.externalId,
-    );
+    const { result, method } = await sendLine(batch, row.contact.externalId, row.extras.latestIn);
     if (result.ok) {
       await finish(ids, { deliveryState: 'sent', deliveryMethod: method, deliveredAt: new Date(), deliveryError: null });
       return `sent ${batch.length} by ${method}`;

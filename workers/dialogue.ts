@@ -11,7 +11,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages } from '../src/db/schema';
 import type { DialogueJob } from '../src/queues';
-import { loadMessageForJob, waitForEarlierMessages } from '../src/queues/message-job';
+import { earlier, holdBackBehindEarlier, loadMessageForJob } from '../src/queues/message-job';
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
 import { insertOutbound } from '../src/outbound/write';
@@ -19,7 +19,7 @@ import { queueDelivery } from '../src/outbound/queue-delivery';
 import { recordConsent, withdrawConsent } from '../src/consent/record';
 import { presentConversation } from '../src/presenters/conversation';
 import { describeNextStaffed, describeStaffedHours, formatHotlines, isStaffed, nextStaffedStart, selectHotlines } from '../src/municipality';
-import { crisisTriage, recordSafetyCheck, safetyAskedToday } from '../src/safety/safety-question';
+import { askedOnLocalDay, crisisTriage, lastSafetyAskedAt, recordSafetyCheck } from '../src/safety/safety-question';
 import { announceCrisis, raiseCrisis, type RaisedCrisis } from '../src/safety/raise-crisis';
 import { writerOf } from '../src/safety/safety-reply';
 
@@ -37,17 +37,16 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
   const { db, municipality } = ctx;
 
   return async function dialogue(job: Job<DialogueJob>, token?: string): Promise<string> {
-    const row = await loadMessageForJob(db, job.data.messageId, 'in');
+    // One statement: the message, its conversation and contact, whether an earlier message still
+    // waits for its turn, and when the safety question was last asked.
+    const row = await loadMessageForJob(db, job.data.messageId, 'in', {
+      unfinished: and(eq(earlier.direction, 'in'), isNull(earlier.dialoguedAt), gt(earlier.createdAt, new Date(Date.now() - ORDER_WAIT_LIMIT_MS))),
+      extras: { lastAsked: lastSafetyAskedAt(messages.conversationId) },
+    });
     if (!row) return 'missing';
     const { message, conversation, contact } = row;
     if (message.dialoguedAt) return 'already handled';
-    await waitForEarlierMessages(
-      db,
-      job,
-      token,
-      message,
-      and(eq(messages.direction, 'in'), isNull(messages.dialoguedAt), gt(messages.createdAt, new Date(Date.now() - ORDER_WAIT_LIMIT_MS))),
-    );
+    await holdBackBehindEarlier(job, token, row);
 
     let lang = contact.lang as Lang;
     if (contact.channel === 'line' && !conversation.dialogue && profileLanguage) {
@@ -69,7 +68,7 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
       reporter: conversation.triage?.reporter ?? 'unknown',
       // Until triage gives a risk band, nothing is `check`.
       risk: conversation.triage?.risk?.band ?? 'clear',
-      safetyAskedToday: await safetyAskedToday(db, municipality, conversation.id, at),
+      safetyAskedToday: askedOnLocalDay(municipality, row.extras.lastAsked, at),
       anonymous: conversation.anonymous,
       staffEngaged: Boolean(conversation.staffEngagedAt),
       staffed,
@@ -86,10 +85,6 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
         .where(and(eq(messages.id, message.id), isNull(messages.dialoguedAt)))
         .returning({ id: messages.id });
       if (claimed.length === 0) return { replies: [], updated: null, crisis: null };
-      // A counsellor may have answered since the turn was worked out: then the bot says nothing
-      // (the person's answers are still recorded). The row lock orders this against the reply.
-      const [current] = await tx.select({ staffEngagedAt: conversations.staffEngagedAt }).from(conversations).where(eq(conversations.id, conversation.id)).for('update');
-      const staffArrived = !conversation.staffEngagedAt && Boolean(current?.staffEngagedAt);
       const set: Partial<typeof conversations.$inferInsert> = { dialogue: turn.state };
       const base = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, by: 'person' as const, messageId: message.id };
       const ledger = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, messageId: message.id };
@@ -107,7 +102,11 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
       }
       // はい / わからない: the same emergency as triage's, and the safety reply goes first.
       if (danger) set.triage = crisisTriage(conversation.triage, danger);
+      // The update locks the conversation row and returns it as it now stands (no separate locking
+      // read). A counsellor may have answered since the turn was worked out: then the bot says
+      // nothing (the person's answers are still recorded). The row lock orders this against the reply.
       const [updated] = await tx.update(conversations).set(set).where(eq(conversations.id, conversation.id)).returning();
+      const staffArrived = !conversation.staffEngagedAt && Boolean(updated.staffEngagedAt);
       let crisis: RaisedCrisis | null = null;
       if (danger) {
         const { categories, reasons } = updated.triage!;

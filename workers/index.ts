@@ -43,8 +43,8 @@ export async function startWorkers(ctx: Context, opts: WorkerOptions = {}): Prom
   const workers = [
     // many jobs at once: they wait in the triage pool (shortest first), not here behind one long text
     new Worker(QueueName.triage, withSafeFailure(createTriageProcessor({ ctx, analyser })), { ...common, concurrency: 16 }),
-    new Worker(QueueName.dialogue, withSafeFailure(createDialogueProcessor({ ctx, profileLanguage })), { ...common, concurrency: 4 }),
-    new Worker(QueueName.deliver, withSafeFailure(createDeliverProcessor({ ctx, line })), { ...common, concurrency: 4 }),
+    new Worker(QueueName.dialogue, withSafeFailure(createDialogueProcessor({ ctx, profileLanguage })), { ...common, concurrency: config.DIALOGUE_CONCURRENCY }),
+    new Worker(QueueName.deliver, withSafeFailure(createDeliverProcessor({ ctx, line })), { ...common, concurrency: config.DELIVER_CONCURRENCY }),
     new Worker(QueueName.escalate, withSafeFailure(createEscalateProcessor(ctx)), { ...common, concurrency: 2 }),
     new Worker(QueueName.followUp, withSafeFailure(createFollowUpProcessor(ctx)), { ...common, concurrency: 2 }),
     // one purge at a time: it locks what it erases

@@ -52,6 +52,8 @@ export async function startSetup(name: SetupName, lineUrl: string, redisUrl: str
     NODE_ENV: 'production',
     SESSION_SECRET: randomBytes(32).toString('hex'),
     TRUST_PROXY: 'loopback',
+    // Worker settings under test pass through (e.g. `DELIVER_CONCURRENCY=4 npm run bench`).
+    ...Object.fromEntries(['DIALOGUE_CONCURRENCY', 'DELIVER_CONCURRENCY'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
   };
   const port = await freePort();
   const profile = (role: string) => (opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}/${name}-${role}`] : []);

@@ -3,9 +3,14 @@
  * message with its conversation and contact, and hold the job back while an earlier message of
  * the same conversation is still unfinished, so a person's messages are handled in the order
  * they wrote them and answers reach them in the order they were written.
+ *
+ * The load and the look at earlier messages are one statement: one round trip instead of two,
+ * and one snapshot, so a job never passes the check having loaded the conversation as it was
+ * before the earlier message's work committed (it would then work from a stale state).
  */
 import { DelayedError, type Job } from 'bullmq';
-import { and, eq, lt, type SQL } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { contacts, conversations, messages } from '../db/schema';
 
@@ -17,32 +22,53 @@ export interface LoadedMessage {
   contact: typeof contacts.$inferSelect;
 }
 
+/** Another message of the same conversation, for `unfinished` conditions (`earlier.deliveryState`, …). */
+export const earlier = alias(messages, 'earlier');
+
+export interface LoadOptions<E extends Record<string, SQL>> {
+  /**
+   * What makes an earlier message of the conversation unfinished (on `earlier`; `messages` is the
+   * job's own). Given, `earlierUnfinished` says whether one is.
+   */
+  unfinished?: SQL;
+  /** More values read in the same statement (scalar subqueries), returned as `extras`. */
+  extras?: E;
+}
+
+export type LoadedForJob<E> = LoadedMessage & { earlierUnfinished: boolean; extras: { [K in keyof E]: E[K] extends SQL<infer T> ? T : never } };
+
 /** The message with its conversation and contact, or null when it is gone or goes the other way. */
-export async function loadMessageForJob(db: Db, messageId: string, direction: 'in' | 'out'): Promise<LoadedMessage | null> {
+export async function loadMessageForJob<E extends Record<string, SQL> = Record<never, SQL>>(
+  db: Db,
+  messageId: string,
+  direction: 'in' | 'out',
+  opts: LoadOptions<E> = {},
+): Promise<LoadedForJob<E> | null> {
+  const unfinished = opts.unfinished
+    ? sql<boolean>`exists (select 1 from ${messages} as ${earlier} where ${and(eq(earlier.conversationId, messages.conversationId), lt(earlier.seq, messages.seq), opts.unfinished)})`
+    : sql<boolean>`false`;
+  const fields = { message: messages, conversation: conversations, contact: contacts, earlierUnfinished: unfinished };
   const [row] = await db
-    .select({ message: messages, conversation: conversations, contact: contacts })
+    .select(opts.extras && Object.keys(opts.extras).length > 0 ? { ...fields, extras: opts.extras as Record<string, SQL> } : fields)
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(eq(messages.id, messageId));
-  return row && row.message.direction === direction ? row : null;
+  if (!row || row.message.direction !== direction) return null;
+  const extras = ('extras' in row ? row.extras : {}) as LoadedForJob<E>['extras'];
+  return { message: row.message, conversation: row.conversation, contact: row.contact, earlierUnfinished: Boolean(row.earlierUnfinished), extras };
 }
 
 /** How long a job waits before looking again at an earlier message of its conversation. */
 const ORDER_RECHECK_MS = 300;
 
 /**
- * Moves the job back to the delayed set (and ends this attempt) when an earlier message of the
- * conversation still matches `unfinished`; returns when none does. BullMQ retries nothing for a
+ * Moves the job back to the delayed set (and ends this attempt) when the load found an earlier
+ * message of the conversation unfinished; returns when it did not. BullMQ retries nothing for a
  * DelayedError: the same job runs again after the pause with its attempts intact.
  */
-export async function waitForEarlierMessages(db: Db, job: Job, token: string | undefined, message: MessageRow, unfinished: SQL | undefined): Promise<void> {
-  const [earlier] = await db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(and(eq(messages.conversationId, message.conversationId), lt(messages.seq, message.seq), unfinished))
-    .limit(1);
-  if (!earlier) return;
+export async function holdBackBehindEarlier(job: Job, token: string | undefined, loaded: { earlierUnfinished: boolean }): Promise<void> {
+  if (!loaded.earlierUnfinished) return;
   await job.moveToDelayed(Date.now() + ORDER_RECHECK_MS, token);
   throw new DelayedError();
 }

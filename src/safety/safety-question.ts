@@ -4,7 +4,8 @@
  * asking and each answer is a row of `safety_checks`, in the turn's transaction. はい and わからない
  * make the conversation an emergency, exactly as triage's emergency does (src/safety/raise-crisis.ts).
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client';
 import { safetyChecks, type Triage } from '../db/schema';
 import type { Channel, SafetyAnswer } from '../contracts';
@@ -18,8 +19,25 @@ export async function safetyAskedToday(db: DbOrTx, m: Municipality, conversation
     .where(and(eq(safetyChecks.conversationId, conversationId), eq(safetyChecks.event, 'asked')))
     .orderBy(desc(safetyChecks.id))
     .limit(1);
+  return askedOnLocalDay(m, last?.at ?? null, at);
+}
+
+const asked = alias(safetyChecks, 'asked');
+
+/**
+ * When the question was last asked in the conversation `conversationId` names (a column of the
+ * outer query), as a subquery read along with the message (src/queues/message-job.ts).
+ */
+export function lastSafetyAskedAt(conversationId: AnyPgColumn): SQL<Date | null> {
+  return sql`(select ${asked}.${sql.identifier(safetyChecks.at.name)} from ${safetyChecks} as ${asked} where ${and(eq(asked.conversationId, conversationId), eq(asked.event, 'asked'))} order by ${asked}.${sql.identifier(safetyChecks.id.name)} desc limit 1)`.mapWith(
+    safetyChecks.at,
+  ) as SQL<Date | null>;
+}
+
+/** Whether `last` (the question's last asking) falls on the municipality's local date of `at`. */
+export function askedOnLocalDay(m: Municipality, last: Date | null, at: Date): boolean {
   if (!last) return false;
-  const a = localParts(last.at, m.timezone);
+  const a = localParts(last, m.timezone);
   const b = localParts(at, m.timezone);
   return a.year === b.year && a.month === b.month && a.day === b.day;
 }

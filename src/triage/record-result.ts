@@ -60,14 +60,18 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
         .values({ messageId: message.id, conversationId: message.conversationId, engine: opts.engine, result, messageTriage: own })
         .onConflictDoNothing();
     }
-    await tx
-      .update(messages)
-      .set({ triagedAt: new Date(), ...(opts.failed ? { triageFailedAt: opts.failed.at } : {}) })
-      .where(eq(messages.id, message.id));
     await opts.failed?.inTx?.(tx);
+    // The message is marked triaged in the same statement that writes (or reads) the conversation.
+    const stamp = tx.$with('triaged').as(
+      tx
+        .update(messages)
+        .set({ triagedAt: new Date(), ...(opts.failed ? { triageFailedAt: opts.failed.at } : {}) })
+        .where(eq(messages.id, message.id))
+        .returning({ id: messages.id }),
+    );
     const [conversation] = result
-      ? await tx.update(conversations).set({ triage: result }).where(eq(conversations.id, message.conversationId)).returning()
-      : await tx.select().from(conversations).where(eq(conversations.id, message.conversationId));
+      ? await tx.with(stamp).update(conversations).set({ triage: result }).where(eq(conversations.id, message.conversationId)).returning()
+      : await tx.with(stamp).select().from(conversations).where(eq(conversations.id, message.conversationId));
 
     // Only a person's own words can raise a crisis (not a button they tapped).
     if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, result, crisis: null };

@@ -168,12 +168,12 @@ export async function expectBurstExactlyOnce(opts: {
  * socket, started before the file's tests and stopped after them (the shared setup of the fault
  * suites that need nothing more). Read the parts through the returned object once tests run.
  */
-export function lineAppForFaults(db: DbKind, secret: string): { app: TestApp; line: FakeLineApi; socket: Socket } {
+export function lineAppForFaults(db: DbKind, secret: string, env: Record<string, string> = {}): { app: TestApp; line: FakeLineApi; socket: Socket } {
   const parts = {} as { app: TestApp; line: FakeLineApi; socket: Socket };
   const token = `${secret}-token`;
   beforeAll(async () => {
     parts.line = await startFakeLineApi({ channelAccessToken: token });
-    parts.app = await startTestApp({ db, env: { LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: token, LINE_API_BASE_URL: parts.line.url } });
+    parts.app = await startTestApp({ db, env: { LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: token, LINE_API_BASE_URL: parts.line.url, ...env } });
     parts.socket = await connectStaffSocket(parts.app);
   });
   afterAll(async () => {

@@ -54,6 +54,15 @@ describe('settings', () => {
     expect(() => loadConfig({ WIDGET_SESSION_IDLE_MINUTES: 'two hours' })).toThrow(/WIDGET_SESSION_IDLE_MINUTES/);
   });
 
+  test('dialogue runs 4 jobs at a time and delivery 16 by default; the settings must be whole numbers from 1', () => {
+    expect(loadConfig({})).toMatchObject({ DIALOGUE_CONCURRENCY: 4, DELIVER_CONCURRENCY: 16 });
+    expect(loadConfig({ DIALOGUE_CONCURRENCY: '64', DELIVER_CONCURRENCY: '4' })).toMatchObject({ DIALOGUE_CONCURRENCY: 64, DELIVER_CONCURRENCY: 4 });
+    for (const bad of ['0', '2.5', 'many']) {
+      expect(() => loadConfig({ DIALOGUE_CONCURRENCY: bad })).toThrow(/DIALOGUE_CONCURRENCY/);
+      expect(() => loadConfig({ DELIVER_CONCURRENCY: bad })).toThrow(/DELIVER_CONCURRENCY/);
+    }
+  });
+
   test('allowed widget origins are * or a list of origins (they go into a CSP header)', () => {
     expect(loadConfig({ WIDGET_ALLOWED_ORIGINS: 'https://www.city.example.lg.jp, http://localhost:8080' }).WIDGET_ALLOWED_ORIGINS).toBe(
       'https://www.city.example.lg.jp, http://localhost:8080',

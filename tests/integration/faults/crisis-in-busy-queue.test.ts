@@ -12,7 +12,9 @@ import { postWebhook, textEvent, webhookBody } from '../../fixtures/line-events'
 const SECRET = 'fault-crisis-secret';
 
 describe.each(testDatabases())('a crisis in a busy queue (%s)', (db) => {
-  const parts = lineAppForFaults(db, SECRET);
+  // Four deliveries at a time (the default runs more): with a slow LINE that builds a queue to jump.
+  // Priority orders what waits; answers already being sent finish first.
+  const parts = lineAppForFaults(db, SECRET, { DELIVER_CONCURRENCY: '4' });
 
   test('the hotline reply is delivered before most of the ordinary backlog', async () => {
     const { app, line, socket } = parts;

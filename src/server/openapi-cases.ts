@@ -66,7 +66,7 @@ export function registerCasePaths(registry: OpenAPIRegistry, json: Json, errors:
   });
   path({
     method: 'post', path: '/api/cases/{id}/referrals', tags, security,
-    summary: 'Refer (つなぐ) to another agency by code. Without the person\'s share consent only to a participant of a 支援会議 on the case: else 403 consent_required. Event referral:updated to both agencies',
+    summary: 'Refer (つなぐ) to another agency by code. Without the person\'s share consent only to a participant of a 支援会議 on the case: else 403 consent_required. One referral of a case to an agency waits for its answer at a time: 409 referral_pending (also when two are sent at once). Event referral:updated to both agencies',
     request: { params: idParam, body: body(referBody) },
     responses: { 201: json(referralResponse, 'Sent'), ...errors(400, 401, 403, 404, 409) },
   });

@@ -5,7 +5,7 @@
  * report, and withdrawal after a referral. Every read of a case is audited.
  */
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../src/db/schema';
+import { auditLog, referrals } from '../../src/db/schema';
 import { startTestApp, staffFetch, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { addAgencyWithCounsellor, json, post, seedConversation, type OtherAgency } from '../helpers/cases';
@@ -271,6 +271,31 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect((await staffFetch(houkatsu.as, `/api/meetings/${meeting.id}`)).status).toBe(200);
     expect((await staffFetch(shakyo.as, `/api/meetings/${meeting.id}`)).status).toBe(404);
     expect((await json(await staffFetch(app, `/api/cases/${c.id}/meetings`))).meetings.map((m: any) => m.id)).toEqual([meeting.id]);
+  });
+
+  test('two referrals of one case to the same agency at once: one is sent, the other is 409 referral_pending, nothing half-written', async () => {
+    // Three cases, each sent twice at once: before the unique index most such pairs both got in.
+    for (let round = 0; round < 3; round++) {
+      const conv = await seedConversation(app, { texts: ['母の介護のことで'], share: 'yes' });
+      const c = await openCase([conv.id]);
+      const send = () => post(app, `/api/cases/${c.id}/referrals`, { toAgency: houkatsu.code, summary: '介護の相談をつなぎたい' });
+      const answers = await Promise.all([send(), send()]);
+      const rows = await app.runtime.ctx.db.select().from(referrals).where(eq(referrals.caseId, c.id));
+      expect(rows).toHaveLength(1);
+      const sends = await app.runtime.ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subjectType, 'case'), eq(auditLog.subjectId, c.id), eq(auditLog.action, 'referral.send')));
+      expect(sends).toHaveLength(1);
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+      const refused = await json(answers.find((r) => r.status === 409)!);
+      expect(refused.error).toMatchObject({ code: 'referral_pending', message: expect.stringContaining('返事を待って'), messageEn: expect.stringContaining('waiting') });
+      if (round > 0) continue;
+      // Another agency is not blocked by it, and once answered the same agency may be asked again.
+      expect((await post(app, `/api/cases/${c.id}/referrals`, { toAgency: shakyo.code, summary: '家計' })).status).toBe(201);
+      expect((await post(houkatsu.as, `/api/referrals/${rows[0].id}/return`, { reason: '担当地区外' })).status).toBe(200);
+      expect((await send()).status).toBe(201);
+    }
   });
 
   test('every read of a case by staff is audited', async () => {

@@ -5,6 +5,7 @@ import { caseDetailView, meetingView, referralSheetView } from '../contracts';
 import {
   caseDetailResponse,
   caseResponse,
+  editCaseBody,
   followUpBody,
   followUpResponse,
   followUpsResponse,
@@ -57,6 +58,12 @@ export function registerCasePaths(registry: OpenAPIRegistry, json: Json, errors:
     method: 'post', path: '/api/cases/{id}/conversations', tags, security, summary: "Link another conversation of your agency (e.g. the person's own after a neighbour's report)",
     request: { params: idParam, body: body(linkConversationBody) },
     responses: { 200: json(z.object({ case: caseDetailView }), 'Linked'), ...errors(400, 401, 403, 404) },
+  });
+  path({
+    method: 'patch', path: '/api/cases/{id}', tags, security,
+    summary: 'Change the person concerned (本人) and/or the household (世帯): each part given replaces what was there (household.members is the whole list). Only the agency working the case (403 for one it was referred or shared with)',
+    request: { params: idParam, body: body(editCaseBody) },
+    responses: { 200: json(z.object({ case: caseDetailView }), 'Changed'), ...errors(400, 401, 403, 404) },
   });
   path({
     method: 'post', path: '/api/cases/{id}/transitions', tags, security,

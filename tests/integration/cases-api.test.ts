@@ -56,6 +56,43 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect((await json(await staffFetch(app, '/api/cases'))).cases.length).toBe(before);
   });
 
+  test('the person and the household are changed after the case is opened: patterns follow, bad input changes nothing, audited', async () => {
+    const conv = await seedConversation(app, { texts: ['兄のことで相談です'] });
+    const c = await openCase([conv.id], { person: { description: '50代の男性（名前は不明）' } });
+    expect(c.household.patterns).toEqual([]);
+    const edit = (who: TestApp, body: unknown) => staffFetch(who, `/api/cases/${c.id}`, { method: 'PATCH', body: JSON.stringify(body) });
+    const household = { members: [{ relationship: 'self', ageBand: '40-64', needs: ['hikikomori'] }, { relationship: 'parent', name: '山田 ハル', ageBand: '75plus', needs: ['elderly'] }] };
+    const res = await edit(app, { person: { name: '山田 次郎', ageBand: '40-64', addressArea: '北地区' }, household });
+    expect(res.status).toBe(200);
+    const changed = (await json(res)).case;
+    // The person is replaced as a whole: the description given at opening is gone with the name known.
+    expect(changed.person).toEqual({ name: '山田 次郎', description: null, ageBand: '40-64', addressArea: '北地区' });
+    expect(changed.household.members.map((m: any) => [m.relationship, m.name, m.needs])).toEqual([
+      ['self', null, ['hikikomori']],
+      ['parent', '山田 ハル', ['elderly']],
+    ]);
+    expect(changed.household.patterns).toEqual(['8050']);
+    // Only the household: the person stays.
+    const later = (await json(await edit(app, { household: { members: [household.members[1]] } }))).case;
+    expect(later.person.name).toBe('山田 次郎');
+    expect(later.household.patterns).toEqual([]);
+    // Bad input: 400, nothing changes.
+    for (const bad of [{}, { person: { name: '' } }, { household: { members: [{ relationship: 'cousin' }] } }, { person: { name: 'x' }, stage: 'closed' }]) {
+      const refused = await edit(app, bad);
+      expect(refused.status).toBe(400);
+      expect((await json(refused)).error.code).toBe('invalid_body');
+    }
+    const now = (await json(await staffFetch(app, `/api/cases/${c.id}`))).case;
+    expect([now.person, now.household.members.length]).toEqual([later.person, 1]);
+    // Another agency: 404, and the case is as it was.
+    expect((await edit(houkatsu.as, { person: { name: '他機関' } })).status).toBe(404);
+    const audits = await app.runtime.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, 'case'), eq(auditLog.subjectId, c.id), eq(auditLog.action, 'case.edit')));
+    expect(audits.map((a) => a.actorId)).toEqual([app.staffId, app.staffId]);
+  });
+
   test('stages follow the machine: forward, 409 invalid_transition, reasons, timeline', async () => {
     const c = await openCase([(await seedConversation(app, { texts: ['生活が苦しい'] })).id]);
     const skip = await move(app, c.id, { to: 'planning' });

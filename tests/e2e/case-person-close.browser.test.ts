@@ -1,23 +1,27 @@
 /**
- * Gaps of the case page closed, in Chromium: the person (本人) and the household (世帯) are
- * changed after the case was opened, by keyboard. What the page shows is checked against what
- * the API stored.
- * Screenshots (tests/e2e/results): case-person-edit-form.png, case-person-edit.png, case-person-edit-phone.png.
+ * Two gaps of the case page closed, in Chromium: the person (本人) and the household (世帯) are
+ * changed after the case was opened, by keyboard; and a 多機関協働 case is closed on a meeting's
+ * decision chosen on the page (before, only through the API). What the page shows is checked
+ * against what the API stored.
+ * Screenshots (tests/e2e/results): case-person-edit.png, case-person-edit-phone.png,
+ * case-close-no-decision.png, case-close-by-meeting.png, case-close-by-meeting-phone.png.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, staffFetch, type TestApp } from '../helpers/app';
 import { conversationItem, launchBrowser, loginToInbox, screenshot } from '../helpers/browser';
-import { json, seedConversation } from '../helpers/cases';
+import { addAgencyWithCounsellor, json, post, seedConversation, type OtherAgency } from '../helpers/cases';
 
 jest.setTimeout(240_000);
 
-describe('case page: person and household (Chromium)', () => {
+describe('case page: person and household, closing by a meeting decision (Chromium)', () => {
   let app: TestApp;
+  let houkatsu: OtherAgency;
   let b: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
 
   beforeAll(async () => {
     app = await startTestApp({ db: 'pglite' });
+    houkatsu = await addAgencyWithCounsellor(app, 'elderly', '中央地域包括支援センター');
     b = await launchBrowser();
     page = await b.context.newPage();
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -107,6 +111,70 @@ describe('case page: person and household (Chromium)', () => {
     await page.getByTestId('member-form').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'case-person-edit-phone.png');
     await page.getByTestId('person-cancel').press('Enter');
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  test('a 多機関協働 case is closed on a meeting decision chosen on the page', async () => {
+    const conv = await seedConversation(app, { texts: ['母の介護と自分の仕事と、家計も苦しいです'], share: 'yes' });
+    const opened = (await json(await post(app, '/api/cases', { conversationIds: [conv.id] }))).case;
+    for (const to of ['assessment', 'coordination']) expect((await post(app, `/api/cases/${opened.id}/transitions`, { to })).status).toBe(200);
+    await page.getByTestId('cases-tab').click();
+    // The ケース tab still shows the case of the test before: back to the list.
+    if (await page.getByTestId('case-detail').count()) await page.getByRole('button', { name: 'ケース一覧へ戻る' }).click();
+    await page.locator(`[data-testid="case-item"][data-number="${opened.number}"]`).click();
+    await page.getByTestId('case-detail').waitFor();
+    expect(await page.getByTestId('case-stage').textContent()).toBe('多機関協働');
+
+    // 終結 without a meeting decision: the page says so and does not offer to send.
+    await page.getByTestId('stage-select').selectOption('closed');
+    const none = page.getByTestId('stage-no-closing-meeting');
+    await none.waitFor();
+    expect(await none.textContent()).toContain('終結を決定した会議の記録がまだありません');
+    expect(await page.getByTestId('stage-submit').isDisabled()).toBe(true);
+    await page.getByTestId('stage-form').scrollIntoViewIfNeeded();
+    await screenshot(page, 'case-close-no-decision.png');
+
+    // A 重層的支援会議 decides to close it (keyboard: Space ticks, Enter sends).
+    await page.locator(`[data-testid="meeting-participant"][data-key="a:${houkatsu.code}"]`).focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('meeting-date').fill('2026-12-03');
+    await page.getByTestId('meeting-decisions').fill('支援の目標を達成した');
+    await page.getByTestId('meeting-close-case').focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('meeting-submit').press('Enter');
+    await page.getByTestId('meeting-held').waitFor();
+    const decided = page.locator('[data-testid="meeting"] li[data-close="yes"]');
+    await decided.waitFor();
+    expect(await decided.textContent()).toBe('このケースを終結する（終結の決定）');
+
+    // The stage form now offers that meeting; the stage is still 多機関協働 until sent.
+    const choice = page.getByTestId('stage-meeting');
+    await choice.waitFor();
+    const meetings = (await json(await staffFetch(app, `/api/cases/${opened.id}/meetings`))).meetings;
+    expect(meetings).toHaveLength(1);
+    expect(await choice.inputValue()).toBe(meetings[0].id);
+    expect(await choice.locator('option').allTextContents()).toEqual(['2026-12-03 重層的支援会議：このケースを終結する']);
+    expect(await page.getByTestId('stage-no-closing-meeting').count()).toBe(0);
+    expect(await page.getByTestId('case-stage').textContent()).toBe('多機関協働');
+    await page.getByTestId('stage-reason').focus();
+    await page.keyboard.type('会議で終結を決定したため');
+    await page.getByTestId('stage-form').scrollIntoViewIfNeeded();
+    await screenshot(page, 'case-close-by-meeting-form.png');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="case-detail"][data-stage="closed"]').waitFor();
+    expect(await page.getByTestId('case-stage').textContent()).toBe('終結');
+    expect(await page.getByTestId('stage-error').count()).toBe(0);
+
+    const stored = (await json(await staffFetch(app, `/api/cases/${opened.id}`))).case;
+    expect(stored.stage).toBe('closed');
+    expect(stored.history.at(-1)).toMatchObject({ from: 'coordination', to: 'closed', reason: '会議で終結を決定したため', meetingId: meetings[0].id });
+    expect(await page.getByTestId('case-timeline').textContent()).toContain('多機関協働 → 終結');
+    await page.getByTestId('case-timeline').scrollIntoViewIfNeeded();
+    await screenshot(page, 'case-close-by-meeting.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByTestId('case-stage').scrollIntoViewIfNeeded();
+    await screenshot(page, 'case-close-by-meeting-phone.png');
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 });

@@ -41,7 +41,7 @@ export function CaseDetail(props: { id: string; epoch: number; onBack: () => voi
         {s.stage}: <strong data-testid="case-stage">{STAGE_LABELS[c.stage][lang]}</strong> — <span data-testid="case-access">{s.access[c.access]}</span>
       </p>
       <PersonHousehold c={c} onChanged={setC} />
-      {c.canEdit && <StageForm c={c} onChanged={setC} />}
+      {c.canEdit && <StageForm c={c} meetingsEpoch={meetingsEpoch} onChanged={setC} />}
       {c.canEdit && <ReferForm c={c} onSent={props.onReferred} />}
       <MeetingsSection c={c} epoch={meetingsEpoch} onHeld={() => setMeetingsEpoch((n) => n + 1)} />
       <PlanSection c={c} epoch={meetingsEpoch} />

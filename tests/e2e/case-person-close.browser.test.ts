@@ -114,6 +114,25 @@ describe('case page: person and household, closing by a meeting decision (Chromi
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 
+  test('a second referral to an agency still to answer says so (409 referral_pending), and nothing more is sent', async () => {
+    const conv = await seedConversation(app, { texts: ['父の物忘れがひどくなりました'], share: 'yes' });
+    const opened = (await json(await post(app, '/api/cases', { conversationIds: [conv.id] }))).case;
+    expect((await post(app, `/api/cases/${opened.id}/referrals`, { toAgency: houkatsu.code, summary: '先に送ったつなぎ' })).status).toBe(201);
+    await page.getByTestId('cases-tab').click();
+    if (await page.getByTestId('case-detail').count()) await page.getByRole('button', { name: 'ケース一覧へ戻る' }).click();
+    await page.locator(`[data-testid="case-item"][data-number="${opened.number}"]`).click();
+    await page.getByTestId('refer-form').waitFor();
+    await page.getByTestId('refer-agency').selectOption(houkatsu.code);
+    await page.getByTestId('refer-summary').fill('もう一度送るつなぎ');
+    await page.getByTestId('refer-submit').press('Enter');
+    const error = page.locator('[data-testid="refer-form"] [role="alert"]');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('この機関へのつなぎはすでに送られ、返事を待っています。受け入れか差し戻しの返事が来てから、もう一度送れます（「送ったつなぎ」で状態を確認できます）。');
+    expect(await page.getByTestId('refer-sent').count()).toBe(0);
+    const outgoing = (await json(await staffFetch(app, '/api/referrals?direction=outgoing'))).referrals.filter((r: any) => r.caseId === opened.id);
+    expect(outgoing).toHaveLength(1);
+  });
+
   test('a 多機関協働 case is closed on a meeting decision chosen on the page', async () => {
     const conv = await seedConversation(app, { texts: ['母の介護と自分の仕事と、家計も苦しいです'], share: 'yes' });
     const opened = (await json(await post(app, '/api/cases', { conversationIds: [conv.id] }))).case;

@@ -70,6 +70,7 @@ export const casesPage = definePage({
     quotes: 'シートに引用する本人の言葉',
     referSubmit: 'つなぐシートを送る',
     referred: 'つなぐシートを送りました。',
+    referralPending: 'この機関へのつなぎはすでに送られ、返事を待っています。受け入れか差し戻しの返事が来てから、もう一度送れます（「送ったつなぎ」で状態を確認できます）。',
     consentMissingNote:
       'ご本人の情報共有への同意が確認できていません。この場合、送れるのは支援会議（社会福祉法第106条の6）の参加機関だけです。',
     consentRequired:
@@ -199,6 +200,7 @@ export const casesPage = definePage({
     quotes: "The person's words to quote on the sheet",
     referSubmit: 'Send the referral sheet',
     referred: 'The referral sheet was sent.',
+    referralPending: "A referral of this case to that agency is already waiting for its answer. It can be sent again once the agency accepts or returns it (see 'Sent referrals').",
     consentMissingNote:
       "The person's consent to share is not confirmed. Then the case can only go to an agency taking part in a 支援会議 (support meeting, art. 106-6).",
     consentRequired:

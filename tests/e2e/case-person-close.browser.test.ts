@@ -1,10 +1,12 @@
 /**
- * Two gaps of the case page closed, in Chromium: the person (本人) and the household (世帯) are
- * changed after the case was opened, by keyboard; and a 多機関協働 case is closed on a meeting's
- * decision chosen on the page (before, only through the API). What the page shows is checked
- * against what the API stored.
- * Screenshots (tests/e2e/results): case-person-edit.png, case-person-edit-phone.png,
- * case-close-no-decision.png, case-close-by-meeting.png, case-close-by-meeting-phone.png.
+ * Gaps of the case page closed, in Chromium: the person (本人) and the household (世帯) are
+ * changed after the case was opened, by keyboard; a second referral to an agency that has not
+ * answered yet is refused in words that say why (it read 「読み込めませんでした」 before); and a
+ * 多機関協働 case is closed on a meeting's decision chosen on the page (before, only through the
+ * API). What the page shows is checked against what the API stored.
+ * Screenshots (tests/e2e/results): case-person-edit-form.png, case-person-edit.png,
+ * case-person-edit-phone.png, case-close-no-decision.png, case-close-by-meeting-form.png,
+ * case-close-by-meeting.png, case-close-by-meeting-phone.png.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, staffFetch, type TestApp } from '../helpers/app';

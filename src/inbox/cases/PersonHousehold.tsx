@@ -4,7 +4,7 @@
  * list of members (PATCH /api/cases/:id). Keyboard: 変更する opens the form with focus on its first
  * field; 保存/取り消す (and Escape) close it and give focus back to 変更する.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../api.js';
 import { useT, usePage } from '../i18n/index.js';
 import { casesPage } from '../i18n/pages/cases.js';
@@ -37,8 +37,8 @@ export function PersonHousehold(props: { c: CaseDetailView; onChanged: (c: CaseD
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
-  // Once the form is gone, the button it came from has the focus again.
-  useEffect(() => {
+  // Once the form is gone, the button it came from has the focus again (in the same frame).
+  useLayoutEffect(() => {
     if (editing || !refocus.current) return;
     refocus.current = false;
     editButton.current?.focus();

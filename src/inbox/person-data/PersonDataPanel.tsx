@@ -5,7 +5,7 @@
  * cannot be undone; the answer is shown as the server counted it (see Inbox: the conversation
  * closes, the list reloads, the result stays on screen).
  */
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../api.js';
 import { personDataApi, type PersonErasure } from './api.js';
 import { usePage } from '../i18n/index.js';
@@ -29,10 +29,18 @@ export function PersonDataPanel(props: { conversationId: string; onErased: (resu
       setBusy(false);
     }
   };
-  const cancel = () => {
-    setConfirming(false);
-    setTimeout(() => eraseButton.current?.focus(), 0);
+  // Focus follows the question in the same frame: onto やめる when asked, back to the button after.
+  const moved = useRef(false);
+  useLayoutEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    (confirming ? cancelButton : eraseButton).current?.focus();
+  }, [confirming]);
+  const ask = (open: boolean) => {
+    moved.current = true;
+    setConfirming(open);
   };
+  const cancel = () => ask(false);
   return (
     <section class="person-data" aria-labelledby="person-data-title" data-testid="person-data">
       <h3 id="person-data-title">{s.title}</h3>
@@ -52,10 +60,7 @@ export function PersonDataPanel(props: { conversationId: string; onErased: (resu
           class="btn danger"
           ref={eraseButton}
           data-testid="person-erase"
-          onClick={() => {
-            setConfirming(true);
-            setTimeout(() => cancelButton.current?.focus(), 0);
-          }}
+          onClick={() => ask(true)}
         >
           {s.erase}
         </button>

@@ -26,6 +26,11 @@ export const errorCatalogue = {
     ja: 'このケースはその段階へ進めません。',
     en: 'The case cannot move to that stage.',
   },
+  referral_pending: {
+    status: 409,
+    ja: 'この機関へのつなぎはすでに送られ、返事を待っています。返事（受け入れ・差し戻し）が来てから、もう一度送れます。',
+    en: 'A referral of this case to that agency is already waiting for its answer; it can be sent again once the agency accepts or returns it.',
+  },
   meeting_decision_required: {
     status: 409,
     ja: '多機関協働のケースの終結には、会議での終結の決定が必要です。会議の決定を記録してから終結してください。',

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   // Cases (src/cases): a stage move is named after the stage it enters.
   'case.open',
   'case.link',
+  'case.edit',
   'case.stage.intake',
   'case.stage.assessment',
   'case.stage.referral',

@@ -54,11 +54,8 @@ export async function referCase(ctx: Context, staff: SessionStaff, row: CaseRow,
   const urgency = body.urgency ?? URGENCIES.find((u) => triaged.includes(u)) ?? null;
 
   return ctx.db.transaction(async (tx) => {
-    const [open] = await tx
-      .select({ id: referrals.id })
-      .from(referrals)
-      .where(and(eq(referrals.caseId, row.id), eq(referrals.toAgencyId, target.id), eq(referrals.state, 'sent')));
-    if (open) throw new AppError('conflict', 'a referral to this agency is waiting for its answer');
+    // The partial unique index referrals_case_agency_sent_unique decides between two sendings at
+    // once (a check before the insert would let both through): the second inserts nothing.
     const [ref] = await tx
       .insert(referrals)
       .values({
@@ -72,7 +69,9 @@ export async function referCase(ctx: Context, staff: SessionStaff, row: CaseRow,
         meetingId,
         sentBy: staff.id,
       })
+      .onConflictDoNothing()
       .returning({ id: referrals.id });
+    if (!ref) throw new AppError('referral_pending');
     await recordAudit(tx, { agencyId: staff.agencyId, actorId: staff.id, action: 'referral.send', subjectType: 'case', subjectId: row.id });
     return ref.id;
   });

@@ -147,6 +147,17 @@ export const openCaseBody = z
   .strict();
 export type OpenCaseBody = z.infer<typeof openCaseBody>;
 
+/**
+ * Changes the person concerned and/or the household after the case is opened. Each part given
+ * replaces what was there (a field left out of `person` is cleared; `household.members` is the
+ * whole list), so the form sends what it shows.
+ */
+export const editCaseBody = z
+  .object({ person: personInput.optional(), household: householdInput.optional() })
+  .strict()
+  .refine((b) => b.person !== undefined || b.household !== undefined, { message: 'person or household' });
+export type EditCaseBody = z.infer<typeof editCaseBody>;
+
 export const linkConversationBody = z.object({ conversationId: z.uuid() }).strict();
 
 export const listCasesQuery = z

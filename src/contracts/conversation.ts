@@ -16,8 +16,8 @@ export const conversationView = z.object({
   /** The start of the latest message, for the list. */
   preview: z.string().nullable(),
   /**
-   * The list only: the start of the person's first message, what the conversation is about.
-   * Absent where it was not looked up (socket events, a single conversation): keep what you had.
+   * The list and GET /api/conversations/{id}: the start of the person's first message, what the
+   * conversation is about. Absent where it was not looked up (socket events, other answers): keep what you had.
    */
   firstMessage: z.string().nullable().optional(),
   /** A search only: the words around the first place the search matched (≤ 80 characters). */

@@ -85,6 +85,8 @@ export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 /** How much of the first message the list shows, and how much text a search snippet keeps. */
 export const FIRST_MESSAGE_CHARS = 80;
 export const MATCH_CHARS = 80;
+/** How much of the latest message a list item shows. */
+const PREVIEW_CHARS = 80;
 
 /**
  * The words around the first case-insensitive occurrence of `q` in `text`, at most `MATCH_CHARS`
@@ -106,6 +108,11 @@ export function matchSnippet(text: string, q: string): string | null {
 
 /** Postgres and JavaScript may fold case differently: then the start of the matching message. */
 const snippetOf = (text: string, q: string) => matchSnippet(text, q) ?? [...text.replace(/\s+/g, ' ')].slice(0, MATCH_CHARS).join('');
+
+// Correlated subqueries name the outer table explicitly: a bare "id" would mean messages.id.
+// The preview is what the person last wrote (the bot's and staff's words are not news).
+const previewSql = sql<string | null>`(select m.text from messages m where m.conversation_id = "conversations"."id" and m.direction = 'in' order by m.seq desc limit 1)`;
+const firstMessageSql = sql<string | null>`(select left(m.text, ${FIRST_MESSAGE_CHARS}) from messages m where m.conversation_id = "conversations"."id" and m.direction = 'in' order by m.seq asc limit 1)`;
 
 export async function listConversations(db: Db, staff: SessionStaff, query: ListQuery) {
   if (query.q !== undefined && query.q.length > 0 && query.q.length < 2) throw new AppError('invalid_query', 'q: at least 2 characters');
@@ -131,10 +138,8 @@ export async function listConversations(db: Db, staff: SessionStaff, query: List
     where.push(sql`(${conversations.lane}, ${conversations.lastMessageAt}, ${conversations.id}) < (${c.l}, ${c.t}::timestamptz, ${c.i}::uuid)`);
   }
   const limit = query.limit ?? PAGE_SIZE;
-  // Correlated subqueries name the outer table explicitly: a bare "id" would mean messages.id.
-  // The preview is what the person last wrote (the bot's and staff's words are not news).
-  const preview = sql<string | null>`(select m.text from messages m where m.conversation_id = "conversations"."id" and m.direction = 'in' order by m.seq desc limit 1)`;
-  const firstMessage = sql<string | null>`(select left(m.text, ${FIRST_MESSAGE_CHARS}) from messages m where m.conversation_id = "conversations"."id" and m.direction = 'in' order by m.seq asc limit 1)`;
+  const preview = previewSql;
+  const firstMessage = firstMessageSql;
   // Where the search matched: the person's own words first, then the bot's or staff's.
   const matched = pattern
     ? sql<string | null>`(select m.text from messages m where m.conversation_id = "conversations"."id" and m.text ilike ${pattern} order by (m.direction = 'in') desc, m.seq asc limit 1)`
@@ -158,6 +163,15 @@ export async function listConversations(db: Db, staff: SessionStaff, query: List
 }
 
 /**
+ * What the list adds to one conversation (its latest and first words from the person), for a
+ * conversation looked up alone: a list item that arrived live then reads as a reloaded list does.
+ */
+export async function listLinesOf(db: Db, conversationId: string): Promise<{ preview: string | null; firstMessage: string | null }> {
+  const [row] = await db.select({ preview: previewSql, firstMessage: firstMessageSql }).from(conversations).where(eq(conversations.id, conversationId));
+  return { preview: row?.preview?.slice(0, PREVIEW_CHARS) ?? null, firstMessage: row?.firstMessage ?? null };
+}
+
+/**
  * The list (or search) as staff see it, audited: one row per page shown, naming every
  * conversation whose preview was on it (subjectId: how many). The search words are not kept:
  * they can be a name or a consultation's own words.
@@ -172,5 +186,5 @@ export async function readConversationList(db: Db, reader: SessionStaff, query: 
     subjectId: String(rows.length),
     conversationIds: rows.map((r) => r.c.id),
   });
-  return { conversations: rows.map((r) => presentConversation(r.c, r.preview?.slice(0, 80) ?? null)), nextCursor };
+  return { conversations: rows.map((r) => presentConversation(r.c, r.preview?.slice(0, PREVIEW_CHARS) ?? null)), nextCursor };
 }

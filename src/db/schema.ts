@@ -575,7 +575,13 @@ export const referrals = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     returnReason: text('return_reason'),
   },
-  (t) => [index('referrals_to_idx').on(t.toAgencyId, t.sentAt.desc()), index('referrals_from_idx').on(t.fromAgencyId, t.sentAt.desc()), index('referrals_case_idx').on(t.caseId)],
+  (t) => [
+    index('referrals_to_idx').on(t.toAgencyId, t.sentAt.desc()),
+    index('referrals_from_idx').on(t.fromAgencyId, t.sentAt.desc()),
+    index('referrals_case_idx').on(t.caseId),
+    // One referral of a case to an agency waits for its answer at a time, even when two are sent at once.
+    uniqueIndex('referrals_case_agency_sent_unique').on(t.caseId, t.toAgencyId).where(sql`state = 'sent'`),
+  ],
 );
 
 /** A decision of a meeting; `closeCase` is the decision a coordination case needs to close. */

@@ -50,7 +50,7 @@ export interface Conversation {
   lastMessageAt: string;
   unread: number;
   preview?: string | null;
-  /** The list only: the start of the person's first message (absent in socket events: keep the known one). */
+  /** The list and api.conversation(): the start of the person's first message (absent in socket events: keep the known one). */
   firstMessage?: string | null;
   /** A search only: the words around where it matched. */
   match?: string | null;

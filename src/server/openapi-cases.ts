@@ -5,6 +5,7 @@ import { caseDetailView, meetingView, referralSheetView } from '../contracts';
 import {
   caseDetailResponse,
   caseResponse,
+  editCaseBody,
   followUpBody,
   followUpResponse,
   followUpsResponse,
@@ -59,6 +60,12 @@ export function registerCasePaths(registry: OpenAPIRegistry, json: Json, errors:
     responses: { 200: json(z.object({ case: caseDetailView }), 'Linked'), ...errors(400, 401, 403, 404) },
   });
   path({
+    method: 'patch', path: '/api/cases/{id}', tags, security,
+    summary: 'Change the person concerned (本人) and/or the household (世帯): each part given replaces what was there (household.members is the whole list). Only the agency working the case (403 for one it was referred or shared with)',
+    request: { params: idParam, body: body(editCaseBody) },
+    responses: { 200: json(z.object({ case: caseDetailView }), 'Changed'), ...errors(400, 401, 403, 404) },
+  });
+  path({
     method: 'post', path: '/api/cases/{id}/transitions', tags, security,
     summary: 'Move the stage. Back or closed need a reason (400 reason_required); closing a coordination case needs meetingId of a meeting that decided it (409 meeting_decision_required)',
     request: { params: idParam, body: body(transitionBody) },
@@ -66,7 +73,7 @@ export function registerCasePaths(registry: OpenAPIRegistry, json: Json, errors:
   });
   path({
     method: 'post', path: '/api/cases/{id}/referrals', tags, security,
-    summary: 'Refer (つなぐ) to another agency by code. Without the person\'s share consent only to a participant of a 支援会議 on the case: else 403 consent_required. Event referral:updated to both agencies',
+    summary: 'Refer (つなぐ) to another agency by code. Without the person\'s share consent only to a participant of a 支援会議 on the case: else 403 consent_required. One referral of a case to an agency waits for its answer at a time: 409 referral_pending (also when two are sent at once). Event referral:updated to both agencies',
     request: { params: idParam, body: body(referBody) },
     responses: { 201: json(referralResponse, 'Sent'), ...errors(400, 401, 403, 404, 409) },
   });

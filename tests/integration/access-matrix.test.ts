@@ -152,6 +152,7 @@ const ROUTES: RouteRow[] = [
   { method: 'POST', route: '/api/cases', id: (ids) => ids.caseConversation, body: () => ({ conversationIds: ['{id}'], person: { description: '権限テストの方' } }), answer: caseResponse, own: inbox(201), other: hidden },
   { method: 'GET', route: '/api/cases', answer: listCasesResponse, own: inbox(200) },
   { method: 'GET', route: '/api/cases/{id}', id: theCase, answer: caseDetailResponse, own: inbox(200), other: hidden, shared: readable },
+  { method: 'PATCH', route: '/api/cases/{id}', id: theCase, body: () => ({ person: { description: '権限テストの方' }, household: { members: [{ relationship: 'self', needs: [] }] } }), answer: caseDetailResponse, own: inbox(200), other: hidden, shared: readOnly },
   { method: 'POST', route: '/api/cases/{id}/conversations', id: theCase, body: (_me, ids) => ({ conversationId: ids.caseConversation }), answer: caseDetailResponse, own: inbox(200), other: hidden, shared: readOnly },
   { method: 'POST', route: '/api/cases/{id}/transitions', id: (ids, role) => ids.caseFor[role], body: () => ({ to: 'assessment' }), answer: caseDetailResponse, own: inbox(200), other: hidden, shared: readOnly },
   { method: 'POST', route: '/api/cases/{id}/referrals', id: (ids, role) => ids.caseFor[role], body: () => ({ toAgency: 'third', summary: '権限テストのつなぎ' }), answer: referralResponse, own: inbox(201), other: hidden, shared: readOnly },

@@ -5,7 +5,7 @@
  * trigger off for that action, the same request stores both.
  */
 import { count, eq, and, sql } from 'drizzle-orm';
-import { auditLog, cannedReplies, consents, conversations, corrections, messages, notes } from '../../src/db/schema';
+import { auditLog, cannedReplies, consents, conversations, corrections, householdMembers, messages, notes } from '../../src/db/schema';
 import { addLoggedInStaff, as, eventually, staffFetch, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
@@ -14,6 +14,7 @@ describe.each(testDatabases())('audit rows live in the transaction of their chan
   let app: TestApp;
   let supervisor: Awaited<ReturnType<typeof addLoggedInStaff>>;
   let conversationId: string;
+  let caseId: string;
   const q = () => app.runtime.ctx.db;
   const failOn = (action: string | null) => q().execute(sql`update test_fail_audit set action = ${action}`);
   const auditRows = async (action: string) => (await q().select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)))[0].n;
@@ -34,12 +35,14 @@ describe.each(testDatabases())('audit rows live in the transaction of their chan
     await widgetSend(app.url, s, '監査と変更のテストです。母の介護のことで相談したいです');
     conversationId = s.conversationId;
     await eventually(async () => (await staffFetch(app, `/api/conversations/${conversationId}`)).status === 200);
+    caseId = (await (await staffFetch(app, '/api/cases', { method: 'POST', body: JSON.stringify({ conversationIds: [conversationId] }) })).json()).case.id;
   });
   afterAll(() => app?.close());
 
   const rowsIn = {
     notes: async () => (await q().select({ n: count() }).from(notes).where(eq(notes.conversationId, conversationId)))[0].n,
     consents: async () => (await q().select({ n: count() }).from(consents).where(eq(consents.conversationId, conversationId)))[0].n,
+    members: async () => (await q().select({ n: count() }).from(householdMembers).where(eq(householdMembers.caseId, caseId)))[0].n,
     corrections: async () => (await q().select({ n: count() }).from(corrections).where(eq(corrections.conversationId, conversationId)))[0].n,
   };
 
@@ -70,6 +73,16 @@ describe.each(testDatabases())('audit rows live in the transaction of their chan
       send: () => staffFetch(app, `/api/conversations/${conversationId}/replies`, { method: 'POST', body: JSON.stringify({ text: 'お話を聞かせてください' }) }),
       changes: async () =>
         (await q().select({ n: count() }).from(messages).where(and(eq(messages.conversationId, conversationId), eq(messages.authorType, 'staff'))))[0].n,
+    },
+    {
+      // Each edit sends one member more than the case holds: the household grows by one when stored.
+      action: 'case.edit',
+      send: async () => {
+        const n = await rowsIn.members();
+        const members = Array.from({ length: n + 1 }, () => ({ relationship: 'other', needs: [] }));
+        return staffFetch(app, `/api/cases/${caseId}`, { method: 'PATCH', body: JSON.stringify({ person: { name: `本人 ${n}` }, household: { members } }) });
+      },
+      changes: rowsIn.members,
     },
     {
       action: 'canned.add',

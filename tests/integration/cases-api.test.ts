@@ -5,7 +5,7 @@
  * report, and withdrawal after a referral. Every read of a case is audited.
  */
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../src/db/schema';
+import { auditLog, referrals } from '../../src/db/schema';
 import { startTestApp, staffFetch, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { addAgencyWithCounsellor, json, post, seedConversation, type OtherAgency } from '../helpers/cases';
@@ -54,6 +54,43 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     const res = await post(app, '/api/cases', { conversationIds: [theirs.id] });
     expect(res.status).toBe(404);
     expect((await json(await staffFetch(app, '/api/cases'))).cases.length).toBe(before);
+  });
+
+  test('the person and the household are changed after the case is opened: patterns follow, bad input changes nothing, audited', async () => {
+    const conv = await seedConversation(app, { texts: ['兄のことで相談です'] });
+    const c = await openCase([conv.id], { person: { description: '50代の男性（名前は不明）' } });
+    expect(c.household.patterns).toEqual([]);
+    const edit = (who: TestApp, body: unknown) => staffFetch(who, `/api/cases/${c.id}`, { method: 'PATCH', body: JSON.stringify(body) });
+    const household = { members: [{ relationship: 'self', ageBand: '40-64', needs: ['hikikomori'] }, { relationship: 'parent', name: '山田 ハル', ageBand: '75plus', needs: ['elderly'] }] };
+    const res = await edit(app, { person: { name: '山田 次郎', ageBand: '40-64', addressArea: '北地区' }, household });
+    expect(res.status).toBe(200);
+    const changed = (await json(res)).case;
+    // The person is replaced as a whole: the description given at opening is gone with the name known.
+    expect(changed.person).toEqual({ name: '山田 次郎', description: null, ageBand: '40-64', addressArea: '北地区' });
+    expect(changed.household.members.map((m: any) => [m.relationship, m.name, m.needs])).toEqual([
+      ['self', null, ['hikikomori']],
+      ['parent', '山田 ハル', ['elderly']],
+    ]);
+    expect(changed.household.patterns).toEqual(['8050']);
+    // Only the household: the person stays.
+    const later = (await json(await edit(app, { household: { members: [household.members[1]] } }))).case;
+    expect(later.person.name).toBe('山田 次郎');
+    expect(later.household.patterns).toEqual([]);
+    // Bad input: 400, nothing changes.
+    for (const bad of [{}, { person: { name: '' } }, { household: { members: [{ relationship: 'cousin' }] } }, { person: { name: 'x' }, stage: 'closed' }]) {
+      const refused = await edit(app, bad);
+      expect(refused.status).toBe(400);
+      expect((await json(refused)).error.code).toBe('invalid_body');
+    }
+    const now = (await json(await staffFetch(app, `/api/cases/${c.id}`))).case;
+    expect([now.person, now.household.members.length]).toEqual([later.person, 1]);
+    // Another agency: 404, and the case is as it was.
+    expect((await edit(houkatsu.as, { person: { name: '他機関' } })).status).toBe(404);
+    const audits = await app.runtime.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, 'case'), eq(auditLog.subjectId, c.id), eq(auditLog.action, 'case.edit')));
+    expect(audits.map((a) => a.actorId)).toEqual([app.staffId, app.staffId]);
   });
 
   test('stages follow the machine: forward, 409 invalid_transition, reasons, timeline', async () => {
@@ -271,6 +308,31 @@ describe.each(testDatabases())('cases API (%s)', (db) => {
     expect((await staffFetch(houkatsu.as, `/api/meetings/${meeting.id}`)).status).toBe(200);
     expect((await staffFetch(shakyo.as, `/api/meetings/${meeting.id}`)).status).toBe(404);
     expect((await json(await staffFetch(app, `/api/cases/${c.id}/meetings`))).meetings.map((m: any) => m.id)).toEqual([meeting.id]);
+  });
+
+  test('two referrals of one case to the same agency at once: one is sent, the other is 409 referral_pending, nothing half-written', async () => {
+    // Three cases, each sent twice at once: before the unique index most such pairs both got in.
+    for (let round = 0; round < 3; round++) {
+      const conv = await seedConversation(app, { texts: ['母の介護のことで'], share: 'yes' });
+      const c = await openCase([conv.id]);
+      const send = () => post(app, `/api/cases/${c.id}/referrals`, { toAgency: houkatsu.code, summary: '介護の相談をつなぎたい' });
+      const answers = await Promise.all([send(), send()]);
+      const rows = await app.runtime.ctx.db.select().from(referrals).where(eq(referrals.caseId, c.id));
+      expect(rows).toHaveLength(1);
+      const sends = await app.runtime.ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subjectType, 'case'), eq(auditLog.subjectId, c.id), eq(auditLog.action, 'referral.send')));
+      expect(sends).toHaveLength(1);
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+      const refused = await json(answers.find((r) => r.status === 409)!);
+      expect(refused.error).toMatchObject({ code: 'referral_pending', message: expect.stringContaining('返事を待って'), messageEn: expect.stringContaining('waiting') });
+      if (round > 0) continue;
+      // Another agency is not blocked by it, and once answered the same agency may be asked again.
+      expect((await post(app, `/api/cases/${c.id}/referrals`, { toAgency: shakyo.code, summary: '家計' })).status).toBe(201);
+      expect((await post(houkatsu.as, `/api/referrals/${rows[0].id}/return`, { reason: '担当地区外' })).status).toBe(200);
+      expect((await send()).status).toBe(201);
+    }
   });
 
   test('every read of a case by staff is audited', async () => {

@@ -43,9 +43,11 @@ describe.each(testDatabases())('list context and 定型文 on %s', (db) => {
     const first = (await list('ゴミ')).find((c) => c.id === s.conversationId)!;
     expect(first.match).toContain('ゴミが山のように');
 
-    // A single conversation (and socket events) leave the list fields out: the inbox keeps its copy.
+    // A single conversation carries the list's lines (a row that arrived live fills itself from it);
+    // no search snippet. Socket events leave them out: the inbox keeps its copy.
     const one = await (await staffFetch(app, `/api/conversations/${s.conversationId}`)).json();
-    expect(one.conversation).not.toHaveProperty('firstMessage');
+    expect(one.conversation).toMatchObject({ firstMessage: row.firstMessage, preview: row.preview });
+    expect(one.conversation).not.toHaveProperty('match');
   });
 
   test('starters from the municipality file come after the agency’s own and cannot be changed here', async () => {

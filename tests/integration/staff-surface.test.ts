@@ -109,6 +109,7 @@ describe('the staff surface', () => {
       [`DELETE /api/canned-replies/${id}`, {}],
       [`POST /api/alerts/${id}/ack`, {}],
       [`POST /api/cases`, { conversationIds: [c] }],
+      [`PATCH /api/cases/${real.case}`, { person: { name: '別サイトからの変更' } }],
       [`POST /api/cases/${real.case}/conversations`, { conversationId: c }],
       [`POST /api/cases/${real.case}/transitions`, { to: 'assessment' }],
       [`POST /api/cases/${real.case}/referrals`, { toAgency: 'other', summary: '別サイトからのつなぎ' }],

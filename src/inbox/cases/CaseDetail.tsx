@@ -7,9 +7,10 @@ import { errorText } from '../api.js';
 import { useT, usePage } from '../i18n/index.js';
 import { casesPage } from '../i18n/pages/cases.js';
 import { ErrorText } from '../components/ErrorText.js';
-import { AGE_BAND_LABELS, CATEGORY_LABELS, CONSENT_LABELS, HOUSEHOLD_PATTERN_LABELS, RELATIONSHIP_LABELS, STAGE_LABELS } from '../../contracts/case-labels.js';
+import { STAGE_LABELS } from '../../contracts/case-labels.js';
 import { casesApi, type CaseDetailView } from './api.js';
 import { StageForm } from './StageForm.js';
+import { PersonHousehold } from './PersonHousehold.js';
 import { ReferForm } from './ReferForm.js';
 import { MeetingsSection } from './MeetingsSection.js';
 import { PlanSection } from './PlanSection.js';
@@ -28,7 +29,6 @@ export function CaseDetail(props: { id: string; epoch: number; onBack: () => voi
   }, [props.id, props.epoch]);
   if (error) return <ErrorText error={error} />;
   if (!c) return <p role="status">…</p>;
-  const p = c.person;
   return (
     <article class="case-detail" data-testid="case-detail" data-id={c.id} data-stage={c.stage} aria-labelledby="case-title">
       <button type="button" class="btn" onClick={props.onBack}>
@@ -40,35 +40,8 @@ export function CaseDetail(props: { id: string; epoch: number; onBack: () => voi
       <p>
         {s.stage}: <strong data-testid="case-stage">{STAGE_LABELS[c.stage][lang]}</strong> — <span data-testid="case-access">{s.access[c.access]}</span>
       </p>
-      <section class="case-section" aria-labelledby="person-title">
-        <h3 id="person-title">{s.person}</h3>
-        <p>
-          {p.name ?? p.description ?? s.unknownName}
-          {p.ageBand ? ` / ${AGE_BAND_LABELS[p.ageBand][lang]}` : ''}
-          {p.addressArea ? ` / ${p.addressArea}` : ''}
-        </p>
-        <p>
-          {s.consent}: <span data-testid="case-consent">{c.shareConsent ? CONSENT_LABELS[c.shareConsent][lang] : s.consentNever}</span>
-        </p>
-      </section>
-      <section class="case-section" aria-labelledby="household-title">
-        <h3 id="household-title">{s.household}</h3>
-        {c.household.members.length === 0 && <p class="muted">{s.noMembers}</p>}
-        <ul class="plain">
-          {c.household.members.map((m) => (
-            <li key={m.id}>
-              {RELATIONSHIP_LABELS[m.relationship][lang]} {m.name ?? m.description ?? ''}
-              {m.ageBand ? `（${AGE_BAND_LABELS[m.ageBand][lang]}）` : ''} {m.needs.map((n) => CATEGORY_LABELS[n][lang]).join('・')}
-            </li>
-          ))}
-        </ul>
-        {c.household.patterns.length > 0 && (
-          <p>
-            {s.patterns}: <strong>{c.household.patterns.map((x) => HOUSEHOLD_PATTERN_LABELS[x][lang]).join('・')}</strong>
-          </p>
-        )}
-      </section>
-      {c.canEdit && <StageForm c={c} onChanged={setC} />}
+      <PersonHousehold c={c} onChanged={setC} />
+      {c.canEdit && <StageForm c={c} meetingsEpoch={meetingsEpoch} onChanged={setC} />}
       {c.canEdit && <ReferForm c={c} onSent={props.onReferred} />}
       <MeetingsSection c={c} epoch={meetingsEpoch} onHeld={() => setMeetingsEpoch((n) => n + 1)} />
       <PlanSection c={c} epoch={meetingsEpoch} />

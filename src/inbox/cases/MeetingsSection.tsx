@@ -43,7 +43,10 @@ export function MeetingsSection(props: { c: CaseDetailView; epoch: number; onHel
             {m.decisions.length > 0 && (
               <ul>
                 {m.decisions.map((d, i) => (
-                  <li key={i}>{d.text}</li>
+                  <li key={i} data-close={d.closeCase && d.caseId === props.c.id ? 'yes' : undefined}>
+                    {d.text}
+                    {d.closeCase && d.caseId === props.c.id ? <strong>{s.closeDecisionBadge}</strong> : null}
+                  </li>
                 ))}
               </ul>
             )}
@@ -64,6 +67,7 @@ function MeetingForm(props: { c: CaseDetailView; onHeld: () => void }) {
   const [agencies, setAgencies] = useState<AgencyView[]>([]);
   const [chosen, setChosen] = useState<Chosen>({});
   const [decisions, setDecisions] = useState('');
+  const [closeCase, setCloseCase] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [held, setHeld] = useState(false);
   useEffect(() => {
@@ -89,9 +93,13 @@ function MeetingForm(props: { c: CaseDetailView; onHeld: () => void }) {
     );
     const lines = decisions.split('\n').map((x) => x.trim()).filter(Boolean);
     try {
-      await casesApi.holdMeeting({ kind, date, participants, caseIds: [props.c.id], decisions: lines.map((text) => ({ caseId: props.c.id, text })) });
+      const decided: { caseId: string; text: string; closeCase?: boolean }[] = lines.map((text) => ({ caseId: props.c.id, text }));
+      // 終結 is a decision of its own, in the words the page shows beside the tick.
+      if (closeCase) decided.push({ caseId: props.c.id, text: s.closeDecisionText, closeCase: true });
+      await casesApi.holdMeeting({ kind, date, participants, caseIds: [props.c.id], decisions: decided });
       setChosen({});
       setDecisions('');
+      setCloseCase(false);
       setHeld(true);
       props.onHeld();
     } catch (e) {
@@ -147,6 +155,10 @@ function MeetingForm(props: { c: CaseDetailView; onHeld: () => void }) {
       <label>
         {s.decisions}
         <textarea rows={3} value={decisions} data-testid="meeting-decisions" onInput={(ev) => setDecisions((ev.target as HTMLTextAreaElement).value)} />
+      </label>
+      <label class="check">
+        <input type="checkbox" data-testid="meeting-close-case" checked={closeCase} onChange={(ev) => setCloseCase((ev.target as HTMLInputElement).checked)} />
+        {s.closeDecisionLabel}
       </label>
       <button type="submit" class="btn primary" data-testid="meeting-submit">
         {s.meetingSubmit}

@@ -43,7 +43,8 @@ export function ReferForm(props: { c: CaseDetailView; onSent: () => void }) {
       setQuotes([]);
       props.onSent();
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'consent_required' ? s.consentRequired : errorText(e, s.loadError));
+      const code = e instanceof ApiError ? e.code : '';
+      setError(code === 'consent_required' ? s.consentRequired : code === 'referral_pending' ? s.referralPending : errorText(e, s.loadError));
     }
   };
   return (

@@ -5,6 +5,7 @@ import type {
   CaseDetailView,
   CaseStage,
   CaseView,
+  EditCaseBody,
   FollowUpBody,
   FollowUpView,
   MeetingBody,
@@ -32,8 +33,10 @@ export const casesApi = {
   ofConversation: async (conversationId: string) => (await request<{ cases: CaseView[] }>('GET', `/api/cases?conversationId=${encodeURIComponent(conversationId)}`)).cases,
   get: async (id: string) => (await request<{ case: CaseDetailView }>('GET', `/api/cases/${encodeURIComponent(id)}`)).case,
   open: async (conversationId: string) => (await request<{ case: CaseView }>('POST', '/api/cases', { conversationIds: [conversationId] })).case,
-  move: async (id: string, to: CaseStage, reason?: string) =>
-    (await request<{ case: CaseDetailView }>('POST', `/api/cases/${encodeURIComponent(id)}/transitions`, { to, ...(reason ? { reason } : {}) })).case,
+  /** Replaces the person and the household's members (the form sends what it shows). */
+  edit: async (id: string, body: EditCaseBody) => (await request<{ case: CaseDetailView }>('PATCH', `/api/cases/${encodeURIComponent(id)}`, body)).case,
+  move: async (id: string, to: CaseStage, reason?: string, meetingId?: string) =>
+    (await request<{ case: CaseDetailView }>('POST', `/api/cases/${encodeURIComponent(id)}/transitions`, { to, ...(reason ? { reason } : {}), ...(meetingId ? { meetingId } : {}) })).case,
   refer: async (id: string, body: { toAgency: string; summary: string; quotes: string[] }) =>
     (await request<{ referral: ReferralView }>('POST', `/api/cases/${encodeURIComponent(id)}/referrals`, body)).referral,
   agencies: async (categories: string[] = []) =>

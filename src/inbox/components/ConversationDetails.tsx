@@ -10,6 +10,8 @@ import { AuditLog } from './AuditLog.js';
 import { AnonymousBadge } from './Badges.js';
 import { ConsentState } from './ConsentState.js';
 import { TriageEditor } from './TriageEditor.js';
+import { PersonDataPanel } from '../person-data/PersonDataPanel.js';
+import type { PersonErasure } from '../person-data/api.js';
 
 export function ConversationDetails(props: {
   conversationId: string;
@@ -17,6 +19,8 @@ export function ConversationDetails(props: {
   epoch: number;
   me: Staff;
   onConversation: (c: Conversation) => void;
+  /** An admin erased the person's data (the conversation is gone). */
+  onErased?: (result: PersonErasure) => void;
 }) {
   const t = useT();
   const c = props.conversation;
@@ -88,6 +92,7 @@ export function ConversationDetails(props: {
         {c && editing && <TriageEditor conversation={c} onConversation={props.onConversation} onClose={() => setEditing(false)} />}
         <ConsentState conversationId={props.conversationId} epoch={props.epoch} />
         <AuditLog conversationId={props.conversationId} staff={props.me} />
+        {props.me.role === 'admin' && props.onErased && <PersonDataPanel conversationId={props.conversationId} onErased={props.onErased} />}
       </details>
     </aside>
   );

@@ -10,6 +10,7 @@ import { AssignControls } from './AssignControls.js';
 import { AnonymousBadge, ChannelBadge, StatusBadge, UrgencyBadge } from './Badges.js';
 import { CannedPicker } from './Canned.js';
 import { ConversationDetails } from './ConversationDetails.js';
+import type { PersonErasure } from '../person-data/api.js';
 import { ConversationTabs, type ConversationTab } from './ConversationTabs.js';
 import { MessageLog } from './MessageLog.js';
 import { NotesPanel } from './Notes.js';
@@ -31,6 +32,7 @@ export function ConversationView(props: {
   onTyping: (active: boolean) => void;
   subscribeNotes: (l: NoteListener) => () => void;
   onConversation: (c: Conversation) => void;
+  onErased?: (result: PersonErasure) => void;
   onBack: () => void;
   onRetry: () => void;
   onSent: () => void;
@@ -98,6 +100,7 @@ export function ConversationView(props: {
         epoch={props.epoch}
         me={props.me}
         onConversation={props.onConversation}
+        onErased={props.onErased}
       />
 
       <div class="conv-main">

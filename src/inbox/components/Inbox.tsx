@@ -26,6 +26,8 @@ import { ReportsPage } from '../reports/ReportsPage.js';
 import { useCases } from '../cases/useCases.js';
 import { CasesPage } from '../cases/CasesPage.js';
 import { OpenCaseButton } from '../cases/OpenCaseButton.js';
+import { ErasureResult } from '../person-data/PersonDataPanel.js';
+import type { PersonErasure } from '../person-data/api.js';
 
 export function Inbox(props: {
   staff: Staff;
@@ -52,6 +54,11 @@ export function Inbox(props: {
   const parts = { meId: me.id, list, opened, alerts, presence, typing, notes, cases, onSessionLost: props.onSessionLost };
   const live = useLiveUpdates(parts);
   const selectedId = opened.selectedId;
+  // The last erasure's result, shown where the conversation was until another one opens.
+  const [erasure, setErasure] = useState<PersonErasure | null>(null);
+  useEffect(() => {
+    if (selectedId) setErasure(null);
+  }, [selectedId]);
   useEscapeClosesPopovers();
 
   /** 相談を開く: the conversation opens and takes the focus (its heading), so the keyboard is there. */
@@ -163,6 +170,13 @@ export function Inbox(props: {
               onTyping={(active) => live.socket.current?.typing(selectedId, active)}
               subscribeNotes={notes.subscribe}
               onConversation={onConversation}
+              onErased={(result) => {
+                // The conversation no longer exists: close it, and the list shows what the server holds now.
+                opened.back();
+                void list.load();
+                setErasure(result);
+                setTimeout(() => document.querySelector<HTMLElement>('[data-testid="erasure-result"]')?.focus(), 0);
+              }}
               onBack={opened.back}
               onRetry={() => void opened.loadMessages(selectedId)}
               onSent={() => void opened.loadMessages(selectedId)}
@@ -176,6 +190,8 @@ export function Inbox(props: {
                 />
               }
             />
+          ) : erasure ? (
+            <ErasureResult result={erasure} />
           ) : (
             <p class="placeholder">{t.view.select}</p>
           )}

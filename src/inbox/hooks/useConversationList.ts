@@ -61,9 +61,23 @@ export function useConversationList(meId: string, selectedRef: { readonly curren
   const markRead = (id: string) =>
     setConversations((list) => list.map((c) => (c.id === id && c.unread ? { ...c, unread: 0 } : c)));
 
+  /**
+   * A conversation new to the list from an event has no first message (events do not look it up):
+   * fetch it once, so the item reads as a reloaded list would. The latest line stays the newer one.
+   */
+  const fillLines = (id: string) =>
+    void api.conversation(id).then(
+      (full) =>
+        setConversations((list) =>
+          list.map((x) => (x.id === id && x.firstMessage === undefined ? { ...x, firstMessage: full.firstMessage ?? null, preview: x.preview ?? full.preview } : x)),
+        ),
+      () => undefined,
+    );
+
   /** A conversation changed (event or our own action): in, out or moved, by the filters. */
   const applyConversation = (conversation: Conversation) => {
     const c = conversation.id === selectedRef.current ? { ...conversation, unread: 0 } : conversation;
+    let added = false;
     setConversations((list) => {
       const existing = list.find((x) => x.id === c.id);
       // Events carry no first message or search snippet: the list's copy keeps them.
@@ -74,8 +88,10 @@ export function useConversationList(meId: string, selectedRef: { readonly curren
       if (!matchesFilters(merged, f, meId)) return existing ? list.filter((x) => x.id !== c.id) : list;
       // While searching only the server knows what matches: update, never add.
       if (!existing && searching(f)) return list;
+      added = !existing && merged.firstMessage === undefined;
       return sortConversations([merged, ...list.filter((x) => x.id !== c.id)]);
     });
+    if (added) fillLines(c.id);
   };
 
   /**

@@ -1,6 +1,6 @@
 /**
  * Staff API over cases: open from conversations, list, read (audited, what the viewer may see),
- * move stages, refer, plans, follow-ups, participation, meetings of a case. Each route: parse →
+ * change the person and household, move stages, refer, plans, follow-ups, participation, meetings of a case. Each route: parse →
  * policy (src/policies/case.ts) → one command or query (src/cases) → presenter.
  */
 import type { AuditAction } from '../../../audit/actions';
@@ -11,6 +11,7 @@ import { recordAudit } from '../../../audit/record';
 import { caseAccess, loadCaseFor, requireCaseEditor, type CaseRow } from '../../../policies/case';
 import { listCases, loadCaseBundle, loadCaseMessages } from '../../../cases/load-case';
 import { linkConversation, openCase } from '../../../cases/open-case';
+import { editCase } from '../../../cases/edit-case';
 import { transitionCase } from '../../../cases/transition';
 import { referCase } from '../../../cases/refer';
 import { referralRecord } from '../../../cases/referrals';
@@ -22,7 +23,7 @@ import { presentCase, presentCaseDetail, readableConversations } from '../../../
 import { presentReferral } from '../../../presenters/referral';
 import type { CaseAccess } from '../../../contracts';
 import { parseQuery, validateBody } from '../../middleware/validate';
-import { followUpBody, linkConversationBody, listCasesQuery, openCaseBody, participationBody, planBody, referBody, transitionBody } from './schema';
+import { editCaseBody, followUpBody, linkConversationBody, listCasesQuery, openCaseBody, participationBody, planBody, referBody, transitionBody } from './schema';
 
 export function caseRoutes(ctx: Context): Router {
   const router = Router();
@@ -59,6 +60,14 @@ export function caseRoutes(ctx: Context): Router {
     const { row, access } = await load(req);
     await audited(staffOf(req), 'case.view', row.id);
     res.json({ case: await detail(staffOf(req), row, access) });
+  });
+
+  router.patch('/:id', validateBody(editCaseBody), async (req, res) => {
+    const { row, access } = await load(req);
+    requireCaseEditor(access);
+    await editCase(ctx, staffOf(req), row, req.body);
+    const edited = await load(req);
+    res.json({ case: await detail(staffOf(req), edited.row, edited.access) });
   });
 
   router.post('/:id/conversations', validateBody(linkConversationBody), async (req, res) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   caseDetailView,
   caseView,
+  editCaseBody,
   followUpBody,
   followUpView,
   linkConversationBody,
@@ -18,7 +19,7 @@ import {
   transitionBody,
 } from '../../../contracts';
 
-export { followUpBody, linkConversationBody, listCasesQuery, openCaseBody, participationBody, planBody, referBody, transitionBody };
+export { editCaseBody, followUpBody, linkConversationBody, listCasesQuery, openCaseBody, participationBody, planBody, referBody, transitionBody };
 
 export const caseResponse = z.object({ case: caseView });
 export const caseDetailResponse = z.object({ case: caseDetailView });

@@ -9,6 +9,7 @@ import { errorText } from '../api.js';
 import { useT, usePage } from '../i18n/index.js';
 import { casesPage } from '../i18n/pages/cases.js';
 import { ErrorText } from '../components/ErrorText.js';
+import { Options } from '../components/Options.js';
 import { AGE_BAND_LABELS, CATEGORY_LABELS, CONSENT_LABELS, HOUSEHOLD_PATTERN_LABELS, RELATIONSHIP_LABELS } from '../../contracts/case-labels.js';
 import type { AgeBand, Category, Relationship } from '../../contracts/enums.js';
 import { casesApi, type CaseDetailView } from './api.js';
@@ -186,11 +187,7 @@ function PersonForm(props: { c: CaseDetailView; onSaved: (c: CaseDetailView) => 
             {s.ageBand}
             <select value={ageBand} data-testid="person-age" onChange={(ev) => setAgeBand((ev.target as HTMLSelectElement).value as AgeBand | '')}>
               <option value="">—</option>
-              {AGE_BANDS.map((a) => (
-                <option key={a} value={a}>
-                  {AGE_BAND_LABELS[a][lang]}
-                </option>
-              ))}
+              <Options values={AGE_BANDS} label={(a) => AGE_BAND_LABELS[a][lang]} />
             </select>
           </label>
           <label>
@@ -209,11 +206,7 @@ function PersonForm(props: { c: CaseDetailView; onSaved: (c: CaseDetailView) => 
               <label>
                 {s.relationship}
                 <select value={m.relationship} data-testid="member-relationship" onChange={(ev) => update(m.key, { relationship: (ev.target as HTMLSelectElement).value as Relationship })}>
-                  {RELATIONSHIPS.map((r) => (
-                    <option key={r} value={r}>
-                      {RELATIONSHIP_LABELS[r][lang]}
-                    </option>
-                  ))}
+                  <Options values={RELATIONSHIPS} label={(r) => RELATIONSHIP_LABELS[r][lang]} />
                 </select>
               </label>
               <label>
@@ -224,11 +217,7 @@ function PersonForm(props: { c: CaseDetailView; onSaved: (c: CaseDetailView) => 
                 {s.ageBand}
                 <select value={m.ageBand} data-testid="member-age" onChange={(ev) => update(m.key, { ageBand: (ev.target as HTMLSelectElement).value as AgeBand | '' })}>
                   <option value="">—</option>
-                  {AGE_BANDS.map((a) => (
-                    <option key={a} value={a}>
-                      {AGE_BAND_LABELS[a][lang]}
-                    </option>
-                  ))}
+                  <Options values={AGE_BANDS} label={(a) => AGE_BAND_LABELS[a][lang]} />
                 </select>
               </label>
             </div>

@@ -8,8 +8,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Context } from '../context';
 import { conversations } from '../db/schema';
 import { presentConversation } from '../presenters/conversation';
-import { insertOutbound } from '../outbound/write';
-import { queueDelivery } from '../outbound/queue-delivery';
+import { insertOutbound } from '../messages/write-outbound';
+import { queueDelivery } from '../messages/queue-delivery';
 import { recordAudit } from '../audit/record';
 
 export interface ReplyInput {

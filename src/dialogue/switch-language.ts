@@ -7,8 +7,8 @@
 import { eq } from 'drizzle-orm';
 import type { Context } from '../context';
 import { contacts, conversations } from '../db/schema';
-import { insertOutbound } from '../outbound/write';
-import { queueDelivery } from '../outbound/queue-delivery';
+import { insertOutbound } from '../messages/write-outbound';
+import { queueDelivery } from '../messages/queue-delivery';
 import { questionFor } from './questions';
 import { textsFor, type Lang } from './texts';
 

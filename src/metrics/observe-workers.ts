@@ -5,7 +5,7 @@
 import type { Job, Worker } from 'bullmq';
 import type { Context } from '../context';
 import { QueueName } from '../queues';
-import { DeliveryPriority } from '../outbound/queue-delivery';
+import { DeliveryPriority } from '../messages/queue-delivery';
 import { observeAnswerLatency } from './answer-latency';
 import type { Metrics } from './registry';
 

@@ -50,7 +50,7 @@ export const jobOptions = {
   followUp: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
   // Delivery retries on 429/5xx for about half an hour before it is marked failed for staff.
   // BullMQ takes a job without a priority before every prioritized one, so ordinary answers carry
-  // a priority too (a larger number): the safety reply (DeliveryPriority.safety = 1, src/outbound/queue-delivery.ts) goes ahead of them; what the sweeper brings back waits behind fresh ordinary answers (10).
+  // a priority too (a larger number): the safety reply (DeliveryPriority.safety = 1, src/messages/queue-delivery.ts) goes ahead of them; what the sweeper brings back waits behind fresh ordinary answers (10).
   // @see https://docs.bullmq.io/guide/jobs/prioritized
   deliver: { ...defaults, attempts: 10, backoff: { type: 'exponential', delay: 2000 }, priority: 100 } satisfies JobsOptions,
 };

@@ -7,7 +7,7 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { jobOptions } from '../../src/queues';
-import { DeliveryPriority } from '../../src/outbound/queue-delivery';
+import { DeliveryPriority } from '../../src/messages/queue-delivery';
 import { newPrefix } from '../helpers/app';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -18,7 +18,7 @@ test('the safety reply is delivered before a backlog of ordinary answers queued 
   const queue = new Queue('deliver', { connection, prefix });
   try {
     for (let i = 0; i < 20; i++) await queue.add('deliver', { messageId: `ordinary-${i}` }, { ...jobOptions.deliver, jobId: `deliver-ordinary-${i}` });
-    // as queueDelivery adds the safety reply (src/outbound/queue-delivery.ts)
+    // as queueDelivery adds the safety reply (src/messages/queue-delivery.ts)
     await queue.add('deliver', { messageId: 'safety' }, { ...jobOptions.deliver, jobId: 'deliver-safety', priority: DeliveryPriority.safety });
     const order: string[] = [];
     await new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@
  */
 import express, { Router } from 'express';
 import type { Context } from '../../../context';
-import { acceptMany } from '../../../intake/accept';
+import { acceptMany } from '../../../messages/accept-inbound';
 import { verifyLineSignature } from '../../../channels/line';
 import { labelPostbacks, postbackWriters, readLineWebhook } from '../../../channels/line/inbound';
 import { contactLanguages } from '../../../intake/contact-languages';

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Context } from '../../../context';
 import { readWidgetHistory } from '../../../channels/widget/history';
-import { accept } from '../../../intake/accept';
+import { accept } from '../../../messages/accept-inbound';
 import { createWidgetSession, endWidgetSession } from '../../../channels/widget/sessions';
 import { widgetInbound } from '../../../channels/widget/inbound';
 import { presentForWidget } from '../../../presenters/message';

@@ -5,7 +5,7 @@
 import type { Context } from '../context';
 import { enqueue } from '../queues/enqueue';
 import { presentManyForStaff } from '../presenters/message';
-import type { MessageRow } from './write';
+import type { MessageRow } from './write-outbound';
 
 /**
  * Delivery order across conversations (BullMQ: lower number = sooner). Every delivery carries

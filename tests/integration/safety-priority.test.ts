@@ -16,6 +16,8 @@ test('the safety reply is delivered before a backlog of ordinary answers queued 
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const prefix = newPrefix();
   const queue = new Queue('deliver', { connection, prefix });
+  // BullMQ does not close a connection it was given: the worker's is quit below.
+  const workerConnection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   try {
     for (let i = 0; i < 20; i++) await queue.add('deliver', { messageId: `ordinary-${i}` }, { ...jobOptions.deliver, jobId: `deliver-ordinary-${i}` });
     // as queueDelivery adds the safety reply (src/messages/queue-delivery.ts)
@@ -28,7 +30,7 @@ test('the safety reply is delivered before a backlog of ordinary answers queued 
           order.push(job.data.messageId);
           if (order.length === 21) setImmediate(() => void worker.close().then(resolve));
         },
-        { connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }), prefix, concurrency: 1 },
+        { connection: workerConnection, prefix, concurrency: 1 },
       );
     });
     expect(order[0]).toBe('safety');
@@ -38,5 +40,6 @@ test('the safety reply is delivered before a backlog of ordinary answers queued 
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await connection.quit();
+    await workerConnection.quit();
   }
 });

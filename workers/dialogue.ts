@@ -124,7 +124,8 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
     if (!updated) return 'already handled';
     if (crisis) await announceCrisis(ctx, crisis);
     await queueDelivery(ctx, replies);
-    ctx.publisher.conversationUpdated(presentConversation(updated, message.text.slice(0, 80)));
+    // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
+    ctx.publisher.conversationUpdated(presentConversation(updated));
     return `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`;
   };
 }

@@ -81,7 +81,8 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
   if (!outcome) return null;
 
   if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
-  ctx.publisher.conversationUpdated(presentConversation(outcome.conversation, message.text.slice(0, 80)));
+  // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
+  ctx.publisher.conversationUpdated(presentConversation(outcome.conversation));
   await enqueue.dialogue(ctx, message.id);
   return { result: outcome.result };
 }

@@ -1,11 +1,11 @@
 /**
  * Over 300 lines on purpose: the case views nest (a case holds household, referral, meeting and
  * plan views) and each schema is a few lines; split, they would import each other in a circle.
+ *
  * Cases (issue 12): the views and request bodies of the case workflow, shared by the API, the
  * OpenAPI document and the inbox. A view leaves out what the viewer may not see (presenters):
  * another agency never sees a reporter's identity, and sees the person's words only with the
- * person's share consent. Over 300 lines because each schema is short and they reference each
- * other (a case view holds household, referral, meeting and plan views).
+ * person's share consent.
  */
 import { z } from 'zod';
 import {

@@ -1,9 +1,9 @@
 /**
  * Over 300 lines on purpose: drizzle-kit reads one schema file, and the tables reference each other.
+ *
  * The database schema (drizzle). Migrations in ./drizzle are generated from this file with
- * `npm run db:generate`; the same SQL runs on PGlite and on a Postgres server. One file because
- * drizzle-kit reads one schema and tables reference each other; the case workflow's tables
- * (issue 12) are at the end.
+ * `npm run db:generate`; the same SQL runs on PGlite and on a Postgres server. The case
+ * workflow's tables (issue 12) are at the end.
  */
 import { sql } from 'drizzle-orm';
 import {

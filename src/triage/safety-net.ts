@@ -432,6 +432,21 @@ function dropReason(norm: string, h: NetHit): string | undefined {
   return undefined;
 }
 
+/**
+ * The rules' second look (safetyNet) and the model's features (safetyNetSignals) read the same
+ * message one after the other: its hits are found once. One entry is enough (a triage thread reads
+ * one message at a time); copies go out because safetyNet marks relays on its hits.
+ */
+let lastRead: { c: Compiled; norm: string; tokens: SafetyNetInput['tokens']; japanese: boolean; hits: NetHit[] } | undefined;
+function hitsOf(c: Compiled, input: SafetyNetInput): NetHit[] {
+  const { norm, tokens, japanese } = input;
+  const r = lastRead;
+  if (!r || r.c !== c || r.norm !== norm || r.tokens !== tokens || r.japanese !== japanese) {
+    lastRead = { c, norm, tokens, japanese, hits: findHits(c, input) };
+  }
+  return lastRead!.hits.map((h) => ({ ...h }));
+}
+
 function findHits(c: Compiled, input: SafetyNetInput): NetHit[] {
   const { norm, tokens, japanese } = input;
   const hits: NetHit[] = [];
@@ -543,7 +558,7 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
   const { norm, tokens } = input;
   if (!norm) return null;
   const c = compile(tokenizer);
-  const all = findHits(c, input);
+  const all = hitsOf(c, input);
   const live: NetHit[] = [];
   for (const h of all) {
     if (dropReason(norm, h)) continue;
@@ -731,7 +746,7 @@ export function safetyNetSignals(input: SafetyNetInput, tokenizer: Tokenizer): s
   const { norm, tokens } = input;
   if (!norm) return [];
   const out = new Set<string>();
-  for (const h of findHits(compile(tokenizer), input)) {
+  for (const h of hitsOf(compile(tokenizer), input)) {
     if (dropReason(norm, h)) continue;
     const relay = RELAYABLE.includes(h.cls) && (relayed(norm, h.span) || quoted(norm, h.span));
     out.add(relay ? `${h.cls}~relay` : h.cls);

@@ -1,8 +1,7 @@
 /**
  * What a counsellor's inbox and the people see: a logged-in `/staff` socket records when each
- * tagged message appears (`message:created`) and when triage finished with it (the second
- * `conversation:updated` carrying its preview: intake publishes the first, the triage worker the
- * second); the fake LINE API's record says when each user got an answer, and which were the
+ * tagged message appears (`message:created`) and when triage finished with it (the
+ * `conversation:updated` that names it as `triagedMessageId`); the fake LINE API's record says when each user got an answer, and which were the
  * hotline reply.
  */
 import { io as ioClient, type Socket } from 'socket.io-client';
@@ -15,7 +14,9 @@ const HOTLINE = /今すぐ話せる窓口|あなたのことが心配です/;
 
 export class Observer {
   readonly created = new Map<string, number[]>();
-  readonly conversationUpdates = new Map<string, number[]>();
+  readonly triaged = new Map<string, number>();
+  /** message id → tag, from `message:created` (triage's event names the message by id). */
+  private tags = new Map<string, string>();
   private socket!: Socket;
   constructor(private url: string) {}
 
@@ -39,14 +40,20 @@ export class Observer {
       if (list) list.push(Date.now());
       else map.set(tag, [Date.now()]);
     };
-    this.socket.on('message:created', (e: { message: { direction: string; text: string } }) => {
-      if (e.message.direction === 'in') push(this.created, e.message.text);
+    this.socket.on('message:created', (e: { message: { id: string; direction: string; text: string } }) => {
+      if (e.message.direction !== 'in') return;
+      push(this.created, e.message.text);
+      const tag = TAG.exec(e.message.text)?.[1];
+      if (tag) this.tags.set(e.message.id, tag);
     });
-    this.socket.on('conversation:updated', (e: { conversation: { preview: string | null } }) => push(this.conversationUpdates, e.conversation.preview));
+    this.socket.on('conversation:updated', (e: { triagedMessageId?: string }) => {
+      const tag = e.triagedMessageId ? this.tags.get(e.triagedMessageId) : undefined;
+      if (tag && !this.triaged.has(tag)) this.triaged.set(tag, Date.now());
+    });
   }
 
   triagedAt(tag: string): number | undefined {
-    return this.conversationUpdates.get(tag)?.[1];
+    return this.triaged.get(tag);
   }
 
   close() {

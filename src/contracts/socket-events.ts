@@ -28,7 +28,8 @@ export interface StaffServerEvents {
   'message:created': (e: MessageEventPayload) => void;
   /** Delivery state of an outbound message changed (sent, failed, retrying). */
   'message:updated': (e: MessageEventPayload) => void;
-  'conversation:updated': (e: { conversation: ConversationView }) => void;
+  /** `triagedMessageId`: sent by triage, the message whose triage this result includes. */
+  'conversation:updated': (e: { conversation: ConversationView; triagedMessageId?: string }) => void;
   /** A colleague is writing an answer. */
   'conversation:typing': (e: StaffTypingPayload) => void;
   'note:created': (e: { conversationId: string; note: NoteView }) => void;

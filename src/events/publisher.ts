@@ -35,7 +35,8 @@ export interface Publisher {
   messageCreated(agencyId: string, conversationId: string, message: StaffMessageView): void;
   /** Delivery state of an outbound message changed (sent, failed, retrying). */
   messageUpdated(agencyId: string, conversationId: string, message: StaffMessageView): void;
-  conversationUpdated(conversation: ConversationView): void;
+  /** `triagedMessageId`: the message whose triage just finished, when triage sends it. */
+  conversationUpdated(conversation: ConversationView, triagedMessageId?: string): void;
   widgetMessage(conversationId: string, message: WidgetMessageView): void;
   /** Staff of the agency are typing an answer (shown in the widget). */
   widgetTyping(conversationId: string, active: boolean): void;
@@ -66,8 +67,8 @@ export function createPublisher(redis: Redis, prefix: string): Publisher {
       void staff.to(rooms.agency(agencyId)).emit('message:created', { conversationId, message }),
     messageUpdated: (agencyId, conversationId, message) =>
       void staff.to(rooms.agency(agencyId)).emit('message:updated', { conversationId, message }),
-    conversationUpdated: (conversation) =>
-      void staff.to(rooms.agency(conversation.agencyId)).emit('conversation:updated', { conversation }),
+    conversationUpdated: (conversation, triagedMessageId) =>
+      void staff.to(rooms.agency(conversation.agencyId)).emit('conversation:updated', triagedMessageId ? { conversation, triagedMessageId } : { conversation }),
     widgetMessage: (conversationId, message) =>
       void widget.to(rooms.conversation(conversationId)).emit('message', message),
     widgetTyping: (conversationId, active) => void widget.to(rooms.conversation(conversationId)).emit('typing', { active }),

@@ -82,7 +82,7 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
 
   if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
   // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
-  ctx.publisher.conversationUpdated(presentConversation(outcome.conversation));
+  ctx.publisher.conversationUpdated(presentConversation(outcome.conversation), message.id);
   await enqueue.dialogue(ctx, message.id);
   return { result: outcome.result };
 }

@@ -164,6 +164,22 @@ describe.each(testDatabases())('staff inbox API on %s', (db) => {
     expect(all.conversations.slice(firstNormal).some((c: { triage?: { urgency: string } | null }) => c.triage?.urgency === 'emergency')).toBe(false);
   });
 
+  test("triage's conversation:updated names the message it triaged (the inbox and the bench tell which message's triage finished)", async () => {
+    const socket = await connectStaffSocket(app);
+    const seen: Array<{ conversation: { id: string; triage?: unknown }; triagedMessageId?: string }> = [];
+    socket.on('conversation:updated', (p) => seen.push(p));
+    try {
+      const s = await open('夜になると不安で眠れません');
+      await triaged(s);
+      const inbound = (await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, s.conversationId))).find((m) => m.direction === 'in')!;
+      const fromTriage = await eventually(async () => seen.find((p) => p.conversation.id === s.conversationId && p.triagedMessageId));
+      expect(fromTriage.triagedMessageId).toBe(inbound.id);
+      expect(fromTriage.conversation.triage).toBeTruthy();
+    } finally {
+      socket.close();
+    }
+  });
+
   test('claim is seen by a colleague at once; assignee filters; supervisors reassign in bulk', async () => {
     const s = await open('仕事をクビになりました');
     const colleagueSocket = await connectStaffSocket(as(app, colleague.cookie));

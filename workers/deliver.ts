@@ -5,11 +5,22 @@
  * - Idempotent: a message already `sent` or `failed` is left alone, so redelivered jobs and the
  *   sweeper's re-adds are harmless. A LINE push carries a fixed X-Line-Retry-Key, so a retry
  *   after an unclear failure is not delivered twice.
- * - In order: a message waits (delayed, not failed) while an earlier one of the same
- *   conversation is still undelivered.
+ * - In order: an answer is sent only once every earlier answer of the conversation has ended.
  * - LINE batches: up to 5 waiting messages go in one call (the bot's acknowledgement and its
  *   question arrive together, on the free reply token). The batch is fixed on first attempt,
- *   so a retry resends exactly the same messages under the same retry key.
+ *   so a retry resends exactly the same messages under the same retry key
+ *   (src/messages/claim-delivery.ts).
+ * - One job at a time sends a conversation's answers (issue 13): a job that has ended its batch
+ *   takes the conversation's next waiting answers itself, batch after batch (DRAIN_BATCHES more
+ *   at most, then it hands over to the next answer's job). So a later answer's job ends at once
+ *   when its answer is sent or taken, and also when an earlier answer is unfinished: that
+ *   answer's job goes on to this one (it will see it: this answer was written before this job
+ *   looked, and that job looks for the next ones only after its batch ended). The old way, coming
+ *   back every 300 ms until the earlier answer was sent, cost about four activations per answer
+ *   under load, each a load and Redis moves. Nothing is lost when the sending job dies: BullMQ's
+ *   stalled-job check runs it again and it first resends its unfinished batch (or marks it
+ *   unclear, below); the sweeper brings back the job that sends a waiting answer
+ *   (`delivery_sender`), or the answer's own job when none took it.
  * - LINE: the reply token of the latest inbound event while it is fresh and unused (claimed
  *   atomically, so only one answer uses it), push otherwise. 429/5xx/network → retry with backoff.
  * - An unclear reply is never followed by a push of the same batch (issue 8 item 7): when a
@@ -19,13 +30,14 @@
  *   (the inbox offers to send it again). See the README's LINE section.
  */
 import type { Job } from 'bullmq';
-import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, exists, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../src/db/client';
 import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
 import type { DeliverJob } from '../src/queues';
+import { ensure } from '../src/queues/enqueue';
 import { earlier, holdBackBehindEarlier, loadMessageForJob } from '../src/queues/message-job';
+import { claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
 import { presentForWidget, presentManyForStaff } from '../src/presenters/message';
 import { chooseLineDelivery, toLineOutbound, type LineSender, type SendResult } from '../src/channels/line';
 
@@ -46,18 +58,14 @@ export class RetryableDeliveryError extends Error {
   }
 }
 
-const LINE_BATCH = 5;
+/**
+ * How many more batches one activation takes after its own: enough for any burst of answers in
+ * one conversation, bounded so one job does not hold a conversation's sending indefinitely.
+ */
+export const DRAIN_BATCHES = 10;
 
-/** The latest inbound message of the conversation and its reply token (timestamps as JSON text). */
-interface LatestInbound {
-  id: string;
-  token: string | null;
-  at: string | null;
-  used: string | null;
-}
-const latestIn = alias(messages, 'latest_in');
-const latestInbound = sql<LatestInbound | null>`(select json_build_object('id', ${latestIn.id}, 'token', ${latestIn.lineReplyToken}, 'at', ${latestIn.lineReplyTokenAt}, 'used', ${latestIn.lineReplyTokenUsedAt})
-  from ${messages} as ${latestIn} where ${and(eq(latestIn.conversationId, messages.conversationId), eq(latestIn.direction, 'in'))} order by ${latestIn.seq} desc limit 1)`;
+/** Marks, in the job's result, the outcome of a batch of answers other than the job's own. */
+export const LATER = 'for later answers: ';
 
 export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   const { db } = ctx;
@@ -67,52 +75,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     for (const view of await presentManyForStaff(db, rows)) ctx.publisher.messageUpdated(rows[0].agencyId, rows[0].conversationId, view);
   }
 
-  /**
-   * The messages this job sends, marked `sending` with one more attempt counted (as they now
-   * stand): its fixed batch, or a new one claimed now.
-   */
-  async function claimBatch(m: MessageRow): Promise<MessageRow[]> {
-    const sending = { deliveryState: 'sending' as const, deliveryAttempts: sql`${messages.deliveryAttempts} + 1` };
-    if (m.deliveryBatch) {
-      const rows = await db.update(messages).set(sending).where(eq(messages.deliveryBatch, m.deliveryBatch)).returning();
-      return rows.sort((a, b) => a.seq - b.seq);
-    }
-    const size = m.channel === 'line' ? LINE_BATCH : 1;
-    // One statement, no transaction: lock the oldest waiting answers of the conversation from this
-    // one on, and fix them as this job's batch only when this message is among them (another job
-    // may have taken it a moment ago).
-    const candidates = db.$with('candidates').as(
-      db
-        .select({ id: messages.id })
-        .from(messages)
-        .where(
-          and(
-            eq(messages.conversationId, m.conversationId),
-            eq(messages.direction, 'out'),
-            eq(messages.deliveryState, 'pending'),
-            isNull(messages.deliveryBatch),
-            gte(messages.seq, m.seq),
-          ),
-        )
-        .orderBy(asc(messages.seq))
-        .limit(size)
-        .for('update'),
-    );
-    const rows = await db
-      .with(candidates)
-      .update(messages)
-      .set({ deliveryBatch: m.id, ...sending })
-      .where(
-        and(
-          inArray(messages.id, db.select({ id: candidates.id }).from(candidates)),
-          exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.id))),
-        ),
-      )
-      .returning();
-    return rows.sort((a, b) => a.seq - b.seq);
-  }
-
-  /** `latest`: the conversation's latest inbound message's reply token, read with the job's message. */
+  /** `latest`: the conversation's latest inbound message's reply token, read with the batch. */
   async function sendLine(batch: MessageRow[], lineUserId: string, latest: LatestInbound | null): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
     const ids = batch.map((b) => b.id);
     if (!line) return { result: { ok: false, retryable: false, code: 'line_disabled', message: 'LINE is not configured' }, method: 'push' };
@@ -151,35 +114,23 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     return { result: await line.push(lineUserId, payload, first.retryKey!), method: 'push' };
   }
 
-  return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
-    // An earlier answer is unfinished while pending or sending, unless it is in this job's own batch.
-    const row = await loadMessageForJob(db, job.data.messageId, 'out', {
-      unfinished: and(eq(earlier.direction, 'out'), inArray(earlier.deliveryState, ['pending', 'sending']), or(isNull(earlier.deliveryBatch), ne(earlier.deliveryBatch, messages.id))),
-      extras: { latestIn: latestInbound },
-    });
-    if (!row) return 'missing';
-    const { message: m } = row;
-    if (m.deliveryState === 'sent' || m.deliveryState === 'failed' || m.deliveryState === 'unclear') return `already ${m.deliveryState}`;
-    // Part of another message's batch: that message's job sends it.
-    if (m.deliveryBatch && m.deliveryBatch !== m.id) return 'in another batch';
-    await holdBackBehindEarlier(job, token, row);
-
-    const batch = await claimBatch(m);
-    if (batch.length === 0) return 'in another batch';
+  /**
+   * Sends one claimed batch and records how it ended. Throws RetryableDeliveryError (the batch
+   * pending again, fixed) when it is worth another attempt.
+   */
+  async function sendBatch(job: Job<DeliverJob>, batch: MessageRow[], lineUserId: string, latest: LatestInbound | null): Promise<string> {
     const ids = batch.map((b) => b.id);
-
-    if (m.channel === 'widget') {
+    if (batch[0].channel === 'widget') {
       for (const b of batch) ctx.publisher.widgetMessage(b.conversationId, presentForWidget(b));
       await finish(ids, { deliveryState: 'sent', deliveryMethod: 'socket', deliveredAt: new Date(), deliveryError: null });
       return 'sent socket';
     }
-
     // A reply was under way when an earlier attempt ended without an answer (the worker died).
     if (batch.some((b) => b.deliveryMethod === 'reply')) {
       await finish(ids, { deliveryState: 'unclear', deliveryError: 'reply_unclear' });
       return 'unclear: a reply may have been delivered';
     }
-    const { result, method } = await sendLine(batch, row.contact.externalId, row.extras.latestIn);
+    const { result, method } = await sendLine(batch, lineUserId, latest);
     if (result.ok) {
       await finish(ids, { deliveryState: 'sent', deliveryMethod: method, deliveredAt: new Date(), deliveryError: null });
       return `sent ${batch.length} by ${method}`;
@@ -188,12 +139,63 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       await finish(ids, { deliveryState: 'unclear', deliveryError: 'reply_unclear' });
       return `unclear: ${result.code}`;
     }
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    // Attempts are counted per batch (each claim counts one): a batch taken by another answer's
+    // job has its own budget, not what is left of that job's. Should the job's attempts run out
+    // first, it fails with the batch pending and the sweeper retries it.
+    const lastAttempt = Math.max(...batch.map((b) => b.deliveryAttempts)) >= (job.opts.attempts ?? 1);
     if (result.retryable && !lastAttempt) {
       await finish(ids, { deliveryState: 'pending', deliveryError: result.code });
       throw new RetryableDeliveryError(result.code);
     }
     await finish(ids, { deliveryState: 'failed', deliveryError: result.code });
     return `failed ${result.code}`;
+  }
+
+  return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
+    // An earlier answer is unfinished while pending or sending, unless this job sends it.
+    const row = await loadMessageForJob(db, job.data.messageId, 'out', {
+      unfinished: and(eq(earlier.direction, 'out'), inArray(earlier.deliveryState, ['pending', 'sending']), or(isNull(senderOf(earlier)), ne(senderOf(earlier), messages.id))),
+      extras: { latestIn: latestInbound, owns: ownsUnfinished },
+    });
+    if (!row) return 'missing';
+    const { message: m } = row;
+    const sender = m.deliverySender ?? m.deliveryBatch;
+    // Claimed by another answer's job: that job sends it.
+    if (sender && sender !== m.id) return 'sent by another job';
+    const owns = Boolean(row.extras.owns);
+    if (!owns && m.deliveryState !== 'pending') return `already ${m.deliveryState}`;
+    if (row.earlierUnfinished) {
+      // Not yet claimed: the earlier answer's job takes it when that answer has ended.
+      if (!owns) return 'after an earlier answer: its job sends this one';
+      // A batch of its own behind an earlier answer (staff sent an older one again): wait for it.
+      await holdBackBehindEarlier(job, token, row);
+    }
+
+    let batch = owns ? await reclaimOwnBatch(db, m) : await claimFrom(db, m);
+    if (batch.length === 0) return 'sent by another job';
+    let latest = row.extras.latestIn;
+    const outcomes: string[] = [];
+    const drained: string[] = [];
+    for (let round = 0; ; round++) {
+      const outcome = await sendBatch(job, batch, row.contact.externalId, latest);
+      if (batch.some((b) => b.id === m.id)) outcomes.push(outcome);
+      else {
+        outcomes.push(`${LATER}${outcome}`);
+        // its first answer stands for the batch, as a job's own message does for its batch
+        if (outcome.startsWith('sent')) drained.push(batch[0].id);
+      }
+      if (round === DRAIN_BATCHES) {
+        // Enough for one activation: the next waiting answer's job goes on (it ended at once before).
+        const next = await firstWaiting(db, m.conversationId);
+        // Redis away: the answer is pending, so the sweeper brings its job back.
+        if (next) await ensure.deliver(ctx, next).catch(() => ctx.log.warn({ messageId: next }, 'next delivery not handed over now; the sweeper will'));
+        break;
+      }
+      // Then the conversation's next waiting answers, in order, by this job.
+      ({ batch, latest } = await claimNext(db, m.id, m.conversationId, m.channel));
+      if (batch.length === 0) break;
+    }
+    // The batches sent for later answers' jobs, for the answer-latency metrics (src/metrics/observe-workers.ts).
+    return `${outcomes.join('; ')}${drained.length ? `; drained ${drained.join(',')}` : ''}`;
   };
 }

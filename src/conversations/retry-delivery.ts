@@ -23,7 +23,8 @@ export async function retryDelivery(ctx: Context, actor: SessionStaff, messageId
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(messages)
-      .set({ deliveryState: 'pending', deliveryError: null, deliveryMethod: null })
+      // Sent again by the batch's own first message's job, also when another answer's job had taken it.
+      .set({ deliveryState: 'pending', deliveryError: null, deliveryMethod: null, deliverySender: null })
       .where(and(inArray(messages.id, ids), inArray(messages.deliveryState, ['failed', 'unclear'])));
     await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, action: 'message.retry', subjectType: 'message', subjectId: m.id });
   });

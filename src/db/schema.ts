@@ -274,6 +274,12 @@ export const messages = pgTable(
      * call carries) names the batch, so a retry resends exactly the same messages.
      */
     deliveryBatch: uuid('delivery_batch'),
+    /**
+     * Whose deliver job sends the batch when it is not the batch's own first message's: a job that
+     * sent its batch takes the conversation's next waiting answers itself (workers/deliver.ts).
+     * Null: the batch's first message's job. The sweeper and a staff retry go to this job.
+     */
+    deliverySender: uuid('delivery_sender'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

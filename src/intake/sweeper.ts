@@ -20,6 +20,7 @@ import type { EnsureOutcome } from '../queues/ensure-job';
 import { requeueDueFollowUps } from '../cases/follow-ups';
 import { jobId } from '../queues';
 import { errorCode } from '../errors-for-log';
+import { senderOf } from '../messages/claim-delivery';
 import { handOverUntriaged, type SafetyCheck } from './triage-failed';
 
 type Counts = Record<'triage' | 'dialogue' | 'deliver' | 'escalate', number>;
@@ -53,8 +54,10 @@ export async function sweepOnce(ctx: Context, deps: SweepDeps, olderThanMs = 500
     .where(and(eq(messages.direction, 'in'), isNotNull(messages.triagedAt), isNull(messages.dialoguedAt), lt(messages.triagedAt, cutoff)))
     .orderBy(messages.seq)
     .limit(limit);
+  // The job to bring back is the one that sends the answer's batch (src/messages/claim-delivery.ts):
+  // a batch another answer's job took is resent by that job after its worker died.
   const undelivered = await ctx.db
-    .select(ids)
+    .select({ id: sql<string>`coalesce(${senderOf(messages)}, ${messages.id})` })
     .from(messages)
     .where(and(eq(messages.direction, 'out'), inArray(messages.deliveryState, ['pending', 'sending']), lt(messages.createdAt, cutoff)))
     .orderBy(messages.seq)
@@ -92,8 +95,8 @@ export async function sweepOnce(ctx: Context, deps: SweepDeps, olderThanMs = 500
     if (outcome === 'retried') await ctx.db.update(messages).set({ triageFailedRounds: sql`${messages.triageFailedRounds} + 1` }).where(eq(messages.id, m.id));
   }
   await requeueDueFollowUps(ctx, olderThanMs, limit);
-  for (const m of undelivered) {
-    await ensure.deliver(ctx, m.id, finishedBefore).then(count('deliver'));
+  for (const id of new Set(undelivered.map((m) => m.id))) {
+    await ensure.deliver(ctx, id, finishedBefore).then(count('deliver'));
   }
   return { triage: untriaged.length, dialogue: undiscussed.length, deliver: undelivered.length, escalate: unescalated.length, broughtBack, triageFailed };
 }

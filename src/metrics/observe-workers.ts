@@ -4,9 +4,10 @@
  */
 import type { Job, Worker } from 'bullmq';
 import type { Context } from '../context';
-import { QueueName } from '../queues';
+import { QueueName, jobId } from '../queues';
 import { DeliveryPriority } from '../messages/queue-delivery';
 import { observeAnswerLatency } from './answer-latency';
+import { LATER } from '../../workers/deliver';
 import type { Metrics } from './registry';
 
 function observeJob(metrics: Metrics, job: Job, outcome: 'completed' | 'failed') {
@@ -22,10 +23,17 @@ export function observeWorkers(ctx: Context, metrics: Metrics, workers: Worker[]
     w.on('completed', (job, result: unknown) => {
       observeJob(metrics, job, 'completed');
       if (w.name !== QueueName.deliver || typeof result !== 'string') return;
-      if (result.startsWith('failed')) metrics.deliveryFailures.inc({ kind: 'refused' });
-      if (result.startsWith('sent')) {
-        observeAnswerLatency(ctx.db, metrics, job.data.messageId, job.opts.priority === DeliveryPriority.safety).catch((err: Error) =>
-          ctx.log.debug({ err: err.message }, 'answer latency not measured'),
+      // one outcome per batch the job sent (workers/deliver.ts), its own first
+      for (const part of result.split('; ')) if (part.startsWith('failed') || part.startsWith(`${LATER}failed`)) metrics.deliveryFailures.inc({ kind: 'refused' });
+      const observe = (messageId: string, crisisReply: boolean) =>
+        observeAnswerLatency(ctx.db, metrics, messageId, crisisReply).catch((err: Error) => ctx.log.debug({ err: err.message }, 'answer latency not measured'));
+      if (result.startsWith('sent')) void observe(job.data.messageId, job.opts.priority === DeliveryPriority.safety);
+      // Batches this job sent for later answers' jobs (workers/deliver.ts), by their first answer:
+      // a hotline reply is known by its own job's priority.
+      for (const id of /; drained (\S+)$/.exec(result)?.[1].split(',') ?? []) {
+        void ctx.queues.deliver.getJob(jobId.deliver(id)).then(
+          (own) => observe(id, own?.opts.priority === DeliveryPriority.safety),
+          () => observe(id, false),
         );
       }
     });

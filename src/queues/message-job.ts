@@ -2,7 +2,8 @@
  * What every per-message worker (triage, dialogue, deliver) starts with, written once: load the
  * message with its conversation and contact, and hold the job back while an earlier message of
  * the same conversation is still unfinished, so a person's messages are handled in the order
- * they wrote them and answers reach them in the order they were written.
+ * they wrote them and answers reach them in the order they were written. (The deliver job
+ * mostly ends instead: the earlier answer's job sends the later ones too, workers/deliver.ts.)
  *
  * The load and the look at earlier messages are one statement: one round trip instead of two,
  * and one snapshot, so a job never passes the check having loaded the conversation as it was

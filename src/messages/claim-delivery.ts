@@ -1,0 +1,148 @@
+/**
+ * Which answers a deliver job sends, claimed in the database so that no two jobs send the same
+ * one (workers/deliver.ts). Each claim is one statement without a transaction: it locks the
+ * answers, fixes them as a batch and marks them `sending` (one more attempt counted), or does
+ * nothing.
+ *
+ * A batch is named by its first message (`delivery_batch`: the retry key its LINE call carries).
+ * It is sent by that message's job, or — when a job that has sent its own batch took the
+ * conversation's next waiting answers itself — by that job (`delivery_sender`). The sender's job
+ * is the one that resends a batch after a retryable failure or a worker's death, and the one the
+ * sweeper and a staff retry bring back.
+ */
+import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, exists, getTableColumns, gte, inArray, isNull, lt, not, notInArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { messages } from '../db/schema';
+
+type MessageRow = typeof messages.$inferSelect;
+
+/** LINE takes at most 5 messages per reply or push; the widget gets one at a time. */
+export const batchSize = (channel: MessageRow['channel']) => (channel === 'line' ? 5 : 1);
+
+/** The latest inbound message of the conversation and its reply token (timestamps as JSON text). */
+export interface LatestInbound {
+  id: string;
+  token: string | null;
+  at: string | null;
+  used: string | null;
+}
+const latestIn = alias(messages, 'latest_in');
+/** Scalar subquery on `messages` (the row being loaded or claimed). */
+export const latestInbound = sql<LatestInbound | null>`(select json_build_object('id', ${latestIn.id}, 'token', ${latestIn.lineReplyToken}, 'at', ${latestIn.lineReplyTokenAt}, 'used', ${latestIn.lineReplyTokenUsedAt})
+  from ${messages} as ${latestIn} where ${and(eq(latestIn.conversationId, messages.conversationId), eq(latestIn.direction, 'in'))} order by ${latestIn.seq} desc limit 1)`;
+
+/** The message whose job sends this answer's batch (null while it is in none). */
+export const senderOf = (m: { deliverySender: AnyColumn; deliveryBatch: AnyColumn }) => sql<string | null>`coalesce(${m.deliverySender}, ${m.deliveryBatch})`;
+
+const unfinished = (m: { deliveryState: AnyColumn }) => inArray(m.deliveryState, ['pending', 'sending']);
+const sending = { deliveryState: 'sending' as const, deliveryAttempts: sql`${messages.deliveryAttempts} + 1` };
+const bySeq = (rows: MessageRow[]) => rows.sort((a, b) => a.seq - b.seq);
+
+const owned = alias(messages, 'owned');
+/** For the job's load: whether a batch this job sends is unfinished (its own, or one it took). */
+export const ownsUnfinished: SQL<boolean> = sql<boolean>`exists (select 1 from ${messages} as ${owned} where ${and(
+  eq(owned.conversationId, messages.conversationId),
+  unfinished(owned),
+  eq(senderOf(owned), messages.id),
+)})`;
+
+/**
+ * The unfinished batch this job sends, as first fixed (a retry resends exactly it), marked
+ * `sending` again. At most one is unfinished at a time: the next is taken only once it ended.
+ */
+export async function reclaimOwnBatch(db: Db, m: MessageRow): Promise<MessageRow[]> {
+  const rows = await db
+    .update(messages)
+    .set(sending)
+    .where(and(eq(messages.conversationId, m.conversationId), unfinished(messages), eq(senderOf(messages), m.id)))
+    .returning();
+  return bySeq(rows);
+}
+
+/**
+ * A new batch from this message on: the oldest waiting answers of the conversation, fixed only
+ * when this message is among them (another job may have taken it a moment ago).
+ */
+export async function claimFrom(db: Db, m: MessageRow): Promise<MessageRow[]> {
+  const candidates = db.$with('candidates').as(
+    db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.conversationId, m.conversationId), eq(messages.direction, 'out'), eq(messages.deliveryState, 'pending'), isNull(messages.deliveryBatch), gte(messages.seq, m.seq)))
+      .orderBy(asc(messages.seq))
+      .limit(batchSize(m.channel))
+      .for('update'),
+  );
+  const rows = await db
+    .with(candidates)
+    .update(messages)
+    .set({ deliveryBatch: m.id, deliverySender: null, ...sending })
+    .where(
+      and(
+        inArray(messages.id, db.select({ id: candidates.id }).from(candidates)),
+        exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.id))),
+      ),
+    )
+    .returning();
+  return bySeq(rows);
+}
+
+/**
+ * After `sender`'s job ended a batch: the conversation's next waiting answers as a batch it sends
+ * too, with the conversation's latest reply token read in the same statement. Nothing when none
+ * wait, or when an earlier answer is unfinished outside them (another job claimed it a moment
+ * ago: that job goes on in order after it).
+ */
+export async function claimNext(db: Db, sender: string, conversationId: string, channel: MessageRow['channel']): Promise<{ batch: MessageRow[]; latest: LatestInbound | null }> {
+  const candidates = db.$with('candidates').as(
+    db
+      .select({ id: messages.id, seq: messages.seq })
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'out'), eq(messages.deliveryState, 'pending'), isNull(messages.deliveryBatch)))
+      .orderBy(asc(messages.seq))
+      .limit(batchSize(channel))
+      .for('update'),
+  );
+  const first = sql`(select ${candidates.id} from ${candidates} order by ${candidates.seq} limit 1)`;
+  const earlier = alias(messages, 'earlier');
+  const rows = await db
+    .with(candidates)
+    .update(messages)
+    .set({ deliveryBatch: first, deliverySender: sender, ...sending })
+    .where(
+      and(
+        inArray(messages.id, db.select({ id: candidates.id }).from(candidates)),
+        not(
+          exists(
+            db
+              .select({ id: earlier.id })
+              .from(earlier)
+              .where(
+                and(
+                  eq(earlier.conversationId, conversationId),
+                  eq(earlier.direction, 'out'),
+                  unfinished(earlier),
+                  lt(earlier.seq, sql`(select min(${candidates.seq}) from ${candidates})`),
+                  notInArray(earlier.id, db.select({ id: candidates.id }).from(candidates)),
+                ),
+              ),
+          ),
+        ),
+      ),
+    )
+    .returning({ ...getTableColumns(messages), latestIn: latestInbound });
+  const batch = bySeq(rows.map(({ latestIn: _, ...m }) => m));
+  return { batch, latest: rows[0]?.latestIn ?? null };
+}
+
+/** The conversation's oldest answer that no job has claimed yet, if any. */
+export async function firstWaiting(db: Db, conversationId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'out'), eq(messages.deliveryState, 'pending'), isNull(messages.deliveryBatch)))
+    .orderBy(asc(messages.seq))
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -1,0 +1,119 @@
+/**
+ * One deliver job sends a conversation's answers in turn (issue 13, workers/deliver.ts): a burst
+ * of answers for one LINE conversation, each queued as it is written while LINE answers slowly,
+ * reaches the person in order and once each, with about one deliver activation per answer (the
+ * old way came back every 300 ms per waiting answer while an earlier one was being sent). And
+ * when the job that took later answers died with them unsent, the sweeper brings that job back
+ * and they are still delivered, once.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { contacts, conversations, messages } from '../../src/db/schema';
+import { insertOutbound } from '../../src/messages/write-outbound';
+import { queueDelivery } from '../../src/messages/queue-delivery';
+import { sweepOnce } from '../../src/intake/sweeper';
+import { ALWAYS_STAFFED, eventually, startTestApp, type TestApp } from '../helpers/app';
+import { testDatabases } from '../helpers/databases';
+import { metricValue, scrape } from '../helpers/metrics';
+import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
+import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
+
+const SECRET = 'drain-secret';
+const TOKEN = 'drain-token';
+
+describe.each(testDatabases())('delivering a burst of answers in one LINE conversation (%s)', (db) => {
+  let line: FakeLineApi;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    line = await startFakeLineApi({ channelAccessToken: TOKEN });
+    app = await startTestApp({
+      db,
+      withSweeper: false,
+      env: { METRICS_PORT: '0', MUNICIPALITY_FILE: ALWAYS_STAFFED, LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: line.url },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await line?.close();
+  });
+
+  /** A LINE conversation whose bot answers are all delivered, so nothing else is under way in it. */
+  async function settledConversation(userId: string) {
+    const { db: database } = app.runtime.ctx;
+    expect((await postWebhook(app.url, webhookBody([textEvent({ userId, text: '家賃が払えなくて困っています' })]), SECRET)).status).toBe(200);
+    const [conversation] = await eventually(() =>
+      database
+        .select({ id: conversations.id, agencyId: conversations.agencyId, channel: conversations.channel })
+        .from(conversations)
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .where(eq(contacts.externalId, userId))
+        .then((rows) => (rows.length ? rows : null)),
+    );
+    await eventually(async () => {
+      const out = await database.select().from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'out')));
+      const [inbound] = await database.select().from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'in')));
+      return inbound?.dialoguedAt && out.length > 0 && out.every((m) => m.deliveryState === 'sent');
+    }, 30_000);
+    return conversation;
+  }
+
+  const activations = async () => metricValue(await scrape(app.runtime.metricsUrl!), 'tsunagu_job_wait_seconds_count', { queue: 'deliver' });
+  const pushedTexts = (userId: string) =>
+    line
+      .delivered()
+      .filter((c) => c.path === '/v2/bot/message/push' && c.body?.to === userId)
+      .flatMap((c) => (c.body.messages as { text: string }[]).map((m) => m.text))
+      .filter((text) => text.startsWith('回答'));
+
+  test('12 answers queued one after another while LINE is slow: in order, once each, about one activation per answer', async () => {
+    const userId = fakeLineUserId();
+    const conversation = await settledConversation(userId);
+    const ctx = app.runtime.ctx;
+    const before = await activations();
+    line.answerAfter(300);
+    try {
+      const texts = Array.from({ length: 12 }, (_, i) => `回答${String(i + 1).padStart(2, '0')}`);
+      for (const text of texts) {
+        // as a counsellor's answers are written and queued, one by one
+        const rows = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text, authorType: 'staff' }]));
+        await queueDelivery(ctx, rows);
+      }
+      await eventually(async () => pushedTexts(userId).length >= texts.length, 30_000);
+      const rows = await ctx.db
+        .select({ text: messages.text, state: messages.deliveryState })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversation.id), inArray(messages.text, texts)))
+        .orderBy(asc(messages.seq));
+      expect(rows.every((r) => r.state === 'sent')).toBe(true);
+      expect(pushedTexts(userId)).toEqual(texts); // in order, each once
+      // every job has finished by now (its answer is sent); a job activation is one `active` event
+      await eventually(async () => (await activations()) - before >= texts.length, 10_000);
+      expect((await activations()) - before).toBeLessThanOrEqual(texts.length + 2);
+    } finally {
+      line.answerAfter(0);
+    }
+  }, 90_000);
+
+  test('a job died holding answers it took for later ones: the sweeper brings that job back, and they are delivered once', async () => {
+    const userId = fakeLineUserId();
+    const conversation = await settledConversation(userId);
+    const ctx = app.runtime.ctx;
+    // As the database is left when the job of answer A sent A, took B and C, and its worker died
+    // during their push (and its job is gone): A sent, B and C `sending` in B's batch, sent by A's job.
+    const [a, b, c] = await ctx.db.transaction((tx) =>
+      insertOutbound(tx, conversation, ['回答A', '回答B', '回答C'].map((text) => ({ text, authorType: 'staff' as const }))),
+    );
+    await ctx.db.update(messages).set({ deliveryState: 'sent', deliveryBatch: a.id, deliveryMethod: 'push', deliveryAttempts: 1, deliveredAt: new Date() }).where(eq(messages.id, a.id));
+    await ctx.db.update(messages).set({ deliveryState: 'sending', deliveryBatch: b.id, deliverySender: a.id, deliveryAttempts: 1 }).where(inArray(messages.id, [b.id, c.id]));
+
+    const swept = await sweepOnce(ctx, { safetyCheck: async () => null }, 0);
+    expect(swept.broughtBack.deliver).toBeGreaterThanOrEqual(1);
+    await eventually(async () => {
+      const rows = await ctx.db.select().from(messages).where(inArray(messages.id, [b.id, c.id]));
+      return rows.every((r) => r.deliveryState === 'sent');
+    }, 30_000);
+    expect(pushedTexts(userId)).toEqual(['回答B', '回答C']);
+    const pushes = line.delivered().filter((call) => call.path === '/v2/bot/message/push' && call.body?.to === userId && call.body.messages[0].text.startsWith('回答'));
+    expect(pushes.map((p) => p.retryKey)).toEqual([b.retryKey]);
+  }, 60_000);
+});

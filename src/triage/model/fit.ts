@@ -16,13 +16,15 @@ import { compileModel, predict, type CompiledModel, type LinearModel, type Predi
 import { DEFAULT_SETTINGS, riskScore, trainModel, type Example, type TrainSettings } from './train';
 
 // The budgets, chosen on the cross-validation by writer (README: the trade-off table). False
-// alarms: 9 % pooled over all held-out writers. The pool mixes writers briefed for hard negatives
-// (traps, look-alikes: 9–12 % held out) with six writers of ordinary mixed sets (the scored blind
-// sets e–j, 2.7–6.4 % held out at this budget); at 10 % one of those reached 7.7 %, too near the
-// issue's 8 %. Half of the false alarms are the rules' own emergencies, which the model may not
-// lower. `check` aims at 98 % of emergencies with the crisis band but may hold at most 12 % of
-// messages (the issue allows 15 %; the margin keeps the safety question rare).
-export const CRISIS_FALSE_ALARMS = 0.09;
+// alarms: 7.5 % pooled over all held-out writers. The pool mixes writers briefed for hard
+// negatives (traps, look-alikes: 9–12 % held out) with ten writers of ordinary mixed sets (the
+// scored blind sets e–n); the budget is the largest at which those ten, each held out, average at
+// most 5 % (4.8 % here, 2.7–8.4 % each): blind first contacts have landed up to 3 points above
+// their writer's held-out figure, and the issue allows 8 %. Half of the false alarms are the
+// rules' own emergencies, which the model may not lower. `check` aims at 98 % of emergencies with
+// the crisis band but may hold at most 12 % of messages (the issue allows 15 %; the margin keeps
+// the safety question rare).
+export const CRISIS_FALSE_ALARMS = 0.075;
 export const CHECK_RECALL = 0.98;
 export const CHECK_SHARE = 0.12;
 

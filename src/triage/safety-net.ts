@@ -742,15 +742,28 @@ export function safetyNet(input: SafetyNetInput, tokenizer: Tokenizer): SafetyNe
  * are the net's own, in 12 languages, so the model learns how they combine across wordings and
  * languages instead of from the training writers' words alone.
  */
+/** The net's signal that its only words of danger were a threat said of work. */
+export const NET_WORKPLACE_THREAT = 'workplaceThreat';
+const THREATS: Cls[] = ['threat', 'threatForeign', 'killFear'];
+
 export function safetyNetSignals(input: SafetyNetInput, tokenizer: Tokenizer): string[] {
   const { norm, tokens } = input;
   if (!norm) return [];
   const out = new Set<string>();
+  let workplaceThreats = 0;
   for (const h of hitsOf(compile(tokenizer), input)) {
-    if (dropReason(norm, h)) continue;
+    if (dropReason(norm, h)) {
+      if (THREATS.includes(h.cls) && WORKPLACE.test(sentenceOf(norm, h.span).text)) workplaceThreats++;
+      continue;
+    }
     const relay = RELAYABLE.includes(h.cls) && (relayed(norm, h.span) || quoted(norm, h.span));
     out.add(relay ? `${h.cls}~relay` : h.cls);
   }
+  // a threat said of work (上司に殺されるｗ) and nothing else held: like the rules' own set-aside
+  // tags, the model may then ask for a look but not declare an emergency (./model/features.ts
+  // crisisSetAside). Only this reason: the net's other set-asides (laughter, "if", the past) also
+  // drop crises wrapped in a joke (薬ぜんぶ飲んでみた笑), which the model reads better (README).
+  if (workplaceThreats > 0 && out.size === 0) out.add(NET_WORKPLACE_THREAT);
   const place = placeNow(norm, tokens);
   if (place) out.add(place.high ? 'placeNowHigh' : 'placeNow');
   if (highPlaceNamed(tokens)) out.add('highPlace');

@@ -6,6 +6,7 @@
  * that staff can read the ones that weighed most.
  */
 import type { Triage } from '../../db/schema';
+import { NET_WORKPLACE_THREAT } from '../safety-net';
 import type { Token } from '../tokenize';
 
 export interface Seen {
@@ -127,9 +128,11 @@ const CRISIS_TAGS = ['ideation', 'ideationWeak', 'entrust', 'means', 'meansWeak'
 /**
  * The rules found words of danger to life and set every one aside (negated, a joke, past and
  * over, an everyday place, the end of a series…): the model may then ask for a look (`check`)
- * but not declare an emergency against the rules' reading.
+ * but not declare an emergency against the rules' reading. The same when the safety net's only
+ * words of danger were a threat said of work.
  */
 export function crisisSetAside(features: string[]): boolean {
   const f = new Set(features);
-  return CRISIS_TAGS.some((t) => f.has(`rd:${t}`)) && !CRISIS_TAGS.some((t) => f.has(`rt:${t}`));
+  if (CRISIS_TAGS.some((t) => f.has(`rt:${t}`))) return false;
+  return CRISIS_TAGS.some((t) => f.has(`rd:${t}`)) || f.has(`n:${NET_WORKPLACE_THREAT}`);
 }

@@ -16,11 +16,14 @@ import { compileModel, predict, type CompiledModel, type LinearModel, type Predi
 import { DEFAULT_SETTINGS, riskScore, trainModel, type Example, type TrainSettings } from './train';
 
 // The budgets, chosen on the cross-validation by writer (README: the trade-off table). False
-// alarms: under the issue's 8 % with a margin (half of them are the rules' own emergencies, which
-// the model may not lower). `check` aims at 98 % of emergencies with the crisis band but may hold
-// at most 12 % of messages (the issue allows 15 %; the margin keeps the safety question rare): on
-// held-out writers 98 % would need about a quarter of all messages in `check`, hard negatives
-// (「上司に殺されるｗ」) among them.
+// alarms: 7.5 % pooled over all held-out writers. The pool mixes writers briefed for hard
+// negatives (traps, look-alikes: 9–12 % held out) with ten writers of ordinary mixed sets (the
+// scored blind sets e–n); the budget is the largest at which those ten, each held out, average at
+// most 5 % (4.8 % here, 2.7–8.4 % each): blind first contacts have landed up to 3 points above
+// their writer's held-out figure, and the issue allows 8 %. Half of the false alarms are the
+// rules' own emergencies, which the model may not lower. `check` aims at 98 % of emergencies with
+// the crisis band but may hold at most 12 % of messages (the issue allows 15 %; the margin keeps
+// the safety question rare).
 export const CRISIS_FALSE_ALARMS = 0.075;
 export const CHECK_RECALL = 0.98;
 export const CHECK_SHARE = 0.12;

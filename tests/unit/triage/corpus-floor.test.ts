@@ -25,24 +25,24 @@ const corpora: Array<{ file: string; rules: Floor; combined: Floor }> = [
   {
     file: file('heldout-a.jsonl'),
     rules: { emergencyRecall: 0.9, falseAlarmRate: 0.03, microF1: 0.9, urgency: 0.85 },
-    combined: { emergencyRecall: 0.95, falseAlarmRate: 0.03, microF1: 0.9, urgency: 0.86, crisisCheckRecall: 0.95, checkShare: 0.06 },
+    // check 0.06 → 0.09 here, false alarms 0.03–0.04 → 0.05 for b–d: the model trained on 18 writers with a 9 % false-alarm
+    // budget (README, Thresholds); category micro F1 floors raised where it gained (b, c, d)
+    combined: { emergencyRecall: 0.95, falseAlarmRate: 0.03, microF1: 0.9, urgency: 0.86, crisisCheckRecall: 0.95, checkShare: 0.09 },
   },
   {
     file: file('heldout-b.jsonl'),
     rules: { emergencyRecall: 0.95, falseAlarmRate: 0.03, microF1: 0.69, urgency: 0.74 },
-    combined: { emergencyRecall: 0.95, falseAlarmRate: 0.03, microF1: 0.8, urgency: 0.83, crisisCheckRecall: 0.95, checkShare: 0.08 },
+    combined: { emergencyRecall: 0.95, falseAlarmRate: 0.05, microF1: 0.85, urgency: 0.83, crisisCheckRecall: 0.95, checkShare: 0.08 },
   },
   {
     file: file('heldout-c.jsonl'),
     rules: { emergencyRecall: 0.85, falseAlarmRate: 0.04, microF1: 0.7, urgency: 0.75 },
-    combined: { emergencyRecall: 0.9, falseAlarmRate: 0.04, microF1: 0.8, urgency: 0.83, crisisCheckRecall: 0.95, checkShare: 0.06 },
+    combined: { emergencyRecall: 0.9, falseAlarmRate: 0.05, microF1: 0.87, urgency: 0.83, crisisCheckRecall: 0.95, checkShare: 0.06 },
   },
   {
     file: file('heldout-d.jsonl'),
     rules: { emergencyRecall: 0.9, falseAlarmRate: 0.03, microF1: 0.77, urgency: 0.84 },
-    // false alarms 0.02 → 0.03 (like a and b): the crisis threshold now allows 7.5 % false alarms on
-    // held-out writers instead of 6.5 % (README, Thresholds), one more of the 95 non-emergencies here
-    combined: { emergencyRecall: 0.95, falseAlarmRate: 0.03, microF1: 0.81, urgency: 0.9, crisisCheckRecall: 0.95, checkShare: 0.08 },
+    combined: { emergencyRecall: 0.95, falseAlarmRate: 0.05, microF1: 0.87, urgency: 0.9, crisisCheckRecall: 0.95, checkShare: 0.08 },
   },
 ];
 

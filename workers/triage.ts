@@ -15,6 +15,7 @@ import type { Context } from '../src/context';
 import type { TriageJob } from '../src/queues';
 import { loadMessageForJob } from '../src/queues/message-job';
 import { recordTriage } from '../src/triage/record-result';
+import { settleAnswer } from '../src/triage/answer-to-question';
 import type { Triage } from '../src/db/schema';
 
 export interface TriageDeps {
@@ -32,7 +33,8 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
     if (message.triagedAt) return 'already triaged';
 
     // Only a person's own words are read (not a button they tapped, not a blank line).
-    const own = message.kind === 'text' && message.text.trim() ? await analyser.analyse(message.text) : null;
+    // A bare answer to the bot's question (「自分のことです」) does not put the conversation in `check`.
+    const own = message.kind === 'text' && message.text.trim() ? settleAnswer(await analyser.analyse(message.text), row.conversation.dialogue?.step, message.text) : null;
 
     const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine }))!;
     return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';

@@ -28,6 +28,7 @@ import { safetyNetSignals } from './safety-net';
 import type { SharedDictionary } from './shared-dictionary';
 import { loadTokenizer, normalizeText, type Token } from './tokenize';
 import { safetyNet, type SafetyNetResult } from './safety-net';
+import { courtesyOnly } from './courtesy-only';
 
 /** What the rules decided about one text, and what they saw (the learned model's rule features). */
 export interface RuleAnalysis {
@@ -142,6 +143,8 @@ export async function createClassifier(options: ClassifierOptions = {}): Promise
   const classify = (text: string): Triage => {
     const { rules, seen } = readMessage(compiled, text);
     if (!model || !seen.norm) return rules;
+    // courtesies only: nothing for the model to weigh (./courtesy-only.ts)
+    if (courtesyOnly(text) && rules.urgency !== 'emergency') return { ...rules, reasons: [...rules.reasons, 'あいさつだけの書き込み → 学習モデルの判定は使わない'], risk: { score: 0, band: 'clear' } };
     const features = featuresOf(seen, rules);
     return blend(rules, predict(model, features), model.model.thresholds, features);
   };

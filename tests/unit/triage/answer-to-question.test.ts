@@ -38,6 +38,8 @@ describe('with the committed model', () => {
   test('answers that the model alone would put in `check` are cleared at their question', () => {
     for (const t of ['自分のことです', '家族のことです']) {
       const own = c.classify(t);
+      // why this exists: the model alone puts the bare answer in `check` (revisit after a retrain)
+      expect(own.risk?.band).toBe('check');
       expect(settleAnswer(own, 'askSubject', t).risk?.band).toBe('clear');
     }
   });

@@ -92,7 +92,11 @@ describe.each(testDatabases())('widget intake on %s', (db) => {
       expect(thread.messages.at(-1)).toMatchObject({ id: replyId, direction: 'out', author: 'staff' });
       // The front-door bot acknowledged in between, and says it is automatic.
       expect(thread.messages.filter((m: M) => m.author === 'bot').length).toBeGreaterThan(0);
-      const staffView = await (await staffFetch(app, `/api/conversations/${conversationId}/messages`)).json();
+      // the person's socket gets the answer first, then the worker marks it sent
+      const staffView = await eventually(async () => {
+        const view = await (await staffFetch(app, `/api/conversations/${conversationId}/messages`)).json();
+        return view.messages.find((m: M & { deliveryState?: string }) => m.id === replyId)?.deliveryState === 'sent' ? view : null;
+      });
       expect(staffView.messages.find((m: M) => m.id === replyId)).toMatchObject({ author: { type: 'staff', name: '相談員 太郎' }, deliveryState: 'sent' });
     } finally {
       widgetSocket.disconnect();

@@ -16,7 +16,9 @@ type Ctx = Pick<Context, 'queues'>;
 export const enqueue = {
   triage: (ctx: Ctx, messageIds: string[]) =>
     enqueueSoon(() => ctx.queues.triage.addBulk(messageIds.map((id) => ({ name: 'triage', data: { messageId: id }, opts: { ...jobOptions.triage, jobId: jobId.triage(id) } })))),
-  dialogue: (ctx: Ctx, messageId: string) => enqueueSoon(() => ctx.queues.dialogue.add('dialogue', { messageId }, { ...jobOptions.dialogue, jobId: jobId.dialogue(messageId) })),
+  /** `priority`: DialoguePriority (./index.ts); the ordinary one when not given. */
+  dialogue: (ctx: Ctx, messageId: string, priority?: number) =>
+    enqueueSoon(() => ctx.queues.dialogue.add('dialogue', { messageId }, { ...jobOptions.dialogue, jobId: jobId.dialogue(messageId), ...(priority ? { priority } : {}) })),
   /** `priority`: lower runs first (the safety reply goes before anything else waiting). */
   deliver: (ctx: Ctx, messageId: string, priority?: number) =>
     enqueueSoon(() => ctx.queues.deliver.add('deliver', { messageId }, { ...jobOptions.deliver, jobId: jobId.deliver(messageId), ...(priority ? { priority } : {}) })),

@@ -43,9 +43,19 @@ const defaults: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/**
+ * Dialogue turns that go ahead of the others waiting: a person's first turn (nobody has answered
+ * them yet, and under load the first answer waited seconds behind returning people's turns) and
+ * a conversation triage put in `check` or `crisis` (its turn may ask the safety question).
+ * Lower runs first. A person's own messages still take their turns in order (./message-job.ts).
+ */
+export const DialoguePriority = { ahead: 1, ordinary: 10 } as const;
+
 export const jobOptions = {
   triage: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobsOptions,
-  dialogue: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobsOptions,
+  // Every dialogue job carries a priority (see deliver below for why): ordinary turns 10, what
+  // DialoguePriority puts ahead 1. The sweeper's jobs take the ordinary one.
+  dialogue: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, priority: 10 } satisfies JobsOptions,
   escalate: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
   followUp: { ...defaults, attempts: 8, backoff: { type: 'exponential', delay: 5000 } } satisfies JobsOptions,
   // Delivery retries on 429/5xx for about half an hour before it is marked failed for staff.

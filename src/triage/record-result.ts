@@ -18,6 +18,7 @@ import type { DbOrTx } from '../db/client';
 import { conversations, messages, triageRuns, type Triage } from '../db/schema';
 import type { LoadedMessage } from '../queues/message-job';
 import { enqueue } from '../queues/enqueue';
+import { DialoguePriority } from '../queues';
 import { presentConversation } from '../presenters/conversation';
 import { announceCrisis, raiseCrisis } from '../safety/raise-crisis';
 import type { Lang } from '../dialogue/texts';
@@ -83,8 +84,14 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
   if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
   // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
   ctx.publisher.conversationUpdated(presentConversation(outcome.conversation), message.id);
-  await enqueue.dialogue(ctx, message.id);
+  await enqueue.dialogue(ctx, message.id, dialoguePriority(outcome.conversation));
   return { result: outcome.result };
+}
+
+/** A first turn, or a conversation at risk, goes ahead of ordinary turns in the dialogue queue. */
+function dialoguePriority(conversation: typeof conversations.$inferSelect): number {
+  const band = conversation.triage?.risk?.band;
+  return !conversation.dialogue || band === 'check' || band === 'crisis' ? DialoguePriority.ahead : DialoguePriority.ordinary;
 }
 
 /** The conversation so far, in order (a worry often unfolds over several messages), with this message's own result. */

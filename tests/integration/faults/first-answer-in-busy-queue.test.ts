@@ -1,0 +1,65 @@
+/**
+ * Fault: a new person writes while the front-door dialogue has a backlog of returning people's
+ * turns. Their first turn goes ahead (DialoguePriority, src/queues/index.ts): nobody has answered
+ * them yet. One dialogue job at a time, so the backlog is real and the order is the queue's.
+ */
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { contacts, conversations, messages } from '../../../src/db/schema';
+import { eventually } from '../../helpers/app';
+import { testDatabases } from '../../helpers/databases';
+import { lineAppForFaults, planBurst, sendBurst } from '../../helpers/burst';
+import { fakeLineUserId } from '../../fixtures/fake-line-api';
+import { postWebhook, textEvent, webhookBody } from '../../fixtures/line-events';
+
+const SECRET = 'fault-first-answer-secret';
+
+describe.each(testDatabases())('a new person in a busy dialogue queue (%s)', (db) => {
+  const parts = lineAppForFaults(db, SECRET, { DIALOGUE_CONCURRENCY: '1' });
+
+  /** The inbound messages of these LINE users, with when their dialogue turn was taken. */
+  const inbound = (userIds: string[]) =>
+    parts.app.runtime.ctx.db
+      .select({ id: messages.id, userId: contacts.externalId, createdAt: messages.createdAt, dialoguedAt: messages.dialoguedAt })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(and(inArray(contacts.externalId, userIds), eq(messages.direction, 'in')));
+
+  test("a new person's first turn is taken before most of the returning people's turns waiting", async () => {
+    const { app, line } = parts;
+    // Returning people: each has had a first turn already.
+    const first = planBurst(line, { users: 12, perUser: 1 });
+    expect(await sendBurst(() => app.url, SECRET, first.messages)).toEqual([]);
+    await eventually(async () => {
+      const rows = await inbound(first.users);
+      return rows.length === 12 && rows.every((r) => r.dialoguedAt);
+    }, 60_000);
+
+    // Their next messages, four each: a backlog of ordinary turns.
+    const burst = first.users.flatMap((userId, u) =>
+      [0, 1, 2, 3].map((i) => {
+        const text = `続きです ${u}-${i} 生活のことで困っています`;
+        const replyToken = line.issueReplyToken();
+        return { userId, text, replyToken, body: webhookBody([textEvent({ userId, text, replyToken })]) };
+      }),
+    );
+    expect(await sendBurst(() => app.url, SECRET, burst)).toEqual([]);
+    // The backlog has started to move.
+    await eventually(async () => (await app.runtime.ctx.db.select({ id: messages.id }).from(messages).where(and(inArray(messages.text, burst.map((m) => m.text)), isNotNull(messages.dialoguedAt)))).length > 0, 30_000, 20);
+
+    const newcomer = fakeLineUserId();
+    expect((await postWebhook(app.url, webhookBody([textEvent({ userId: newcomer, text: '家賃が払えなくて困っています', replyToken: line.issueReplyToken() })]), SECRET)).status).toBe(200);
+    const [mine] = await eventually(async () => {
+      const rows = await inbound([newcomer]);
+      return rows[0]?.dialoguedAt ? rows : null;
+    }, 60_000);
+    await eventually(async () => (await inbound(first.users)).every((r) => r.dialoguedAt), 90_000);
+
+    // returning people's turns taken after the newcomer wrote, and of those, before the newcomer's
+    const later = (await inbound(first.users)).filter((r) => r.dialoguedAt! > mine.createdAt);
+    const ahead = later.filter((r) => r.dialoguedAt! < mine.dialoguedAt!).length;
+    // Only meaningful with a queue to jump: returning turns still waiting when the newcomer wrote.
+    expect(later.length).toBeGreaterThanOrEqual(8);
+    expect(`${ahead} of ${later.length}`).toBe(ahead < later.length / 2 ? `${ahead} of ${later.length}` : `fewer than half of ${later.length}`);
+  }, 180_000);
+});

@@ -11,10 +11,20 @@ export type WithdrawChoice = 'contact' | 'share' | 'both' | 'keep';
 const SHORT = 30;
 const norm = (t: string) => t.normalize('NFKC').trim().toLowerCase();
 
+/**
+ * Japanese words that say whose worry it is, per subject. Also read by triage
+ * (src/triage/answer-to-question.ts) to tell a bare answer to "whose worry is it?" from a story.
+ */
+export const SUBJECT_WORDS: Record<Subject, readonly string[]> = {
+  neighbour: ['近所の人', '近所の方', '隣の人', 'となりの人', '近所', '隣', 'となり', '知人', '知り合い', '友人', '友達', 'ともだち', 'きんじょ', 'しりあい', '民生委員'],
+  family: ['家族', '母', '父', '妻', '夫', '息子', '娘', '祖母', '祖父', '兄', '姉', '弟', '妹', '親', '子ども', '子供', 'こども', 'かぞく'],
+  self: ['自分', '私', 'わたし', '僕', 'ぼく', '俺', 'じぶん', '本人'],
+};
+
 const subjectCues: [Subject, RegExp][] = [
-  ['neighbour', /近所|隣|となり|知人|知り合い|友人|友達|ともだち|きんじょ|しりあい|民生委員|neighbo|friend|someone i know/],
-  ['family', /家族|母|父|妻|夫|息子|娘|祖母|祖父|兄|姉|弟|妹|親|子ども|子供|こども|かぞく|family|mother|father|mom|dad|son|daughter|wife|husband|parent|child/],
-  ['self', /自分|私|わたし|僕|ぼく|俺|じぶん|本人|myself|^me$|about me|^i am|^i'm/],
+  ['neighbour', new RegExp(`${SUBJECT_WORDS.neighbour.join('|')}|neighbo|friend|someone i know`)],
+  ['family', new RegExp(`${SUBJECT_WORDS.family.join('|')}|family|mother|father|mom|dad|son|daughter|wife|husband|parent|child`)],
+  ['self', new RegExp(`${SUBJECT_WORDS.self.join('|')}|myself|^me$|about me|^i am|^i'm`)],
 ];
 
 export function understandSubject(text: string): Subject | null {

@@ -8,9 +8,9 @@
  * never lower a crisis), and only bare answers count: 「母が倒れた」 at the same question is not one.
  */
 import type { DialogueStep, Triage } from '../db/schema';
+import { SUBJECT_WORDS } from '../dialogue/understand';
 
-const WHO =
-  '自分|私|わたし|僕|ぼく|俺|じぶん|本人|家族|かぞく|母|父|妻|夫|息子|娘|祖母|祖父|兄|姉|弟|妹|親|子ども|子供|こども|近所の人|近所の方|近所|隣の人|となりの人|知人|知り合い|友人|友達|ともだち';
+const WHO = Object.values(SUBJECT_WORDS).flat().join('|');
 const BARE_SUBJECT = new RegExp(
   `^(?:(?:${WHO})(?:の(?:こと|件))?(?:です|でした|について(?:です)?|で(?:す)?)?|myself|me|about me|my (?:family|mother|father|son|daughter|friend|neighbou?r)|(?:a )?family(?: member)?|(?:a )?neighbou?r|(?:a )?friend)[。.!！]*$`,
 );

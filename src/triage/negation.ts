@@ -36,8 +36,15 @@ const after = (text: string, span: MatchSpan, n = 24) => text.slice(span.end, sp
 const before = (text: string, span: MatchSpan, n = 16) => text.slice(Math.max(0, span.start - n), span.start);
 
 // 「死にたいって気持ちはないです」「消えたいという思いはありません」: a noun such as 気持ち may sit between
+// 「消えたいとかそういうんじゃない」「死にたいとかでは全くなくて」: そういう/ん and 全く may sit between too
 const NEG_AFTER =
-  /^[」』"'\s]*(とか|なんて|なんか|など|って|という|っていう)?(気持ち|きもち|思い|考え|つもり|感じ|気|の|わけ|訳|こと)?(は|も|が)?(では|じゃ|じゃあ|でわ|でも|や|ちゃ|全然|ぜんぜん|まったく|特に|別に)?(ない|なく|なかっ|ありません|ねえ|ねー|ないです|あらへん|ちゃう)/;
+  /^[」』"'\s]*(とか|なんて|なんか|など|って|という|っていう)?(そういう|そんな)?(気持ち|きもち|思い|考え|つもり|感じ|気|の|ん|わけ|訳|こと)?(は|も|が)?(では|じゃ|じゃあ|でわ|でも|や|ちゃ)?(全然|ぜんぜん|全く|まったく|特に|別に)?(ない|なく|なかっ|ありません|ねえ|ねー|ないです|あらへん|ちゃう)/;
+/** 「殴られるとかじゃない」: the cue's ending may sit before とか. */
+const NEG_TOKA_AFTER = /^[ぁ-ん]{1,3}?(とか|なんて|なんか)(は|も)?(そういう|そんな)?(ん|の)?(では|じゃ|でわ)(全然|全く|まったく|特に)?(ない|なく|ありません)/;
+/** "bukan mau mati", "không muốn chết", 「不想死」: a negation just before a cue in another language. */
+export const FOREIGN_NEG_BEFORE = /(não|nao|\bno|không|tidak|bukan|hindi|ayoko|不|안|ไม่)\s*$/;
+/** 죽고 싶지 않아, 죽고 싶다는 생각은 아니지만: Korean negates after. */
+export const FOREIGN_NEG_AFTER = /^\s*(지 ?않|(다는|다고) ?(생각|마음|뜻)?(은|는|이|도)? ?아니)/;
 const NEG_THINK_AFTER =
   /^[」』"'\s]*(とか|なんて|なんか|って|とは|と)?(は|も)?((思って|おもって|考えて|かんがえて|思わ|おもわ|考え)(い|は|も)?(ない|ません|なかっ)|(思った|おもった|考えた)こと(は|も|が)?(ない|ありません|一度も|いちども|なかっ))/;
 const NEG_BEFORE_EN = /\b(don'?t|do not|not|never|no longer|wouldn'?t)\s+(\w+\s+){0,2}$/;
@@ -55,7 +62,9 @@ export function negation(text: string, span: MatchSpan): string | undefined {
   const a = after(text, span);
   if (NOT_DONE_AFTER.test(a) && /[いっ]$/.test(text.slice(span.start, span.end))) return '否定（していない）';
   if (NEVER_AFTER.test(a)) return '否定（したことはない）';
-  if (NEG_AFTER.test(a) || NEG_THINK_AFTER.test(a)) return '否定';
+  if (NEG_AFTER.test(a) || NEG_THINK_AFTER.test(a) || NEG_TOKA_AFTER.test(a)) return '否定';
+  const cue = text.slice(span.start, span.end);
+  if (!/[\u3040-\u30ff]/.test(cue) && (FOREIGN_NEG_BEFORE.test(before(text, span, 8)) || FOREIGN_NEG_AFTER.test(after(text, span, 16)))) return '否定';
   if (MEANT_AFTER.test(after(text, span, 24))) return '別の意味だと言い換え';
   if (/[a-z]/.test(text.slice(span.start, span.end)) && NEG_BEFORE_EN.test(before(text, span, 30))) return '否定 (not)';
   return undefined;
@@ -65,7 +74,8 @@ const HYPER_AFTER = /^(ほど|くらい|ぐらい|位|かと思|かとおも|か
 const JOKE = /(笑|（笑）|\(笑\)|ｗ|(?<![a-z])w{1,}(?![a-z])|草|😂|🤣|😆|😹|\blol\b|\blmao\b|\bhaha|\bjk\b)/;
 
 /** News, fiction, lyrics, lessons: crisis words about a story, not the writer. */
-const MEDIA = /(ニュース|事件|報道|記事|ドラマ|映画|漫画|マンガ|小説|歌詞|曲の?|アニメ|ゲーム|授業|レポート|番組|\b(song|lyrics|movie|news|article)\b)/;
+// 主人公, 登場人物, 作中: a character's crisis in a story the writer is writing or reading
+const MEDIA = /(ニュース|事件|報道|記事|ドラマ|映画|漫画|マンガ|小説|歌詞|曲の?|アニメ|ゲーム|授業|レポート|番組|主人公|登場人物|作中|\b(song|lyrics|movie|news|article)\b)/;
 export const aboutMedia = (sentence: string): boolean => MEDIA.test(sentence);
 export function mediaTopic(text: string, span: MatchSpan): string | undefined {
   return aboutMedia(sentenceOf(text, span).text) ? '報道・作品の話' : undefined;
@@ -137,4 +147,10 @@ export function childhoodPast(text: string, span: MatchSpan): string | undefined
 /** A time word in the same sentence that puts the event in the past. */
 export function pastTime(text: string, span: MatchSpan): string | undefined {
   return PAST_TIME.test(sentenceOf(text, span).text) ? '過去の出来事' : undefined;
+}
+
+/** Where one goes: 「がっこうに いきたくない」「がっこう いきたくない」 is 行きたくない, not 生きたくない. */
+const GO_TO_BEFORE = /([にへ]|学校|がっこう|会社|かいしゃ|仕事|しごと|保育園|ほいくえん|幼稚園|ようちえん|病院|びょういん|塾|じゅく|バイト)\s*$/;
+export function goNotLive(text: string, span: MatchSpan): boolean {
+  return /^いき/.test(text.slice(span.start, span.end)) && GO_TO_BEFORE.test(text.slice(Math.max(0, span.start - 8), span.start));
 }

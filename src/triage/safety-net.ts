@@ -23,7 +23,7 @@
  */
 import type { Category } from './lexicon';
 import { buildView, compilePhrases, findPhrases, MAX_HITS_PER_PHRASE, type MatchSpan, type PhraseIndex } from './match';
-import { aboutMedia, conditional, hyperbole, laughing, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
+import { aboutMedia, conditional, FOREIGN_NEG_AFTER, FOREIGN_NEG_BEFORE, goNotLive, hyperbole, laughing, negation, pastResolved, pastTime, relayed, sentenceOf } from './negation';
 import type { CrisisVocabulary } from './long-text';
 import type { Token, Tokenizer } from './tokenize';
 
@@ -334,8 +334,6 @@ const PILL_AMOUNT =
 const PILL_TAKE = /(飲|のん|のみ|のむ|呑|\b(took|taken|swallowed|take)\b|uống|吃了|tomei|tomé|minum|ininom|먹었|กิน)/;
 const OD = /(\bod\b|オーバードーズ|過量服薬)\s*(し|した|しちゃ|してしまっ|しました)|\boverdosed?\b/;
 
-const FOREIGN_NEG_BEFORE = /(não|nao|\bno|không|tidak|bukan|hindi|ayoko|不|안|ไม่)\s*$/;
-const FOREIGN_NEG_AFTER = /^\s*(지 ?않)/;
 /** 「死にたいって気持ちはない」「消えたいという考えはありません」. */
 const NEG_FEELING_AFTER = /^[」』"'\s]*(って|という|っていう|とか|との)?(気持ち|思い|考え|つもり|気)(は|も|が)?(全然|まったく|特に|今は)?(ない|ありません|なく|ないです)/;
 /** The writer's own earlier message: 「以前ここで『消えたい』と書いた者です」. */
@@ -421,7 +419,7 @@ function dropReason(norm: string, h: NetHit): string | undefined {
   if (FOREIGN_NEG_BEFORE.test(norm.slice(Math.max(0, h.span.start - 8), h.span.start)) && !/[\u3040-\u30ff]/.test(norm.slice(h.span.start, h.span.end))) return '否定';
   if (FOREIGN_NEG_AFTER.test(norm.slice(h.span.end, h.span.end + 4))) return '否定';
   // がっこうに いきたくない is 行きたくない
-  if (h.cls === 'ideation' && /^いき/.test(norm.slice(h.span.start, h.span.end)) && /[にへ]\s*$/.test(norm.slice(0, h.span.start))) return '「行きたくない」';
+  if (h.cls === 'ideation' && goNotLive(norm, h.span)) return '「行きたくない」';
   if (['collapsed', 'unresponsive', 'unconscious', 'pills', 'cut', 'hitToday', 'killFear'].includes(h.cls)) {
     const w = conditional(norm, h.span);
     if (w) return w;

@@ -6,7 +6,7 @@
  */
 import { type Tag } from '../lexicon';
 import { buildView, findPhrases, findRegexes } from '../match';
-import { childhoodPast, conditional, hyperbole, mediaTopic, negation, pastResolved, pastTime, relayed, sentenceOf } from '../negation';
+import { childhoodPast, conditional, goNotLive, hyperbole, mediaTopic, negation, pastResolved, pastTime, relayed, sentenceOf } from '../negation';
 import type { Token } from '../tokenize';
 import type { Compiled } from './compile';
 import { catsOf, CRISIS_TAGS, tagsOf, type Hit } from './hit';
@@ -93,7 +93,7 @@ export function findHits(c: Compiled, norm: string, tokens: Token[], japanese: b
   for (const h of hits) judge(norm, h);
   // kana homophones: がっこうに いきたくない is 行きたくない, not 生きたくない
   for (const h of hits) {
-    if (!h.dropped && tagsOf(h.cue).includes('ideation') && /^いき/.test(norm.slice(h.span.start, h.span.end)) && /[にへ]\s*$/.test(norm.slice(0, h.span.start))) {
+    if (!h.dropped && tagsOf(h.cue).includes('ideation') && goNotLive(norm, h.span)) {
       h.dropped = '「行きたくない」の可能性';
     }
   }

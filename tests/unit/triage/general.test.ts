@@ -240,3 +240,18 @@ describe('other languages: facts about others are not the writer’s crisis', ()
     expect(c.classify('I want the pain to disappear, my back hurts every day').urgency).not.toBe('emergency');
   });
 });
+
+describe('negations with more words between, and in other languages', () => {
+  it.each([
+    '別に死にたいとかそういうんじゃないです。ただ夜中に目が覚めてしまう',
+    '自分が消えたいとかでは全くなくて、職場の人間関係に疲れています',
+    'Saya tidak ingin mati, cuma capek sekali kerja di sini',
+    '죽고 싶다는 생각은 아니지만 요즘 너무 힘들어요',
+    '小説を書いています。自殺を考える主人公が窓口に電話する流れを知りたいです',
+  ])('%s → not a crisis', notEmergency);
+  it('「殴られるとかじゃない」 is not violence now', () => {
+    expect(c.classify('殴られるとかじゃないけど、親に毎日否定されてしんどい').urgency).not.toBe('emergency');
+  });
+  it.each(['むすめ ようちえん いきたくない いいます。どうしたら いいですか', 'あした がっこう いきたくない'])('%s: 行きたくない, not 生きたくない', notEmergency);
+  it.each(['死にたいとかじゃない。ただ消えたい', 'がっこう いきたくない。もう いきていたくない'])('the softened or the second ideation still counts: %s', emergencySuicide);
+});

@@ -30,7 +30,7 @@ import { createTestDatabase, postgresReachable } from '../tests/helpers/database
 import { bullmqBaseline } from './load/bullmq-baseline';
 import { BENCH_TOKEN, startSetup, type SetupName } from './load/setups';
 import { Traffic, fakeUser } from './load/traffic';
-import { Observer } from './load/observer';
+import { deliveriesByUser, Observer } from './load/observer';
 import { runStep, type StepResult } from './load/step';
 import { baselineTable, queuesTable, stepsTable } from './load/report';
 import { rawPglite, rawPostgres, type RawRate } from './load/raw-database';
@@ -68,7 +68,12 @@ async function benchLoad(name: SetupName, profileDir?: string): Promise<{ steps:
     for (let i = 0; i < RETURNING_USERS; i++) await traffic.send(`W-${i}`, traffic.returning[i], { newUser: true, crisis: false });
     const warm = [...traffic.sent.values()];
     const end = Date.now() + DRAIN_LIMIT_MS;
-    while (Date.now() < end && !warm.every((s) => observer.triagedAt(s.tag) !== undefined)) await new Promise((r) => setTimeout(r, 200));
+    // until each was triaged and answered: the first step must not inherit the warm-up's dialogue turns
+    const warmedUp = () => {
+      const answered = deliveriesByUser(line, traffic.tokenUser, 0);
+      return warm.every((s) => observer.triagedAt(s.tag) !== undefined && answered.has(s.userId));
+    };
+    while (Date.now() < end && !warmedUp()) await new Promise((r) => setTimeout(r, 200));
     for (const [i, rate] of RATES.entries()) {
       const count = Math.min(STEP_MAX, rate * STEP_SECONDS);
       const step = await runStep({ setup, traffic, observer, line, stepTag: `S${i}`, rate, count, drainLimitMs: DRAIN_LIMIT_MS });

@@ -75,7 +75,7 @@ async function main() {
       rows.push({ group: file, words, categories: l.categories, urgency: l.urgency, reporter: l.reporter, emergency: l.urgency === 'emergency' });
     }
   }
-  const { heldOut } = crossValidate(examples, DEFAULT_SETTINGS);
+  const { heldOut } = await crossValidate(examples, DEFAULT_SETTINGS);
   const linear: Scored[] = heldOut.map((h) => ({
     cats: h.prediction.categories,
     urgency: Object.entries(h.prediction.urgency).sort((a, b) => b[1] - a[1])[0][0],

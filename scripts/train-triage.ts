@@ -3,6 +3,7 @@
  *
  *   npm run train:triage [-- --corpus corpus/train] [--out models/triage-linear.bin] [--epochs N] [--seed N]
  *                        [--held-out FILE]   (writes the cross-validated predictions, for analysis)
+ *                        [--threads N]       (cross-validation threads; default the cores, at most 4: same result)
  *
  * Reads every *.jsonl of the corpus folder (lines with `text`, or `texts` for a conversation,
  * labelled as a whole), lets the rules read each one (their result is part of what the model
@@ -69,7 +70,8 @@ async function main() {
     }
   }
   console.log(`${examples.length} examples from ${files.length} files, read by the rules in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const { model, report } = fitTriageModel(examples, settings, { sources });
+  const threads = option('threads') ? Number(option('threads')) : undefined;
+  const { model, report } = await fitTriageModel(examples, settings, { sources }, threads);
   const bytes = serializeModel(model.model);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, bytes);

@@ -29,11 +29,12 @@ describe('training', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('the same corpus and seed give an identical model file and identical predictions', async () => {
+  test('the same corpus and seed give an identical model file and identical predictions, in one thread or two', async () => {
     const a = path.join(dir, 'a.bin');
     const b = path.join(dir, 'b.bin');
-    await train(['--corpus', FIXTURE, '--out', a, '--epochs', '3']);
-    await train(['--corpus', FIXTURE, '--out', b, '--epochs', '3']);
+    // and whether the folds are trained in one thread or shared out over two
+    await train(['--corpus', FIXTURE, '--out', a, '--epochs', '3', '--threads', '1']);
+    await train(['--corpus', FIXTURE, '--out', b, '--epochs', '3', '--threads', '2']);
     const ta = fs.readFileSync(a);
     const tb = fs.readFileSync(b);
     expect(createHash('sha256').update(ta).digest('hex')).toBe(createHash('sha256').update(tb).digest('hex'));

@@ -35,12 +35,13 @@ describe('with the committed model', () => {
   beforeAll(async () => {
     c = await createClassifier();
   });
-  test('answers that the model alone would put in `check` are cleared at their question', () => {
-    for (const t of ['自分のことです', '家族のことです']) {
-      const own = c.classify(t);
-      // why this exists: the model alone puts the bare answer in `check` (revisit after a retrain)
-      expect(own.risk?.band).toBe('check');
-      expect(settleAnswer(own, 'askSubject', t).risk?.band).toBe('clear');
+  // Engine 2d956fc883bf put these in `check` by itself (0.25 against 0.088), which is why the rule
+  // exists; the engine trained with more writers gives them about 0.05. The rule stays as a guard
+  // for the next retrain; its own effect is tested above on a `check` result.
+  test('bare answers end up `clear` at their question, whatever the model alone says', () => {
+    for (const t of ['自分のことです', '家族のことです', '母のことです', 'はい']) {
+      const step = t === 'はい' ? 'askContact' : 'askSubject';
+      expect({ t, band: settleAnswer(c.classify(t), step, t).risk?.band }).toEqual({ t, band: 'clear' });
     }
   });
 });

@@ -12,7 +12,7 @@
  * retry never sends the safety reply twice); `onlyIfUntriaged` leaves a message someone else
  * triaged meanwhile as it is.
  */
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from '../context';
 import type { DbOrTx } from '../db/client';
 import { conversations, messages, triageRuns, type Triage } from '../db/schema';
@@ -22,7 +22,7 @@ import { DialoguePriority } from '../queues';
 import { presentConversation } from '../presenters/conversation';
 import { announceCrisis, raiseCrisis } from '../safety/raise-crisis';
 import type { Lang } from '../dialogue/texts';
-import { loadStandingJudgements } from './load-standing';
+import { lockAndLoadForCombining } from './load-for-combining';
 import { combineWithStanding } from './standing';
 
 export interface RecordOptions {
@@ -43,14 +43,15 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
   const { db } = ctx;
   const { message } = row;
   const outcome = await db.transaction(async (tx) => {
-    await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, message.conversationId)).for('update');
+    // the lock, and what combining needs, in one statement
+    const loaded = await lockAndLoadForCombining(tx, message.conversationId, message.id);
     if (opts.failed) {
       const [still] = await tx.select({ id: messages.id }).from(messages).where(and(eq(messages.id, message.id), isNull(messages.triagedAt)));
       if (!still) return null;
     }
     let result: Triage | null;
     try {
-      result = await combined(tx, message, own);
+      result = combined(message, own, loaded);
     } catch (err) {
       if (!opts.failed || !own) throw err;
       result = keepConversation(row.conversation.triage, own);
@@ -95,17 +96,11 @@ function dialoguePriority(conversation: typeof conversations.$inferSelect): numb
 }
 
 /** The conversation so far, in order (a worry often unfolds over several messages), with this message's own result. */
-async function combined(tx: DbOrTx, message: LoadedMessage['message'], own: Triage | null): Promise<Triage | null> {
-  const earlier = await tx
-    .select({ at: messages.createdAt, kept: triageRuns.messageTriage, result: triageRuns.result })
-    .from(messages)
-    .innerJoin(triageRuns, eq(triageRuns.messageId, messages.id))
-    .where(and(eq(messages.conversationId, message.conversationId), eq(messages.direction, 'in'), eq(messages.kind, 'text'), ne(messages.id, message.id), sql`${messages.text} ~ '[^[:space:]]'`))
-    .orderBy(asc(messages.seq));
-  // a run from before per-message results were kept carries the conversation's result: a superset, still true
-  const parts = earlier.map((r) => ({ at: r.at, triage: r.kept ?? r.result }));
+function combined(message: LoadedMessage['message'], own: Triage | null, loaded: Awaited<ReturnType<typeof lockAndLoadForCombining>>): Triage | null {
+  if (!loaded) throw new Error('the conversation of this message is gone');
+  const parts = [...loaded.earlier];
   if (own) parts.push({ at: message.createdAt, triage: own });
-  return combineWithStanding(parts, await loadStandingJudgements(tx, message.conversationId));
+  return combineWithStanding(parts, loaded.standing);
 }
 
 /** When even combining fails: what the conversation had, never below this message's urgency, with its reasons. */

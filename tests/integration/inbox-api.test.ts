@@ -5,7 +5,7 @@
  * notes, canned answers, typing, presence and delivery retry work and reach colleagues live.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { corrections, messages } from '../../src/db/schema';
 import { addAgency } from '../../src/agencies/add-agency';
@@ -241,6 +241,22 @@ describe.each(testDatabases())('staff inbox API on %s', (db) => {
     // A colleague of the team takes it: the team stays, the person is set.
     const claim = await staffFetch(as(app, colleague.cookie), `/api/conversations/${s.conversationId}/assign`, { method: 'POST', body: JSON.stringify({ staffId: colleague.id }) });
     expect((await claim.json()).conversation).toMatchObject({ team: team.id, assignee: colleague.id });
+  });
+
+  test("a correction stands when the person writes again: triage recombines with it, names who made it, and judges only the new words anew", async () => {
+    const s = await open('母の介護で疲れました');
+    await triaged(s);
+    const res = await staffFetch(app, `/api/conversations/${s.conversationId}`, { method: 'PATCH', body: JSON.stringify({ urgency: 'high', categories: ['carer', 'isolation'] }) });
+    expect(res.status).toBe(200);
+    // the next message: a courtesy, triaged on its own as low; the correction holds for what came before
+    await say(s, 'ありがとうございます');
+    await eventually(async () => {
+      const rows = await app.runtime.ctx.db.select().from(messages).where(and(eq(messages.conversationId, s.conversationId), eq(messages.text, 'ありがとうございます')));
+      return rows[0]?.triagedAt;
+    });
+    const { conversation: after } = await (await staffFetch(app, `/api/conversations/${s.conversationId}`)).json();
+    expect(after.triage).toMatchObject({ urgency: 'high', categories: expect.arrayContaining(['carer', 'isolation']) });
+    expect(after.triage.reasons.join(' ')).toContain('職員による修正 (相談員 太郎)');
   });
 
   test('corrections of status and triage are applied in place and recorded', async () => {

@@ -6,7 +6,7 @@
  * いいえ → recorded, the conversation stays in the "check now" lane until a staff member looks;
  * never twice a day; not once staff are answering (they get the lane instead).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { alerts, conversations, messages, safetyChecks } from '../../src/db/schema';
 import { catalogues } from '../../src/dialogue/texts';
 import { addLoggedInStaff, as, connectStaffSocket, eventually, staffFetch, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
@@ -88,6 +88,12 @@ describe.each(testDatabases())('the safety question on %s', (db) => {
       expect(conv.triage!.reasons.join()).toContain('安全確認の質問に「はい」');
       expect((await ledger(s.conversationId)).map((r) => `${r.event}:${r.answer}`)).toEqual(['asked:null', 'answered:yes']);
       expect((await listed())[0]).toMatchObject({ id: s.conversationId, lane: 'emergency' });
+
+      // The answer stands when the person writes again: a courtesy does not undo the emergency.
+      await widgetSend(app.url, s, 'ありがとうございます');
+      await eventually(async () => (await app.runtime.ctx.db.select().from(messages).where(and(eq(messages.conversationId, s.conversationId), eq(messages.text, 'ありがとうございます'))))[0]?.triagedAt);
+      const [again] = await app.runtime.ctx.db.select().from(conversations).where(eq(conversations.id, s.conversationId));
+      expect(again.triage).toMatchObject({ urgency: 'emergency', risk: { band: 'crisis' } });
     } finally {
       staff.disconnect();
     }

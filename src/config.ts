@@ -185,6 +185,12 @@ export const configSchema = z
      */
     DIALOGUE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
     /**
+     * Triage jobs one workers process runs at once. The analysis itself runs in the triage
+     * threads (TRIAGE_THREADS); a job mostly waits for them and for the database.
+     * @defaultValue `16`
+     */
+    TRIAGE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    /**
      * Deliveries (LINE calls, widget messages) one workers process runs at once; answers of one
      * conversation still go out in order (src/queues/message-job.ts).
      * @defaultValue `16`

@@ -42,7 +42,7 @@ export async function startWorkers(ctx: Context, opts: WorkerOptions = {}): Prom
 
   const workers = [
     // many jobs at once: they wait in the triage pool (shortest first), not here behind one long text
-    new Worker(QueueName.triage, withSafeFailure(createTriageProcessor({ ctx, analyser })), { ...common, concurrency: 16 }),
+    new Worker(QueueName.triage, withSafeFailure(createTriageProcessor({ ctx, analyser })), { ...common, concurrency: config.TRIAGE_CONCURRENCY }),
     new Worker(QueueName.dialogue, withSafeFailure(createDialogueProcessor({ ctx, profileLanguage })), { ...common, concurrency: config.DIALOGUE_CONCURRENCY }),
     new Worker(QueueName.deliver, withSafeFailure(createDeliverProcessor({ ctx, line })), { ...common, concurrency: config.DELIVER_CONCURRENCY }),
     new Worker(QueueName.escalate, withSafeFailure(createEscalateProcessor(ctx)), { ...common, concurrency: 2 }),

@@ -13,6 +13,7 @@ import { contacts, conversations, messages } from '../db/schema';
 import { cleanText } from '../channels/clean-text';
 import { retryTransient } from '../db/transient';
 import { enqueue } from '../queues/enqueue';
+import { mayBeCrisis } from '../triage/crisis-hint';
 import { presentForStaff } from '../presenters/message';
 import { presentConversation } from '../presenters/conversation';
 
@@ -55,7 +56,9 @@ export async function acceptMany(ctx: Context, inbound: InboundMessage[], opts: 
   }
   // After commit. A failure here loses nothing: the sweeper re-queues untriaged messages.
   const ids = [...new Set(results.map((r) => r.messageId))];
-  const queued = await enqueue.triage(ctx, ids);
+  // a message with a word of danger to life is triaged ahead of a backlog (its hotline reply waits for triage)
+  const ahead = new Set(results.filter((r) => r.rows?.message.kind === 'text' && mayBeCrisis(r.rows.message.text)).map((r) => r.messageId));
+  const queued = await enqueue.triage(ctx, ids, ahead);
   if (!queued) ctx.log.warn({ messages: ids.length }, 'triage not queued now; the sweeper will retry');
   return results.map(({ messageId, conversationId, created }) => ({ messageId, conversationId, created }));
 }

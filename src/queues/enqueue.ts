@@ -8,14 +8,23 @@
  * @see https://docs.bullmq.io/guide/jobs/job-ids
  */
 import type { Context } from '../context';
-import { enqueueSoon, jobId, jobOptions } from './index';
+import { enqueueSoon, jobId, jobOptions, TriagePriority } from './index';
 import { ensureJob, type EnsureOutcome } from './ensure-job';
 
 type Ctx = Pick<Context, 'queues'>;
 
 export const enqueue = {
-  triage: (ctx: Ctx, messageIds: string[]) =>
-    enqueueSoon(() => ctx.queues.triage.addBulk(messageIds.map((id) => ({ name: 'triage', data: { messageId: id }, opts: { ...jobOptions.triage, jobId: jobId.triage(id) } })))),
+  /** `ahead`: the messages to triage first (TriagePriority, ./index.ts). */
+  triage: (ctx: Ctx, messageIds: string[], ahead: ReadonlySet<string> = new Set()) =>
+    enqueueSoon(() =>
+      ctx.queues.triage.addBulk(
+        messageIds.map((id) => ({
+          name: 'triage',
+          data: { messageId: id },
+          opts: { ...jobOptions.triage, jobId: jobId.triage(id), ...(ahead.has(id) ? { priority: TriagePriority.ahead } : {}) },
+        })),
+      ),
+    ),
   /** `priority`: DialoguePriority (./index.ts); the ordinary one when not given. */
   dialogue: (ctx: Ctx, messageId: string, priority?: number) =>
     enqueueSoon(() => ctx.queues.dialogue.add('dialogue', { messageId }, { ...jobOptions.dialogue, jobId: jobId.dialogue(messageId), ...(priority ? { priority } : {}) })),

@@ -51,8 +51,17 @@ const defaults: JobsOptions = {
  */
 export const DialoguePriority = { ahead: 1, ordinary: 10 } as const;
 
+/**
+ * Triage of a message whose text holds a word of danger to life goes ahead of the others
+ * waiting, so its hotline reply is not held behind a backlog (src/triage/crisis-hint.ts; triage
+ * still decides). Lower runs first.
+ */
+export const TriagePriority = { ahead: 1, ordinary: 10 } as const;
+
 export const jobOptions = {
-  triage: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobsOptions,
+  // Every triage job carries a priority (see deliver below for why): a text with a word of
+  // danger to life (src/triage/crisis-hint.ts) 1, others 10; the sweeper's jobs take the ordinary one.
+  triage: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, priority: 10 } satisfies JobsOptions,
   // Every dialogue job carries a priority (see deliver below for why): ordinary turns 10, what
   // DialoguePriority puts ahead 1. The sweeper's jobs take the ordinary one.
   dialogue: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, priority: 10 } satisfies JobsOptions,

@@ -1,8 +1,10 @@
 /**
+ * Why this file stays whole (over 300 lines): it is the one place every setting is declared —
+ * each with its default and its reason side by side, so the README's table and the checks cannot
+ * drift apart; split, a setting's check would live away from its neighbours'.
+ *
  * Every environment setting, validated in one place. A wrong value stops the process at start
  * with a message that names the setting, instead of failing later in the middle of the night.
- * Over 300 lines on purpose: the point is one place — every setting with its default and its
- * reason side by side, so the README's table and the checks cannot drift apart.
  */
 import path from 'node:path';
 import { z } from 'zod';

@@ -1,6 +1,8 @@
-// Over 300 lines on purpose: the vocabulary classes and the rules that combine them are read
-// together (a class exists for a rule below); splitting them would separate each rule from its words.
 /**
+ * Why this file stays whole (over 300 lines): the vocabulary classes and the rules that combine
+ * them are read together (a class exists for a rule below); split, each rule would sit away from
+ * its words.
+ *
  * Safety net: a second, independent look for danger to life.
  *
  * The main rules (./classify.ts) know many exact crisis wordings; this module instead knows broad

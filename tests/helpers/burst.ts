@@ -4,10 +4,10 @@
  * (in the order each person sent it), triaged once, shown once on /staff (`message:created`), and
  * every bot answer and hotline reply reached the fake LINE API exactly once, in order.
  */
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import type { Db } from '../../src/db/client';
-import { messages, triageRuns } from '../../src/db/schema';
+import { contacts, conversations, messages, triageRuns } from '../../src/db/schema';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
 import { connectStaffSocket, eventually, startTestApp, type TestApp } from './app';
@@ -182,4 +182,14 @@ export function lineAppForFaults(db: DbKind, secret: string, env: Record<string,
     await parts.line?.close();
   });
   return parts;
+}
+
+/** The inbound messages of these LINE users, with when each was stored, triaged and taken by the dialogue. */
+export function inboundOf(db: Db, userIds: string[]) {
+  return db
+    .select({ id: messages.id, userId: contacts.externalId, createdAt: messages.createdAt, triagedAt: messages.triagedAt, dialoguedAt: messages.dialoguedAt })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(and(inArray(contacts.externalId, userIds), eq(messages.direction, 'in')));
 }

@@ -5,11 +5,11 @@
  * waiting (TriagePriority, src/queues/index.ts; src/triage/crisis-hint.ts), and the burst is
  * still triaged, each once.
  */
-import { and, eq, inArray } from 'drizzle-orm';
-import { contacts, conversations, messages, triageRuns } from '../../../src/db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import { contacts, conversations, triageRuns } from '../../../src/db/schema';
 import { eventually } from '../../helpers/app';
 import { testDatabases } from '../../helpers/databases';
-import { lineAppForFaults, planBurst, sendBurst } from '../../helpers/burst';
+import { inboundOf, lineAppForFaults, planBurst, sendBurst } from '../../helpers/burst';
 import { fakeLineUserId } from '../../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../../fixtures/line-events';
 
@@ -18,13 +18,7 @@ const SECRET = 'fault-busy-triage-secret';
 describe.each(testDatabases())('a crisis in a busy triage queue (%s)', (db) => {
   const parts = lineAppForFaults(db, SECRET, { TRIAGE_CONCURRENCY: '1' });
 
-  const inbound = (userIds: string[]) =>
-    parts.app.runtime.ctx.db
-      .select({ id: messages.id, createdAt: messages.createdAt, triagedAt: messages.triagedAt })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-      .where(and(inArray(contacts.externalId, userIds), eq(messages.direction, 'in')));
+  const inbound = (userIds: string[]) => inboundOf(parts.app.runtime.ctx.db, userIds);
 
   test('its triage (and so its alert and hotline reply) comes before most of the ordinary backlog', async () => {
     const { app, line } = parts;

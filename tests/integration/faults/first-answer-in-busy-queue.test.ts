@@ -3,11 +3,11 @@
  * turns. Their first turn goes ahead (DialoguePriority, src/queues/index.ts): nobody has answered
  * them yet. One dialogue job at a time, so the backlog is real and the order is the queue's.
  */
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { contacts, conversations, messages } from '../../../src/db/schema';
+import { and, inArray, isNotNull } from 'drizzle-orm';
+import { messages } from '../../../src/db/schema';
 import { eventually } from '../../helpers/app';
 import { testDatabases } from '../../helpers/databases';
-import { lineAppForFaults, planBurst, sendBurst } from '../../helpers/burst';
+import { inboundOf, lineAppForFaults, planBurst, sendBurst } from '../../helpers/burst';
 import { fakeLineUserId } from '../../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../../fixtures/line-events';
 
@@ -16,14 +16,7 @@ const SECRET = 'fault-first-answer-secret';
 describe.each(testDatabases())('a new person in a busy dialogue queue (%s)', (db) => {
   const parts = lineAppForFaults(db, SECRET, { DIALOGUE_CONCURRENCY: '1' });
 
-  /** The inbound messages of these LINE users, with when their dialogue turn was taken. */
-  const inbound = (userIds: string[]) =>
-    parts.app.runtime.ctx.db
-      .select({ id: messages.id, userId: contacts.externalId, createdAt: messages.createdAt, dialoguedAt: messages.dialoguedAt })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-      .where(and(inArray(contacts.externalId, userIds), eq(messages.direction, 'in')));
+  const inbound = (userIds: string[]) => inboundOf(parts.app.runtime.ctx.db, userIds);
 
   test("a new person's first turn is taken before most of the returning people's turns waiting", async () => {
     const { app, line } = parts;

@@ -81,7 +81,8 @@ export async function sweepOnce(ctx: Context, deps: SweepDeps, olderThanMs = 500
   }
   let triageFailed = 0;
   for (const m of untriaged) {
-    const failed = m.rounds + 1 >= ctx.config.TRIAGE_FAILED_ROUNDS ? await failedTriage(ctx, m.id) : null;
+    const lastRound = m.rounds + 1 >= ctx.config.TRIAGE_FAILED_ROUNDS;
+    const failed = lastRound ? await failedTriage(ctx, m.id) : null;
     if (failed !== null) {
       // its own failure must not stop the pass (the deliveries come after): the next pass tries again
       const handed = await handOverUntriaged(ctx, deps.safetyCheck, m.id, failed, m.rounds + 1).catch((err: unknown) => {
@@ -90,7 +91,9 @@ export async function sweepOnce(ctx: Context, deps: SweepDeps, olderThanMs = 500
       if (handed === 'handed') triageFailed++;
       continue;
     }
-    const outcome = await ensure.triage(ctx, m.id, finishedBefore);
+    // In the last round, a job that fails between the look above and this one is handed over by
+    // the next pass, not given another round (CI once saw that race add a round).
+    const outcome = await ensure.triage(ctx, m.id, finishedBefore, !lastRound);
     count('triage')(outcome);
     if (outcome === 'retried') await ctx.db.update(messages).set({ triageFailedRounds: sql`${messages.triageFailedRounds} + 1` }).where(eq(messages.id, m.id));
   }

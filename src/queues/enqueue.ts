@@ -37,8 +37,9 @@ export const enqueue = {
 
 /** `finishedBefore` (epoch ms): a completed job is renewed only when it finished before then. */
 export const ensure = {
-  triage: (ctx: Ctx, messageId: string, finishedBefore?: number): Promise<EnsureOutcome> =>
-    ensureJob(ctx.queues.triage, 'triage', { messageId }, { ...jobOptions.triage, jobId: jobId.triage(messageId) }, finishedBefore),
+  /** `retryFailed` false: a failed job is left as it is (the sweeper hands its message over instead). */
+  triage: (ctx: Ctx, messageId: string, finishedBefore?: number, retryFailed = true): Promise<EnsureOutcome> =>
+    ensureJob(ctx.queues.triage, 'triage', { messageId }, { ...jobOptions.triage, jobId: jobId.triage(messageId) }, finishedBefore, retryFailed),
   dialogue: (ctx: Ctx, messageId: string, finishedBefore?: number): Promise<EnsureOutcome> =>
     ensureJob(ctx.queues.dialogue, 'dialogue', { messageId }, { ...jobOptions.dialogue, jobId: jobId.dialogue(messageId) }, finishedBefore),
   deliver: (ctx: Ctx, messageId: string, finishedBefore?: number): Promise<EnsureOutcome> =>

@@ -20,7 +20,7 @@ export interface EnsureOptions extends JobsOptions {
  * `finishedBefore` (epoch ms): a completed job is only replaced when it finished before this
  * time, so a job completing while the sweeper looks is not run twice for nothing.
  */
-export async function ensureJob<D>(queue: Queue<D>, name: string, data: D, opts: EnsureOptions, finishedBefore = Date.now()): Promise<EnsureOutcome> {
+export async function ensureJob<D>(queue: Queue<D>, name: string, data: D, opts: EnsureOptions, finishedBefore = Date.now(), retryFailed = true): Promise<EnsureOutcome> {
   const q = queue as unknown as Queue; // BullMQ's name/data generics do not survive a generic helper
   const job = await q.getJob(opts.jobId);
   if (!job) {
@@ -28,6 +28,8 @@ export async function ensureJob<D>(queue: Queue<D>, name: string, data: D, opts:
     return 'added';
   }
   const state = await job.getState();
+  // retryFailed false: the caller handles a failed job itself (the sweeper's last triage round)
+  if (state === 'failed' && !retryFailed) return 'queued';
   if (state === 'failed') {
     // Throws when another sweeper or an operator retried it a moment ago: then it is queued.
     return job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).then(

@@ -13,6 +13,7 @@ import { contacts, conversations, messages } from '../db/schema';
 import { cleanText } from '../channels/clean-text';
 import { retryTransient } from '../db/transient';
 import { enqueue } from '../queues/enqueue';
+import { TriagePriority } from '../queues';
 import { mayBeCrisis } from '../triage/crisis-hint';
 import { presentForStaff } from '../presenters/message';
 import { presentConversation } from '../presenters/conversation';
@@ -56,11 +57,23 @@ export async function acceptMany(ctx: Context, inbound: InboundMessage[], opts: 
   }
   // After commit. A failure here loses nothing: the sweeper re-queues untriaged messages.
   const ids = [...new Set(results.map((r) => r.messageId))];
-  // a message with a word of danger to life is triaged ahead of a backlog (its hotline reply waits for triage)
-  const ahead = new Set(results.filter((r) => r.rows?.message.kind === 'text' && mayBeCrisis(r.rows.message.text)).map((r) => r.messageId));
-  const queued = await enqueue.triage(ctx, ids, ahead);
+  const queued = await enqueue.triage(ctx, ids, triagePriorities(results));
   if (!queued) ctx.log.warn({ messages: ids.length }, 'triage not queued now; the sweeper will retry');
   return results.map(({ messageId, conversationId, created }) => ({ messageId, conversationId, created }));
+}
+
+/**
+ * Who is triaged ahead of a backlog: a message with a word of danger to life (its hotline reply
+ * waits for triage), then a newcomer's (no dialogue turn yet: nobody has answered them).
+ */
+function triagePriorities(results: Stored[]): Map<string, number> {
+  const priorities = new Map<string, number>();
+  for (const { messageId, rows } of results) {
+    if (!rows) continue;
+    if (rows.message.kind === 'text' && mayBeCrisis(rows.message.text)) priorities.set(messageId, TriagePriority.danger);
+    else if (rows.conversation.dialogue == null) priorities.set(messageId, TriagePriority.newcomer);
+  }
+  return priorities;
 }
 
 type Tx = Parameters<Parameters<Context['db']['transaction']>[0]>[0];

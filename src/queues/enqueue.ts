@@ -8,20 +8,20 @@
  * @see https://docs.bullmq.io/guide/jobs/job-ids
  */
 import type { Context } from '../context';
-import { enqueueSoon, jobId, jobOptions, TriagePriority } from './index';
+import { enqueueSoon, jobId, jobOptions } from './index';
 import { ensureJob, type EnsureOutcome } from './ensure-job';
 
 type Ctx = Pick<Context, 'queues'>;
 
 export const enqueue = {
-  /** `ahead`: the messages to triage first (TriagePriority, ./index.ts). */
-  triage: (ctx: Ctx, messageIds: string[], ahead: ReadonlySet<string> = new Set()) =>
+  /** `priorities`: TriagePriority (./index.ts) of the messages not ordinary. */
+  triage: (ctx: Ctx, messageIds: string[], priorities: ReadonlyMap<string, number> = new Map()) =>
     enqueueSoon(() =>
       ctx.queues.triage.addBulk(
         messageIds.map((id) => ({
           name: 'triage',
           data: { messageId: id },
-          opts: { ...jobOptions.triage, jobId: jobId.triage(id), ...(ahead.has(id) ? { priority: TriagePriority.ahead } : {}) },
+          opts: { ...jobOptions.triage, jobId: jobId.triage(id), ...(priorities.has(id) ? { priority: priorities.get(id) } : {}) },
         })),
       ),
     ),

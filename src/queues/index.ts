@@ -52,15 +52,18 @@ const defaults: JobsOptions = {
 export const DialoguePriority = { ahead: 1, ordinary: 10 } as const;
 
 /**
- * Triage of a message whose text holds a word of danger to life goes ahead of the others
- * waiting, so its hotline reply is not held behind a backlog (src/triage/crisis-hint.ts; triage
- * still decides). Lower runs first.
+ * Triage jobs that go ahead of the others waiting (lower runs first):
+ * - `danger`: a text with a word of danger to life (src/triage/crisis-hint.ts; triage still
+ *   decides), so its hotline reply is not held behind a backlog;
+ * - `newcomer`: a message of a conversation nobody has answered yet, so a person writing for the
+ *   first time hears back in seconds, not after every returning person's message (their first
+ *   dialogue turn goes ahead too: DialoguePriority).
  */
-export const TriagePriority = { ahead: 1, ordinary: 10 } as const;
+export const TriagePriority = { danger: 1, newcomer: 2, ordinary: 10 } as const;
 
 export const jobOptions = {
-  // Every triage job carries a priority (see deliver below for why): a text with a word of
-  // danger to life (src/triage/crisis-hint.ts) 1, others 10; the sweeper's jobs take the ordinary one.
+  // Every triage job carries a priority (see deliver below for why): TriagePriority; the
+  // sweeper's jobs take the ordinary one.
   triage: { ...defaults, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, priority: 10 } satisfies JobsOptions,
   // Every dialogue job carries a priority (see deliver below for why): ordinary turns 10, what
   // DialoguePriority puts ahead 1. The sweeper's jobs take the ordinary one.

@@ -193,3 +193,27 @@ export function inboundOf(db: Db, userIds: string[]) {
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(and(inArray(contacts.externalId, userIds), eq(messages.direction, 'in')));
 }
+
+/**
+ * Returning people with a backlog: `users` people each write once and are answered (their first
+ * dialogue turn taken), then write `perUser` more each. Resolves once the second burst is sent;
+ * the caller waits for whichever queue it watches to start moving.
+ */
+export async function returningBacklog(parts: { app: TestApp; line: FakeLineApi }, secret: string, opts: { users: number; perUser: number }): Promise<Burst> {
+  const { app, line } = parts;
+  const first = planBurst(line, { users: opts.users, perUser: 1 });
+  expect(await sendBurst(() => app.url, secret, first.messages)).toEqual([]);
+  await eventually(async () => {
+    const rows = await inboundOf(app.runtime.ctx.db, first.users);
+    return rows.length === opts.users && rows.every((r) => r.dialoguedAt);
+  }, 60_000);
+  const burst = first.users.flatMap((userId, u) =>
+    Array.from({ length: opts.perUser }, (_, i) => {
+      const text = `続きです ${u}-${i} 生活のことで困っています`;
+      const replyToken = line.issueReplyToken();
+      return { userId, text, replyToken, body: webhookBody([textEvent({ userId, text, replyToken })]) };
+    }),
+  );
+  expect(await sendBurst(() => app.url, secret, burst)).toEqual([]);
+  return { users: first.users, messages: burst };
+}

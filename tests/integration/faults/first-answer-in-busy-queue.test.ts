@@ -7,7 +7,7 @@ import { and, inArray, isNotNull } from 'drizzle-orm';
 import { messages } from '../../../src/db/schema';
 import { eventually } from '../../helpers/app';
 import { testDatabases } from '../../helpers/databases';
-import { inboundOf, lineAppForFaults, planBurst, sendBurst } from '../../helpers/burst';
+import { inboundOf, lineAppForFaults, returningBacklog } from '../../helpers/burst';
 import { fakeLineUserId } from '../../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../../fixtures/line-events';
 
@@ -20,23 +20,8 @@ describe.each(testDatabases())('a new person in a busy dialogue queue (%s)', (db
 
   test("a new person's first turn is taken before most of the returning people's turns waiting", async () => {
     const { app, line } = parts;
-    // Returning people: each has had a first turn already.
-    const first = planBurst(line, { users: 12, perUser: 1 });
-    expect(await sendBurst(() => app.url, SECRET, first.messages)).toEqual([]);
-    await eventually(async () => {
-      const rows = await inbound(first.users);
-      return rows.length === 12 && rows.every((r) => r.dialoguedAt);
-    }, 60_000);
-
-    // Their next messages, four each: a backlog of ordinary turns.
-    const burst = first.users.flatMap((userId, u) =>
-      [0, 1, 2, 3].map((i) => {
-        const text = `続きです ${u}-${i} 生活のことで困っています`;
-        const replyToken = line.issueReplyToken();
-        return { userId, text, replyToken, body: webhookBody([textEvent({ userId, text, replyToken })]) };
-      }),
-    );
-    expect(await sendBurst(() => app.url, SECRET, burst)).toEqual([]);
+    // Returning people, each answered once, then four more messages each: a backlog of ordinary turns.
+    const { users, messages: burst } = await returningBacklog(parts, SECRET, { users: 12, perUser: 4 });
     // The backlog has started to move.
     await eventually(async () => (await app.runtime.ctx.db.select({ id: messages.id }).from(messages).where(and(inArray(messages.text, burst.map((m) => m.text)), isNotNull(messages.dialoguedAt)))).length > 0, 30_000, 20);
 
@@ -46,10 +31,10 @@ describe.each(testDatabases())('a new person in a busy dialogue queue (%s)', (db
       const rows = await inbound([newcomer]);
       return rows[0]?.dialoguedAt ? rows : null;
     }, 60_000);
-    await eventually(async () => (await inbound(first.users)).every((r) => r.dialoguedAt), 90_000);
+    await eventually(async () => (await inbound(users)).every((r) => r.dialoguedAt), 90_000);
 
     // returning people's turns taken after the newcomer wrote, and of those, before the newcomer's
-    const later = (await inbound(first.users)).filter((r) => r.dialoguedAt! > mine.createdAt);
+    const later = (await inbound(users)).filter((r) => r.dialoguedAt! > mine.createdAt);
     const ahead = later.filter((r) => r.dialoguedAt! < mine.dialoguedAt!).length;
     // Only meaningful with a queue to jump: returning turns still waiting when the newcomer wrote.
     expect(later.length).toBeGreaterThanOrEqual(8);

@@ -99,73 +99,68 @@ async function storeAll(tx: Tx, msgs: InboundMessage[], opts: AcceptOptions): Pr
       .where(and(eq(messages.channel, channel), inArray(messages.externalId, externalIds)));
     for (const r of rows) known.set(r.externalId!, r);
   };
-  await findStored(msgs.map((m) => m.externalMessageId));
-  // New messages, each once (a body may repeat an event).
-  const fresh = [...new Map(msgs.filter((m) => !known.has(m.externalMessageId)).map((m) => [m.externalMessageId, m])).values()];
+  // Each message once (a body may repeat an event). No look for stored ones first: the insert
+  // below skips them (unique on channel + external id) and they are looked up after — a
+  // redelivery is rare, a new message is every message.
+  const distinct = [...new Map(msgs.map((m) => [m.externalMessageId, m])).values()];
   const created = new Map<string, MessageRow>();
   const conversationRows = new Map<string, ConversationRow>();
 
-  if (fresh.length > 0) {
-    const userIds = [...new Set(fresh.map((m) => m.externalUserId))];
-    await tx
-      .insert(contacts)
-      .values(userIds.map((externalId) => ({ agencyId: opts.agencyId, channel, externalId, lang: opts.lang ?? 'ja' })))
-      .onConflictDoNothing();
-    // Row locks on the contacts (in id order, so two bodies cannot deadlock): two events of one
-    // person arriving at once open one conversation.
-    const contactRows = await tx
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.channel, channel), inArray(contacts.externalId, userIds)))
-      .orderBy(contacts.id)
-      .for('update');
-    const contactOf = new Map(contactRows.map((c) => [c.externalId, c]));
-    const conversationOf = await conversationsFor(tx, contactRows, opts.conversationId);
+  // Sorted, so two bodies lock the same people in the same order and cannot deadlock.
+  const userIds = [...new Set(distinct.map((m) => m.externalUserId))].sort();
+  // Stored or found, and row-locked either way (the no-op update takes the lock and returns
+  // the row): two events of one person arriving at once open one conversation.
+  const contactRows = await tx
+    .insert(contacts)
+    .values(userIds.map((externalId) => ({ agencyId: opts.agencyId, channel, externalId, lang: opts.lang ?? 'ja' })))
+    .onConflictDoUpdate({ target: [contacts.channel, contacts.externalId], set: { channel: sql`excluded.channel` } })
+    .returning();
+  const contactOf = new Map(contactRows.map((c) => [c.externalId, c]));
+  const conversationOf = await conversationsFor(tx, contactRows, opts.conversationId);
 
-    const inserted = await tx
-      .insert(messages)
-      .values(
-        fresh.map((msg) => {
-          const contact = contactOf.get(msg.externalUserId)!;
-          return {
-            conversationId: conversationOf.get(contact.id)!,
-            agencyId: contact.agencyId,
-            channel,
-            direction: 'in' as const,
-            authorType: 'person' as const,
-            externalId: msg.externalMessageId,
-            kind: msg.kind,
-            text: msg.text,
-            payload: msg.postback ? { postback: msg.postback } : null,
-            lineReplyToken: msg.lineReplyToken ?? null,
-            lineReplyTokenAt: msg.lineReplyToken ? msg.sentAt : null,
-            createdAt: new Date(),
-          };
-        }),
-      )
-      .onConflictDoNothing()
+  const inserted = await tx
+    .insert(messages)
+    .values(
+      distinct.map((msg) => {
+        const contact = contactOf.get(msg.externalUserId)!;
+        return {
+          conversationId: conversationOf.get(contact.id)!,
+          agencyId: contact.agencyId,
+          channel,
+          direction: 'in' as const,
+          authorType: 'person' as const,
+          externalId: msg.externalMessageId,
+          kind: msg.kind,
+          text: msg.text,
+          payload: msg.postback ? { postback: msg.postback } : null,
+          lineReplyToken: msg.lineReplyToken ?? null,
+          lineReplyTokenAt: msg.lineReplyToken ? msg.sentAt : null,
+          createdAt: new Date(),
+        };
+      }),
+    )
+    .onConflictDoNothing()
+    .returning();
+  for (const m of inserted) created.set(m.externalId!, m);
+  // Stored before (a redelivery or retry), or by a concurrent delivery of the same event.
+  const stored = distinct.filter((m) => !created.has(m.externalMessageId)).map((m) => m.externalMessageId);
+  if (stored.length > 0) await findStored(stored);
+
+  const perConversation = new Map<string, number>();
+  for (const m of inserted) perConversation.set(m.conversationId, (perConversation.get(m.conversationId) ?? 0) + 1);
+  for (const [conversationId, n] of perConversation) {
+    const [row] = await tx
+      .update(conversations)
+      .set({
+        lastMessageAt: sql`now()`,
+        unread: sql`${conversations.unread} + ${n}`,
+        // A person writing again reopens the thread: after staff asked them something (waiting),
+        // and after it was closed — a closed thread would hide their new words from every list.
+        status: sql`case when ${conversations.status} in ('waiting', 'closed') then 'open' else ${conversations.status} end`,
+      })
+      .where(eq(conversations.id, conversationId))
       .returning();
-    for (const m of inserted) created.set(m.externalId!, m);
-    // Lost a race with a concurrent delivery of the same event: the other one stored it.
-    const raced = fresh.filter((m) => !created.has(m.externalMessageId)).map((m) => m.externalMessageId);
-    if (raced.length > 0) await findStored(raced);
-
-    const perConversation = new Map<string, number>();
-    for (const m of inserted) perConversation.set(m.conversationId, (perConversation.get(m.conversationId) ?? 0) + 1);
-    for (const [conversationId, n] of perConversation) {
-      const [row] = await tx
-        .update(conversations)
-        .set({
-          lastMessageAt: sql`now()`,
-          unread: sql`${conversations.unread} + ${n}`,
-          // A person writing again reopens the thread: after staff asked them something (waiting),
-          // and after it was closed — a closed thread would hide their new words from every list.
-          status: sql`case when ${conversations.status} in ('waiting', 'closed') then 'open' else ${conversations.status} end`,
-        })
-        .where(eq(conversations.id, conversationId))
-        .returning();
-      conversationRows.set(conversationId, row);
-    }
+    conversationRows.set(conversationId, row);
   }
 
   const reported = new Set<string>();

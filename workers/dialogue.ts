@@ -7,7 +7,7 @@
  * job does nothing twice; replies are queued for delivery after commit.
  */
 import type { Job } from 'bullmq';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages } from '../src/db/schema';
 import type { DialogueJob } from '../src/queues';
@@ -77,35 +77,45 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
       staffedHours: describeStaffedHours(municipality, lang),
     });
 
+    // What the turn changes on the conversation, worked out before anything is written.
+    const set: Partial<typeof conversations.$inferInsert> = { dialogue: turn.state };
+    let danger: 'yes' | 'unsure' | null = null;
+    for (const effect of turn.effects) {
+      if (effect.type === 'subject') set.subject = effect.subject;
+      if (effect.type === 'anonymous') set.anonymous = true;
+      if (effect.type === 'safetyAnswer' && effect.answer !== 'no') danger = effect.answer;
+    }
+    // はい / わからない: the same emergency as triage's, and the safety reply goes first.
+    if (danger) set.triage = crisisTriage(conversation.triage, danger);
+
     const { replies, updated, crisis } = await db.transaction(async (tx) => {
-      // Re-check inside the transaction: a concurrent run of the same job must not act twice.
-      const claimed = await tx
-        .update(messages)
-        .set({ dialoguedAt: new Date() })
-        .where(and(eq(messages.id, message.id), isNull(messages.dialoguedAt)))
-        .returning({ id: messages.id });
-      if (claimed.length === 0) return { replies: [], updated: null, crisis: null };
-      const set: Partial<typeof conversations.$inferInsert> = { dialogue: turn.state };
+      // One statement claims the message (a concurrent run of the same job must not act twice)
+      // and updates the conversation only if the claim held. The update locks the conversation
+      // row and returns it as it now stands (no separate locking read). A counsellor may have
+      // answered since the turn was worked out: then the bot says nothing (the person's answers
+      // are still recorded). The row lock orders this against the reply.
+      const claim = tx.$with('claimed').as(
+        tx
+          .update(messages)
+          .set({ dialoguedAt: new Date() })
+          .where(and(eq(messages.id, message.id), isNull(messages.dialoguedAt)))
+          .returning({ id: messages.id }),
+      );
+      const [updated] = await tx
+        .with(claim)
+        .update(conversations)
+        .set(set)
+        .where(and(eq(conversations.id, conversation.id), sql`exists (select 1 from ${claim})`))
+        .returning();
+      if (!updated) return { replies: [], updated: null, crisis: null };
       const base = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, by: 'person' as const, messageId: message.id };
       const ledger = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, messageId: message.id };
-      let danger: 'yes' | 'unsure' | null = null;
       for (const effect of turn.effects) {
-        if (effect.type === 'subject') set.subject = effect.subject;
-        if (effect.type === 'anonymous') set.anonymous = true;
         if (effect.type === 'consent') await recordConsent(tx, { ...base, scope: effect.scope, answer: effect.answer });
         if (effect.type === 'withdraw') await withdrawConsent(tx, base, effect.scopes);
         if (effect.type === 'safetyAsked') await recordSafetyCheck(tx, { ...ledger, event: 'asked' });
-        if (effect.type === 'safetyAnswer') {
-          await recordSafetyCheck(tx, { ...ledger, event: 'answered', answer: effect.answer });
-          if (effect.answer !== 'no') danger = effect.answer;
-        }
+        if (effect.type === 'safetyAnswer') await recordSafetyCheck(tx, { ...ledger, event: 'answered', answer: effect.answer });
       }
-      // はい / わからない: the same emergency as triage's, and the safety reply goes first.
-      if (danger) set.triage = crisisTriage(conversation.triage, danger);
-      // The update locks the conversation row and returns it as it now stands (no separate locking
-      // read). A counsellor may have answered since the turn was worked out: then the bot says
-      // nothing (the person's answers are still recorded). The row lock orders this against the reply.
-      const [updated] = await tx.update(conversations).set(set).where(eq(conversations.id, conversation.id)).returning();
       const staffArrived = !conversation.staffEngagedAt && Boolean(updated.staffEngagedAt);
       let crisis: RaisedCrisis | null = null;
       if (danger) {

@@ -56,14 +56,9 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
       if (!opts.failed || !own) throw err;
       result = keepConversation(row.conversation.triage, own);
     }
-    if (result) {
-      await tx
-        .insert(triageRuns)
-        .values({ messageId: message.id, conversationId: message.conversationId, engine: opts.engine, result, messageTriage: own })
-        .onConflictDoNothing();
-    }
     await opts.failed?.inTx?.(tx);
-    // The message is marked triaged in the same statement that writes (or reads) the conversation.
+    // The run is kept and the message marked triaged in the statement that writes (or reads) the
+    // conversation: one round trip (data-modifying CTEs run whether or not anything reads them).
     const stamp = tx.$with('triaged').as(
       tx
         .update(messages)
@@ -71,9 +66,19 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
         .where(eq(messages.id, message.id))
         .returning({ id: messages.id }),
     );
-    const [conversation] = result
-      ? await tx.with(stamp).update(conversations).set({ triage: result }).where(eq(conversations.id, message.conversationId)).returning()
-      : await tx.with(stamp).select().from(conversations).where(eq(conversations.id, message.conversationId));
+    let conversation: typeof conversations.$inferSelect;
+    if (result) {
+      const run = tx.$with('run').as(
+        tx
+          .insert(triageRuns)
+          .values({ messageId: message.id, conversationId: message.conversationId, engine: opts.engine, result, messageTriage: own })
+          .onConflictDoNothing()
+          .returning({ messageId: triageRuns.messageId }),
+      );
+      [conversation] = await tx.with(stamp, run).update(conversations).set({ triage: result }).where(eq(conversations.id, message.conversationId)).returning();
+    } else {
+      [conversation] = await tx.with(stamp).select().from(conversations).where(eq(conversations.id, message.conversationId));
+    }
 
     // Only a person's own words can raise a crisis (not a button they tapped).
     if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, result, crisis: null };

@@ -17,8 +17,10 @@ export interface Head {
   labels: string[];
   kind: 'sigmoid' | 'softmax';
   bias: number[];
-  /** features × labels, row by feature. */
-  weights: Float32Array;
+  /** features × labels, row by feature: the weights themselves, or int16 steps of `step` (./binary.ts). */
+  weights: Float32Array | Int16Array;
+  /** The weight of one int16 step; absent when `weights` are the weights. */
+  step?: number;
 }
 
 export interface Thresholds {
@@ -95,9 +97,10 @@ export function rowsOf(row: (feature: string) => number | undefined, features: s
 export function scores(head: Head, rows: number[], scale: number): number[] {
   const k = head.labels.length;
   const z = head.bias.slice();
+  const s = scale * (head.step ?? 1);
   for (const r of rows) {
     const base = r * k;
-    for (let j = 0; j < k; j++) z[j] += head.weights[base + j] * scale;
+    for (let j = 0; j < k; j++) z[j] += head.weights[base + j] * s;
   }
   return z;
 }

@@ -1,7 +1,8 @@
 /**
  * Where the rules' false alarms come from, on training files only (never a blind set): every
  * line the rules alone call `emergency` whose label is not, grouped by the rules' first reason,
- * with what the model alone says of it (its risk and band).
+ * with what the model alone says of it (its risk and band). The model has trained on these very
+ * lines, so its column shows what it learned from them, not how it would read a new writer.
  *
  *   npx tsx scripts/rules-false-alarms.ts corpus/train/*.jsonl [--texts]
  */

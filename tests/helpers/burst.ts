@@ -4,7 +4,7 @@
  * (in the order each person sent it), triaged once, shown once on /staff (`message:created`), and
  * every bot answer and hotline reply reached the fake LINE API exactly once, in order.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import type { Db } from '../../src/db/client';
 import { contacts, conversations, messages, triageRuns } from '../../src/db/schema';
@@ -216,4 +216,33 @@ export async function returningBacklog(parts: { app: TestApp; line: FakeLineApi 
   );
   expect(await sendBurst(() => app.url, secret, burst)).toEqual([]);
   return { users: first.users, messages: burst };
+}
+
+type InboundRow = Awaited<ReturnType<typeof inboundOf>>[number];
+type Step = 'triagedAt' | 'dialoguedAt';
+
+/** Waits until the first of these messages has passed `step` (a backlog has started to move). */
+export async function untilMoving(db: Db, texts: string[], step: Step): Promise<void> {
+  const done = step === 'triagedAt' ? messages.triagedAt : messages.dialoguedAt;
+  await eventually(async () => (await db.select({ id: messages.id }).from(messages).where(and(inArray(messages.text, texts), isNotNull(done)))).length > 0, 30_000, 20);
+}
+
+/** The one inbound message of this LINE user, once it has passed `step`. */
+export async function oneInbound(db: Db, userId: string, step: Step): Promise<InboundRow> {
+  const [row] = await eventually(async () => {
+    const rows = await inboundOf(db, [userId]);
+    return rows[0]?.[step] ? rows : null;
+  }, 60_000);
+  return row;
+}
+
+/**
+ * `mine` jumped the queue at `step`: of the other messages that passed it after `mine` was
+ * stored (there must be a queue to jump: at least 8), fewer than half passed it before `mine` did.
+ */
+export function expectJumpedQueue(others: InboundRow[], mine: InboundRow, step: Step): void {
+  const later = others.filter((r) => r[step]! > mine.createdAt);
+  const ahead = later.filter((r) => r[step]! < mine[step]!).length;
+  expect(later.length).toBeGreaterThanOrEqual(8);
+  expect(`${ahead} of ${later.length}`).toBe(ahead < later.length / 2 ? `${ahead} of ${later.length}` : `fewer than half of ${later.length}`);
 }

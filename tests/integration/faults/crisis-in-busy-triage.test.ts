@@ -9,7 +9,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { contacts, conversations, triageRuns } from '../../../src/db/schema';
 import { eventually } from '../../helpers/app';
 import { testDatabases } from '../../helpers/databases';
-import { inboundOf, lineAppForFaults, planBurst, sendBurst } from '../../helpers/burst';
+import { expectJumpedQueue, inboundOf, lineAppForFaults, oneInbound, planBurst, sendBurst } from '../../helpers/burst';
 import { fakeLineUserId } from '../../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../../fixtures/line-events';
 
@@ -17,8 +17,6 @@ const SECRET = 'fault-busy-triage-secret';
 
 describe.each(testDatabases())('a crisis in a busy triage queue (%s)', (db) => {
   const parts = lineAppForFaults(db, SECRET, { TRIAGE_CONCURRENCY: '1' });
-
-  const inbound = (userIds: string[]) => inboundOf(parts.app.runtime.ctx.db, userIds);
 
   test('its triage (and so its alert and hotline reply) comes before most of the ordinary backlog', async () => {
     const { app, line } = parts;
@@ -28,20 +26,13 @@ describe.each(testDatabases())('a crisis in a busy triage queue (%s)', (db) => {
     const crisisUser = fakeLineUserId();
     const res = await postWebhook(app.url, webhookBody([textEvent({ userId: crisisUser, text: 'もう疲れました。今夜、首を吊ります', replyToken: line.issueReplyToken() })]), SECRET);
     expect(res.status).toBe(200);
-    const [mine] = await eventually(async () => {
-      const rows = await inbound([crisisUser]);
-      return rows[0]?.triagedAt ? rows : null;
-    }, 60_000);
+    const mine = await oneInbound(app.runtime.ctx.db, crisisUser, 'triagedAt');
     const ordinary = await eventually(async () => {
-      const rows = await inbound(burst.users);
+      const rows = await inboundOf(app.runtime.ctx.db, burst.users);
       return rows.length === burst.messages.length && rows.every((r) => r.triagedAt) ? rows : null;
     }, 120_000);
 
-    // ordinary messages triaged after the crisis came in, and of those, before its own triage
-    const later = ordinary.filter((r) => r.triagedAt! > mine.createdAt);
-    const ahead = later.filter((r) => r.triagedAt! < mine.triagedAt!).length;
-    expect(later.length).toBeGreaterThanOrEqual(8); // only meaningful with a queue to jump
-    expect(`${ahead} of ${later.length}`).toBe(ahead < later.length / 2 ? `${ahead} of ${later.length}` : `fewer than half of ${later.length}`);
+    expectJumpedQueue(ordinary, mine, 'triagedAt');
     const [conversation] = await app.runtime.ctx.db
       .select({ triage: conversations.triage })
       .from(conversations)

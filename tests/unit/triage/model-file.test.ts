@@ -73,3 +73,10 @@ test('a file of the earlier float32 form is refused with a message to retrain', 
   text.copy(old, 12);
   expect(() => decodeModel(old, 'v')).toThrow(/npm run train:triage/);
 });
+
+test('a decoded int16 model encodes back to the same bytes (its steps are kept, not rounded again)', () => {
+  const bytes = encodeModel(sampleModel(50));
+  const loaded = decodeModel(bytes, 'v');
+  const features = Array.from({ length: loaded.size }, (_, r) => loaded.feature(r));
+  expect(encodeModel({ ...loaded.model, features }).equals(bytes)).toBe(true);
+});

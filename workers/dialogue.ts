@@ -10,12 +10,12 @@ import type { Job } from 'bullmq';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages } from '../src/db/schema';
-import type { DialogueJob } from '../src/queues';
+import { DialoguePriority, type DialogueJob } from '../src/queues';
 import { earlier, holdBackBehindEarlier, loadMessageForJob } from '../src/queues/message-job';
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
 import { insertOutbound } from '../src/messages/write-outbound';
-import { queueDelivery } from '../src/messages/queue-delivery';
+import { DeliveryPriority, queueDelivery } from '../src/messages/queue-delivery';
 import { recordConsent, withdrawConsent } from '../src/consent/record';
 import { presentConversation } from '../src/presenters/conversation';
 import { describeNextStaffed, describeStaffedHours, formatHotlines, isStaffed, nextStaffedStart, selectHotlines } from '../src/municipality';
@@ -133,7 +133,8 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
     });
     if (!updated) return 'already handled';
     if (crisis) await announceCrisis(ctx, crisis);
-    await queueDelivery(ctx, replies);
+    // a turn that went ahead (a first turn, a safety question) is delivered ahead too
+    await queueDelivery(ctx, replies, (job.opts.priority ?? DialoguePriority.ordinary) <= DialoguePriority.ahead ? DeliveryPriority.ahead : DeliveryPriority.ordinary);
     // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
     ctx.publisher.conversationUpdated(presentConversation(updated));
     return `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`;

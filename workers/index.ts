@@ -4,7 +4,9 @@
  */
 import { Worker } from 'bullmq';
 import type { Context } from '../src/context';
-import { QueueName } from '../src/queues';
+import { DialoguePriority, QueueName, TriagePriority } from '../src/queues';
+import { urgentAtDatabase } from '../src/queues/urgent-at-database';
+import { DeliveryPriority } from '../src/messages/queue-delivery';
 import { withSafeFailure } from '../src/queues/safe-failure';
 import { errorCode } from '../src/errors-for-log';
 import { createRedis } from '../src/redis';
@@ -42,9 +44,10 @@ export async function startWorkers(ctx: Context, opts: WorkerOptions = {}): Prom
 
   const workers = [
     // many jobs at once: they wait in the triage pool (shortest first), not here behind one long text
-    new Worker(QueueName.triage, withSafeFailure(createTriageProcessor({ ctx, analyser })), { ...common, concurrency: config.TRIAGE_CONCURRENCY }),
-    new Worker(QueueName.dialogue, withSafeFailure(createDialogueProcessor({ ctx, profileLanguage })), { ...common, concurrency: config.DIALOGUE_CONCURRENCY }),
-    new Worker(QueueName.deliver, withSafeFailure(createDeliverProcessor({ ctx, line })), { ...common, concurrency: config.DELIVER_CONCURRENCY }),
+    // jobs the queues put ahead also go ahead at the embedded database (src/queues/urgent-at-database.ts)
+    new Worker(QueueName.triage, withSafeFailure(urgentAtDatabase(TriagePriority.newcomer, createTriageProcessor({ ctx, analyser }))), { ...common, concurrency: config.TRIAGE_CONCURRENCY }),
+    new Worker(QueueName.dialogue, withSafeFailure(urgentAtDatabase(DialoguePriority.ahead, createDialogueProcessor({ ctx, profileLanguage }))), { ...common, concurrency: config.DIALOGUE_CONCURRENCY }),
+    new Worker(QueueName.deliver, withSafeFailure(urgentAtDatabase(DeliveryPriority.ahead, createDeliverProcessor({ ctx, line }))), { ...common, concurrency: config.DELIVER_CONCURRENCY }),
     new Worker(QueueName.escalate, withSafeFailure(createEscalateProcessor(ctx)), { ...common, concurrency: 2 }),
     new Worker(QueueName.followUp, withSafeFailure(createFollowUpProcessor(ctx)), { ...common, concurrency: 2 }),
     // one purge at a time: it locks what it erases

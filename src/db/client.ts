@@ -8,6 +8,7 @@ import type { SQL } from 'drizzle-orm';
 import * as schema from './schema';
 import { lockDataDir } from './embedded-lock';
 import { ClosablePool } from './pg-pool';
+import { PGliteInThread } from './pglite-in-thread';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: commands accept either. */
@@ -78,18 +79,19 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       close: () => pool.endWithin(POOL_END_GRACE_MS),
     };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const unlock = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
-  let client: InstanceType<typeof PGlite>;
+  // PGlite in a thread of its own: its statements run as WASM and would otherwise hold up the
+  // thread that answers webhooks (./pglite-in-thread.ts)
+  const client = new PGliteInThread(opts.dataDir);
   try {
-    client = new PGlite(opts.dataDir);
     await client.waitReady;
   } catch (e) {
+    await client.close();
     unlock();
     throw e;
   }
-  const db = drizzle(client, { schema, logger: queryCounter(opts.onQuery) }) as unknown as Db;
+  const db = drizzle(client as never, { schema, logger: queryCounter(opts.onQuery) }) as unknown as Db;
   if (opts.migrate !== false) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db as never, { migrationsFolder });

@@ -12,6 +12,7 @@ import type { Context } from '../context';
 import { contacts, conversations, messages } from '../db/schema';
 import { cleanText } from '../channels/clean-text';
 import { retryTransient } from '../db/transient';
+import { aheadOfOtherWork, DbTurn } from '../db/ahead';
 import { enqueue } from '../queues/enqueue';
 import { TriagePriority } from '../queues';
 import { mayBeCrisis } from '../triage/crisis-hint';
@@ -47,7 +48,8 @@ export async function acceptMany(ctx: Context, inbound: InboundMessage[], opts: 
   // Whatever the channel let through: no control characters (a NUL cannot even be stored).
   const cleaned = inbound.map((m) => ({ ...m, text: cleanText(m.text), postback: m.postback === undefined ? undefined : cleanText(m.postback) }));
   // A lost connection or a serialization failure runs it again: a stored message is found, not stored twice.
-  const results = await retryTransient(() => ctx.db.transaction((tx) => storeAll(tx, cleaned, opts)));
+  // Ahead of the workers at the embedded database: the sender waits for this commit.
+  const results = await retryTransient(() => aheadOfOtherWork(DbTurn.inbound, () => ctx.db.transaction((tx) => storeAll(tx, cleaned, opts))));
 
   // After commit, shown first: triage's `conversation:updated` must not be overtaken by this one.
   for (const { rows } of results) {

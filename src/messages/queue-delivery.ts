@@ -10,9 +10,11 @@ import type { MessageRow } from './write-outbound';
 /**
  * Delivery order across conversations (BullMQ: lower number = sooner). Every delivery carries
  * one: BullMQ takes jobs *without* a priority before all prioritized ones, so a safety reply
- * marked 1 among unmarked ordinary answers would wait behind the whole backlog.
+ * marked 1 among unmarked ordinary answers would wait behind the whole backlog. `ahead`: the
+ * answer of a dialogue turn that went ahead (a person's first, a safety question), so a first
+ * answer does not wait behind returning people's answers either.
  */
-export const DeliveryPriority = { safety: 1, ordinary: 10 } as const;
+export const DeliveryPriority = { safety: 1, ahead: 2, ordinary: 10 } as const;
 
 export async function queueDelivery(ctx: Context, rows: MessageRow[], priority: number = DeliveryPriority.ordinary): Promise<void> {
   if (rows.length === 0) return;

@@ -187,7 +187,7 @@ export function lineAppForFaults(db: DbKind, secret: string, env: Record<string,
 /** The inbound messages of these LINE users, with when each was stored, triaged and taken by the dialogue. */
 export function inboundOf(db: Db, userIds: string[]) {
   return db
-    .select({ id: messages.id, userId: contacts.externalId, createdAt: messages.createdAt, triagedAt: messages.triagedAt, dialoguedAt: messages.dialoguedAt })
+    .select({ id: messages.id, conversationId: messages.conversationId, userId: contacts.externalId, createdAt: messages.createdAt, triagedAt: messages.triagedAt, dialoguedAt: messages.dialoguedAt })
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))

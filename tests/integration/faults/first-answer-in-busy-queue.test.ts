@@ -1,9 +1,14 @@
 /**
  * Fault: a new person writes while the front-door dialogue has a backlog of returning people's
  * turns. Their first turn goes ahead (DialoguePriority, src/queues/index.ts): nobody has answered
- * them yet. One dialogue job at a time, so the backlog is real and the order is the queue's.
+ * them yet, and so does the delivery of its answer. One dialogue job at a time, so the backlog is
+ * real and the order is the queue's.
  */
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import { eventually } from '../../helpers/app';
+import { messages } from '../../../src/db/schema';
+import { jobId } from '../../../src/queues';
+import { DeliveryPriority } from '../../../src/messages/queue-delivery';
 import { testDatabases } from '../../helpers/databases';
 import { expectJumpedQueue, inboundOf, lineAppForFaults, oneInbound, returningBacklog, untilMoving } from '../../helpers/burst';
 import { fakeLineUserId } from '../../fixtures/fake-line-api';
@@ -30,5 +35,24 @@ describe.each(testDatabases())('a new person in a busy dialogue queue (%s)', (db
     }, 90_000);
 
     expectJumpedQueue(returning, mine, 'dialoguedAt');
+
+    // …and its answer is delivered ahead of returning people's answers (DeliveryPriority.ahead)
+    const deliveryPriorities = async (rows: Array<{ id: string }>) => {
+      const jobs = await Promise.all(rows.map((r) => app.runtime.ctx.queues.deliver.getJob(jobId.deliver(r.id))));
+      return [...new Set(jobs.map((j) => j?.opts.priority))];
+    };
+    const myAnswers = await database
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.conversationId, mine.conversationId), eq(messages.direction, 'out')));
+    expect(myAnswers.length).toBeGreaterThan(0);
+    expect(await deliveryPriorities(myAnswers)).toEqual([DeliveryPriority.ahead]);
+    // returning people's answers to their later messages (their first answers went ahead too)
+    const later = await database
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(inArray(messages.conversationId, [...new Set(returning.map((r) => r.conversationId))]), eq(messages.direction, 'out'), gt(messages.createdAt, mine.createdAt)));
+    expect(later.length).toBeGreaterThan(0);
+    expect(await deliveryPriorities(later)).toEqual([DeliveryPriority.ordinary]);
   }, 180_000);
 });

@@ -1,0 +1,119 @@
+/**
+ * PGlite in a thread of its own (./pglite-thread.ts), behind the part of PGlite's interface that
+ * drizzle's PGlite driver and ./client.ts use: `query` (with drizzle's result parsers), and
+ * `transaction`, whose statements are sent to the thread one by one like any others.
+ *
+ * Why: PGlite runs its statements as WASM on the calling thread. On the main thread they held up
+ * every webhook answer and socket event while the workers' statements ran.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { plainToError, type PlainError } from './pglite-errors';
+import { currentDbTurn, orderDbTurns, type DbTurn } from './ahead';
+
+export type ThreadRequest =
+  | { id: number; op: 'query'; sql: string; params: unknown[]; rowMode: 'array' | 'object'; identityTypes: number[]; tx?: number; turn: DbTurn }
+  | { id: number; op: 'begin'; turn: DbTurn }
+  | { id: number; op: 'end'; tx: number; commit: boolean }
+  | { id: number; op: 'close' };
+type RequestBody = ThreadRequest extends infer R ? (R extends ThreadRequest ? Omit<R, 'id'> : never) : never;
+export type ThreadAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: PlainError };
+
+interface QueryOptions {
+  rowMode?: 'array' | 'object';
+  parsers?: Record<number, (value: string, typeId: number) => unknown>;
+}
+export interface ThreadResults {
+  rows: unknown[];
+  affectedRows?: number;
+  fields: Array<{ name: string; dataTypeID: number }>;
+}
+/** What a transaction's callback gets (drizzle makes a session of it). */
+export interface ThreadTransaction {
+  query(sql: string, params?: unknown[], options?: QueryOptions): Promise<ThreadResults>;
+}
+
+/**
+ * The thread applies no parser of its own choosing: drizzle asks for some types (timestamps,
+ * dates, intervals, their arrays) to be left as the text Postgres sent, and that is the only
+ * kind of parser this bridge can carry. Anything else is refused rather than silently dropped.
+ */
+function identityTypes(parsers: QueryOptions['parsers']): number[] {
+  if (!parsers) return [];
+  return Object.entries(parsers).map(([oid, parse]) => {
+    if (parse('2026-12-05 02:00:00+09', Number(oid)) !== '2026-12-05 02:00:00+09') {
+      throw new Error(`the embedded database thread can only leave type ${oid} as text`);
+    }
+    return Number(oid);
+  });
+}
+
+export class PGliteInThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private stopped: Error | null = null;
+  readonly waitReady: Promise<void>;
+
+  constructor(dataDir: string) {
+    orderDbTurns();
+    // compiled (dist/): the thread's own JavaScript; from TypeScript: an entry that registers tsx
+    const file = path.join(__dirname, __filename.endsWith('.js') ? 'pglite-thread.js' : 'pglite-thread-entry.cjs');
+    this.worker = new Worker(file, { workerData: { dataDir } });
+    this.waitReady = new Promise((resolve, reject) => this.pending.set(0, { resolve: () => resolve(), reject }));
+    this.worker.on('message', (answer: ThreadAnswer) => {
+      const waiting = this.pending.get(answer.id);
+      if (!waiting) return;
+      this.pending.delete(answer.id);
+      if (answer.ok) waiting.resolve(answer.value);
+      else waiting.reject(plainToError(answer.error));
+    });
+    const stop = (err: Error) => {
+      this.stopped ??= err;
+      for (const waiting of this.pending.values()) waiting.reject(this.stopped);
+      this.pending.clear();
+    };
+    this.worker.on('error', (err) => stop(Object.assign(new Error(`the embedded database thread failed: ${err.message}`), { cause: err })));
+    this.worker.on('exit', (code) => stop(new Error(`the embedded database thread has stopped (exit code ${code})`)));
+  }
+
+  private call(req: RequestBody): Promise<unknown> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...req, id });
+    });
+  }
+
+  async query(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number): Promise<ThreadResults> {
+    return (await this.call({
+      op: 'query',
+      sql,
+      params,
+      rowMode: options.rowMode ?? 'object',
+      identityTypes: identityTypes(options.parsers),
+      turn: currentDbTurn(),
+      ...(tx === undefined ? {} : { tx }),
+    })) as ThreadResults;
+  }
+
+  async transaction<T>(callback: (tx: ThreadTransaction) => Promise<T>): Promise<T> {
+    const txId = (await this.call({ op: 'begin', turn: currentDbTurn() })) as number;
+    const tx: ThreadTransaction = { query: (sql, params, options) => this.query(sql, params, options, txId) };
+    let result: T;
+    try {
+      result = await callback(tx);
+    } catch (err) {
+      await this.call({ op: 'end', tx: txId, commit: false }).catch(() => {});
+      throw err;
+    }
+    await this.call({ op: 'end', tx: txId, commit: true });
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (!this.stopped) await this.call({ op: 'close' }).catch(() => {});
+    await this.worker.terminate();
+  }
+}

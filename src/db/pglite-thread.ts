@@ -1,0 +1,122 @@
+/**
+ * The embedded database's own thread: PGlite runs every statement as WASM on the thread that
+ * calls it. In the main thread that is also the thread answering webhooks, so under load a
+ * webhook waited seconds behind the workers' statements (README, "Where the CPU goes"). Here
+ * PGlite has a thread to itself; ./pglite-in-thread.ts is the main thread's side.
+ *
+ * Requests (from ./pglite-in-thread.ts): `query` (on the database, or inside an open transaction),
+ * `begin` (opens a transaction and answers its id once PGlite has begun it), `end` (commits or
+ * rolls it back), `close`. Every request gets one answer with its id. A statement outside a
+ * transaction, or a whole transaction, first waits its turn at the gate (./pglite-gate.ts), which
+ * lets storing a person's message and urgent jobs go ahead of other work (./ahead.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { ThreadAnswer, ThreadRequest } from './pglite-in-thread';
+import { errorToPlain } from './pglite-errors';
+import { PGliteGate } from './pglite-gate';
+import { DbTurn } from './ahead';
+
+/** Thrown inside PGlite's transaction callback to make it roll back; not an error for the caller. */
+const ROLLBACK = Symbol('rollback');
+
+interface OpenTransaction {
+  tx: Transaction;
+  end: (commit: boolean) => void;
+  /** Settles when PGlite has committed (or rolled back) the transaction. */
+  done: Promise<void>;
+}
+
+async function serve(dataDir: string): Promise<void> {
+  const port = parentPort!;
+  const answer = (message: ThreadAnswer) => port.postMessage(message);
+  let pg: PGlite;
+  try {
+    pg = new PGlite(dataDir);
+    await pg.waitReady;
+  } catch (err) {
+    answer({ id: 0, ok: false, error: errorToPlain(err) });
+    return;
+  }
+  answer({ id: 0, ok: true, value: null });
+
+  const open = new Map<number, OpenTransaction>();
+  const gate = new PGliteGate();
+  let nextTx = 1;
+
+  async function begin(id: number, turn: DbTurn): Promise<void> {
+    await gate.enter(turn);
+    const txId = nextTx++;
+    let end!: (commit: boolean) => void;
+    const decided = new Promise<boolean>((resolve) => (end = resolve));
+    const entry = { end } as OpenTransaction;
+    let begun = false;
+    entry.done = pg
+      .transaction(async (tx) => {
+        entry.tx = tx;
+        open.set(txId, entry);
+        begun = true;
+        answer({ id, ok: true, value: txId });
+        if (!(await decided)) throw ROLLBACK;
+      })
+      .then(
+        () => undefined,
+        (err) => {
+          if (err === ROLLBACK) return;
+          if (!begun) answer({ id, ok: false, error: errorToPlain(err) });
+          // after begin, the error belongs to whoever ends the transaction
+          else throw err;
+        },
+      )
+      .finally(() => {
+        open.delete(txId);
+        gate.leave();
+      });
+    // an error after begin is read by 'end'; until then it must not count as unhandled
+    entry.done.catch(() => {});
+  }
+
+  async function handle(req: ThreadRequest): Promise<unknown> {
+    switch (req.op) {
+      case 'query': {
+        const parsers = Object.fromEntries(req.identityTypes.map((oid) => [oid, (v: string) => v]));
+        const options = { rowMode: req.rowMode, parsers };
+        if (req.tx !== undefined) {
+          const tx = open.get(req.tx)?.tx;
+          if (!tx) throw new Error(`transaction ${req.tx} is not open`);
+          return tx.query(req.sql, req.params, options);
+        }
+        await gate.enter(req.turn);
+        try {
+          return await pg.query(req.sql, req.params, options);
+        } finally {
+          gate.leave();
+        }
+      }
+      case 'end': {
+        const t = open.get(req.tx);
+        if (!t) throw new Error(`transaction ${req.tx} is not open`);
+        t.end(req.commit);
+        await t.done;
+        return null;
+      }
+      case 'close':
+        await gate.enter(DbTurn.ordinary); // after everything already waiting
+        await pg.close();
+        return null;
+    }
+  }
+
+  port.on('message', (req: ThreadRequest) => {
+    if (req.op === 'begin') return void begin(req.id, req.turn);
+    handle(req).then(
+      (value) => {
+        answer({ id: req.id, ok: true, value });
+        if (req.op === 'close') port.close();
+      },
+      (err) => answer({ id: req.id, ok: false, error: errorToPlain(err) }),
+    );
+  });
+}
+
+void serve((workerData as { dataDir: string }).dataDir);

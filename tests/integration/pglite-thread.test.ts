@@ -1,0 +1,144 @@
+/**
+ * The embedded database runs in a thread of its own (src/db/pglite-in-thread.ts): what drizzle and
+ * the rest of the code rely on must hold across the thread — results, transactions that commit
+ * or roll back, SQLSTATE codes on errors (src/db/transient.ts reads them) — and a long statement
+ * must no longer hold up the thread that answers webhooks.
+ */
+import { sql } from 'drizzle-orm';
+import { openDatabase, rowsOf, type Database } from '../../src/db/client';
+import { PGliteInThread } from '../../src/db/pglite-in-thread';
+import { aheadOfOtherWork, DbTurn } from '../../src/db/ahead';
+import { conversations } from '../../src/db/schema';
+import { isTransientDbError } from '../../src/db/transient';
+import { errorChain } from '../../src/errors-for-log';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openDatabase({ dataDir: 'memory://' });
+  await database.db.execute(sql`create table bridge_probe (id int primary key, note text, at timestamptz default now(), tags jsonb)`);
+});
+afterAll(() => database?.close());
+
+const codeOf = (err: unknown) => [...errorChain(err)].find((e) => typeof e.code === 'string')?.code;
+
+test('rows come back as drizzle reads them: numbers, json, timestamps left as text', async () => {
+  await database.db.execute(sql`insert into bridge_probe (id, note, tags) values (1, 'ひとつめ', '["a", 2]')`);
+  const [row] = await rowsOf<{ id: number; note: string; at: unknown; tags: unknown }>(database.db, sql`select * from bridge_probe where id = 1`);
+  expect(row).toMatchObject({ id: 1, note: 'ひとつめ', tags: ['a', 2] });
+  // drizzle asks for timestamps as Postgres's text and parses them itself
+  expect(typeof row.at).toBe('string');
+  const list = await database.db.select({ id: conversations.id, createdAt: conversations.createdAt }).from(conversations).limit(1);
+  expect(list).toEqual([]);
+});
+
+test('a transaction commits what its callback wrote', async () => {
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`insert into bridge_probe (id, note) values (2, 'two')`);
+    await tx.execute(sql`update bridge_probe set note = 'two, updated' where id = 2`);
+  });
+  const rows = await rowsOf<{ note: string }>(database.db, sql`select note from bridge_probe where id = 2`);
+  expect(rows).toEqual([{ note: 'two, updated' }]);
+});
+
+test('a transaction whose callback throws leaves nothing behind, and the error reaches the caller', async () => {
+  await expect(
+    database.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into bridge_probe (id, note) values (3, 'three')`);
+      throw new Error('stop here');
+    }),
+  ).rejects.toThrow('stop here');
+  expect(await rowsOf(database.db, sql`select id from bridge_probe where id = 3`)).toEqual([]);
+  // the database is free again: the next statement runs
+  expect(await rowsOf(database.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+});
+
+test("a statement's error keeps its SQLSTATE across the thread, and a failed transaction rolls back", async () => {
+  const duplicate = await database.db.execute(sql`insert into bridge_probe (id) values (1)`).catch((e: unknown) => e);
+  expect(codeOf(duplicate)).toBe('23505');
+  const insideTx = await database.db
+    .transaction(async (tx) => {
+      await tx.execute(sql`insert into bridge_probe (id, note) values (4, 'four')`);
+      await tx.execute(sql`insert into bridge_probe (id) values (1)`);
+    })
+    .catch((e: unknown) => e);
+  expect(codeOf(insideTx)).toBe('23505');
+  expect(isTransientDbError(insideTx)).toBe(false);
+  expect(await rowsOf(database.db, sql`select id from bridge_probe where id = 4`)).toEqual([]);
+});
+
+test('transactions started together run one after the other, each seeing the last one’s write', async () => {
+  await database.db.execute(sql`insert into bridge_probe (id, note) values (10, '0')`);
+  await Promise.all(
+    Array.from({ length: 20 }, () =>
+      database.db.transaction(async (tx) => {
+        const [{ note }] = await rowsOf<{ note: string }>(tx, sql`select note from bridge_probe where id = 10`);
+        await tx.execute(sql`update bridge_probe set note = ${String(Number(note) + 1)} where id = 10`);
+      }),
+    ),
+  );
+  expect(await rowsOf(database.db, sql`select note from bridge_probe where id = 10`)).toEqual([{ note: '20' }]);
+});
+
+test('storing a message goes ahead of work that waited longer at the embedded database', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let begun!: () => void;
+  const holding = new Promise<void>((r) => (begun = r));
+  // one transaction holds the database…
+  const holder = database.db.transaction(async (tx) => {
+    await tx.execute(sql`select 1`);
+    begun();
+    await held;
+  });
+  await holding;
+  const order: string[] = [];
+  // …while a worker's transaction and statement queue up, and then a message is stored
+  const waiting = [
+    database.db.transaction(async (tx) => void (await tx.execute(sql`select 2`))).then(() => order.push('worker transaction')),
+    database.db.execute(sql`select 3`).then(() => order.push('worker statement')),
+  ];
+  await new Promise((r) => setTimeout(r, 50)); // the two are at the gate before the message
+  waiting.push(aheadOfOtherWork(DbTurn.inbound, () => database.db.transaction(async (tx) => void (await tx.execute(sql`select 4`)))).then(() => order.push('message')));
+  await new Promise((r) => setTimeout(r, 50));
+  release();
+  await Promise.all([holder, ...waiting]);
+  expect(order).toEqual(['message', 'worker transaction', 'worker statement']);
+});
+
+test('a long statement does not hold up the calling thread', async () => {
+  // the main thread stays free while the database works: a 10 ms tick keeps ticking throughout
+  let last = Date.now();
+  let longestGap = 0;
+  const tick = setInterval(() => {
+    longestGap = Math.max(longestGap, Date.now() - last);
+    last = Date.now();
+  }, 10);
+  const started = Date.now();
+  try {
+    await database.db.execute(sql`select count(*) from generate_series(1, 4000000)`);
+  } finally {
+    clearInterval(tick);
+  }
+  longestGap = Math.max(longestGap, Date.now() - last); // a tick that never came counts too
+  const statementMs = Date.now() - started;
+  expect(statementMs).toBeGreaterThan(200); // the statement really was long…
+  expect(longestGap).toBeLessThan(statementMs / 4); // …and the ticks did not wait for it
+});
+
+test('a parser the thread cannot carry is refused, not silently dropped', async () => {
+  const thread = new PGliteInThread('memory://');
+  try {
+    await thread.waitReady;
+    await expect(thread.query('select 1', [], { parsers: { 23: (v: string) => Number(v) * 2 } })).rejects.toThrow(/only leave type 23 as text/);
+    expect((await thread.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+  } finally {
+    await thread.close();
+  }
+});
+
+test('after close, a statement fails with a clear error instead of waiting forever', async () => {
+  const thread = new PGliteInThread('memory://');
+  await thread.waitReady;
+  await thread.close();
+  await expect(thread.query('select 1')).rejects.toThrow(/embedded database thread has stopped/);
+});

@@ -12,8 +12,7 @@ import { plainToError, type PlainError } from './pglite-errors';
 import { currentDbTurn, orderDbTurns, type DbTurn } from './ahead';
 
 export type ThreadRequest =
-  | { id: number; op: 'query'; sql: string; params: unknown[]; rowMode: 'array' | 'object'; identityTypes: number[]; tx?: number; turn: DbTurn }
-  | { id: number; op: 'begin'; turn: DbTurn }
+  | { id: number; op: 'query'; sql: string; params: unknown[]; rowMode: 'array' | 'object'; identityTypes: number[]; turn: DbTurn; tx?: number; begin?: boolean }
   | { id: number; op: 'end'; tx: number; commit: boolean }
   | { id: number; op: 'close' };
 type RequestBody = ThreadRequest extends infer R ? (R extends ThreadRequest ? Omit<R, 'id'> : never) : never;
@@ -52,6 +51,7 @@ export class PGliteInThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
+  private nextTx = 1;
   private stopped: Error | null = null;
   readonly waitReady: Promise<void>;
 
@@ -86,7 +86,7 @@ export class PGliteInThread {
     });
   }
 
-  async query(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number): Promise<ThreadResults> {
+  async query(sql: string, params: unknown[] = [], options: QueryOptions = {}, inTx?: { tx: number; begin: boolean; turn: DbTurn }): Promise<ThreadResults> {
     return (await this.call({
       op: 'query',
       sql,
@@ -94,21 +94,33 @@ export class PGliteInThread {
       rowMode: options.rowMode ?? 'object',
       identityTypes: identityTypes(options.parsers),
       turn: currentDbTurn(),
-      ...(tx === undefined ? {} : { tx }),
+      ...inTx,
     })) as ThreadResults;
   }
 
+  /**
+   * The transaction begins with its first statement (one trip less while it holds the database's
+   * line) and ends with one more trip; a callback that sent nothing costs none.
+   */
   async transaction<T>(callback: (tx: ThreadTransaction) => Promise<T>): Promise<T> {
-    const txId = (await this.call({ op: 'begin', turn: currentDbTurn() })) as number;
-    const tx: ThreadTransaction = { query: (sql, params, options) => this.query(sql, params, options, txId) };
+    const txId = this.nextTx++;
+    const turn = currentDbTurn();
+    let begun = false;
+    const tx: ThreadTransaction = {
+      query: (sql, params, options) => {
+        const begin = !begun;
+        begun = true;
+        return this.query(sql, params, options, { tx: txId, begin, turn });
+      },
+    };
     let result: T;
     try {
       result = await callback(tx);
     } catch (err) {
-      await this.call({ op: 'end', tx: txId, commit: false }).catch(() => {});
+      if (begun) await this.call({ op: 'end', tx: txId, commit: false }).catch(() => {});
       throw err;
     }
-    await this.call({ op: 'end', tx: txId, commit: true });
+    if (begun) await this.call({ op: 'end', tx: txId, commit: true });
     return result;
   }
 

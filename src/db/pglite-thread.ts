@@ -4,11 +4,12 @@
  * webhook waited seconds behind the workers' statements (README, "Where the CPU goes"). Here
  * PGlite has a thread to itself; ./pglite-in-thread.ts is the main thread's side.
  *
- * Requests (from ./pglite-in-thread.ts): `query` (on the database, or inside an open transaction),
- * `begin` (opens a transaction and answers its id once PGlite has begun it), `end` (commits or
- * rolls it back), `close`. Every request gets one answer with its id. A statement outside a
- * transaction, or a whole transaction, first waits its turn at the gate (./pglite-gate.ts), which
- * lets storing a person's message and urgent jobs go ahead of other work (./ahead.ts).
+ * Requests: `query` (on the database, or in a transaction: the transaction's first statement
+ * carries `begin`, so opening it costs no trip of its own), `end` (commits or rolls back), `close`.
+ * Every request gets one answer with its id. A statement outside a transaction, or a whole
+ * transaction, first waits its turn at the gate (./pglite-gate.ts), which lets storing a person's
+ * message and urgent jobs go ahead of other work (./ahead.ts). A transaction holds the gate from
+ * its first statement to its end, so the trips in between are kept few.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
@@ -40,40 +41,43 @@ async function serve(dataDir: string): Promise<void> {
   }
   answer({ id: 0, ok: true, value: null });
 
-  const open = new Map<number, OpenTransaction>();
   const gate = new PGliteGate();
-  let nextTx = 1;
+  /** Transactions by the id the main thread gave them, from their first statement to their end. */
+  const open = new Map<number, Promise<OpenTransaction>>();
 
-  async function begin(id: number, turn: DbTurn): Promise<void> {
-    await gate.enter(turn);
-    const txId = nextTx++;
-    let end!: (commit: boolean) => void;
-    const decided = new Promise<boolean>((resolve) => (end = resolve));
-    const entry = { end } as OpenTransaction;
-    let begun = false;
-    entry.done = pg
-      .transaction(async (tx) => {
-        entry.tx = tx;
-        open.set(txId, entry);
-        begun = true;
-        answer({ id, ok: true, value: txId });
-        if (!(await decided)) throw ROLLBACK;
-      })
-      .then(
-        () => undefined,
-        (err) => {
-          if (err === ROLLBACK) return;
-          if (!begun) answer({ id, ok: false, error: errorToPlain(err) });
-          // after begin, the error belongs to whoever ends the transaction
-          else throw err;
-        },
-      )
-      .finally(() => {
-        open.delete(txId);
-        gate.leave();
-      });
-    // an error after begin is read by 'end'; until then it must not count as unhandled
-    entry.done.catch(() => {});
+  /** Waits for the gate, then begins a transaction in PGlite and keeps it open until `end`. */
+  function begin(txId: number, turn: DbTurn): Promise<OpenTransaction> {
+    const opened = gate.enter(turn).then(
+      () =>
+        new Promise<OpenTransaction>((resolveOpen, rejectOpen) => {
+          let end!: (commit: boolean) => void;
+          const decided = new Promise<boolean>((resolve) => (end = resolve));
+          const entry = { end } as OpenTransaction;
+          let begun = false;
+          entry.done = pg
+            .transaction(async (tx) => {
+              entry.tx = tx;
+              begun = true;
+              resolveOpen(entry);
+              if (!(await decided)) throw ROLLBACK;
+            })
+            .then(
+              () => undefined,
+              (err) => {
+                if (err === ROLLBACK) return;
+                if (!begun) rejectOpen(err);
+                // after begin, the error belongs to whoever ends the transaction
+                else throw err;
+              },
+            )
+            .finally(() => gate.leave());
+          // an error after begin is read by 'end'; until then it must not count as unhandled
+          entry.done.catch(() => {});
+        }),
+    );
+    opened.catch(() => {});
+    open.set(txId, opened);
+    return opened;
   }
 
   async function handle(req: ThreadRequest): Promise<unknown> {
@@ -82,9 +86,9 @@ async function serve(dataDir: string): Promise<void> {
         const parsers = Object.fromEntries(req.identityTypes.map((oid) => [oid, (v: string) => v]));
         const options = { rowMode: req.rowMode, parsers };
         if (req.tx !== undefined) {
-          const tx = open.get(req.tx)?.tx;
-          if (!tx) throw new Error(`transaction ${req.tx} is not open`);
-          return tx.query(req.sql, req.params, options);
+          const opened = req.begin ? begin(req.tx, req.turn) : open.get(req.tx);
+          if (!opened) throw new Error(`transaction ${req.tx} is not open`);
+          return (await opened).tx.query(req.sql, req.params, options);
         }
         await gate.enter(req.turn);
         try {
@@ -94,10 +98,13 @@ async function serve(dataDir: string): Promise<void> {
         }
       }
       case 'end': {
-        const t = open.get(req.tx);
-        if (!t) throw new Error(`transaction ${req.tx} is not open`);
-        t.end(req.commit);
-        await t.done;
+        const opened = open.get(req.tx);
+        if (!opened) throw new Error(`transaction ${req.tx} is not open`);
+        open.delete(req.tx);
+        // a transaction that could not even begin has nothing to commit: its first statement already failed
+        const entry = await opened;
+        entry.end(req.commit);
+        await entry.done;
         return null;
       }
       case 'close':
@@ -108,7 +115,6 @@ async function serve(dataDir: string): Promise<void> {
   }
 
   port.on('message', (req: ThreadRequest) => {
-    if (req.op === 'begin') return void begin(req.id, req.turn);
     handle(req).then(
       (value) => {
         answer({ id: req.id, ok: true, value });

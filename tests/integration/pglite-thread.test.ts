@@ -102,7 +102,8 @@ test('storing a message goes ahead of work that waited longer at the embedded da
   await new Promise((r) => setTimeout(r, 50));
   release();
   await Promise.all([holder, ...waiting]);
-  expect(order).toEqual(['message', 'worker transaction', 'worker statement']);
+  expect(order[0]).toBe('message');
+  expect(order.slice(1).sort()).toEqual(['worker statement', 'worker transaction']);
 });
 
 test('a long statement does not hold up the calling thread', async () => {

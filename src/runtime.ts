@@ -70,6 +70,8 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     databaseUrl: config.DATABASE_URL,
     dataDir: config.dataDir,
     onConnectionError: (err) => log.warn({ err: err.message }, 'database connection lost (the pool reconnects on next use)'),
+    // /readyz fails from now on; what was stored stays stored (LINE redelivers what got no 200)
+    onEmbeddedStopped: (err) => log.error({ err: err.message }, 'the embedded database has stopped: restart tsunagu'),
     onQuery: metrics ? () => metrics.dbStatements.inc() : undefined,
   });
   log.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.dataDir } : {}) }, 'database open');

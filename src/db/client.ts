@@ -42,6 +42,8 @@ export interface OpenOptions {
    * The pool replaces it on next use; without a listener, pg would crash the process.
    */
   onConnectionError?: (err: Error) => void;
+  /** Told if the embedded database's thread stops without being closed: every statement fails from then on. */
+  onEmbeddedStopped?: (err: Error) => void;
   /** Told of every statement drizzle sends (counted for metrics; never given the SQL or its parameters). */
   onQuery?: () => void;
 }
@@ -83,7 +85,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const unlock = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
   // PGlite in a thread of its own: its statements run as WASM and would otherwise hold up the
   // thread that answers webhooks (./pglite-in-thread.ts)
-  const client = new PGliteInThread(opts.dataDir);
+  const client = new PGliteInThread(opts.dataDir, (err) => opts.onEmbeddedStopped?.(err));
   try {
     await client.waitReady;
   } catch (e) {

@@ -53,9 +53,11 @@ export class PGliteInThread {
   private nextId = 1;
   private nextTx = 1;
   private stopped: Error | null = null;
+  private closing = false;
   readonly waitReady: Promise<void>;
 
-  constructor(dataDir: string) {
+  /** `onStopped`: told once if the thread ends without being closed (nothing can be stored until a restart). */
+  constructor(dataDir: string, onStopped: (err: Error) => void = () => {}) {
     orderDbTurns();
     // compiled (dist/): the thread's own JavaScript; from TypeScript: an entry that registers tsx
     const file = path.join(__dirname, __filename.endsWith('.js') ? 'pglite-thread.js' : 'pglite-thread-entry.cjs');
@@ -69,6 +71,7 @@ export class PGliteInThread {
       else waiting.reject(plainToError(answer.error));
     });
     const stop = (err: Error) => {
+      if (!this.stopped && !this.closing) onStopped(err);
       this.stopped ??= err;
       for (const waiting of this.pending.values()) waiting.reject(this.stopped);
       this.pending.clear();
@@ -125,6 +128,7 @@ export class PGliteInThread {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (!this.stopped) await this.call({ op: 'close' }).catch(() => {});
     await this.worker.terminate();
   }

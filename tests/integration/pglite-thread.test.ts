@@ -143,3 +143,15 @@ test('after close, a statement fails with a clear error instead of waiting forev
   await thread.close();
   await expect(thread.query('select 1')).rejects.toThrow(/embedded database thread has stopped/);
 });
+
+test('a thread that ends without being closed is reported once, and statements fail instead of waiting', async () => {
+  const stopped: Error[] = [];
+  const thread = new PGliteInThread('memory://', (err) => stopped.push(err));
+  await thread.waitReady;
+  const inFlight = thread.query('select count(*) from generate_series(1, 3000000)');
+  await (thread as unknown as { worker: import('node:worker_threads').Worker }).worker.terminate();
+  await expect(inFlight).rejects.toThrow(/embedded database thread has stopped/);
+  await expect(thread.query('select 1')).rejects.toThrow(/embedded database thread has stopped/);
+  await thread.close();
+  expect(stopped).toHaveLength(1);
+});

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Triage } from '../src/db/schema';
 import { combineTriage, createClassifier, CATEGORIES } from '../src/triage';
 import { bandScores, readCorpus, REPORTERS, score, URGENCIES, type Gold } from '../src/triage/evaluate';
-import { blend, modelOnly } from '../src/triage/model/blend';
+import { modelOnly } from '../src/triage/model/blend';
 import { predict } from '../src/triage/model/linear';
 import { sideBySide, type Variants } from '../src/triage/model/report';
 
@@ -45,7 +45,8 @@ async function main() {
     const { rules, features } = classifier.read(text);
     if (!model || !text.trim()) return { rules, model: rules, combined: rules };
     const p = predict(model, features);
-    return { rules, model: modelOnly(p, model.model.thresholds), combined: blend(rules, p, model.model.thresholds, features) };
+    // combined: exactly what production runs (classify also leaves courtesies alone to the rules)
+    return { rules, model: modelOnly(p, model.model.thresholds), combined: classifier.classify(text) };
   };
   const variants: Variants = { rules: [], model: [], combined: [] };
   for (const g of gold) {

@@ -254,9 +254,8 @@ describe('widget by keyboard and screen reader, in three languages, at night', (
       await page.goto(`${host.origin}/`);
       const frame = await openChat(page);
       await frame.getByTestId('widget-lang').selectOption(lang);
-      // an ordinary request (engine 184162892d74 reads 「I would like to talk about my son」 as a crisis,
-      // a known false alarm of short English requests: README, Triage, "Still weak")
-      await writeInChat(page, lang === 'en' ? 'Can I talk to someone about my son?' : '息子のことで相談があります');
+      // an ordinary request: out of hours it gets the night answer, not the hotline
+      await writeInChat(page, lang === 'en' ? 'I would like to talk about my son' : '息子のことで相談があります');
       const bot = frame.locator('[data-testid="widget-message"][data-author="bot"]', { hasText: afterHours });
       await bot.waitFor({ timeout: 20_000 });
       await expect(bot.locator('a[href="tel:119"]').count()).resolves.toBeGreaterThanOrEqual(1);

@@ -109,6 +109,24 @@ describe('the committed model', () => {
     expect(bands.filter((b) => b === 'check').length).toBeLessThanOrEqual(1);
   });
 
+  test('plain first requests in English and other languages are not read as danger, and the same plain words with danger are', async () => {
+    // engine 184162892d74 put short English requests just over the crisis threshold (0.32–0.36)
+    // on Latin-letter character n-grams; corpus writer w22 wrote plain requests in ten languages
+    const c = await createClassifier();
+    const requests = [
+      'I would like to talk about my son',
+      'I would like to talk to someone',
+      "I want to ask about my son's school",
+      "Hi, I'd like some advice about my dad",
+      'Could I ask something about the nursery fees?',
+      'Queria conversar sobre a minha filha',
+      'Xin chào, tôi muốn hỏi về tiền nhà',
+    ];
+    expect(requests.map((t) => c.classify(t).risk?.band).filter((b) => b === 'crisis')).toEqual([]);
+    const dangers = ['I would like to talk to someone. I swallowed all my pills', 'Sorry to bother you, my husband is hitting me now'];
+    expect(dangers.map((t) => c.classify(t).risk?.band)).toEqual(['crisis', 'crisis']);
+  });
+
   test('the model never lowers what the rules found', async () => {
     const withModel = await createClassifier();
     const rulesOnly = await createClassifier({ model: null });

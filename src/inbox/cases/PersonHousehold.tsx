@@ -4,7 +4,7 @@
  * list of members (PATCH /api/cases/:id). Keyboard: 変更する opens the form with focus on its first
  * field; 保存/取り消す (and Escape) close it and give focus back to 変更する.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../api.js';
 import { useT, usePage } from '../i18n/index.js';
 import { casesPage } from '../i18n/pages/cases.js';
@@ -138,7 +138,8 @@ function PersonForm(props: { c: CaseDetailView; onSaved: (c: CaseDetailView) => 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // before the browser paints: the form never shows without the focus in it (keyboard and screen-reader users)
+  useLayoutEffect(() => first.current?.focus(), []);
 
   const update = (key: number, change: Partial<MemberDraft>) => setMembers((list) => list.map((m) => (m.key === key ? { ...m, ...change } : m)));
   const optional = (v: string) => (v.trim() ? v.trim() : undefined);

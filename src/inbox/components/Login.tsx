@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Staff } from '../api.js';
 import { useT, type InboxLang } from '../i18n/index.js';
 import { unlockAudio } from '../alerting.js';
@@ -12,7 +12,7 @@ export function Login(props: { lang: InboxLang; onLang: (l: InboxLang) => void; 
   const [error, setError] = useState('');
   const emailRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => emailRef.current?.focus(), []);
+  useLayoutEffect(() => emailRef.current?.focus(), []); // focused before the form is first painted
 
   const submit = async (e: Event) => {
     e.preventDefault();

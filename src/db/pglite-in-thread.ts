@@ -67,6 +67,9 @@ export class PGliteInThread {
       const waiting = this.pending.get(answer.id);
       if (!waiting) return;
       this.pending.delete(answer.id);
+      // like a socket: the thread keeps the process alive only while a request is under way, so a
+      // database left open (a script, a test) does not stop the process from ending
+      if (this.pending.size === 0) this.worker.unref();
       if (answer.ok) waiting.resolve(answer.value);
       else waiting.reject(plainToError(answer.error));
     });
@@ -84,6 +87,7 @@ export class PGliteInThread {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...req, id });
     });

@@ -155,3 +155,13 @@ test('a thread that ends without being closed is reported once, and statements f
   await thread.close();
   expect(stopped).toHaveLength(1);
 });
+
+test('a database left open does not keep a finished process alive, and a late statement still runs', async () => {
+  const { execFile } = await import('node:child_process');
+  const script = require.resolve('../fixtures/left-open-database.ts');
+  const tsx = require.resolve('tsx/cli');
+  const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+    const child = execFile(process.execPath, [tsx, script], { timeout: 45_000 }, (err, stdout) => resolve({ code: err ? (child.exitCode ?? -1) : 0, stdout }));
+  });
+  expect(out).toEqual({ code: 0, stdout: '[{"two":2}]\n' });
+}, 60_000);

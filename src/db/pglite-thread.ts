@@ -45,46 +45,53 @@ async function serve(dataDir: string): Promise<void> {
   /** Transactions by the id the main thread gave them, from their first statement to their end. */
   const open = new Map<number, Promise<OpenTransaction>>();
 
-  /** Waits for the gate, then begins a transaction in PGlite and keeps it open until `end`. */
+  /** Begins a transaction in PGlite (the caller holds the gate) and keeps it open until `end`. */
+  function openTransaction(): Promise<OpenTransaction> {
+    return new Promise((resolveOpen, rejectOpen) => {
+      let end!: (commit: boolean) => void;
+      const decided = new Promise<boolean>((resolve) => (end = resolve));
+      const entry = { end } as OpenTransaction;
+      let begun = false;
+      const settled = pg.transaction(async (tx) => {
+        entry.tx = tx;
+        begun = true;
+        resolveOpen(entry);
+        if (!(await decided)) throw ROLLBACK;
+      });
+      entry.done = settled
+        .catch((err) => {
+          if (err === ROLLBACK) return;
+          if (!begun) return rejectOpen(err);
+          throw err; // after begin, the error belongs to whoever ends the transaction
+        })
+        .then(() => undefined)
+        .finally(() => gate.leave());
+      // an error after begin is read by 'end'; until then it must not count as unhandled
+      entry.done.catch(() => {});
+    });
+  }
+
+  /** Waits for the gate, then opens the transaction the main thread numbered `txId`. */
   function begin(txId: number, turn: DbTurn): Promise<OpenTransaction> {
-    const opened = gate.enter(turn).then(
-      () =>
-        new Promise<OpenTransaction>((resolveOpen, rejectOpen) => {
-          let end!: (commit: boolean) => void;
-          const decided = new Promise<boolean>((resolve) => (end = resolve));
-          const entry = { end } as OpenTransaction;
-          let begun = false;
-          entry.done = pg
-            .transaction(async (tx) => {
-              entry.tx = tx;
-              begun = true;
-              resolveOpen(entry);
-              if (!(await decided)) throw ROLLBACK;
-            })
-            .then(
-              () => undefined,
-              (err) => {
-                if (err === ROLLBACK) return;
-                if (!begun) rejectOpen(err);
-                // after begin, the error belongs to whoever ends the transaction
-                else throw err;
-              },
-            )
-            .finally(() => gate.leave());
-          // an error after begin is read by 'end'; until then it must not count as unhandled
-          entry.done.catch(() => {});
-        }),
-    );
+    const opened = gate.enter(turn).then(openTransaction);
     opened.catch(() => {});
     open.set(txId, opened);
     return opened;
   }
 
+  /** drizzle's parsers, rebuilt here: leave these types as the text Postgres sent (one object per set). */
+  const leaveAsText = new Map<string, Record<number, (v: string) => string>>();
+  const parsersFor = (oids: number[]) => {
+    const key = oids.join(',');
+    let parsers = leaveAsText.get(key);
+    if (!parsers) leaveAsText.set(key, (parsers = Object.fromEntries(oids.map((oid) => [oid, (v: string) => v]))));
+    return parsers;
+  };
+
   async function handle(req: ThreadRequest): Promise<unknown> {
     switch (req.op) {
       case 'query': {
-        const parsers = Object.fromEntries(req.identityTypes.map((oid) => [oid, (v: string) => v]));
-        const options = { rowMode: req.rowMode, parsers };
+        const options = { rowMode: req.rowMode, parsers: parsersFor(req.identityTypes) };
         if (req.tx !== undefined) {
           const opened = req.begin ? begin(req.tx, req.turn) : open.get(req.tx);
           if (!opened) throw new Error(`transaction ${req.tx} is not open`);

@@ -12,16 +12,16 @@
  */
 import type { Job } from 'bullmq';
 import type { Context } from '../src/context';
-import type { TriageJob } from '../src/queues';
+import { TriagePriority, type TriageJob } from '../src/queues';
 import { loadMessageForJob } from '../src/queues/message-job';
 import { recordTriage } from '../src/triage/record-result';
 import { settleAnswer } from '../src/triage/answer-to-question';
-import type { Triage } from '../src/db/schema';
+import type { TriagePool } from '../src/triage';
 
 export interface TriageDeps {
   ctx: Context;
   /** Analyses one message's text off this event loop (src/triage/pool.ts); `engine` names the rules and model versions. */
-  analyser: { analyse(text: string): Promise<Triage>; engine: string };
+  analyser: Pick<TriagePool, 'analyse' | 'engine'>;
 }
 
 export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
@@ -34,7 +34,10 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
 
     // Only a person's own words are read (not a button they tapped, not a blank line).
     // A bare answer to the bot's question (「自分のことです」) does not put the conversation in `check`.
-    const own = message.kind === 'text' && message.text.trim() ? settleAnswer(await analyser.analyse(message.text), row.conversation.dialogue?.step, message.text) : null;
+    // A job the queue put ahead (danger, a newcomer) is analysed ahead of the ordinary ones waiting for a thread.
+    const priority = job.opts.priority ?? 0;
+    const ahead = priority > 0 && priority <= TriagePriority.newcomer;
+    const own = message.kind === 'text' && message.text.trim() ? settleAnswer(await analyser.analyse(message.text, { ahead }), row.conversation.dialogue?.step, message.text) : null;
 
     const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine }))!;
     return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';

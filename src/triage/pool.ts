@@ -4,10 +4,13 @@
  * (about 100 MB unpacked) and the model file are read once per process into shared memory
  * (./shared-dictionary.ts, ./model/load.ts): each thread works on views of that one copy.
  *
- * Waiting messages are analysed shortest first: a short message costs little and is where a
- * crisis usually is (「今から首を吊ります」), so it never waits behind a flood of long ones. The
- * order is kept here, and a message goes to piscina only when a thread is free (piscina keeps
- * tasks that can be stopped in a first-in-first-out list of its own).
+ * Waiting messages are analysed in two lines: first the ones a person is waiting on most (the
+ * triage queue put them ahead: a word of danger to life, a newcomer nobody has answered yet),
+ * then the rest; in each, shortest first: a short message costs little and is where a crisis
+ * usually is (「今から首を吊ります」), so it never waits behind a flood of long ones. Under load
+ * a newcomer's text otherwise waited behind every queued ordinary one (its triage job ran
+ * ~200 ms, most of it here). The order is kept here, and a message goes to piscina only when a
+ * thread is free (piscina keeps tasks that can be stopped in a first-in-first-out list of its own).
  *
  * A time budget bounds every analysis: one still running `timeoutMs` after it started is stopped
  * (piscina ends that thread and starts a fresh one) and the message gets a cautious result,
@@ -25,11 +28,11 @@ import type { ThreadTask } from './thread';
 import type { SafetyNetResult } from './safety-net';
 
 export interface TriagePool {
-  /** The message's own triage (no conversation around it). */
-  analyse(text: string): Promise<Triage>;
+  /** The message's own triage (no conversation around it); `ahead`: before every message not ahead. */
+  analyse(text: string, opts?: { ahead?: boolean }): Promise<Triage>;
   /**
    * Only the safety net on the text (null: it saw no danger, or ran out of time), in a thread
-   * like any analysis: for a message whose full triage keeps failing (src/intake/triage-failed.ts).
+   * like any analysis, ahead: for a message whose full triage keeps failing (src/intake/triage-failed.ts).
    */
   safetyCheck(text: string): Promise<SafetyNetResult | null>;
   /** The rules' version and the committed model's hash, which the threads load. */
@@ -65,8 +68,10 @@ export function createTriagePool({ threads, timeoutMs, log }: TriagePoolOptions)
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
     workerData: { dictionary: loadSharedDictionary(), model: sharedModelBytes() } satisfies SharedTriageData,
   });
-  /** Messages waiting for a thread, shortest text first, in arrival order among equals. */
+  /** Messages waiting for a thread: those ahead first, then shortest text first, in arrival order among equals. */
   const waiting: Array<{ cost: number; start: () => void }> = [];
+  /** Added to the text's length of a message not ahead: every message ahead sorts before it. */
+  const NOT_AHEAD = Number.MAX_SAFE_INTEGER / 2;
   let running = 0;
   const next = () => {
     while (running < threads && waiting.length > 0) {
@@ -95,10 +100,10 @@ export function createTriagePool({ threads, timeoutMs, log }: TriagePoolOptions)
     }
   }
 
-  /** Queues a task by its text's length (shortest first, arrival order among equals). */
-  function queued<R>(text: string, go: () => Promise<R>): Promise<R> {
+  /** Queues a task: ahead or not, then by its text's length (shortest first, arrival order among equals). */
+  function queued<R>(text: string, ahead: boolean, go: () => Promise<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      const cost = text.length;
+      const cost = ahead ? text.length : NOT_AHEAD + text.length;
       let i = waiting.length;
       while (i > 0 && waiting[i - 1].cost > cost) i--;
       waiting.splice(i, 0, {
@@ -117,15 +122,15 @@ export function createTriagePool({ threads, timeoutMs, log }: TriagePoolOptions)
 
   return {
     engine: triageEngine(),
-    analyse: (text) =>
-      queued(text, () =>
+    analyse: (text, opts) =>
+      queued(text, opts?.ahead === true, () =>
         run<Triage>({ text }, () => {
           log.warn({ chars: text.length, timeoutMs }, 'triage analysis ran out of time; marked high for a person to read');
           return { categories: ['other'], urgency: 'high', reporter: 'unknown', reasons: [OUT_OF_TIME_REASON] };
         }),
       ),
     safetyCheck: (text) =>
-      queued(text, () =>
+      queued(text, true, () =>
         run<SafetyNetResult | null>({ text, only: 'safety-net' }, () => {
           log.warn({ chars: text.length, timeoutMs }, 'safety net ran out of time');
           return null;

@@ -37,8 +37,8 @@ describe.each(testDatabases())('a message whose triage fails every time (%s)', (
       logDestination: { write: (l: string) => void logs.push(l) },
       wrapTriage: (pool) => ({
         ...pool,
-        analyse: (text) => {
-          if (!text.includes(POISON)) return pool.analyse(text);
+        analyse: (text, opts) => {
+          if (!text.includes(POISON)) return pool.analyse(text, opts);
           poisoned.set(text, (poisoned.get(text) ?? 0) + 1);
           return Promise.reject(new Error('classifier fault'));
         },

@@ -73,8 +73,8 @@ describe.each(testDatabases())('closing the app with a job that never ends (%s)'
       env: { SHUTDOWN_GRACE_SECONDS: '1' },
       wrapTriage: (pool) => ({
         ...pool,
-        analyse: (text) => {
-          if (text !== STUCK) return pool.analyse(text);
+        analyse: (text, opts) => {
+          if (text !== STUCK) return pool.analyse(text, opts);
           started = true;
           return new Promise(() => {}); // a call that never returns
         },

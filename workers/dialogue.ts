@@ -14,6 +14,7 @@ import { DialoguePriority, type DialogueJob } from '../src/queues';
 import { earlier, holdBackBehindEarlier, loadMessageForJob } from '../src/queues/message-job';
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
+import { writtenLanguage } from '../src/dialogue/written-language';
 import { insertOutbound } from '../src/messages/write-outbound';
 import { DeliveryPriority, queueDelivery } from '../src/messages/queue-delivery';
 import { recordConsent, withdrawConsent } from '../src/consent/record';
@@ -49,11 +50,14 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
     await holdBackBehindEarlier(job, token, row);
 
     let lang = contact.lang as Lang;
-    if (contact.channel === 'line' && !conversation.dialogue && profileLanguage) {
-      const fromProfile = await profileLanguage(contact.externalId);
-      if (fromProfile && fromProfile !== lang) {
-        lang = fromProfile;
+    if (!conversation.dialogue) {
+      // First turn: the LINE profile's language, then the language the person wrote in, which wins when it is clear.
+      if (contact.channel === 'line' && profileLanguage) lang = (await profileLanguage(contact.externalId)) ?? lang;
+      if (message.kind === 'text') lang = writtenLanguage(lang, message.text);
+      if (lang !== contact.lang) {
         await db.update(contacts).set({ lang }).where(eq(contacts.id, contact.id));
+        // before the answers: the widget's own words switch with them
+        if (contact.channel === 'widget') ctx.publisher.widgetLanguage(conversation.id, lang);
       }
     }
 

@@ -6,6 +6,7 @@
  * @see https://socket.io/docs/v4/typescript/
  */
 import type { AlertView } from './alert';
+import type { Lang } from './enums';
 import type { FollowUpView, ReferralView } from './case';
 import type { ConversationView } from './conversation';
 import type { StaffMessageView, WidgetMessageView } from './message';
@@ -57,6 +58,8 @@ export interface WidgetServerEvents {
   typing: (e: { active: boolean }) => void;
   /** The session was ended (on this or another tab of this device); the socket closes next. */
   'session:ended': (e: Record<string, never>) => void;
+  /** The bot answers in this language from now on: the person clearly wrote in it (src/dialogue/written-language.ts). */
+  lang: (e: { lang: Lang }) => void;
 }
 
 /** Widget → server, namespace `/widget`: nothing yet (messages go through the HTTP API, durably). */

@@ -10,6 +10,7 @@ import type {
   AlertView,
   ConversationView,
   FollowUpView,
+  Lang,
   NoteView,
   ReferralView,
   StaffMessageView,
@@ -40,6 +41,8 @@ export interface Publisher {
   widgetMessage(conversationId: string, message: WidgetMessageView): void;
   /** Staff of the agency are typing an answer (shown in the widget). */
   widgetTyping(conversationId: string, active: boolean): void;
+  /** The bot answers this conversation in `lang` from now on (the widget's words follow). */
+  widgetLanguage(conversationId: string, lang: Lang): void;
   /** The person ended their widget session: frames showing it clear, and its sockets are closed. */
   widgetSessionEnded(conversationId: string): void;
   /** A crisis: every staff member of the agency, loud until acknowledged. */
@@ -72,6 +75,7 @@ export function createPublisher(redis: Redis, prefix: string): Publisher {
     widgetMessage: (conversationId, message) =>
       void widget.to(rooms.conversation(conversationId)).emit('message', message),
     widgetTyping: (conversationId, active) => void widget.to(rooms.conversation(conversationId)).emit('typing', { active }),
+    widgetLanguage: (conversationId, lang) => void widget.to(rooms.conversation(conversationId)).emit('lang', { lang }),
     widgetSessionEnded: (conversationId) => {
       widget.to(rooms.conversation(conversationId)).emit('session:ended', {});
       // A socket authenticates once, at connection: without this it would keep receiving answers.

@@ -22,6 +22,7 @@ import { DialoguePriority } from '../queues';
 import { presentConversation } from '../presenters/conversation';
 import { announceCrisis, raiseCrisis } from '../safety/raise-crisis';
 import type { Lang } from '../dialogue/texts';
+import { writtenLanguage } from '../dialogue/written-language';
 import { lockAndLoadForCombining } from './load-for-combining';
 import { combineWithStanding } from './standing';
 
@@ -82,7 +83,9 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
 
     // Only a person's own words can raise a crisis (not a button they tapped).
     if (result?.urgency !== 'emergency' || message.kind !== 'text') return { conversation, result, crisis: null };
-    const crisis = await raiseCrisis(ctx, tx, { conversation, messageId: message.id, lang: row.contact.lang as Lang, categories: result.categories, reasons: result.reasons });
+    // in the language the message was written in when it is clear (a borrowed phone set to Japanese)
+    const lang = writtenLanguage(row.contact.lang as Lang, message.text);
+    const crisis = await raiseCrisis(ctx, tx, { conversation, messageId: message.id, lang, categories: result.categories, reasons: result.reasons });
     return { conversation, result, crisis }; // crisis null: an open alert already covers it
   });
   if (!outcome) return null;

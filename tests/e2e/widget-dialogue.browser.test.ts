@@ -1,12 +1,15 @@
 /**
  * In a real browser, on a 360 px phone: the widget survives a lost connection (nothing typed is
  * lost, nothing is sent or shown twice), a message the server refuses does not hold up the ones
- * after it, and the front-door bot's questions come with buttons.
+ * after it, the front-door bot's questions come with buttons, and a person on a Japanese browser
+ * who writes English is answered in English, with the widget's own words following.
  */
 import path from 'node:path';
 import { asc, count, eq } from 'drizzle-orm';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { messages } from '../../src/db/schema';
+import { catalogues as botTexts } from '../../src/dialogue/texts';
+import { catalogues as widgetTexts } from '../../widget/src/i18n';
 import { eventually, startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, SCREENSHOTS } from '../helpers/browser';
 import { chatFrame, frameSession, openChat } from '../helpers/widget';
@@ -195,6 +198,20 @@ describe('widget dialogue in Chromium', () => {
     const { conversationId } = (await frameSession(page))!;
     const inbound = await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, conversationId));
     expect(inbound.filter((m) => m.direction === 'in')).toHaveLength(2);
+    await page.close();
+  });
+
+  test('a Japanese browser, a message in English: the answers and the widget switch to English', async () => {
+    const page = await openWidget();
+    const frame = chatFrame(page);
+    await expect(frame.getByTestId('widget-lang').inputValue()).resolves.toBe('ja');
+    await send(page, 'Hello, I would like to talk about my son');
+    await frame.locator('[data-testid="widget-message"][data-author="bot"]', { hasText: botTexts.en.askAnonymous }).waitFor({ timeout: 20_000 });
+    await expect(frame.locator('[data-testid="widget-message"][data-author="bot"]').first().textContent()).resolves.toContain(botTexts.en.ack);
+    // the selector and the widget's own words say the language the bot speaks
+    await expect(frame.getByTestId('widget-lang').inputValue()).resolves.toBe('en');
+    await expect(frame.getByTestId('widget-send').textContent()).resolves.toBe(widgetTexts.en.send);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-written-english-360px.png') });
     await page.close();
   });
 });

@@ -2,11 +2,13 @@
  * Answers are never lost (widget API, real Redis and database): anonymity asked for right after
  * a crisis reply is recorded and confirmed; a free-text answer the bot does not understand brings
  * the question back with its buttons; switching language asks the pending question again in the
- * new language (once, and not after staff answered).
+ * new language (once, and not after staff answered); a person whose phone is set to Japanese who
+ * writes English is answered in English, the hotline reply included.
  */
 import { eq } from 'drizzle-orm';
-import { conversations, messages } from '../../src/db/schema';
+import { contacts, conversations, messages } from '../../src/db/schema';
 import { catalogues } from '../../src/dialogue/texts';
+import { safetyTextsFor } from '../../src/safety/safety-texts';
 import { eventually, staffFetch, startTestApp, type TestApp } from '../helpers/app';
 import { openWidgetSession, widgetSend, widgetSetLang, widgetThread, type WidgetSession } from '../helpers/widget';
 
@@ -80,6 +82,24 @@ describe('answers are never lost', () => {
     await settled(easy.conversationId);
     await widgetSetLang(app.url, easy, 'easy-ja');
     await eventually(async () => ((await bot(easy)).at(-1)?.text === catalogues['easy-ja'].askSubject ? true : null));
+  });
+
+  test('a phone set to Japanese, a person writing English: the first answers and the hotline reply are in English', async () => {
+    const s = await openWidgetSession(app.url, { lang: 'ja' });
+    await widgetSend(app.url, s, 'I would like to talk about my son');
+    // 「my son」 is understood in English too: about a family member, so the next question is anonymity
+    const first = await eventually(async () => ((await bot(s)).at(-1)?.text === catalogues.en.askAnonymous ? await bot(s) : null));
+    expect(first[0].text).toBe(catalogues.en.ack);
+    const [contact] = await app.runtime.ctx.db.select({ lang: contacts.lang }).from(contacts).innerJoin(conversations, eq(conversations.contactId, contacts.id)).where(eq(conversations.id, s.conversationId));
+    expect(contact.lang).toBe('en');
+    // the thread says so too (a widget reloaded follows it)
+    const thread = await fetch(`${app.url}/api/widget/messages`, { headers: { authorization: `Bearer ${s.sessionToken}` } });
+    expect((await thread.json()).lang).toBe('en');
+
+    const crisis = await openWidgetSession(app.url, { lang: 'ja' });
+    await widgetSend(app.url, crisis, 'I am going to kill myself tonight. I have the pills ready.');
+    const reply = await eventually(async () => (await bot(crisis)).find((m) => m.text.includes('119')));
+    expect(reply.text.startsWith(safetyTextsFor('en').openSelf)).toBe(true);
   });
 
   test('after staff answered, a language switch asks nothing', async () => {

@@ -193,13 +193,15 @@ describe('a crisis when nobody is on duty and no roster covers the hour', () => 
     await rx?.close();
   });
 
+  // The reply is in the language the crisis is written in (English in English); a person with
+  // やさしい日本語 keeps it when they write ordinary Japanese.
   test.each([
-    ['ja', (next: string) => `いまは、このメッセージをすぐに読める職員がいません。相談員が読めるのは ${next} 以降です。`, '今すぐ下の番号に電話してください'],
-    ['en', (next: string) => `No one can read this message right now. A counsellor will read it from ${next}.`, 'call one of the numbers below now'],
-    ['easy-ja', (next: string) => `いまは この メッセージを すぐに よめる ひとが いません。そうだんいんが よめるのは ${next} からです。`, 'いま すぐ したの ばんごうに でんわ'],
-  ] as const)('%s: nobody can read it until the desk opens; call now; the webhook is still told at once', async (lang, nobody, callNow) => {
+    ['ja', CRISIS, (next: string) => `いまは、このメッセージをすぐに読める職員がいません。相談員が読めるのは ${next} 以降です。`, '今すぐ下の番号に電話してください'],
+    ['en', 'I cannot go on. Tonight I am going to take all my pills and die.', (next: string) => `No one can read this message right now. A counsellor will read it from ${next}.`, 'call one of the numbers below now'],
+    ['easy-ja', CRISIS, (next: string) => `いまは この メッセージを すぐに よめる ひとが いません。そうだんいんが よめるのは ${next} からです。`, 'いま すぐ したの ばんごうに でんわ'],
+  ] as const)('%s: nobody can read it until the desk opens; call now; the webhook is still told at once', async (lang, crisis, nobody, callNow) => {
     const s = await openWidgetSession(app.url, { lang });
-    await widgetSend(app.url, s, CRISIS);
+    await widgetSend(app.url, s, crisis);
     const text = await crisisReply(app, s);
     const next = describeNextStaffed(loadMunicipality(file), new Date(), lang);
     expect(text).toContain(nobody(next));

@@ -111,7 +111,7 @@ describe('triage under hostile load', () => {
         const ins = rows.filter((m) => m.direction === 'in');
         return ins.length === texts.length ? ins : null;
       });
-      for (const m of inbound) await triage({ data: { messageId: m.id } } as never);
+      for (const m of inbound) await triage({ data: { messageId: m.id }, opts: {} } as never);
     } finally {
       await app.runtime.ctx.queues.triage.resume();
     }

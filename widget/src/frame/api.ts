@@ -1,6 +1,7 @@
 /** The frame's HTTP client for the widget API (anonymous, Bearer session token, no cookies, same origin). */
 import type { ApiErrorBody, WidgetLang, WidgetMessage, WidgetSession } from '../contract.js';
 import { ApiError } from '../../../src/contracts/api-error.js';
+import { isLang } from '../i18n.js';
 
 /** A request that hangs (dead connection) is given up after this long and retried. */
 const TIMEOUT_MS = 20000;
@@ -72,8 +73,9 @@ export class WidgetApi {
     return this.request('DELETE', '/api/widget/session', token, undefined, true);
   }
 
-  async listMessages(token: string): Promise<WidgetMessage[]> {
-    const data = await this.request<{ messages: WidgetMessage[] }>('GET', '/api/widget/messages', token);
-    return Array.isArray(data?.messages) ? data.messages : [];
+  /** The thread, and the language the bot answers in now (null: not said). */
+  async listMessages(token: string): Promise<{ messages: WidgetMessage[]; lang: WidgetLang | null }> {
+    const data = await this.request<{ messages: WidgetMessage[]; lang?: string }>('GET', '/api/widget/messages', token);
+    return { messages: Array.isArray(data?.messages) ? data.messages : [], lang: isLang(data?.lang) ? data.lang : null };
   }
 }

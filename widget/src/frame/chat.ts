@@ -97,6 +97,7 @@ export class Chat {
         else if (this.status === 'offline' || this.status === 'loadError') this.setStatus('');
       },
       arrived: () => this.renderFollowing(),
+      serverLang: (lang) => this.followServerLang(lang),
     });
     this.host = new HostChannel(opts.hostParam, { open: (modal) => this.open(modal), closed: () => (this.isOpen = false) });
     this.bind();
@@ -228,6 +229,18 @@ export class Chat {
   private applyStrings(): void {
     this.view.applyStrings(this.t, this.lang, this.opts.idleMinutes, this.touch.matches, this.persists);
     this.updateStatus();
+  }
+
+  /**
+   * The server answers in another language than the one this widget last told it: the person
+   * clearly wrote in it (a phone set to Japanese, a message in English), or switched in another
+   * tab. The widget's own words follow, so the selector and the answers say the same language.
+   */
+  private followServerLang(lang: string): void {
+    const s = this.keeper.session;
+    if (!s || !isLang(lang) || s.lang === lang) return;
+    this.keeper.setLang(s, lang);
+    if (lang !== this.lang) this.setLang(lang);
   }
 
   /** Tells the server the person's language (so the bot answers in it); retried on reconnect. */

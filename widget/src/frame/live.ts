@@ -10,6 +10,8 @@ export interface LiveHooks {
   connected(): void;
   message(raw: WidgetMessage): void;
   typing(active: boolean): void;
+  /** The bot answers in this language from now on (the person clearly wrote in it). */
+  lang(lang: string): void;
   /** The session was ended (here or in another tab of this device). */
   ended(): void;
   /** The connection dropped (not by us); Socket.IO is trying again. */
@@ -41,6 +43,7 @@ export class Live {
     socket.on('connect', () => this.hooks.connected());
     socket.on('message', (m) => this.hooks.message(m));
     socket.on('typing', (p) => this.hooks.typing(p?.active === true));
+    socket.on('lang', (p) => typeof p?.lang === 'string' && this.hooks.lang(p.lang));
     socket.on('session:ended', () => this.hooks.ended());
     socket.on('disconnect', (reason) => {
       this.hooks.typing(false);

@@ -24,6 +24,8 @@ export interface ReceiverHooks {
   health(state: 'offline' | 'ok' | 'loadError'): void;
   /** New messages are in the thread: render, following the end if the person was there. */
   arrived(): void;
+  /** The server answers in this language now (live, or with the thread). */
+  serverLang(lang: string): void;
 }
 
 export class Receiver {
@@ -54,6 +56,7 @@ export class Receiver {
         hooks.arrived();
       },
       typing: (active) => this.setTyping(active),
+      lang: (lang) => hooks.serverLang(lang),
       ended: () => hooks.over('erased'),
       dropped: () => hooks.health('offline'),
       refused: () => void this.refetch().then(() => this.keeper.session && setTimeout(() => this.live.retry(), 5000)),
@@ -79,9 +82,10 @@ export class Receiver {
     const session = this.keeper.session;
     if (!session) return;
     try {
-      const list = await this.api.listMessages(session.sessionToken);
+      const { messages: list, lang } = await this.api.listMessages(session.sessionToken);
       if (this.keeper.session !== session) return;
       this.keeper.touched(session);
+      if (lang) this.hooks.serverLang(lang);
       for (const raw of list) {
         const m = cleanMessage(raw);
         if (m) this.add(m);

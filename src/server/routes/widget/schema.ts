@@ -37,4 +37,8 @@ export const sendMessageResponse = z.object({ messageId: z.uuid() });
 export const updateSessionBody = z.object({ lang: langSchema }).strict();
 
 export const widgetMessage = widgetMessageView;
-export const listMessagesResponse = z.object({ messages: z.array(widgetMessage) });
+export const listMessagesResponse = z.object({
+  messages: z.array(widgetMessage),
+  /** The language the bot answers in now (the person's choice, or what they clearly wrote in: the widget follows it). */
+  lang: langSchema,
+});

@@ -71,6 +71,7 @@ export function widgetRoutes(ctx: Context, defaultAgencyId: string): Router {
     // recognises the message as stored and stops resending it.
     const prefix = `${req.widget!.conversationId}:`;
     res.json({
+      lang: req.widget!.lang,
       messages: visible.map((m) => {
         const view = presentForWidget(m);
         return m.direction === 'in' && m.externalId?.startsWith(prefix) ? { ...view, clientMessageId: m.externalId.slice(prefix.length) } : view;

@@ -1,7 +1,9 @@
 /**
  * A LINE webhook body with many events is stored in one transaction (issue 8 item 16): 100 events
  * from 10 people are all stored, once, each person's in the order sent; the same body redelivered
- * stores nothing new. (How fast: `npm run bench`, not a timed assertion.)
+ * stores nothing new. Bodies arriving at once are stored together (group commit): every message
+ * once, one conversation per person, far fewer statements than one transaction per body would
+ * take. (How fast: `npm run bench`, not a timed assertion.)
  */
 import { eq, inArray } from 'drizzle-orm';
 import { conversations, contacts, messages } from '../../src/db/schema';
@@ -43,5 +45,46 @@ describe.each(testDatabases())('a LINE webhook body with 100 events (%s)', (db) 
     const redelivered = webhookBody(events.map((e) => ({ ...e, deliveryContext: { isRedelivery: true } })));
     expect((await postWebhook(app.url, redelivered, SECRET)).status).toBe(200);
     expect(await database.select().from(messages).where(inArray(messages.externalId, ids))).toHaveLength(100);
+  });
+});
+
+describe.each(testDatabases())('LINE webhook bodies arriving at once (%s)', (db) => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // the API alone: every statement counted is intake's
+    app = await startTestApp({ db, role: 'api', env: { METRICS_PORT: '0', LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: 'batch-token', LINE_API_BASE_URL: 'http://127.0.0.1:9' } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const statements = async () => (await app.runtime.ctx.metrics!.dbStatements.get()).values[0]?.value ?? 0;
+
+  test('are stored together: each message once, one conversation per person, a few statements per batch', async () => {
+    const users = Array.from({ length: 20 }, () => fakeLineUserId());
+    // two bodies per person (a newcomer writing twice at once must still get one conversation)
+    const events = Array.from({ length: 40 }, (_, i) => textEvent({ userId: users[i % 20], text: `同時${i}` }));
+    const before = await statements();
+    const answers = await Promise.all(events.map((e) => postWebhook(app.url, webhookBody([e]), SECRET)));
+    expect(answers.map((a) => a.status)).toEqual(events.map(() => 200));
+    const used = (await statements()) - before;
+
+    const { db: database } = app.runtime.ctx;
+    const stored = await database.select().from(messages).where(inArray(messages.externalId, events.map((e) => e.webhookEventId)));
+    expect(stored).toHaveLength(40);
+    const perPerson = await database
+      .select({ id: conversations.id })
+      .from(conversations)
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(inArray(contacts.externalId, users));
+    expect(perPerson).toHaveLength(20);
+    // one transaction per body takes at least four statements each (160); stored together, a few per batch
+    expect(used).toBeLessThan(80);
+
+    // every body again (LINE redelivering): nothing new, each still answered 200
+    const again = await Promise.all(events.map((e) => postWebhook(app.url, webhookBody([{ ...e, deliveryContext: { isRedelivery: true } }]), SECRET)));
+    expect(again.every((a) => a.status === 200)).toBe(true);
+    expect(await database.select().from(messages).where(inArray(messages.externalId, events.map((e) => e.webhookEventId)))).toHaveLength(40);
   });
 });

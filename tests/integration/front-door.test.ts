@@ -175,10 +175,23 @@ describe.each(testDatabases())('front door on %s', (db) => {
     const userId = fakeLineUserId();
     line.setProfileLanguage(userId, 'en');
     const token = line.issueReplyToken();
-    await postWebhook(app.url, webhookBody([textEvent({ userId, text: 'I lost my job and cannot pay rent', replyToken: token })]), SECRET);
+    // a message that shows no language of its own: the profile's decides
+    await postWebhook(app.url, webhookBody([textEvent({ userId, text: '😢😢', replyToken: token })]), SECRET);
     const call = await eventually(async () => line.delivered().find((c) => c.body.replyToken === token));
     expect(call.body.messages[0].text).toContain('automatic reply');
     expect(call.body.messages.at(-1).quickReply.items.map((i: { action: { label: string } }) => i.action.label)).toEqual(['Myself', 'A family member', 'Neighbour / friend']);
+  });
+
+  test.each([
+    ['ja', 'I lost my job and cannot pay rent', 'automatic reply'],
+    ['en', '仕事を失って家賃が払えません', '自動'],
+  ])('a LINE user whose profile language is %s and who writes 「%s」 is answered in the language written', async (profile, text, marker) => {
+    const userId = fakeLineUserId();
+    line.setProfileLanguage(userId, profile);
+    const token = line.issueReplyToken();
+    await postWebhook(app.url, webhookBody([textEvent({ userId, text, replyToken: token })]), SECRET);
+    const call = await eventually(async () => line.delivered().find((c) => c.body.replyToken === token));
+    expect(call.body.messages[0].text).toContain(marker);
   });
 
   test('consent by LINE postbacks, withdrawn in words, listed oldest first; a redelivered answer counts once', async () => {

@@ -36,7 +36,7 @@ import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
 import type { DeliverJob } from '../src/queues';
 import { ensure } from '../src/queues/enqueue';
-import { earlier, holdBackBehindEarlier, loadMessageForJob } from '../src/queues/message-job';
+import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
 import { claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
 import { presentForWidget, presentManyForStaff } from '../src/presenters/message';
 import { chooseLineDelivery, toLineOutbound, type LineSender, type SendResult } from '../src/channels/line';
@@ -151,12 +151,15 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     return `failed ${result.code}`;
   }
 
+  // An earlier answer is unfinished while pending or sending, unless this job sends it. One
+  // statement (for many jobs under load).
+  const load = batchedMessageLoader(db, 'out', () => ({
+    unfinished: and(eq(earlier.direction, 'out'), inArray(earlier.deliveryState, ['pending', 'sending']), or(isNull(senderOf(earlier)), ne(senderOf(earlier), messages.id))),
+    extras: { latestIn: latestInbound, owns: ownsUnfinished },
+  }));
+
   return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
-    // An earlier answer is unfinished while pending or sending, unless this job sends it.
-    const row = await loadMessageForJob(db, job.data.messageId, 'out', {
-      unfinished: and(eq(earlier.direction, 'out'), inArray(earlier.deliveryState, ['pending', 'sending']), or(isNull(senderOf(earlier)), ne(senderOf(earlier), messages.id))),
-      extras: { latestIn: latestInbound, owns: ownsUnfinished },
-    });
+    const row = await load(job.data.messageId);
     if (!row) return 'missing';
     const { message: m } = row;
     const sender = m.deliverySender ?? m.deliveryBatch;

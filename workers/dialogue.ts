@@ -11,7 +11,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages } from '../src/db/schema';
 import { DialoguePriority, type DialogueJob } from '../src/queues';
-import { earlier, holdBackBehindEarlier, loadMessageForJob } from '../src/queues/message-job';
+import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
 import { writtenLanguage } from '../src/dialogue/written-language';
@@ -36,14 +36,15 @@ const ORDER_WAIT_LIMIT_MS = 2 * 60_000;
 
 export function createDialogueProcessor({ ctx, profileLanguage, now = () => new Date() }: DialogueDeps) {
   const { db, municipality } = ctx;
+  // One statement (for many jobs under load): the message, its conversation and contact, whether
+  // an earlier message still waits for its turn, and when the safety question was last asked.
+  const load = batchedMessageLoader(db, 'in', () => ({
+    unfinished: and(eq(earlier.direction, 'in'), isNull(earlier.dialoguedAt), gt(earlier.createdAt, new Date(Date.now() - ORDER_WAIT_LIMIT_MS))),
+    extras: { lastAsked: lastSafetyAskedAt(messages.conversationId) },
+  }));
 
   return async function dialogue(job: Job<DialogueJob>, token?: string): Promise<string> {
-    // One statement: the message, its conversation and contact, whether an earlier message still
-    // waits for its turn, and when the safety question was last asked.
-    const row = await loadMessageForJob(db, job.data.messageId, 'in', {
-      unfinished: and(eq(earlier.direction, 'in'), isNull(earlier.dialoguedAt), gt(earlier.createdAt, new Date(Date.now() - ORDER_WAIT_LIMIT_MS))),
-      extras: { lastAsked: lastSafetyAskedAt(messages.conversationId) },
-    });
+    const row = await load(job.data.messageId);
     if (!row) return 'missing';
     const { message, conversation, contact } = row;
     if (message.dialoguedAt) return 'already handled';

@@ -13,7 +13,7 @@
 import type { Job } from 'bullmq';
 import type { Context } from '../src/context';
 import { TriagePriority, type TriageJob } from '../src/queues';
-import { loadMessageForJob } from '../src/queues/message-job';
+import { batchedMessageLoader } from '../src/queues/message-job';
 import { recordTriage } from '../src/triage/record-result';
 import { settleAnswer } from '../src/triage/answer-to-question';
 import type { TriagePool } from '../src/triage';
@@ -25,9 +25,10 @@ export interface TriageDeps {
 }
 
 export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
-  const { db } = ctx;
+  // under load, one statement loads the messages of many jobs
+  const load = batchedMessageLoader(ctx.db, 'in');
   return async function triage(job: Job<TriageJob>): Promise<string> {
-    const row = await loadMessageForJob(db, job.data.messageId, 'in');
+    const row = await load(job.data.messageId);
     if (!row) return 'missing';
     const { message } = row;
     if (message.triagedAt) return 'already triaged';

@@ -12,7 +12,7 @@ import type { Context } from '../context';
 import { contacts, conversations, messages } from '../db/schema';
 import { cleanText } from '../channels/clean-text';
 import { retryTransient } from '../db/transient';
-import { groupCommit, type GroupCommit } from './group-commit';
+import { groupCommit, type GroupCommit } from '../db/group-commit';
 import { aheadOfOtherWork, DbTurn } from '../db/ahead';
 import { enqueue } from '../queues/enqueue';
 import { TriagePriority } from '../queues';
@@ -82,7 +82,7 @@ const lines = new WeakMap<Context['db'], Map<string, GroupCommit<InboundMessage,
 
 /**
  * The channel's intake line (LINE: one per agency and language): bodies that arrive while one is
- * being stored are stored together in the next transaction (./group-commit.ts). Under load the
+ * being stored are stored together in the next transaction (src/db/group-commit.ts). Under load the
  * webhook then costs a few statements per batch, not five or six per body. The widget names its
  * conversation, one person at a time: stored alone.
  */

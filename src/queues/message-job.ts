@@ -10,10 +10,12 @@
  * before the earlier message's work committed (it would then work from a stale state).
  */
 import { DelayedError, type Job } from 'bullmq';
-import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { contacts, conversations, messages } from '../db/schema';
+import { currentDbTurn, type DbTurn } from '../db/ahead';
+import { groupCommit, type GroupCommit } from '../db/group-commit';
 
 export type MessageRow = typeof messages.$inferSelect;
 
@@ -45,19 +47,56 @@ export async function loadMessageForJob<E extends Record<string, SQL> = Record<n
   direction: 'in' | 'out',
   opts: LoadOptions<E> = {},
 ): Promise<LoadedForJob<E> | null> {
+  return (await loadMessagesForJobs(db, [messageId], direction, opts)).get(messageId) ?? null;
+}
+
+/** Several messages in one statement, each as `loadMessageForJob` gives it (absent: gone or the other way). */
+async function loadMessagesForJobs<E extends Record<string, SQL>>(db: Db, ids: string[], direction: 'in' | 'out', opts: LoadOptions<E>): Promise<Map<string, LoadedForJob<E>>> {
   const unfinished = opts.unfinished
     ? sql<boolean>`exists (select 1 from ${messages} as ${earlier} where ${and(eq(earlier.conversationId, messages.conversationId), lt(earlier.seq, messages.seq), opts.unfinished)})`
     : sql<boolean>`false`;
   const fields = { message: messages, conversation: conversations, contact: contacts, earlierUnfinished: unfinished };
-  const [row] = await db
+  const rows = await db
     .select(opts.extras && Object.keys(opts.extras).length > 0 ? { ...fields, extras: opts.extras as Record<string, SQL> } : fields)
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .where(eq(messages.id, messageId));
-  if (!row || row.message.direction !== direction) return null;
-  const extras = ('extras' in row ? row.extras : {}) as LoadedForJob<E>['extras'];
-  return { message: row.message, conversation: row.conversation, contact: row.contact, earlierUnfinished: Boolean(row.earlierUnfinished), extras };
+    .where(ids.length === 1 ? eq(messages.id, ids[0]) : inArray(messages.id, ids));
+  const loaded = new Map<string, LoadedForJob<E>>();
+  for (const row of rows) {
+    if (row.message.direction !== direction) continue;
+    const extras = ('extras' in row ? row.extras : {}) as LoadedForJob<E>['extras'];
+    loaded.set(row.message.id, { message: row.message, conversation: row.conversation, contact: row.contact, earlierUnfinished: Boolean(row.earlierUnfinished), extras });
+  }
+  return loaded;
+}
+
+/** Most messages one batched load reads. */
+const LOAD_BATCH = { maxItems: 100, concurrent: 1 };
+
+/**
+ * `loadMessageForJob` for the jobs of one queue, batched: a job that asks while another job's load
+ * is under way is loaded with every other such job in the next statement (src/db/group-commit.ts).
+ * Under load one statement serves many jobs; alone, a job is loaded at once. `opts` is read for
+ * each statement (a condition may hold the time). Jobs that go ahead at the embedded database
+ * (src/db/ahead.ts) are loaded in a line of their own, at their turn.
+ */
+export function batchedMessageLoader<E extends Record<string, SQL> = Record<never, SQL>>(
+  db: Db,
+  direction: 'in' | 'out',
+  opts: () => LoadOptions<E> = () => ({}),
+): (messageId: string) => Promise<LoadedForJob<E> | null> {
+  const lines = new Map<DbTurn, GroupCommit<string, LoadedForJob<E> | null>>();
+  const load = async (ids: string[]) => {
+    const loaded = await loadMessagesForJobs(db, [...new Set(ids)], direction, opts());
+    return ids.map((id) => loaded.get(id) ?? null);
+  };
+  return async (messageId) => {
+    const turn = currentDbTurn();
+    let line = lines.get(turn);
+    if (!line) lines.set(turn, (line = groupCommit(load, LOAD_BATCH)));
+    return (await line.submit([messageId]))[0];
+  };
 }
 
 /** How long a job waits before looking again at an earlier message of its conversation. */

@@ -1,9 +1,9 @@
 /**
- * Group commit (src/messages/group-commit.ts): a lone caller is stored at once; callers arriving
+ * Group commit (src/db/group-commit.ts): a lone caller is stored at once; callers arriving
  * while a batch is stored go together into the next one, each getting its own results in order;
  * one caller's bad input never fails another's.
  */
-import { groupCommit } from '../../../src/messages/group-commit';
+import { groupCommit } from '../../../src/db/group-commit';
 
 /** A store whose batches finish when the test says, recording what each batch held. */
 function controlledStore(fail: (item: string) => boolean = () => false) {

@@ -4,9 +4,10 @@
  * choose, switch language, close, erase this device's history, leave at once.
  */
 import { DEFAULT_EXIT_URL } from '../contract.js';
-import { catalogues, detectLang, isLang, type Catalogue, type WidgetLang } from '../i18n.js';
+import { isLang, type Catalogue, type WidgetLang } from '../i18n.js';
 import { WidgetApi } from './api.js';
 import { Composer } from './composer.js';
+import { Language } from './language.js';
 import { HostChannel } from './host.js';
 import { bindKeys, TOUCH_QUERY } from './keys.js';
 import { Outbox, type OutboxItem } from './outbox.js';
@@ -17,7 +18,6 @@ import { persists, readJson, remove, removeAll, writeJson } from './storage.js';
 import { Thread, time } from './thread.js';
 import { View } from './view.js';
 
-const LANG_KEY = 'lang';
 /** createdAt of the newest answer the person has seen with the panel open. */
 const SEEN_KEY = 'seen';
 const FOLDED_KEY = 'noticeFolded';
@@ -45,18 +45,21 @@ export class Chat {
   private readonly host: HostChannel;
   private readonly touch = matchMedia(TOUCH_QUERY);
   private readonly persists = persists();
-  private lang: WidgetLang;
-  private t: Catalogue;
+  private readonly language: Language;
   private isOpen = false;
   private modal = false;
   private status: Status = '';
   private lastState = '';
 
+  private get lang(): WidgetLang {
+    return this.language.lang;
+  }
+  private get t(): Catalogue {
+    return this.language.t;
+  }
+
   constructor(private readonly opts: ChatOptions) {
     this.api = new WidgetApi(opts.apiBase, opts.agency);
-    const stored = readJson<string>(LANG_KEY);
-    this.lang = isLang(stored) ? stored : detectLang((navigator.languages && navigator.languages[0]) || navigator.language);
-    this.t = catalogues[this.lang];
     this.thread = new Thread(this.view.log, {
       choose: (id, b, group) => this.composer.choose(id, b, group),
       retryNow: () => this.sender.now(),
@@ -77,6 +80,11 @@ export class Chat {
       expired: () => this.expire(),
       created: (s) => this.receiver.connect(s.sessionToken),
     });
+    this.language = new Language(this.api, this.keeper, () => {
+      this.applyStrings();
+      this.thread.invalidate();
+      this.render();
+    });
     this.sender = new Sender(this.outbox, this.api, {
       session: () => this.keeper.ensure(this.lang),
       sessionGone: () => this.sessionOver('expired'),
@@ -88,7 +96,7 @@ export class Chat {
     this.receiver = new Receiver(opts.apiBase, this.api, this.keeper, this.thread, this.outbox, this.view, {
       t: () => this.t,
       connected: () => {
-        this.syncLang();
+        this.language.sync();
         if (this.outbox.pending().length > 0) this.sender.now();
       },
       over: (reason) => this.sessionOver(reason),
@@ -97,7 +105,7 @@ export class Chat {
         else if (this.status === 'offline' || this.status === 'loadError') this.setStatus('');
       },
       arrived: () => this.renderFollowing(),
-      serverLang: (lang) => this.followServerLang(lang),
+      serverLang: (lang) => this.language.followServer(lang),
     });
     this.host = new HostChannel(opts.hostParam, { open: (modal) => this.open(modal), closed: () => (this.isOpen = false) });
     this.bind();
@@ -135,7 +143,7 @@ export class Chat {
       v.setNoticeFolded(folded, this.t);
       writeJson(FOLDED_KEY, folded);
     });
-    v.langSelect.addEventListener('change', () => isLang(v.langSelect.value) && this.setLang(v.langSelect.value));
+    v.langSelect.addEventListener('change', () => isLang(v.langSelect.value) && this.language.set(v.langSelect.value));
     v.form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.composer.send();
@@ -214,44 +222,11 @@ export class Chat {
   }
 
   // -------------------------------------------------------------------------------------------
-  // language
-
-  private setLang(lang: WidgetLang): void {
-    this.lang = lang;
-    this.t = catalogues[lang];
-    writeJson(LANG_KEY, lang);
-    this.syncLang();
-    this.applyStrings();
-    this.thread.invalidate();
-    this.render();
-  }
+  // the words on screen (in ./language.ts's language)
 
   private applyStrings(): void {
     this.view.applyStrings(this.t, this.lang, this.opts.idleMinutes, this.touch.matches, this.persists);
     this.updateStatus();
-  }
-
-  /**
-   * The server answers in another language than the one this widget last told it: the person
-   * clearly wrote in it (a phone set to Japanese, a message in English), or switched in another
-   * tab. The widget's own words follow, so the selector and the answers say the same language.
-   */
-  private followServerLang(lang: string): void {
-    const s = this.keeper.session;
-    if (!s || !isLang(lang) || s.lang === lang) return;
-    this.keeper.setLang(s, lang);
-    if (lang !== this.lang) this.setLang(lang);
-  }
-
-  /** Tells the server the person's language (so the bot answers in it); retried on reconnect. */
-  private syncLang(): void {
-    const s = this.keeper.session;
-    const lang = this.lang;
-    if (!s || s.lang === lang) return;
-    this.api.setLang(s.sessionToken, lang).then(() => {
-      this.keeper.setLang(s, lang);
-      this.keeper.touched(s);
-    }, () => undefined);
   }
 
   private accepted(item: OutboxItem, messageId: string, session: StoredSession): void {

@@ -70,14 +70,8 @@ function storeInOne(ctx: Context, msgs: InboundMessage[], opts: AcceptOptions): 
   return retryTransient(() => aheadOfOtherWork(DbTurn.inbound, () => ctx.db.transaction((tx) => storeAll(tx, msgs, opts))));
 }
 
-/**
- * Most messages one intake transaction stores (LINE sends at most 100 events in a body; bodies
- * are never split), and how many such transactions run at once: one. Measured against two (four
- * alternating bench runs): with one, batches are larger and the workers get the database between
- * them — on PGlite at 200/s a first answer p99 of 1.4 s instead of 4.4–5.9 s, 100 messages/s
- * triaged instead of 81–91; on Postgres no clear difference.
- */
-const BATCH = { maxItems: 500, concurrent: 1 };
+/** Most messages one intake transaction stores (LINE sends at most 100 events in a body; bodies are never split). */
+const MAX_BATCH = 500;
 const lines = new WeakMap<Context['db'], Map<string, GroupCommit<InboundMessage, Stored>>>();
 
 /**
@@ -91,7 +85,7 @@ function intakeLine(ctx: Context, channel: InboundMessage['channel'], opts: Acce
   if (!byKey) lines.set(ctx.db, (byKey = new Map()));
   const key = `${channel}|${opts.agencyId}|${opts.lang ?? ''}`;
   let line = byKey.get(key);
-  if (!line) byKey.set(key, (line = groupCommit((items) => storeInOne(ctx, items, opts), BATCH)));
+  if (!line) byKey.set(key, (line = groupCommit((items) => storeInOne(ctx, items, opts), MAX_BATCH)));
   return line;
 }
 

@@ -72,7 +72,7 @@ async function loadMessagesForJobs<E extends Record<string, SQL>>(db: Db, ids: s
 }
 
 /** Most messages one batched load reads. */
-const LOAD_BATCH = { maxItems: 100, concurrent: 1 };
+const MAX_LOAD_BATCH = 100;
 
 /**
  * `loadMessageForJob` for the jobs of one queue, batched: a job that asks while another job's load
@@ -94,7 +94,7 @@ export function batchedMessageLoader<E extends Record<string, SQL> = Record<neve
   return async (messageId) => {
     const turn = currentDbTurn();
     let line = lines.get(turn);
-    if (!line) lines.set(turn, (line = groupCommit(load, LOAD_BATCH)));
+    if (!line) lines.set(turn, (line = groupCommit(load, MAX_LOAD_BATCH)));
     return (await line.submit([messageId]))[0];
   };
 }

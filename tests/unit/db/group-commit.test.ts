@@ -25,7 +25,7 @@ function controlledStore(fail: (item: string) => boolean = () => false) {
 
 test('a lone caller is stored at once, alone', async () => {
   const c = controlledStore();
-  const line = groupCommit(c.store, { maxItems: 100, concurrent: 1 });
+  const line = groupCommit(c.store, 100);
   const result = line.submit(['a']);
   expect(c.batches).toEqual([['a']]);
   await c.finishNext();
@@ -34,7 +34,7 @@ test('a lone caller is stored at once, alone', async () => {
 
 test('callers arriving while a batch is stored go together into the next, in order, each with its own results', async () => {
   const c = controlledStore();
-  const line = groupCommit(c.store, { maxItems: 100, concurrent: 1 });
+  const line = groupCommit(c.store, 100);
   const first = line.submit(['a']);
   const second = line.submit(['b1', 'b2']);
   const third = line.submit(['c']);
@@ -49,7 +49,7 @@ test('callers arriving while a batch is stored go together into the next, in ord
 
 test('a batch holds at most maxItems, and a caller is never split', async () => {
   const c = controlledStore();
-  const line = groupCommit(c.store, { maxItems: 3, concurrent: 1 });
+  const line = groupCommit(c.store, 3);
   const all = [line.submit(['a']), line.submit(['b1', 'b2']), line.submit(['c1', 'c2']), line.submit(['d']), line.submit(['e1', 'e2', 'e3', 'e4'])];
   for (let i = 0; i < 4; i++) await c.finishNext();
   // a caller larger than the limit still goes, alone
@@ -59,7 +59,7 @@ test('a batch holds at most maxItems, and a caller is never split', async () => 
 
 test('one caller\'s bad input: the batch is tried again caller by caller, and only that caller fails', async () => {
   const c = controlledStore((item) => item === 'bad');
-  const line = groupCommit(c.store, { maxItems: 100, concurrent: 1 });
+  const line = groupCommit(c.store, 100);
   const first = line.submit(['a']);
   const good = line.submit(['b']);
   const bad = line.submit(['bad']);
@@ -78,16 +78,4 @@ test('one caller\'s bad input: the batch is tried again caller by caller, and on
   const later = line.submit(['d']);
   await c.finishNext();
   await expect(later).resolves.toEqual(['stored d']);
-});
-
-test('with two at once, a second caller is stored at once too, and the rest wait together for the first free place', async () => {
-  const c = controlledStore();
-  const line = groupCommit(c.store, { maxItems: 100, concurrent: 2 });
-  const all = [line.submit(['a']), line.submit(['b']), line.submit(['c']), line.submit(['d'])];
-  expect(c.batches).toEqual([['a'], ['b']]);
-  await c.finishNext(); // a done: c and d go together
-  expect(c.batches).toEqual([['a'], ['b'], ['c', 'd']]);
-  await c.finishNext();
-  await c.finishNext();
-  await expect(Promise.all(all)).resolves.toEqual([['stored a'], ['stored b'], ['stored c'], ['stored d']]);
 });

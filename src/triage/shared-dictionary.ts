@@ -25,8 +25,19 @@ const FILES = ['base.dat.gz', 'check.dat.gz', 'tid.dat.gz', 'tid_pos.dat.gz', 'c
 
 function shared(bytes: Uint8Array): SharedArrayBuffer {
   const sab = new SharedArrayBuffer(bytes.byteLength);
-  new Uint8Array(sab).set(bytes);
+  new Uint8Array(sab).set(bytes.subarray(0, usedLength(bytes)));
   return sab;
+}
+
+/**
+ * Up to the last non-zero byte. kuromoji wrote its files at buffer sizes rounded up (tid_pos.dat:
+ * 36 of 42 MB used, unk.dat: 398 bytes of 10 MB); new shared memory is zero already, and pages
+ * never written stay out of the resident set: about 35 MB less per process, the same bytes read.
+ */
+function usedLength(bytes: Uint8Array): number {
+  let end = bytes.byteLength;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return end;
 }
 
 /** tid_map.dat as kuromoji writes it: int32 LE key count, then (key, n, n values)… up to zero padding. */

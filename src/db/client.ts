@@ -8,7 +8,7 @@ import type { SQL } from 'drizzle-orm';
 import * as schema from './schema';
 import { lockDataDir } from './embedded-lock';
 import { ClosablePool } from './pg-pool';
-import { PGliteInThread } from './pglite-in-thread';
+import { createDataDir, PGliteInThread } from './pglite-in-thread';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: commands accept either. */
@@ -85,6 +85,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const unlock = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
   // PGlite in a thread of its own: its statements run as WASM and would otherwise hold up the
   // thread that answers webhooks (./pglite-in-thread.ts)
+  await createDataDir(opts.dataDir).catch((e: unknown) => {
+    unlock();
+    throw e;
+  });
   const client = new PGliteInThread(opts.dataDir, (err) => opts.onEmbeddedStopped?.(err));
   try {
     await client.waitReady;

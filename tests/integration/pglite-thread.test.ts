@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type Database } from '../../src/db/client';
-import { PGliteInThread } from '../../src/db/pglite-in-thread';
+import { createDataDir, PGliteInThread } from '../../src/db/pglite-in-thread';
 import { aheadOfOtherWork, DbTurn } from '../../src/db/ahead';
 import { conversations } from '../../src/db/schema';
 import { isTransientDbError } from '../../src/db/transient';
@@ -164,4 +164,26 @@ test('a database left open does not keep a finished process alive, and a late st
     const child = execFile(process.execPath, [tsx, script], { timeout: 45_000 }, (err, stdout) => resolve({ code: err ? (child.exitCode ?? -1) : 0, stdout }));
   });
   expect(out).toEqual({ code: 0, stdout: '[{"two":2}]\n' });
+}, 60_000);
+
+test('a new data directory gets its database from a thread that then ends; opening it is as before, and what was stored stays', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-new-data-')), 'data');
+  try {
+    await createDataDir(dir);
+    expect(fs.existsSync(path.join(dir, 'PG_VERSION'))).toBe(true);
+    const first = await openDatabase({ dataDir: dir });
+    await first.db.execute(sql`create table kept_probe (note text)`);
+    await first.db.execute(sql`insert into kept_probe values ('のこる')`);
+    await first.close();
+    // a directory holding a database is opened as it is
+    await createDataDir(dir);
+    const again = await openDatabase({ dataDir: dir });
+    expect(await rowsOf(again.db, sql`select note from kept_probe`)).toEqual([{ note: 'のこる' }]);
+    await again.close();
+  } finally {
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
 }, 60_000);

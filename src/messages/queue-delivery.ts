@@ -1,6 +1,10 @@
 /**
  * After the transaction that wrote outbound messages commits: show them to staff
- * (`message:created`) and queue each for the deliver worker, at a priority.
+ * (`message:created`) and queue their delivery, at a priority. Messages written together (a bot
+ * turn's replies) get one job, the first's: it sends the batch it starts (on LINE up to five in
+ * one call) and then the conversation's next waiting answers (workers/deliver.ts), so a job per
+ * message only loaded a message already sent. Should that job be lost, the sweeper brings back a
+ * job for every answer still waiting (src/intake/sweeper.ts).
  */
 import type { Context } from '../context';
 import { enqueue } from '../queues/enqueue';
@@ -20,10 +24,10 @@ export async function queueDelivery(ctx: Context, rows: MessageRow[], priority: 
   if (rows.length === 0) return;
   // Shown before queued: the worker's `message:updated` (sent, failed) must follow `message:created`.
   await publishCreated(ctx, rows);
-  for (const m of rows) {
-    const queued = await enqueue.deliver(ctx, m.id, priority);
-    if (!queued) ctx.log.warn({ messageId: m.id }, 'delivery not queued now; the sweeper will retry');
-  }
+  // the earliest: a later one's job would wait for it
+  const first = rows.reduce((a, b) => (b.seq < a.seq ? b : a));
+  const queued = await enqueue.deliver(ctx, first.id, priority);
+  if (!queued) ctx.log.warn({ messageId: first.id }, 'delivery not queued now; the sweeper will retry');
 }
 
 async function publishCreated(ctx: Context, rows: MessageRow[]): Promise<void> {

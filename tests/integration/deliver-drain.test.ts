@@ -11,6 +11,7 @@ import { contacts, conversations, messages } from '../../src/db/schema';
 import { insertOutbound } from '../../src/messages/write-outbound';
 import { queueDelivery } from '../../src/messages/queue-delivery';
 import { sweepOnce } from '../../src/intake/sweeper';
+import { jobId } from '../../src/queues';
 import { ALWAYS_STAFFED, eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { metricValue, scrape } from '../helpers/metrics';
@@ -99,6 +100,23 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
       line.answerAfter(0);
     }
   }, 90_000);
+
+  test('answers written together (a bot turn): one deliver job for them all, one LINE call, in order', async () => {
+    const userId = fakeLineUserId();
+    const conversation = await settledConversation(userId);
+    const ctx = app.runtime.ctx;
+    const rows = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, ['回答X1', '回答X2', '回答X3'].map((text) => ({ text, authorType: 'bot' as const }))));
+    await queueDelivery(ctx, rows);
+    await eventually(async () => {
+      const found = await ctx.db.select().from(messages).where(inArray(messages.id, rows.map((r) => r.id)));
+      return found.every((r) => r.deliveryState === 'sent');
+    }, 30_000);
+    expect(pushedTexts(userId)).toEqual(['回答X1', '回答X2', '回答X3']);
+    expect(line.delivered().filter((c) => c.path === '/v2/bot/message/push' && c.body?.to === userId && c.body.messages[0].text.startsWith('回答'))).toHaveLength(1);
+    // only the first's job was queued: the others' would each have loaded an answer already sent
+    const jobs = await Promise.all(rows.map((r) => ctx.queues.deliver.getJob(jobId.deliver(r.id))));
+    expect(jobs.map((j) => Boolean(j))).toEqual([true, false, false]);
+  }, 60_000);
 
   test('a job died holding answers it took for later ones: the sweeper brings that job back, and they are delivered once', async () => {
     const userId = fakeLineUserId();

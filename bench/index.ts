@@ -11,6 +11,8 @@
  * - inbox at scale: 10,000 conversations / 200,000 messages (not with --quick).
  * Prints Markdown tables and writes everything as JSON to bench/results/.
  * `--profile` runs every service process under `node --cpu-prof` (bench/results/profile-…/<setup>-<role>/).
+ * `BENCH_NODE_ARGS` adds node flags to every service process, after the production ones (an A/B of
+ * a flag: `BENCH_NODE_ARGS=--max-semi-space-size=16` measures V8's default young generation).
  * Needs Redis (BENCH_REDIS_URL, default 127.0.0.1:6379) and Postgres (TEST_POSTGRES_URL's server).
  */
 import { execFileSync } from 'node:child_process';

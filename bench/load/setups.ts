@@ -56,13 +56,14 @@ export async function startSetup(name: SetupName, lineUrl: string, redisUrl: str
     ...Object.fromEntries(['TRIAGE_CONCURRENCY', 'DIALOGUE_CONCURRENCY', 'DELIVER_CONCURRENCY'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
   };
   const port = await freePort();
-  const profile = (role: string) => (opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}/${name}-${role}`] : []);
+  // node flags of every service process: BENCH_NODE_ARGS (an A/B of a flag), then --profile's
+  const nodeArgs = (role: string) => [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}/${name}-${role}`] : [])];
   if (name === 'pglite-one-process') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-bench-'));
     const metricsPort = await freePort();
     const env = { ...base, DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: String(metricsPort) };
     await runCli(['staff:add', '--email', STAFF.email, '--name', 'ベンチ 相談員', '--role', 'counsellor'], env, `${STAFF.password}\n`);
-    const all = await startTsunagu(env, [], 'workers started', true, profile('all'));
+    const all = await startTsunagu(env, [], 'workers started', true, nodeArgs('all'));
     await waitReady(`http://127.0.0.1:${port}`);
     return {
       name,
@@ -79,8 +80,8 @@ export async function startSetup(name: SetupName, lineUrl: string, redisUrl: str
   const env = { ...base, DATABASE_URL: database.url };
   await runCli(['staff:add', '--email', STAFF.email, '--name', 'ベンチ 相談員', '--role', 'counsellor'], env, `${STAFF.password}\n`);
   const [apiMetrics, workersMetrics] = [await freePort(), await freePort()];
-  const api = await startTsunagu({ ...env, PORT: String(port), METRICS_PORT: String(apiMetrics) }, ['--role=api'], 'API listening', true, profile('api'));
-  const workers = await startTsunagu({ ...env, METRICS_PORT: String(workersMetrics) }, ['--role=workers'], 'workers started', true, profile('workers'));
+  const api = await startTsunagu({ ...env, PORT: String(port), METRICS_PORT: String(apiMetrics) }, ['--role=api'], 'API listening', true, nodeArgs('api'));
+  const workers = await startTsunagu({ ...env, METRICS_PORT: String(workersMetrics) }, ['--role=workers'], 'workers started', true, nodeArgs('workers'));
   await waitReady(`http://127.0.0.1:${port}`);
   return {
     name,

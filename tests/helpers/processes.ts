@@ -81,7 +81,8 @@ export const COMPILED_MAIN = 'dist/server/src/main.js';
  * `nodeArgs` go to node (the bench's `--cpu-prof`).
  */
 export async function startTsunagu(env: Record<string, string>, args: string[] = [], readyText = 'workers started', compiled = false, nodeArgs: string[] = []): Promise<ChildProcess & { output: () => string }> {
-  const entry = [...nodeArgs, ...(compiled ? [COMPILED_MAIN] : ['--import', 'tsx', 'src/main.ts'])];
+  // compiled: as `npm start` and the image run it (package.json, Dockerfile); `nodeArgs` after, so they can override
+  const entry = compiled ? ['--max-semi-space-size=2', ...nodeArgs, COMPILED_MAIN] : [...nodeArgs, '--import', 'tsx', 'src/main.ts'];
   const child = track(
     spawn(process.execPath, [...entry, ...args], {
       cwd: ROOT,

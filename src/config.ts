@@ -53,6 +53,18 @@ export const configSchema = z
      * @defaultValue `'./data'`
      */
     DATA_DIR: z.string().default('./data'),
+    /**
+     * Memory the embedded database keeps for table and index pages (Postgres's `shared_buffers`),
+     * resident for the life of the process; pages beyond it are read from DATA_DIR, which the
+     * operating system caches. Postgres's own default, 128MB, made the one-process setup about
+     * 100 MiB larger (README, "Memory").
+     * @defaultValue `'32MB'`
+     */
+    PGLITE_SHARED_BUFFERS: z
+      .string()
+      .trim()
+      .regex(/^[1-9][0-9]*(kB|MB|GB)$/, 'a size such as 32MB (kB, MB or GB)')
+      .default('32MB'),
     /** @defaultValue `'redis://127.0.0.1:6379'` */
     REDIS_URL: url('REDIS_URL').default('redis://127.0.0.1:6379'),
     /**

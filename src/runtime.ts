@@ -69,6 +69,7 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.dataDir,
+    sharedBuffers: config.PGLITE_SHARED_BUFFERS,
     onConnectionError: (err) => log.warn({ err: err.message }, 'database connection lost (the pool reconnects on next use)'),
     // /readyz fails from now on; what was stored stays stored (LINE redelivers what got no 200)
     onEmbeddedStopped: (err) => log.error({ err: err.message }, 'the embedded database has stopped: restart tsunagu'),

@@ -53,7 +53,7 @@ export async function startSetup(name: SetupName, lineUrl: string, redisUrl: str
     SESSION_SECRET: randomBytes(32).toString('hex'),
     TRUST_PROXY: 'loopback',
     // Worker settings under test pass through (e.g. `DELIVER_CONCURRENCY=4 npm run bench`).
-    ...Object.fromEntries(['TRIAGE_CONCURRENCY', 'DIALOGUE_CONCURRENCY', 'DELIVER_CONCURRENCY'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
+    ...Object.fromEntries(['TRIAGE_CONCURRENCY', 'DIALOGUE_CONCURRENCY', 'DELIVER_CONCURRENCY', 'PGLITE_SHARED_BUFFERS'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
   };
   const port = await freePort();
   // node flags of every service process: BENCH_NODE_ARGS (an A/B of a flag), then --profile's

@@ -7,7 +7,7 @@ import { createRedis } from '../redis';
 
 export async function withDatabase<T>(fn: (db: Db, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, sharedBuffers: config.PGLITE_SHARED_BUFFERS });
   try {
     await ensureDefaultAgency(database.db);
     return await fn(database.db, config);

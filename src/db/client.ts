@@ -36,6 +36,8 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** PGlite folder; `memory://` for a throwaway in-memory database (tests). */
   dataDir: string;
+  /** PGlite's `shared_buffers` (config.ts PGLITE_SHARED_BUFFERS); Postgres's default when absent. */
+  sharedBuffers?: string;
   migrate?: boolean;
   /**
    * Told when Postgres drops an idle pooled connection (server restart, terminated backend).
@@ -85,11 +87,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const unlock = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
   // PGlite in a thread of its own: its statements run as WASM and would otherwise hold up the
   // thread that answers webhooks (./pglite-in-thread.ts)
-  await createDataDir(opts.dataDir).catch((e: unknown) => {
+  await createDataDir(opts.dataDir, opts.sharedBuffers).catch((e: unknown) => {
     unlock();
     throw e;
   });
-  const client = new PGliteInThread(opts.dataDir, (err) => opts.onEmbeddedStopped?.(err));
+  const client = new PGliteInThread(opts.dataDir, (err) => opts.onEmbeddedStopped?.(err), opts.sharedBuffers);
   try {
     await client.waitReady;
   } catch (e) {

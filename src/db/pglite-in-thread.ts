@@ -17,6 +17,14 @@ export type ThreadRequest =
   | { id: number; op: 'end'; tx: number; commit: boolean }
   | { id: number; op: 'close' };
 type RequestBody = ThreadRequest extends infer R ? (R extends ThreadRequest ? Omit<R, 'id'> : never) : never;
+/** What the thread is started with. */
+export interface ThreadData {
+  dataDir: string;
+  /** Postgres's `shared_buffers` (e.g. `32MB`); PGlite's default when absent. */
+  sharedBuffers?: string;
+  /** Only create the database of a new data directory, then end (`createDataDir`). */
+  createOnly?: boolean;
+}
 export type ThreadAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: PlainError };
 
 interface QueryOptions {
@@ -58,9 +66,9 @@ const THREAD_FILE = path.join(__dirname, __filename.endsWith('.js') ? 'pglite-th
  * takes about 380 MiB. Nothing to do for `memory://` (it lives in the serving thread only) or a
  * directory that holds a database.
  */
-export async function createDataDir(dataDir: string): Promise<void> {
+export async function createDataDir(dataDir: string, sharedBuffers?: string): Promise<void> {
   if (dataDir.startsWith('memory://') || fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return;
-  const thread = new Worker(THREAD_FILE, { workerData: { dataDir, createOnly: true } });
+  const thread = new Worker(THREAD_FILE, { workerData: { dataDir, sharedBuffers, createOnly: true } satisfies ThreadData });
   try {
     const answer = await new Promise<ThreadAnswer>((resolve, reject) => {
       thread.once('message', resolve);
@@ -83,9 +91,9 @@ export class PGliteInThread {
   readonly waitReady: Promise<void>;
 
   /** `onStopped`: told once if the thread ends without being closed (nothing can be stored until a restart). */
-  constructor(dataDir: string, onStopped: (err: Error) => void = () => {}) {
+  constructor(dataDir: string, onStopped: (err: Error) => void = () => {}, sharedBuffers?: string) {
     orderDbTurns();
-    this.worker = new Worker(THREAD_FILE, { workerData: { dataDir } });
+    this.worker = new Worker(THREAD_FILE, { workerData: { dataDir, sharedBuffers } satisfies ThreadData });
     this.waitReady = new Promise((resolve, reject) => this.pending.set(0, { resolve: () => resolve(), reject }));
     this.worker.on('message', (answer: ThreadAnswer) => {
       const waiting = this.pending.get(answer.id);

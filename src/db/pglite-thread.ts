@@ -13,7 +13,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { ThreadAnswer, ThreadRequest } from './pglite-in-thread';
+import type { ThreadAnswer, ThreadData, ThreadRequest } from './pglite-in-thread';
 import { errorToPlain } from './pglite-errors';
 import { PGliteGate } from './pglite-gate';
 import { DbTurn } from './ahead';
@@ -28,12 +28,12 @@ interface OpenTransaction {
   done: Promise<void>;
 }
 
-async function serve(dataDir: string): Promise<void> {
+async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
   const port = parentPort!;
   const answer = (message: ThreadAnswer) => port.postMessage(message);
   let pg: PGlite;
   try {
-    pg = new PGlite(dataDir);
+    pg = openPGlite({ dataDir, sharedBuffers });
     await pg.waitReady;
   } catch (err) {
     answer({ id: 0, ok: false, error: errorToPlain(err) });
@@ -137,9 +137,9 @@ async function serve(dataDir: string): Promise<void> {
  * `createDataDir`): creating them leaves the thread's WASM memory about 430 MiB larger for good,
  * and a thread that ends gives it back.
  */
-async function create(dataDir: string): Promise<void> {
+async function create(data: ThreadData): Promise<void> {
   try {
-    const pg = new PGlite(dataDir);
+    const pg = openPGlite(data);
     await pg.waitReady;
     await pg.close();
     parentPort!.postMessage({ id: 0, ok: true, value: null } satisfies ThreadAnswer);
@@ -148,5 +148,9 @@ async function create(dataDir: string): Promise<void> {
   }
 }
 
-const { dataDir, createOnly } = workerData as { dataDir: string; createOnly?: boolean };
-void (createOnly ? create(dataDir) : serve(dataDir));
+function openPGlite({ dataDir, sharedBuffers }: ThreadData): PGlite {
+  return new PGlite(dataDir, sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] } : {});
+}
+
+const data = workerData as ThreadData;
+void (data.createOnly ? create(data) : serve(data));

@@ -137,6 +137,15 @@ test('a parser the thread cannot carry is refused, not silently dropped', async 
   }
 });
 
+test("the thread starts PGlite with the memory for pages it is given (PGLITE_SHARED_BUFFERS), or PGlite's default", async () => {
+  for (const [given, shown] of [['16MB', '16MB'], [undefined, '128MB']] as const) {
+    const thread = new PGliteInThread('memory://', undefined, given);
+    await thread.waitReady;
+    expect((await thread.query('show shared_buffers')).rows).toEqual([{ shared_buffers: shown }]);
+    await thread.close();
+  }
+});
+
 test('after close, a statement fails with a clear error instead of waiting forever', async () => {
   const thread = new PGliteInThread('memory://');
   await thread.waitReady;

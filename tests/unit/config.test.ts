@@ -19,6 +19,12 @@ describe('settings', () => {
     expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
   });
 
+  test("the embedded database keeps 32MB of pages by default; the setting is a size Postgres reads (a typo is named, not passed on)", () => {
+    expect(loadConfig({}).PGLITE_SHARED_BUFFERS).toBe('32MB');
+    expect(loadConfig({ PGLITE_SHARED_BUFFERS: '128MB' }).PGLITE_SHARED_BUFFERS).toBe('128MB');
+    for (const wrong of ['32', '32 MB', '32mb', '0MB', '32MB; drop table messages']) expect(() => loadConfig({ PGLITE_SHARED_BUFFERS: wrong })).toThrow(/PGLITE_SHARED_BUFFERS: a size such as 32MB/);
+  });
+
   test('an empty DATABASE_URL means the embedded database', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

@@ -16,11 +16,9 @@ import { createQueues } from './queues';
 import { createPublisher } from './events/publisher';
 import { ensureDefaultAgency } from './agencies/default-agency';
 import { loadDirectory } from './agencies/directory';
-import { createApp } from './server/app';
-import { attachSocketServer } from './server/socket';
-import { noPresence, socketPresence, type Presence } from './server/presence';
+import type { Presence } from './server/presence';
 import { startSweeper } from './intake/sweeper';
-import { startWorkers, type WorkerOptions } from '../workers';
+import type { WorkerOptions } from '../workers';
 import path from 'node:path';
 import { loadMunicipality } from './municipality';
 import { developmentSessionSecret } from './auth/dev-secret';
@@ -102,7 +100,14 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
   let url: string | undefined;
   let port: number | undefined;
 
+  // Each role loads only its own code: the API's (routes, OpenAPI, PDF, password checks) made a
+  // workers process about 25 MiB larger.
   if (role === 'all' || role === 'api') {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded only for this role (see above) */
+    const { createApp } = require('./server/app') as typeof import('./server/app');
+    const { attachSocketServer } = require('./server/socket') as typeof import('./server/socket');
+    const { noPresence, socketPresence } = require('./server/presence') as typeof import('./server/presence');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const pingRedis = async () => {
       if ((await redis.ping()) !== 'PONG') throw new Error('redis did not answer');
     };
@@ -132,6 +137,8 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     });
   }
   if (role === 'all' || role === 'workers') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for this role
+    const { startWorkers } = require('../workers') as typeof import('../workers');
     const workers = await startWorkers(ctx, { wrapTriage: opts.wrapTriage });
     closers.push(() => workers.close());
     if (opts.withSweeper !== false) {

@@ -6,7 +6,8 @@
  *
  * Bounded work: only this message's text is analysed, once, in a triage thread (never on this
  * event loop); its own result is kept on the run, and the conversation's result combines the
- * kept results of the earlier messages without reading their text again (src/triage/record-result.ts).
+ * kept results of the earlier messages without reading their text again (src/triage/record-result.ts),
+ * read with the message's load and written in one statement unless the conversation changed meanwhile.
  *
  * Idempotent: a message already triaged is skipped; recording is idempotent too.
  */
@@ -15,6 +16,7 @@ import type { Context } from '../src/context';
 import { TriagePriority, type TriageJob } from '../src/queues';
 import { batchedMessageLoader } from '../src/queues/message-job';
 import { recordTriage } from '../src/triage/record-result';
+import { combiningExtras, combiningFromExtras } from '../src/triage/load-for-combining';
 import { settleAnswer } from '../src/triage/answer-to-question';
 import type { TriagePool } from '../src/triage';
 
@@ -25,8 +27,8 @@ export interface TriageDeps {
 }
 
 export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
-  // under load, one statement loads the messages of many jobs
-  const load = batchedMessageLoader(ctx.db, 'in');
+  // under load, one statement loads the messages of many jobs, with what combining their results needs
+  const load = batchedMessageLoader(ctx.db, 'in', () => ({ extras: combiningExtras }));
   return async function triage(job: Job<TriageJob>): Promise<string> {
     const row = await load(job.data.messageId);
     if (!row) return 'missing';
@@ -40,7 +42,7 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
     const ahead = priority > 0 && priority <= TriagePriority.newcomer;
     const own = message.kind === 'text' && message.text.trim() ? settleAnswer(await analyser.analyse(message.text, { ahead }), row.conversation.dialogue?.step, message.text) : null;
 
-    const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine }))!;
+    const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine, readAtLoad: combiningFromExtras(row.extras) }))!;
     return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';
   };
 }

@@ -1,10 +1,10 @@
 /**
- * What combining a conversation's triage needs, read in the statement that locks the conversation
- * row (one round trip instead of four: the lock, the earlier messages' kept results, the staff's
- * corrections and the last answer to the safety question, as JSON sub-selects): the parts to
- * combine and the judgements that stand over the text's triage (./standing.ts).
+ * What combining a conversation's triage needs, as JSON sub-selects in one statement (the earlier
+ * messages' kept results, the staff's corrections and the last answer to the safety question):
+ * the parts to combine and the judgements that stand over the text's triage (./standing.ts).
+ * Read with the triage job's load, or in the statement that locks the conversation row.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../db/client';
 import { conversations, corrections, messages, safetyChecks, staff, triageRuns, type Triage } from '../db/schema';
 import type { Urgency } from '../contracts';
@@ -16,20 +16,45 @@ interface Row {
   answer: { answer: string | null; at: string } | null;
 }
 
-/** Locks the conversation (FOR UPDATE) and reads the other messages' results and the standing judgements; null when the conversation is gone. */
-export async function lockAndLoadForCombining(tx: DbOrTx, conversationId: string, messageId: string): Promise<{ earlier: TriagePart[]; standing: StandingJudgements } | null> {
-  const [raw] = await rowsOf<Record<keyof Row, unknown>>(tx, sql`
-    select
-      (select coalesce(json_agg(json_build_object('at', m.created_at, 'kept', r.message_triage, 'result', r.result) order by m.seq), '[]'::json)
+/** What combining reads, as scalar sub-selects on the conversation row (`conversations`) and the message being triaged. */
+function combiningSelects(messageId: SQL) {
+  return {
+    earlier: sql<unknown>`(select coalesce(json_agg(json_build_object('at', m.created_at, 'kept', r.message_triage, 'result', r.result) order by m.seq), '[]'::json)
          from ${messages} m join ${triageRuns} r on r.message_id = m.id
-        where m.conversation_id = c.id and m.direction = 'in' and m.kind = 'text' and m.id <> ${messageId} and m.text ~ '[^[:space:]]') as earlier,
-      (select coalesce(json_agg(x), '[]'::json) from (
+        where m.conversation_id = ${conversations.id} and m.direction = 'in' and m.kind = 'text' and m.id <> ${messageId} and m.text ~ '[^[:space:]]')`,
+    fixes: sql<unknown>`(select coalesce(json_agg(x), '[]'::json) from (
          select f.field, f.after, f.at, s.name as by_name from ${corrections} f join ${staff} s on s.id = f.staff_id
-          where f.conversation_id = c.id and f.field in ('urgency', 'categories') order by f.id desc limit 20) x) as fixes,
-      (select json_build_object('answer', a.answer, 'at', a.at) from ${safetyChecks} a
-        where a.conversation_id = c.id and a.event = 'answered' order by a.id desc limit 1) as answer
-    from ${conversations} c where c.id = ${conversationId} for update of c`);
-  if (!raw) return null;
+          where f.conversation_id = ${conversations.id} and f.field in ('urgency', 'categories') order by f.id desc limit 20) x)`,
+    answer: sql<unknown>`(select json_build_object('answer', a.answer, 'at', a.at) from ${safetyChecks} a
+        where a.conversation_id = ${conversations.id} and a.event = 'answered' order by a.id desc limit 1)`,
+  };
+}
+
+export type ForCombining = { earlier: TriagePart[]; standing: StandingJudgements };
+
+/**
+ * Read with the triage job's load (src/queues/message-job.ts `extras`), without a lock: what
+ * combining needs and the conversation row's version (`xmin`, which every update of the row
+ * changes). Written back only if the row is still that version (./record-result.ts); otherwise
+ * triage combines again under the row's lock.
+ */
+export const combiningExtras = { ...combiningSelects(sql`${messages.id}`), version: sql<string>`${conversations}.xmin::text` };
+
+export function combiningFromExtras(extras: { [K in keyof typeof combiningExtras]: unknown }): ForCombining & { version: string } {
+  return { ...fromRow(extras), version: String(extras.version) };
+}
+
+/** Locks the conversation (FOR UPDATE) and reads the other messages' results and the standing judgements; null when the conversation is gone. */
+export async function lockAndLoadForCombining(tx: DbOrTx, conversationId: string, messageId: string): Promise<ForCombining | null> {
+  const q = combiningSelects(sql`${messageId}`);
+  const [raw] = await rowsOf<Record<keyof Row, unknown>>(
+    tx,
+    sql`select ${q.earlier} as earlier, ${q.fixes} as fixes, ${q.answer} as answer from ${conversations} where ${conversations.id} = ${conversationId} for update`,
+  );
+  return raw ? fromRow(raw) : null;
+}
+
+function fromRow(raw: Record<keyof Row, unknown>): ForCombining {
   // node-postgres parses json columns; PGlite may hand them over as text
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   const row: Row = { earlier: parse(raw.earlier), fixes: parse(raw.fixes), answer: parse(raw.answer) };

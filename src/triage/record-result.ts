@@ -12,7 +12,7 @@
  * retry never sends the safety reply twice); `onlyIfUntriaged` leaves a message someone else
  * triaged meanwhile as it is.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../context';
 import type { DbOrTx } from '../db/client';
 import { conversations, messages, triageRuns, type Triage } from '../db/schema';
@@ -20,15 +20,22 @@ import type { LoadedMessage } from '../queues/message-job';
 import { enqueue } from '../queues/enqueue';
 import { DialoguePriority } from '../queues';
 import { presentConversation } from '../presenters/conversation';
-import { announceCrisis, raiseCrisis } from '../safety/raise-crisis';
+import { announceCrisis, raiseCrisis, type RaisedCrisis } from '../safety/raise-crisis';
 import type { Lang } from '../dialogue/texts';
 import { writtenLanguage } from '../dialogue/written-language';
-import { lockAndLoadForCombining } from './load-for-combining';
+import { lockAndLoadForCombining, type ForCombining } from './load-for-combining';
 import { combineWithStanding } from './standing';
 
 export interface RecordOptions {
   /** Recorded on the run: the rules' and model's versions, or what stood in for them. */
   engine: string;
+  /**
+   * What combining needs, read with the job's load without a lock, and the conversation row's
+   * version then (./load-for-combining.ts `combiningExtras`): the result is written in one
+   * statement if the row is still that version. Otherwise, or for an emergency (its crisis
+   * alert and safety reply go in the same transaction), triage combines again under the lock.
+   */
+  readAtLoad?: ForCombining & { version: string };
   /**
    * Triage was given up (src/intake/triage-failed.ts): the message is marked so, it is left alone
    * when it was triaged meanwhile, and should combining with the earlier results fail too, the
@@ -41,9 +48,66 @@ const URGENCY_RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, hig
 
 /** The conversation's result (null: no text to judge yet); null itself: nothing recorded (triaged meanwhile, only with `failed`). */
 export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage | null, opts: RecordOptions): Promise<{ result: Triage | null } | null> {
+  const { message } = row;
+  const outcome = (opts.readAtLoad && !opts.failed ? await writeIfUnchanged(ctx, row, own, opts.readAtLoad, opts.engine) : null) ?? (await recordUnderLock(ctx, row, own, opts));
+  if (!outcome) return null;
+
+  if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
+  // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
+  ctx.publisher.conversationUpdated(presentConversation(outcome.conversation), message.id);
+  await enqueue.dialogue(ctx, message.id, dialoguePriority(outcome.conversation));
+  return { result: outcome.result };
+}
+
+type Outcome = { conversation: typeof conversations.$inferSelect; result: Triage | null; crisis: RaisedCrisis | null };
+
+/**
+ * One statement, no transaction, when the conversation row is still the version read with the
+ * load: the conversation's result, the run and the message's mark, all or none. Null when the row
+ * has changed since (another message's triage, a new message, a correction, a safety answer) or
+ * the result is an emergency: then the caller records under the lock.
+ */
+async function writeIfUnchanged(ctx: Context, row: LoadedMessage, own: Triage | null, read: ForCombining & { version: string }, engine: string): Promise<Outcome | null> {
   const { db } = ctx;
   const { message } = row;
-  const outcome = await db.transaction(async (tx) => {
+  const result = combined(message, own, read);
+  if (!result || result.urgency === 'emergency') return null;
+  const updated = db.$with('updated').as(
+    db
+      .update(conversations)
+      .set({ triage: result })
+      .where(and(eq(conversations.id, message.conversationId), sql`${conversations}.xmin = ${read.version}::xid`))
+      .returning(),
+  );
+  const stamp = db.$with('triaged').as(db.update(messages).set({ triagedAt: new Date() }).from(updated).where(eq(messages.id, message.id)).returning({ id: messages.id }));
+  const run = db.$with('run').as(
+    db
+      .insert(triageRuns)
+      .select(
+        db
+          .select({
+            messageId: sql`${message.id}::uuid`.as('message_id'),
+            conversationId: updated.id,
+            engine: sql`${engine}`.as('engine'),
+            result: sql`${JSON.stringify(result)}::jsonb`.as('result'),
+            messageTriage: sql`${own ? JSON.stringify(own) : null}::jsonb`.as('message_triage'),
+            // every column, in the table's order (drizzle's insert … select)
+            createdAt: sql`now()`.as('created_at'),
+          })
+          .from(updated),
+      )
+      .onConflictDoNothing()
+      .returning({ messageId: triageRuns.messageId }),
+  );
+  const [conversation] = await db.with(updated, stamp, run).select().from(updated);
+  return conversation ? { conversation, result, crisis: null } : null;
+}
+
+/** Combines and writes while the conversation row is locked; raises the crisis in the same transaction. */
+async function recordUnderLock(ctx: Context, row: LoadedMessage, own: Triage | null, opts: RecordOptions): Promise<Outcome | null> {
+  const { db } = ctx;
+  const { message } = row;
+  return db.transaction(async (tx) => {
     // the lock, and what combining needs, in one statement
     const loaded = await lockAndLoadForCombining(tx, message.conversationId, message.id);
     if (opts.failed) {
@@ -88,13 +152,6 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
     const crisis = await raiseCrisis(ctx, tx, { conversation, messageId: message.id, lang, categories: result.categories, reasons: result.reasons });
     return { conversation, result, crisis }; // crisis null: an open alert already covers it
   });
-  if (!outcome) return null;
-
-  if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
-  // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
-  ctx.publisher.conversationUpdated(presentConversation(outcome.conversation), message.id);
-  await enqueue.dialogue(ctx, message.id, dialoguePriority(outcome.conversation));
-  return { result: outcome.result };
 }
 
 /** A first turn, or a conversation at risk, goes ahead of ordinary turns in the dialogue queue. */
@@ -104,7 +161,7 @@ function dialoguePriority(conversation: typeof conversations.$inferSelect): numb
 }
 
 /** The conversation so far, in order (a worry often unfolds over several messages), with this message's own result. */
-function combined(message: LoadedMessage['message'], own: Triage | null, loaded: Awaited<ReturnType<typeof lockAndLoadForCombining>>): Triage | null {
+function combined(message: LoadedMessage['message'], own: Triage | null, loaded: ForCombining | null): Triage | null {
   if (!loaded) throw new Error('the conversation of this message is gone');
   const parts = [...loaded.earlier];
   if (own) parts.push({ at: message.createdAt, triage: own });

@@ -2,7 +2,8 @@
  * Records one inbound message's triage, written once for the triage worker (workers/triage.ts)
  * and for a message handed to staff after its triage kept failing (src/intake/triage-failed.ts):
  * the conversation's result combines the kept results of its earlier messages with this one's
- * (./combine.ts, ./standing.ts) while the conversation row is locked, so two messages of one
+ * (./combine.ts, ./standing.ts), written only if the conversation row is still the version those
+ * results were read with (else combined again while the row is locked), so two messages of one
  * conversation triaged at the same time cannot leave out each other's result; the run is kept;
  * the message is marked triaged; an emergency in the person's own words raises the crisis alert
  * and queues the safety reply in the same transaction. After commit: the alert is announced, the

@@ -14,8 +14,9 @@ RUN npm run -s build
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
-# A young generation of 2 MiB semi-spaces instead of V8's 16: about 60-80 MiB less resident per
-# process under load for the same CPU per message (README, "Memory"); as `npm start` runs it.
+# A young generation of 2 MiB semi-spaces instead of V8's 16: about 50 MiB less resident per
+# workers process under load, CPU per message within the bench's spread (README, "Memory");
+# as `npm start` runs it.
 ENV NODE_OPTIONS=--max-semi-space-size=2
 # The つなぐシート and 開示請求 PDFs are set in Noto Sans CJK (REFERRAL_PDF_FONT's default path).
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*

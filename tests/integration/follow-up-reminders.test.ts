@@ -47,10 +47,12 @@ pgOnly('follow-up reminders (Postgres, API and workers apart)', () => {
 
   test('a reminder scheduled before the workers restart fires after they are back, once, to the owner', async () => {
     workers = await startWorkers();
-    const f = await schedule(3000);
+    // due well after the workers are gone: closing them took over 3 s on a busy 2-core machine
+    const dueAt = Date.now() + 8000;
+    const f = await schedule(8000);
     await workers.close(); // the workers go away before it is due
     workers = undefined;
-    await new Promise((r) => setTimeout(r, 3500));
+    await new Promise((r) => setTimeout(r, Math.max(0, dueAt + 500 - Date.now())));
     expect(await remindedAt(f.id)).toBeNull(); // nobody was there to fire it
 
     const seen: string[] = [];

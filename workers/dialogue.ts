@@ -3,8 +3,8 @@
  * (src/dialogue/machine.ts) for an inbound message, after triage, in the order the person
  * wrote. The turn's effects (who it is about, anonymity, consent records, the safety question
  * asked or answered, and for はい / わからない the crisis itself: src/safety/raise-crisis.ts) and
- * the bot's replies are stored in one transaction with the message's `dialoguedAt`, so a retried
- * job does nothing twice; replies are queued for delivery after commit.
+ * the bot's replies are stored together with the message's `dialoguedAt` (src/dialogue/record-turn.ts),
+ * so a retried job does nothing twice; replies are queued for delivery after commit.
  */
 import type { Job } from 'bullmq';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
@@ -15,13 +15,12 @@ import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/que
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
 import { writtenLanguage } from '../src/dialogue/written-language';
-import { insertOutbound } from '../src/messages/write-outbound';
 import { DeliveryPriority, queueDelivery } from '../src/messages/queue-delivery';
-import { recordConsent, withdrawConsent } from '../src/consent/record';
 import { presentConversation } from '../src/presenters/conversation';
 import { describeNextStaffed, describeStaffedHours, formatHotlines, isStaffed, nextStaffedStart, selectHotlines } from '../src/municipality';
-import { askedOnLocalDay, crisisTriage, lastSafetyAskedAt, recordSafetyCheck } from '../src/safety/safety-question';
-import { announceCrisis, raiseCrisis, type RaisedCrisis } from '../src/safety/raise-crisis';
+import { askedOnLocalDay, crisisTriage, lastSafetyAskedAt } from '../src/safety/safety-question';
+import { announceCrisis } from '../src/safety/raise-crisis';
+import { recordTurn } from '../src/dialogue/record-turn';
 import { writerOf } from '../src/safety/safety-reply';
 
 export interface DialogueDeps {
@@ -93,49 +92,7 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
     // はい / わからない: the same emergency as triage's, and the safety reply goes first.
     if (danger) set.triage = crisisTriage(conversation.triage, danger);
 
-    const { replies, updated, crisis } = await db.transaction(async (tx) => {
-      // One statement claims the message (a concurrent run of the same job must not act twice)
-      // and updates the conversation only if the claim held. The update locks the conversation
-      // row and returns it as it now stands (no separate locking read). A counsellor may have
-      // answered since the turn was worked out: then the bot says nothing (the person's answers
-      // are still recorded). The row lock orders this against the reply.
-      const claim = tx.$with('claimed').as(
-        tx
-          .update(messages)
-          .set({ dialoguedAt: new Date() })
-          .where(and(eq(messages.id, message.id), isNull(messages.dialoguedAt)))
-          .returning({ id: messages.id }),
-      );
-      const [updated] = await tx
-        .with(claim)
-        .update(conversations)
-        .set(set)
-        .where(and(eq(conversations.id, conversation.id), sql`exists (select 1 from ${claim})`))
-        .returning();
-      if (!updated) return { replies: [], updated: null, crisis: null };
-      const base = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, by: 'person' as const, messageId: message.id };
-      const ledger = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, messageId: message.id };
-      for (const effect of turn.effects) {
-        if (effect.type === 'consent') await recordConsent(tx, { ...base, scope: effect.scope, answer: effect.answer });
-        if (effect.type === 'withdraw') await withdrawConsent(tx, base, effect.scopes);
-        if (effect.type === 'safetyAsked') await recordSafetyCheck(tx, { ...ledger, event: 'asked' });
-        if (effect.type === 'safetyAnswer') await recordSafetyCheck(tx, { ...ledger, event: 'answered', answer: effect.answer });
-      }
-      const staffArrived = !conversation.staffEngagedAt && Boolean(updated.staffEngagedAt);
-      let crisis: RaisedCrisis | null = null;
-      if (danger) {
-        const { categories, reasons } = updated.triage!;
-        crisis = await raiseCrisis(ctx, tx, { conversation: updated, messageId: message.id, lang, categories, reasons, at });
-      }
-      const replies = staffArrived
-        ? []
-        : await insertOutbound(
-            tx,
-            conversation,
-            turn.replies.map((r) => ({ text: r.text, authorType: 'bot' as const, buttons: r.buttons })),
-          );
-      return { replies, updated, crisis };
-    });
+    const { replies, updated, crisis } = await recordTurn(ctx, { message, conversation, turn, set, danger, lang, at });
     if (!updated) return 'already handled';
     if (crisis) await announceCrisis(ctx, crisis);
     // a turn that went ahead (a first turn, a safety question) is delivered ahead too

@@ -1,0 +1,152 @@
+/**
+ * Stores one turn of the front-door conversation (workers/dialogue.ts): the message claimed
+ * (`dialoguedAt`: a concurrent run of the same job must not act twice), the conversation's new
+ * state, the turn's records and the bot's replies — all or none.
+ *
+ * An ordinary turn (no consent, safety or crisis records to write) is one statement without a
+ * transaction (issue 13: a turn was 4 round trips on Postgres, BEGIN and COMMIT included). A turn
+ * with records takes a transaction, as they are written by their own modules.
+ *
+ * Either way the conversation is updated only if the claim held; the update locks the row and
+ * returns it as it now stands. A counsellor may have answered since the turn was worked out:
+ * then the bot says nothing (the person's answers are still recorded). The row lock orders this
+ * against the counsellor's reply.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Context } from '../context';
+import type { DbOrTx } from '../db/client';
+import { conversations, messages, type Button } from '../db/schema';
+import { insertOutbound, type MessageRow } from '../messages/write-outbound';
+import { recordConsent, withdrawConsent } from '../consent/record';
+import { recordSafetyCheck } from '../safety/safety-question';
+import { raiseCrisis, type RaisedCrisis } from '../safety/raise-crisis';
+import type { Lang } from './texts';
+import type { TurnOutput } from './machine';
+
+type ConversationRow = typeof conversations.$inferSelect;
+
+export interface TurnToStore {
+  message: { id: string };
+  /** The conversation as loaded when the turn was worked out. */
+  conversation: ConversationRow;
+  turn: TurnOutput;
+  /** What the turn changes on the conversation. */
+  set: Partial<typeof conversations.$inferInsert>;
+  /** はい / わからない to the safety question: the crisis is raised with the turn. */
+  danger: 'yes' | 'unsure' | null;
+  lang: Lang;
+  at: Date;
+}
+
+/** `updated` null: the message was handled already (another run claimed it). */
+export interface StoredTurn {
+  replies: MessageRow[];
+  updated: ConversationRow | null;
+  crisis: RaisedCrisis | null;
+}
+
+/** Effects written only on the conversation row; every other kind is a record of its own. */
+const ON_THE_ROW = new Set(['subject', 'anonymous']);
+
+export function recordTurn(ctx: Context, input: TurnToStore): Promise<StoredTurn> {
+  const ordinary = !input.danger && input.turn.effects.every((e) => ON_THE_ROW.has(e.type));
+  return ordinary ? recordAtOnce(ctx, input) : recordInTransaction(ctx, input);
+}
+
+/** The claim, the conversation's update and the replies: one statement. */
+async function recordAtOnce(ctx: Context, { message, conversation, turn, set }: TurnToStore): Promise<StoredTurn> {
+  const { db } = ctx;
+  const claimed = claim(db, message.id);
+  const updated = db.$with('updated').as(
+    db
+      .update(conversations)
+      .set(set)
+      .where(and(eq(conversations.id, conversation.id), sql`exists (select 1 from ${claimed})`))
+      .returning(),
+  );
+  const drafts = turn.replies.map((r, i) => sql`(${i}::int, ${r.text}, ${payloadOf(r.buttons)}::jsonb, ${randomUUID()}::uuid)`);
+  // Staff arrived since the load (not engaged then, engaged now): no replies.
+  const bySameRule = conversation.staffEngagedAt ? sql`true` : sql`u.${sql.identifier(conversations.staffEngagedAt.name)} is null`;
+  const replies = db.$with('replies', getTableColumns(messages)).as(drafts.length === 0 ? noneInserted() : insertReplies(drafts, bySameRule));
+  const rows = await db
+    .with(claimed, updated, replies)
+    .select({ conversation: fieldsOf(updated, conversations), reply: fieldsOf(replies, messages) })
+    .from(updated)
+    .leftJoin(replies, sql`true`);
+  if (rows.length === 0) return { replies: [], updated: null, crisis: null };
+  const out = rows.flatMap((r) => (r.reply ? [r.reply] : [])).sort((a, b) => a.seq - b.seq);
+  return { replies: out, updated: rows[0].conversation, crisis: null };
+}
+
+/** A CTE's columns named as the table's (drizzle selects a CTE given whole as one scalar subquery). */
+function fieldsOf<T extends PgTable>(cte: object, table: T): T['_']['columns'] {
+  const byName = cte as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(getTableColumns(table)).map((k) => [k, byName[k]])) as T['_']['columns'];
+}
+
+function claim(db: DbOrTx, messageId: string) {
+  return db.$with('claimed').as(
+    db
+      .update(messages)
+      .set({ dialoguedAt: new Date() })
+      .where(and(eq(messages.id, messageId), isNull(messages.dialoguedAt)))
+      .returning({ id: messages.id }),
+  );
+}
+
+const payloadOf = (buttons: Button[] | undefined) => (buttons?.length ? JSON.stringify({ buttons }) : null);
+
+/** The bot's replies as insertOutbound writes them, in the turn's order (`seq`), for the updated conversation (`u`) only. */
+function insertReplies(drafts: SQL[], when: SQL): SQL {
+  const col = (c: { name: string }) => sql.identifier(c.name);
+  const m = messages;
+  return sql`insert into ${m} (${col(m.conversationId)}, ${col(m.agencyId)}, ${col(m.channel)}, ${col(m.direction)}, ${col(m.authorType)}, ${col(m.text)}, ${col(m.payload)}, ${col(m.deliveryState)}, ${col(m.retryKey)})
+    select u.${col(conversations.id)}, u.${col(conversations.agencyId)}, u.${col(conversations.channel)}, 'out', 'bot', d.text, d.payload, 'pending', d.retry_key
+    from ${sql.identifier('updated')} as u, (values ${sql.join(drafts, sql`, `)}) as d(ord, text, payload, retry_key)
+    where ${when}
+    order by d.ord
+    returning *`;
+}
+
+/** A turn without replies: the same shape, no row. */
+function noneInserted(): SQL {
+  return sql`select * from ${messages} where false`;
+}
+
+/** A turn with records of its own (consent, safety question, crisis): one transaction. */
+async function recordInTransaction(ctx: Context, { message, conversation, turn, set, danger, lang, at }: TurnToStore): Promise<StoredTurn> {
+  return ctx.db.transaction(async (tx) => {
+    const claimed = claim(tx, message.id);
+    const [updated] = await tx
+      .with(claimed)
+      .update(conversations)
+      .set(set)
+      .where(and(eq(conversations.id, conversation.id), sql`exists (select 1 from ${claimed})`))
+      .returning();
+    if (!updated) return { replies: [], updated: null, crisis: null };
+    const base = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, by: 'person' as const, messageId: message.id };
+    const ledger = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, messageId: message.id };
+    for (const effect of turn.effects) {
+      if (effect.type === 'consent') await recordConsent(tx, { ...base, scope: effect.scope, answer: effect.answer });
+      if (effect.type === 'withdraw') await withdrawConsent(tx, base, effect.scopes);
+      if (effect.type === 'safetyAsked') await recordSafetyCheck(tx, { ...ledger, event: 'asked' });
+      if (effect.type === 'safetyAnswer') await recordSafetyCheck(tx, { ...ledger, event: 'answered', answer: effect.answer });
+    }
+    const staffArrived = !conversation.staffEngagedAt && Boolean(updated.staffEngagedAt);
+    let crisis: RaisedCrisis | null = null;
+    if (danger) {
+      const { categories, reasons } = updated.triage!;
+      crisis = await raiseCrisis(ctx, tx, { conversation: updated, messageId: message.id, lang, categories, reasons, at });
+    }
+    const replies = staffArrived
+      ? []
+      : await insertOutbound(
+          tx,
+          conversation,
+          turn.replies.map((r) => ({ text: r.text, authorType: 'bot' as const, buttons: r.buttons })),
+        );
+    return { replies, updated, crisis };
+  });
+}

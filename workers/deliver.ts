@@ -153,10 +153,10 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
 
   // An earlier answer is unfinished while pending or sending, unless this job sends it. One
   // statement (for many jobs under load).
-  const load = batchedMessageLoader(db, 'out', () => ({
+  const load = batchedMessageLoader(db, 'out', {
     unfinished: and(eq(earlier.direction, 'out'), inArray(earlier.deliveryState, ['pending', 'sending']), or(isNull(senderOf(earlier)), ne(senderOf(earlier), messages.id))),
     extras: { latestIn: latestInbound, owns: ownsUnfinished },
-  }));
+  });
 
   return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
     const row = await load(job.data.messageId);

@@ -37,10 +37,10 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
   const { db, municipality } = ctx;
   // One statement (for many jobs under load): the message, its conversation and contact, whether
   // an earlier message still waits for its turn, and when the safety question was last asked.
-  const load = batchedMessageLoader(db, 'in', () => ({
-    unfinished: and(eq(earlier.direction, 'in'), isNull(earlier.dialoguedAt), gt(earlier.createdAt, new Date(Date.now() - ORDER_WAIT_LIMIT_MS))),
+  const load = batchedMessageLoader(db, 'in', {
+    unfinished: and(eq(earlier.direction, 'in'), isNull(earlier.dialoguedAt), gt(earlier.createdAt, sql`now() - ${sql.raw(`interval '${ORDER_WAIT_LIMIT_MS} milliseconds'`)}`)),
     extras: { lastAsked: lastSafetyAskedAt(messages.conversationId) },
-  }));
+  });
 
   return async function dialogue(job: Job<DialogueJob>, token?: string): Promise<string> {
     const row = await load(job.data.messageId);

@@ -28,7 +28,7 @@ export interface TriageDeps {
 
 export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
   // under load, one statement loads the messages of many jobs, with what combining their results needs
-  const load = batchedMessageLoader(ctx.db, 'in', () => ({ extras: combiningExtras }));
+  const load = batchedMessageLoader(ctx.db, 'in', { extras: combiningExtras });
   return async function triage(job: Job<TriageJob>): Promise<string> {
     const row = await load(job.data.messageId);
     if (!row) return 'missing';

@@ -34,7 +34,7 @@ describe.each(testDatabases())('loads for many jobs at once (%s)', (db) => {
     expect(ids).toHaveLength(10);
 
     const opts = () => ({ unfinished: sql`true`, extras: { seqPlusOne: sql<number>`${messages.seq} + 1`.mapWith(Number) } });
-    const load = batchedMessageLoader(database, 'in', opts);
+    const load = batchedMessageLoader(database, 'in', opts());
     const before = await statements();
     const loaded = await Promise.all([...ids, 'a2b1f7e0-0000-4000-8000-000000000000'].map((id) => load(id)));
     // the first alone (nothing under way yet), the other nine and the unknown one together

@@ -6,14 +6,13 @@
  * write would leave out the other message's result.
  */
 import { asc, eq } from 'drizzle-orm';
-import pg from 'pg';
-import { PGliteInThread } from '../../src/db/pglite-in-thread';
 import { conversations, messages, triageRuns, type Triage } from '../../src/db/schema';
 import { combineTriage, createClassifier, type Classifier } from '../../src/triage';
 import { createTriageProcessor } from '../../workers/triage';
 import { eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
+import { statementsSentBy } from '../helpers/statements';
 
 describe.each(testDatabases())('triage written in one statement unless the conversation changed (%s)', (db) => {
   let app: TestApp;
@@ -36,25 +35,6 @@ describe.each(testDatabases())('triage written in one statement unless the conve
       const ins = rows.filter((m) => m.direction === 'in');
       return ins.length === texts.length ? { conversationId: s.conversationId, inbound: ins } : null;
     });
-  }
-
-  /** Statements sent to the database (either kind) while `fn` runs; nothing else is under way in these tests. */
-  async function statementsSentBy(fn: () => Promise<unknown>): Promise<number> {
-    let n = 0;
-    const patched = [pg.Client.prototype, PGliteInThread.prototype] as unknown as Array<{ query: (...a: unknown[]) => unknown }>;
-    const originals = patched.map((p) => p.query);
-    patched.forEach((p, i) => {
-      p.query = function (this: unknown, ...args: unknown[]) {
-        n++;
-        return originals[i].apply(this, args);
-      };
-    });
-    try {
-      await fn();
-    } finally {
-      patched.forEach((p, i) => (p.query = originals[i]));
-    }
-    return n;
   }
 
   test('an ordinary message: its load and one statement; the conversation, the run and the mark all written', async () => {

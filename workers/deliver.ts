@@ -30,7 +30,7 @@
  *   (the inbox offers to send it again). See the README's LINE section.
  */
 import type { Job } from 'bullmq';
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../src/db/client';
 import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
@@ -38,7 +38,7 @@ import type { DeliverJob } from '../src/queues';
 import { ensure } from '../src/queues/enqueue';
 import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
 import { claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
-import { presentForWidget, presentManyForStaff } from '../src/presenters/message';
+import { authorName, presentForWidget, presentNamedForStaff } from '../src/presenters/message';
 import { chooseLineDelivery, toLineOutbound, type LineSender, type SendResult } from '../src/channels/line';
 
 type MessageRow = typeof messages.$inferSelect;
@@ -70,9 +70,10 @@ export const LATER = 'for later answers: ';
 export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   const { db } = ctx;
 
+  /** Records how a batch ended and shows it to staff (the author's name read in the same statement). */
   async function finish(ids: string[], set: Partial<typeof messages.$inferInsert>) {
-    const rows = await db.update(messages).set(set).where(inArray(messages.id, ids)).returning();
-    for (const view of await presentManyForStaff(db, rows)) ctx.publisher.messageUpdated(rows[0].agencyId, rows[0].conversationId, view);
+    const rows = await db.update(messages).set(set).where(inArray(messages.id, ids)).returning({ ...getTableColumns(messages), authorName });
+    for (const row of rows) ctx.publisher.messageUpdated(row.agencyId, row.conversationId, presentNamedForStaff(row));
   }
 
   /** `latest`: the conversation's latest inbound message's reply token, read with the batch. */

@@ -22,7 +22,8 @@
  *   unclear, below); the sweeper brings back the job that sends a waiting answer
  *   (`delivery_sender`), or the answer's own job when none took it.
  * - LINE: the reply token of the latest inbound event while it is fresh and unused (claimed
- *   atomically, so only one answer uses it), push otherwise. 429/5xx/network → retry with backoff.
+ *   atomically, so only one answer uses it: a new batch claims it with the batch, in one
+ *   statement), push otherwise. 429/5xx/network → retry with backoff.
  * - An unclear reply is never followed by a push of the same batch (issue 8 item 7): when a
  *   reply timed out or its connection broke after the request went out, or the worker died
  *   during it (the batch is marked `reply` before the call), LINE may have delivered it, and
@@ -30,7 +31,7 @@
  *   (the inbox offers to send it again). See the README's LINE section.
  */
 import type { Job } from 'bullmq';
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../src/db/client';
 import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
@@ -38,7 +39,7 @@ import type { DeliverJob } from '../src/queues';
 import { ensure } from '../src/queues/enqueue';
 import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
 import { claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
-import { presentForWidget, presentManyForStaff } from '../src/presenters/message';
+import { authorName, presentForWidget, presentNamedForStaff } from '../src/presenters/message';
 import { chooseLineDelivery, toLineOutbound, type LineSender, type SendResult } from '../src/channels/line';
 
 type MessageRow = typeof messages.$inferSelect;
@@ -70,67 +71,85 @@ export const LATER = 'for later answers: ';
 export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   const { db } = ctx;
 
+  /** Records how a batch ended and shows it to staff (the author's name read in the same statement). */
   async function finish(ids: string[], set: Partial<typeof messages.$inferInsert>) {
-    const rows = await db.update(messages).set(set).where(inArray(messages.id, ids)).returning();
-    for (const view of await presentManyForStaff(db, rows)) ctx.publisher.messageUpdated(rows[0].agencyId, rows[0].conversationId, view);
+    const rows = await db.update(messages).set(set).where(inArray(messages.id, ids)).returning({ ...getTableColumns(messages), authorName });
+    for (const row of rows) ctx.publisher.messageUpdated(row.agencyId, row.conversationId, presentNamedForStaff(row));
   }
 
-  /** `latest`: the conversation's latest inbound message's reply token, read with the batch. */
-  async function sendLine(batch: MessageRow[], lineUserId: string, latest: LatestInbound | null): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
-    const ids = batch.map((b) => b.id);
-    if (!line) return { result: { ok: false, retryable: false, code: 'line_disabled', message: 'LINE is not configured' }, method: 'push' };
-    const payload = toLineOutbound(batch);
-    const first = batch[0];
+  /** The latest inbound message and its reply token when the token is fresh and unused as read (LINE configured), else null: push. */
+  function freshReply(latest: LatestInbound | null): { messageId: string; token: string } | null {
+    if (!line || !latest) return null;
     const choice = chooseLineDelivery({
-      replyToken: latest?.token ?? null,
-      replyTokenReceivedAt: latest?.at ? new Date(latest.at) : null,
-      replyTokenUsed: Boolean(latest?.used),
+      replyToken: latest.token,
+      replyTokenReceivedAt: latest.at ? new Date(latest.at) : null,
+      replyTokenUsed: Boolean(latest.used),
       now: new Date(),
       maxAgeSeconds: ctx.config.LINE_REPLY_TOKEN_MAX_AGE_SECONDS,
     });
-    // Only on a first attempt: after an unclear failure the token may be spent already.
-    if (choice.method === 'reply' && latest && first.deliveryAttempts <= 1) {
-      // Claim the token (only one answer may use it, even with several workers) and, only when
-      // claimed, mark the batch `reply` before the call (if this worker dies during it, the next
-      // attempt knows a reply may have gone out): one statement, both or neither.
-      const claimed = await rowsOf<{ id: string }>(
-        db,
-        sql`with claimed as (
-              update ${messages} set ${sql.identifier(messages.lineReplyTokenUsedAt.name)} = now()
-              where ${messages.id} = ${latest.id} and ${messages.lineReplyTokenUsedAt} is null returning ${messages.id}
-            ), marked as (
-              update ${messages} set ${sql.identifier(messages.deliveryMethod.name)} = 'reply'
-              where ${inArray(messages.id, ids)} and exists (select 1 from claimed)
-            )
-            select id from claimed`,
-      );
-      if (claimed.length > 0) {
-        const result = await line.reply(choice.replyToken, payload);
-        if (result.ok || result.unclear) return { result, method: 'reply' };
-        // LINE refused the reply: fall through to push (the token is spent or stale either way).
-        await db.update(messages).set({ deliveryMethod: null }).where(inArray(messages.id, ids));
-      }
+    return choice.method === 'reply' ? { messageId: latest.id, token: choice.replyToken } : null;
+  }
+
+  /**
+   * For a batch claimed without the token (one taken after another, or sent again): the reply
+   * token it may use, claimed now, or null. Only on a first attempt: after an unclear failure the
+   * token may be spent already.
+   */
+  async function claimReplyToken(batch: MessageRow[], latest: LatestInbound | null): Promise<string | null> {
+    const fresh = freshReply(latest);
+    if (!fresh || batch[0].deliveryAttempts > 1) return null;
+    // Claim the token (only one answer may use it, even with several workers) and, only when
+    // claimed, mark the batch `reply` before the call (if this worker dies during it, the next
+    // attempt knows a reply may have gone out): one statement, both or neither.
+    const claimed = await rowsOf<{ id: string }>(
+      db,
+      sql`with claimed as (
+            update ${messages} set ${sql.identifier(messages.lineReplyTokenUsedAt.name)} = now()
+            where ${messages.id} = ${fresh.messageId} and ${messages.lineReplyTokenUsedAt} is null returning ${messages.id}
+          ), marked as (
+            update ${messages} set ${sql.identifier(messages.deliveryMethod.name)} = 'reply'
+            where ${inArray(messages.id, batch.map((b) => b.id))} and exists (select 1 from claimed)
+          )
+          select id from claimed`,
+    );
+    return claimed.length > 0 ? fresh.token : null;
+  }
+
+  /**
+   * `latest`: the conversation's latest inbound message's reply token, read with the batch.
+   * `replyToken`: the token claimed with the batch (the batch marked `reply`), if it was.
+   */
+  async function sendLine(batch: MessageRow[], lineUserId: string, latest: LatestInbound | null, replyToken: string | null): Promise<{ result: SendResult; method: 'reply' | 'push' }> {
+    if (!line) return { result: { ok: false, retryable: false, code: 'line_disabled', message: 'LINE is not configured' }, method: 'push' };
+    const payload = toLineOutbound(batch);
+    const token = replyToken ?? (await claimReplyToken(batch, latest));
+    if (token) {
+      const result = await line.reply(token, payload);
+      if (result.ok || result.unclear) return { result, method: 'reply' };
+      // LINE refused the reply: fall through to push (the token is spent or stale either way).
+      await db.update(messages).set({ deliveryMethod: null }).where(inArray(messages.id, batch.map((b) => b.id)));
     }
-    return { result: await line.push(lineUserId, payload, first.retryKey!), method: 'push' };
+    return { result: await line.push(lineUserId, payload, batch[0].retryKey!), method: 'push' };
   }
 
   /**
    * Sends one claimed batch and records how it ended. Throws RetryableDeliveryError (the batch
    * pending again, fixed) when it is worth another attempt.
    */
-  async function sendBatch(job: Job<DeliverJob>, batch: MessageRow[], lineUserId: string, latest: LatestInbound | null): Promise<string> {
+  async function sendBatch(job: Job<DeliverJob>, batch: MessageRow[], lineUserId: string, latest: LatestInbound | null, replyToken: string | null): Promise<string> {
     const ids = batch.map((b) => b.id);
     if (batch[0].channel === 'widget') {
       for (const b of batch) ctx.publisher.widgetMessage(b.conversationId, presentForWidget(b));
       await finish(ids, { deliveryState: 'sent', deliveryMethod: 'socket', deliveredAt: new Date(), deliveryError: null });
       return 'sent socket';
     }
-    // A reply was under way when an earlier attempt ended without an answer (the worker died).
-    if (batch.some((b) => b.deliveryMethod === 'reply')) {
+    // A reply was under way when an earlier attempt ended without an answer (the worker died);
+    // not when this attempt's claim won the token a moment ago.
+    if (!replyToken && batch.some((b) => b.deliveryMethod === 'reply')) {
       await finish(ids, { deliveryState: 'unclear', deliveryError: 'reply_unclear' });
       return 'unclear: a reply may have been delivered';
     }
-    const { result, method } = await sendLine(batch, lineUserId, latest);
+    const { result, method } = await sendLine(batch, lineUserId, latest, replyToken);
     if (result.ok) {
       await finish(ids, { deliveryState: 'sent', deliveryMethod: method, deliveredAt: new Date(), deliveryError: null });
       return `sent ${batch.length} by ${method}`;
@@ -174,13 +193,19 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       await holdBackBehindEarlier(job, token, row);
     }
 
-    let batch = owns ? await reclaimOwnBatch(db, m) : await claimFrom(db, m);
-    if (batch.length === 0) return 'sent by another job';
     let latest = row.extras.latestIn;
+    // A new LINE batch claims the fresh reply token with it (one statement less before the call).
+    const fresh = m.channel === 'line' && !owns ? freshReply(latest) : null;
+    const claimed = owns ? { batch: await reclaimOwnBatch(db, m), replying: false } : await claimFrom(db, m, fresh?.messageId ?? null);
+    let batch = claimed.batch;
+    if (batch.length === 0) return 'sent by another job';
+    // only for the first batch: those taken after it claim the token, if any is left, as they go
+    let replyToken = claimed.replying && fresh ? fresh.token : null;
     const outcomes: string[] = [];
     const drained: string[] = [];
     for (let round = 0; ; round++) {
-      const outcome = await sendBatch(job, batch, row.contact.externalId, latest);
+      const outcome = await sendBatch(job, batch, row.contact.externalId, latest, replyToken);
+      replyToken = null;
       if (batch.some((b) => b.id === m.id)) outcomes.push(outcome);
       else {
         outcomes.push(`${LATER}${outcome}`);
@@ -194,7 +219,11 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
         if (next) await ensure.deliver(ctx, next).catch(() => ctx.log.warn({ messageId: next }, 'next delivery not handed over now; the sweeper will'));
         break;
       }
-      // Then the conversation's next waiting answers, in order, by this job.
+      // Then the conversation's next waiting answers, in order, by this job: a statement of its
+      // own, after the finish committed. A later answer's job that saw this batch unfinished has
+      // ended, counting on this look; made in the finish's statement, it would read a snapshot
+      // taken before the finish was visible and miss an answer written just after that snapshot
+      // whose job looked meanwhile.
       ({ batch, latest } = await claimNext(db, m.id, m.conversationId, m.channel));
       if (batch.length === 0) break;
     }

@@ -62,9 +62,16 @@ export async function reclaimOwnBatch(db: Db, m: MessageRow): Promise<MessageRow
 
 /**
  * A new batch from this message on: the oldest waiting answers of the conversation, fixed only
- * when this message is among them (another job may have taken it a moment ago).
+ * when this message is among them (another job may have taken it a moment ago). Its answers were
+ * never claimed, so this is the batch's first attempt.
+ *
+ * `replyWith`: the latest inbound message, when its reply token was fresh and unused as read and
+ * the batch will be sent by reply. Its token is claimed in the same statement, only if the batch
+ * is (a token claimed for nothing would be lost), and the batch is then marked `reply` before the
+ * call (see workers/deliver.ts): `replying` says whether the token was won (another answer may
+ * have used it since).
  */
-export async function claimFrom(db: Db, m: MessageRow): Promise<MessageRow[]> {
+export async function claimFrom(db: Db, m: MessageRow, replyWith: string | null = null): Promise<{ batch: MessageRow[]; replying: boolean }> {
   const candidates = db.$with('candidates').as(
     db
       .select({ id: messages.id })
@@ -74,18 +81,25 @@ export async function claimFrom(db: Db, m: MessageRow): Promise<MessageRow[]> {
       .limit(batchSize(m.channel))
       .for('update'),
   );
+  const includesThis = exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.id)));
+  const token = replyWith
+    ? db.$with('token').as(
+        db
+          .update(messages)
+          .set({ lineReplyTokenUsedAt: sql`now()` })
+          .where(and(eq(messages.id, replyWith), isNull(messages.lineReplyTokenUsedAt), includesThis))
+          .returning({ id: messages.id }),
+      )
+    : null;
+  // The batch's rows had no method (never sent): 'reply' now means this statement won the token.
+  const method = token ? { deliveryMethod: sql`case when exists (select 1 from ${token}) then 'reply' end` } : {};
   const rows = await db
-    .with(candidates)
+    .with(...(token ? [candidates, token] : [candidates]))
     .update(messages)
-    .set({ deliveryBatch: m.id, deliverySender: null, ...sending })
-    .where(
-      and(
-        inArray(messages.id, db.select({ id: candidates.id }).from(candidates)),
-        exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.id))),
-      ),
-    )
+    .set({ deliveryBatch: m.id, deliverySender: null, ...sending, ...method })
+    .where(and(inArray(messages.id, db.select({ id: candidates.id }).from(candidates)), includesThis))
     .returning();
-  return bySeq(rows);
+  return { batch: bySeq(rows), replying: rows.some((r) => r.deliveryMethod === 'reply') };
 }
 
 /**

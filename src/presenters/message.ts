@@ -1,7 +1,7 @@
 /** What a message looks like to the person (widget) and to staff; fields not listed never leave. */
-import { inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { staff, type messages } from '../db/schema';
+import { messages, staff } from '../db/schema';
 import type { StaffMessageView, WidgetMessageView } from '../contracts';
 import { deliveryErrorText } from '../errors';
 
@@ -41,4 +41,15 @@ export async function presentManyForStaff(db: DbOrTx, rows: MessageRow[]): Promi
     for (const s of await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, ids))) names.set(s.id, s.name);
   }
   return rows.map((m) => presentForStaff(m, names));
+}
+
+/**
+ * The staff author's name, read with the message (a scalar subquery on `messages`, e.g. in a
+ * `returning`), so that `presentNamedForStaff` needs no query of its own.
+ */
+export const authorName = sql<string | null>`(select ${staff.name} from ${staff} where ${eq(staff.id, messages.authorStaffId)})`;
+
+/** `presentForStaff` of a message read with its `authorName`. */
+export function presentNamedForStaff({ authorName: name, ...m }: MessageRow & { authorName: string | null }): StaffMessageView {
+  return presentForStaff(m, new Map(name && m.authorStaffId ? [[m.authorStaffId, name]] : []));
 }

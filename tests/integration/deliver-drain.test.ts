@@ -4,19 +4,25 @@
  * reaches the person in order and once each, with about one deliver activation per answer (the
  * old way came back every 300 ms per waiting answer while an earlier one was being sent). And
  * when the job that took later answers died with them unsent, the sweeper brings that job back
- * and they are still delivered, once.
+ * and they are still delivered, once. One job's statements are counted too: sending one answer by
+ * reply and finding nothing next costs its load, the claim (with the reply token), the finish
+ * and the look for more.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { contacts, conversations, messages } from '../../src/db/schema';
-import { insertOutbound } from '../../src/messages/write-outbound';
+import { insertOutbound, type MessageRow } from '../../src/messages/write-outbound';
 import { queueDelivery } from '../../src/messages/queue-delivery';
 import { sweepOnce } from '../../src/intake/sweeper';
 import { jobId } from '../../src/queues';
+import { claimFrom } from '../../src/messages/claim-delivery';
+import { createLineSender, type LineSender } from '../../src/channels/line';
+import { createDeliverProcessor } from '../../workers/deliver';
 import { ALWAYS_STAFFED, eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { metricValue, scrape } from '../helpers/metrics';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
+import { statementsSentBy } from '../helpers/statements';
 
 const SECRET = 'drain-secret';
 const TOKEN = 'drain-token';
@@ -139,5 +145,83 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     expect(pushedTexts(userId)).toEqual(['回答B', '回答C']);
     const pushes = line.delivered().filter((call) => call.path === '/v2/bot/message/push' && call.body?.to === userId && call.body.messages[0].text.startsWith('回答'));
     expect(pushes.map((p) => p.retryKey)).toEqual([b.retryKey]);
+  }, 60_000);
+
+  /** The deliver processor on its own (no queue: nothing else runs while a test counts), sending through `line`. */
+  const deliverWith = (sender: LineSender) => {
+    const deliver = createDeliverProcessor({ ctx: app.runtime.ctx, line: sender });
+    return (messageId: string) => deliver({ data: { messageId }, opts: { attempts: 5 } } as never);
+  };
+  const lineSender = () => createLineSender({ channelAccessToken: TOKEN, apiBaseUrl: line.url });
+
+  test('one answer sent by reply, nothing waiting after it: four statements (load, claim with the token, finish, look for more)', async () => {
+    const userId = fakeLineUserId();
+    const conversation = await settledConversation(userId);
+    const ctx = app.runtime.ctx;
+    // the person wrote again a moment ago: a fresh, unused reply token on the latest inbound message
+    const [inbound] = await ctx.db.select().from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'in')));
+    const replyToken = line.issueReplyToken();
+    await ctx.db.update(messages).set({ lineReplyToken: replyToken, lineReplyTokenAt: new Date(), lineReplyTokenUsedAt: null }).where(eq(messages.id, inbound.id));
+    // a counsellor's answer: its view to staff carries the counsellor's name
+    const [answer] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答R', authorType: 'staff', authorStaffId: app.staffId }]));
+    const published = jest.spyOn(ctx.publisher, 'messageUpdated');
+    const deliver = deliverWith(lineSender());
+    let outcome = '';
+    let views: typeof published.mock.calls = [];
+    try {
+      expect(await statementsSentBy(async () => (outcome = await deliver(answer.id)))).toBe(4);
+    } finally {
+      views = [...published.mock.calls];
+      published.mockRestore();
+    }
+    expect(outcome).toBe('sent 1 by reply');
+    const replies = line.delivered().filter((c) => c.path === '/v2/bot/message/reply' && c.body?.replyToken === replyToken);
+    expect(replies.map((c) => c.body.messages.map((m: { text: string }) => m.text))).toEqual([['回答R']]);
+    const [row] = await ctx.db.select().from(messages).where(eq(messages.id, answer.id));
+    expect(row).toMatchObject({ deliveryState: 'sent', deliveryMethod: 'reply', deliveryAttempts: 1 });
+    const [spent] = await ctx.db.select().from(messages).where(eq(messages.id, inbound.id));
+    expect(spent.lineReplyTokenUsedAt).toBeInstanceOf(Date);
+    expect(views.map(([, , view]) => [view.id, view.deliveryState, view.author])).toEqual([[answer.id, 'sent', { type: 'staff', staffId: app.staffId, name: '相談員 太郎' }]]);
+  }, 60_000);
+
+  test('answers written while a batch is being sent: the same job sends them next, in order, once each', async () => {
+    const userId = fakeLineUserId();
+    const conversation = await settledConversation(userId);
+    const ctx = app.runtime.ctx;
+    const [first] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答D1', authorType: 'staff' }]));
+    // six more answers are written (and not queued: this job is to take them) while the first is pushed
+    const later = ['回答D2', '回答D3', '回答D4', '回答D5', '回答D6', '回答D7'];
+    const sender = lineSender();
+    let written: MessageRow[] = [];
+    const deliver = deliverWith({
+      reply: (token, msgs) => sender.reply(token, msgs),
+      push: async (to, msgs, retryKey) => {
+        if (written.length === 0) written = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, later.map((text) => ({ text, authorType: 'staff' as const }))));
+        return sender.push(to, msgs, retryKey);
+      },
+    });
+    const outcome = await deliver(first.id);
+    // five in a batch (LINE's most per call), then the last
+    expect(outcome).toBe(`sent 1 by push; for later answers: sent 5 by push; for later answers: sent 1 by push; drained ${written[0].id},${written[5].id}`);
+    const pushes = line.delivered().filter((c) => c.path === '/v2/bot/message/push' && c.body?.to === userId && c.body.messages[0].text.startsWith('回答D'));
+    expect(pushes.map((c) => c.body.messages.map((m: { text: string }) => m.text))).toEqual([['回答D1'], later.slice(0, 5), later.slice(5)]);
+    const rows = await ctx.db.select().from(messages).where(inArray(messages.id, [first.id, ...written.map((w) => w.id)])).orderBy(asc(messages.seq));
+    expect(rows.map((r) => [r.text, r.deliveryState, r.deliveryAttempts])).toEqual(['回答D1', ...later].map((text) => [text, 'sent', 1]));
+  }, 60_000);
+
+  test('the reply token is claimed with a batch only when the batch is: an answer another job took a moment ago leaves it unused', async () => {
+    const userId = fakeLineUserId();
+    const conversation = await settledConversation(userId);
+    const ctx = app.runtime.ctx;
+    const [inbound] = await ctx.db.select().from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'in')));
+    await ctx.db.update(messages).set({ lineReplyToken: line.issueReplyToken(), lineReplyTokenAt: new Date(), lineReplyTokenUsedAt: null }).where(eq(messages.id, inbound.id));
+    const [answer] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答T', authorType: 'staff' }]));
+    // another job claimed it (without the token) after this job loaded it
+    expect((await claimFrom(ctx.db, answer)).batch.map((b) => b.id)).toEqual([answer.id]);
+    expect(await claimFrom(ctx.db, answer, inbound.id)).toEqual({ batch: [], replying: false });
+    const [token] = await ctx.db.select().from(messages).where(eq(messages.id, inbound.id));
+    expect(token.lineReplyTokenUsedAt).toBeNull();
+    const [row] = await ctx.db.select().from(messages).where(eq(messages.id, answer.id));
+    expect(row).toMatchObject({ deliveryState: 'sending', deliveryMethod: null, deliveryAttempts: 1 });
   }, 60_000);
 });

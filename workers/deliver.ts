@@ -33,6 +33,7 @@
 import type { Job } from 'bullmq';
 import { and, eq, getTableColumns, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../src/db/client';
+import { prepareOnce } from '../src/db/prepare-once';
 import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
 import type { DeliverJob } from '../src/queues';
@@ -73,7 +74,16 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
 
   /** Records how a batch ended and shows it to staff (the author's name read in the same statement). */
   async function finish(ids: string[], set: Partial<typeof messages.$inferInsert>) {
-    const rows = await db.update(messages).set(set).where(inArray(messages.id, ids)).returning({ ...getTableColumns(messages), authorName });
+    // one prepared statement per shape of the change (sent, unclear, pending again, failed)
+    const fields = Object.keys(set).sort() as (keyof typeof set)[];
+    const finished = prepareOnce(db, `finish:${fields.join(',')}`, () =>
+      db
+        .update(messages)
+        .set(Object.fromEntries(fields.map((f) => [f, sql.placeholder(f)])))
+        .where(sql`${messages.id} = any(${sql.placeholder('ids')}::uuid[])`)
+        .returning({ ...getTableColumns(messages), authorName }),
+    );
+    const rows = await finished.execute({ ...set, ids });
     for (const row of rows) ctx.publisher.messageUpdated(row.agencyId, row.conversationId, presentNamedForStaff(row));
   }
 

@@ -13,6 +13,7 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, exists, getTableColumns, gte, inArray, isNull, lt, not, notInArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { prepareOnce } from '../db/prepare-once';
 import { messages } from '../db/schema';
 
 type MessageRow = typeof messages.$inferSelect;
@@ -72,34 +73,49 @@ export async function reclaimOwnBatch(db: Db, m: MessageRow): Promise<MessageRow
  * have used it since).
  */
 export async function claimFrom(db: Db, m: MessageRow, replyWith: string | null = null): Promise<{ batch: MessageRow[]; replying: boolean }> {
+  const withToken = replyWith !== null;
+  const claim = prepareOnce(db, `claimFrom:${m.channel}:${withToken}`, () => claimFromStatement(db, batchSize(m.channel), withToken));
+  const rows = await claim.execute({ id: m.id, conversationId: m.conversationId, seq: m.seq, ...(withToken ? { replyWith } : {}) });
+  return { batch: bySeq(rows), replying: rows.some((r) => r.deliveryMethod === 'reply') };
+}
+
+function claimFromStatement(db: Db, size: number, withToken: boolean) {
+  const id = sql`${sql.placeholder('id')}::uuid`;
   const candidates = db.$with('candidates').as(
     db
       .select({ id: messages.id })
       .from(messages)
-      .where(and(eq(messages.conversationId, m.conversationId), eq(messages.direction, 'out'), eq(messages.deliveryState, 'pending'), isNull(messages.deliveryBatch), gte(messages.seq, m.seq)))
+      .where(
+        and(
+          eq(messages.conversationId, sql.placeholder('conversationId')),
+          eq(messages.direction, 'out'),
+          eq(messages.deliveryState, 'pending'),
+          isNull(messages.deliveryBatch),
+          gte(messages.seq, sql.placeholder('seq')),
+        ),
+      )
       .orderBy(asc(messages.seq))
-      .limit(batchSize(m.channel))
+      .limit(size)
       .for('update'),
   );
-  const includesThis = exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.id)));
-  const token = replyWith
+  const includesThis = exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, id)));
+  const token = withToken
     ? db.$with('token').as(
         db
           .update(messages)
           .set({ lineReplyTokenUsedAt: sql`now()` })
-          .where(and(eq(messages.id, replyWith), isNull(messages.lineReplyTokenUsedAt), includesThis))
+          .where(and(eq(messages.id, sql.placeholder('replyWith')), isNull(messages.lineReplyTokenUsedAt), includesThis))
           .returning({ id: messages.id }),
       )
     : null;
   // The batch's rows had no method (never sent): 'reply' now means this statement won the token.
   const method = token ? { deliveryMethod: sql`case when exists (select 1 from ${token}) then 'reply' end` } : {};
-  const rows = await db
+  return db
     .with(...(token ? [candidates, token] : [candidates]))
     .update(messages)
-    .set({ deliveryBatch: m.id, deliverySender: null, ...sending, ...method })
+    .set({ deliveryBatch: id, deliverySender: null, ...sending, ...method })
     .where(and(inArray(messages.id, db.select({ id: candidates.id }).from(candidates)), includesThis))
     .returning();
-  return { batch: bySeq(rows), replying: rows.some((r) => r.deliveryMethod === 'reply') };
 }
 
 /**
@@ -109,21 +125,28 @@ export async function claimFrom(db: Db, m: MessageRow, replyWith: string | null 
  * ago: that job goes on in order after it).
  */
 export async function claimNext(db: Db, sender: string, conversationId: string, channel: MessageRow['channel']): Promise<{ batch: MessageRow[]; latest: LatestInbound | null }> {
+  const rows = await prepareOnce(db, `claimNext:${channel}`, () => claimNextStatement(db, batchSize(channel))).execute({ sender, conversationId });
+  const batch = bySeq(rows.map(({ latestIn: _, ...m }) => m));
+  return { batch, latest: rows[0]?.latestIn ?? null };
+}
+
+function claimNextStatement(db: Db, size: number) {
+  const conversationId = sql.placeholder('conversationId');
   const candidates = db.$with('candidates').as(
     db
       .select({ id: messages.id, seq: messages.seq })
       .from(messages)
       .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'out'), eq(messages.deliveryState, 'pending'), isNull(messages.deliveryBatch)))
       .orderBy(asc(messages.seq))
-      .limit(batchSize(channel))
+      .limit(size)
       .for('update'),
   );
   const first = sql`(select ${candidates.id} from ${candidates} order by ${candidates.seq} limit 1)`;
   const earlier = alias(messages, 'earlier');
-  const rows = await db
+  return db
     .with(candidates)
     .update(messages)
-    .set({ deliveryBatch: first, deliverySender: sender, ...sending })
+    .set({ deliveryBatch: first, deliverySender: sql`${sql.placeholder('sender')}`, ...sending })
     .where(
       and(
         inArray(messages.id, db.select({ id: candidates.id }).from(candidates)),
@@ -146,8 +169,6 @@ export async function claimNext(db: Db, sender: string, conversationId: string, 
       ),
     )
     .returning({ ...getTableColumns(messages), latestIn: latestInbound });
-  const batch = bySeq(rows.map(({ latestIn: _, ...m }) => m));
-  return { batch, latest: rows[0]?.latestIn ?? null };
 }
 
 /** The conversation's oldest answer that no job has claimed yet, if any. */

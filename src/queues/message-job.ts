@@ -10,10 +10,10 @@
  * before the earlier message's work committed (it would then work from a stale state).
  */
 import { DelayedError, type Job } from 'bullmq';
-import { createHash } from 'node:crypto';
 import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
+import { prepareOnce } from '../db/prepare-once';
 import { contacts, conversations, messages } from '../db/schema';
 import { currentDbTurn, type DbTurn } from '../db/ahead';
 import { groupCommit, type GroupCommit } from '../db/group-commit';
@@ -54,8 +54,8 @@ export async function loadMessageForJob<E extends Record<string, SQL> = Record<n
 /**
  * The statement that loads several messages, each as `loadMessageForJob` gives it (absent: gone
  * or the other way), built once and prepared (issue 13: drizzle took about 0.35 ms to build this
- * statement, more than its round trip, and Postgres parsed it each time). The ids are one array
- * parameter, so one statement serves any number of them.
+ * statement, more than its round trip, and Postgres parsed it each time: ../db/prepare-once.ts).
+ * The ids are one array parameter, so one statement serves any number of them.
  */
 function messagesLoader<E extends Record<string, SQL>>(db: Db, direction: 'in' | 'out', opts: LoadOptions<E>): (ids: string[]) => Promise<Map<string, LoadedForJob<E>>> {
   const unfinished = opts.unfinished
@@ -68,8 +68,7 @@ function messagesLoader<E extends Record<string, SQL>>(db: Db, direction: 'in' |
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(sql`${messages.id} = any(${sql.placeholder('ids')}::uuid[])`);
-  // Postgres keeps a prepared statement per connection by name: the name is the statement's own.
-  const prepared = query.prepare(`load_${createHash('sha1').update(query.toSQL().sql).digest('hex').slice(0, 16)}`);
+  const prepared = prepareOnce(db, query.toSQL().sql, () => query);
   return async (ids) => {
     const rows = await prepared.execute({ ids });
     const loaded = new Map<string, LoadedForJob<E>>();

@@ -12,13 +12,12 @@
  * then the bot says nothing (the person's answers are still recorded). The row lock orders this
  * against the counsellor's reply.
  */
-import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Context } from '../context';
 import type { DbOrTx } from '../db/client';
-import { conversations, messages, type Button } from '../db/schema';
-import { insertOutbound, type MessageRow } from '../messages/write-outbound';
+import { conversations, messages } from '../db/schema';
+import { insertOutbound, outboundValues, type MessageRow, type OutboundDraft } from '../messages/write-outbound';
 import { recordConsent, withdrawConsent } from '../consent/record';
 import { recordSafetyCheck } from '../safety/safety-question';
 import { raiseCrisis, type RaisedCrisis } from '../safety/raise-crisis';
@@ -63,13 +62,13 @@ async function recordAtOnce(ctx: Context, { message, conversation, turn, set }: 
     db
       .update(conversations)
       .set(set)
-      .where(and(eq(conversations.id, conversation.id), sql`exists (select 1 from ${claimed})`))
+      .where(claimedFor(claimed, conversation.id))
       .returning(),
   );
-  const drafts = turn.replies.map((r, i) => sql`(${i}::int, ${r.text}, ${payloadOf(r.buttons)}::jsonb, ${randomUUID()}::uuid)`);
+  const drafts = botDrafts(turn);
   // Staff arrived since the load (not engaged then, engaged now): no replies.
-  const bySameRule = conversation.staffEngagedAt ? sql`true` : sql`u.${sql.identifier(conversations.staffEngagedAt.name)} is null`;
-  const replies = db.$with('replies', getTableColumns(messages)).as(drafts.length === 0 ? noneInserted() : insertReplies(drafts, bySameRule));
+  const staffAbsent = conversation.staffEngagedAt ? sql`true` : sql`u.${sql.identifier(conversations.staffEngagedAt.name)} is null`;
+  const replies = db.$with('replies', getTableColumns(messages)).as(drafts.length === 0 ? noneInserted() : insertReplies(conversation, drafts, staffAbsent));
   const rows = await db
     .with(claimed, updated, replies)
     .select({ conversation: fieldsOf(updated, conversations), reply: fieldsOf(replies, messages) })
@@ -79,6 +78,11 @@ async function recordAtOnce(ctx: Context, { message, conversation, turn, set }: 
   const out = rows.flatMap((r) => (r.reply ? [r.reply] : [])).sort((a, b) => a.seq - b.seq);
   return { replies: out, updated: rows[0].conversation, crisis: null };
 }
+
+/** The conversation's row, only if the claim held. */
+const claimedFor = (claimed: ReturnType<typeof claim>, conversationId: string) => and(eq(conversations.id, conversationId), sql`exists (select 1 from ${claimed})`);
+
+const botDrafts = (turn: TurnOutput): OutboundDraft[] => turn.replies.map((r) => ({ text: r.text, authorType: 'bot', buttons: r.buttons }));
 
 /** A CTE's columns named as the table's (drizzle selects a CTE given whole as one scalar subquery). */
 function fieldsOf<T extends PgTable>(cte: object, table: T): T['_']['columns'] {
@@ -96,16 +100,19 @@ function claim(db: DbOrTx, messageId: string) {
   );
 }
 
-const payloadOf = (buttons: Button[] | undefined) => (buttons?.length ? JSON.stringify({ buttons }) : null);
-
-/** The bot's replies as insertOutbound writes them, in the turn's order (`seq`), for the updated conversation (`u`) only. */
-function insertReplies(drafts: SQL[], when: SQL): SQL {
-  const col = (c: { name: string }) => sql.identifier(c.name);
-  const m = messages;
-  return sql`insert into ${m} (${col(m.conversationId)}, ${col(m.agencyId)}, ${col(m.channel)}, ${col(m.direction)}, ${col(m.authorType)}, ${col(m.text)}, ${col(m.payload)}, ${col(m.deliveryState)}, ${col(m.retryKey)})
-    select u.${col(conversations.id)}, u.${col(conversations.agencyId)}, u.${col(conversations.channel)}, 'out', 'bot', d.text, d.payload, 'pending', d.retry_key
-    from ${sql.identifier('updated')} as u, (values ${sql.join(drafts, sql`, `)}) as d(ord, text, payload, retry_key)
-    where ${when}
+/**
+ * The bot's replies, each row as insertOutbound writes it (`outboundValues`), in the turn's order
+ * (`seq`), only if the conversation was updated (`u`) and `when` holds for it.
+ */
+function insertReplies(conversation: ConversationRow, drafts: OutboundDraft[], when: SQL): SQL {
+  const rows = drafts.map((d) => outboundValues(conversation, d));
+  const keys = Object.keys(rows[0]) as (keyof (typeof rows)[number])[];
+  const names = sql.join(keys.map((k) => sql.identifier(messages[k].name)), sql`, `);
+  // typed in place: a VALUES list's parameters would otherwise be text
+  const values = rows.map((r, i) => sql`(${i}::int, ${sql.join(keys.map((k) => sql`${sql.param(r[k], messages[k])}::${sql.raw(messages[k].getSQLType())}`), sql`, `)})`);
+  return sql`insert into ${messages} (${names})
+    select ${names} from (values ${sql.join(values, sql`, `)}) as d(ord, ${names})
+    where exists (select 1 from ${sql.identifier('updated')} as u where ${when})
     order by d.ord
     returning *`;
 }
@@ -123,7 +130,7 @@ async function recordInTransaction(ctx: Context, { message, conversation, turn, 
       .with(claimed)
       .update(conversations)
       .set(set)
-      .where(and(eq(conversations.id, conversation.id), sql`exists (select 1 from ${claimed})`))
+      .where(claimedFor(claimed, conversation.id))
       .returning();
     if (!updated) return { replies: [], updated: null, crisis: null };
     const base = { conversationId: conversation.id, agencyId: conversation.agencyId, channel: conversation.channel, by: 'person' as const, messageId: message.id };
@@ -140,13 +147,7 @@ async function recordInTransaction(ctx: Context, { message, conversation, turn, 
       const { categories, reasons } = updated.triage!;
       crisis = await raiseCrisis(ctx, tx, { conversation: updated, messageId: message.id, lang, categories, reasons, at });
     }
-    const replies = staffArrived
-      ? []
-      : await insertOutbound(
-          tx,
-          conversation,
-          turn.replies.map((r) => ({ text: r.text, authorType: 'bot' as const, buttons: r.buttons })),
-        );
+    const replies = staffArrived ? [] : await insertOutbound(tx, conversation, botDrafts(turn));
     return { replies, updated, crisis };
   });
 }

@@ -17,6 +17,22 @@ export interface OutboundDraft {
   buttons?: Button[];
 }
 
+/** An outbound message's row as written: `pending`, with a LINE retry key fixed now. */
+export function outboundValues(conversation: { id: string; agencyId: string; channel: 'line' | 'widget' }, d: OutboundDraft) {
+  return {
+    conversationId: conversation.id,
+    agencyId: conversation.agencyId,
+    channel: conversation.channel,
+    direction: 'out' as const,
+    authorType: d.authorType,
+    authorStaffId: d.authorStaffId ?? null,
+    text: d.text,
+    payload: d.buttons?.length ? { buttons: d.buttons } : null,
+    deliveryState: 'pending' as const,
+    retryKey: randomUUID(),
+  } satisfies typeof messages.$inferInsert;
+}
+
 export async function insertOutbound(
   tx: DbOrTx,
   conversation: { id: string; agencyId: string; channel: 'line' | 'widget' },
@@ -26,20 +42,7 @@ export async function insertOutbound(
   // One insert keeps the drafts' order in `seq`.
   return tx
     .insert(messages)
-    .values(
-      drafts.map((d) => ({
-        conversationId: conversation.id,
-        agencyId: conversation.agencyId,
-        channel: conversation.channel,
-        direction: 'out' as const,
-        authorType: d.authorType,
-        authorStaffId: d.authorStaffId ?? null,
-        text: d.text,
-        payload: d.buttons?.length ? { buttons: d.buttons } : null,
-        deliveryState: 'pending' as const,
-        retryKey: randomUUID(),
-      })),
-    )
+    .values(drafts.map((d) => outboundValues(conversation, d)))
     .returning()
     .then((rows) => rows.sort((a, b) => a.seq - b.seq));
 }

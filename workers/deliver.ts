@@ -12,7 +12,8 @@
  *   (src/messages/claim-delivery.ts).
  * - One job at a time sends a conversation's answers (issue 13): a job that has ended its batch
  *   takes the conversation's next waiting answers itself, batch after batch (DRAIN_BATCHES more
- *   at most, then it hands over to the next answer's job). So a later answer's job ends at once
+ *   at most, or fewer when a more urgent delivery — a hotline reply — waits for a slot; then it
+ *   hands over to the next answer's job). So a later answer's job ends at once
  *   when its answer is sent or taken, and also when an earlier answer is unfinished: that
  *   answer's job goes on to this one (it will see it: this answer was written before this job
  *   looked, and that job looks for the next ones only after its batch ended). The old way, coming
@@ -36,7 +37,8 @@ import { rowsOf } from '../src/db/client';
 import { prepareOnce } from '../src/db/prepare-once';
 import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
-import type { DeliverJob } from '../src/queues';
+import { jobOptions, type DeliverJob } from '../src/queues';
+import { DeliveryPriority } from '../src/messages/queue-delivery';
 import { ensure } from '../src/queues/enqueue';
 import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
 import { claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
@@ -180,6 +182,20 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     return `failed ${result.code}`;
   }
 
+  /**
+   * Whether a delivery more urgent than a job of `priority` waits for a worker: a hotline reply
+   * (and, for an ordinary answer, a person's first). A job sending a conversation's answers one
+   * batch after another holds its slot for each LINE call; with every slot so held, the hotline
+   * reply waited for whole conversations (issue 13). One Redis call, a count per priority;
+   * Redis away: the job goes on.
+   */
+  async function moreUrgentWaiting(priority: number): Promise<boolean> {
+    const ahead = Object.values(DeliveryPriority).filter((p) => p < priority);
+    if (ahead.length === 0) return false;
+    const counts: Record<string, number> = await ctx.queues.deliver.getCountsPerPriority(ahead).catch(() => ({}));
+    return Object.values(counts).some((n) => n > 0);
+  }
+
   // An earlier answer is unfinished while pending or sending, unless this job sends it. One
   // statement (for many jobs under load).
   const load = batchedMessageLoader(db, 'out', {
@@ -211,6 +227,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     if (batch.length === 0) return 'sent by another job';
     // only for the first batch: those taken after it claim the token, if any is left, as they go
     let replyToken = claimed.replying && fresh ? fresh.token : null;
+    const priority = job.opts.priority ?? jobOptions.deliver.priority;
     const outcomes: string[] = [];
     const drained: string[] = [];
     for (let round = 0; ; round++) {
@@ -222,11 +239,12 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
         // its first answer stands for the batch, as a job's own message does for its batch
         if (outcome.startsWith('sent')) drained.push(batch[0].id);
       }
-      if (round === DRAIN_BATCHES) {
-        // Enough for one activation: the next waiting answer's job goes on (it ended at once before).
+      // Enough for one activation, or a more urgent delivery waits for this job's slot: the next
+      // waiting answer's job goes on (it ended at once before), at this job's priority.
+      if (round === DRAIN_BATCHES || (m.channel === 'line' && (await moreUrgentWaiting(priority)))) {
         const next = await firstWaiting(db, m.conversationId);
         // Redis away: the answer is pending, so the sweeper brings its job back.
-        if (next) await ensure.deliver(ctx, next).catch(() => ctx.log.warn({ messageId: next }, 'next delivery not handed over now; the sweeper will'));
+        if (next) await ensure.deliver(ctx, next, undefined, priority).catch(() => ctx.log.warn({ messageId: next }, 'next delivery not handed over now; the sweeper will'));
         break;
       }
       // Then the conversation's next waiting answers, in order, by this job: a statement of its

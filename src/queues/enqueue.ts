@@ -42,8 +42,9 @@ export const ensure = {
     ensureJob(ctx.queues.triage, 'triage', { messageId }, { ...jobOptions.triage, jobId: jobId.triage(messageId) }, finishedBefore, retryFailed),
   dialogue: (ctx: Ctx, messageId: string, finishedBefore?: number): Promise<EnsureOutcome> =>
     ensureJob(ctx.queues.dialogue, 'dialogue', { messageId }, { ...jobOptions.dialogue, jobId: jobId.dialogue(messageId) }, finishedBefore),
-  deliver: (ctx: Ctx, messageId: string, finishedBefore?: number): Promise<EnsureOutcome> =>
-    ensureJob(ctx.queues.deliver, 'deliver', { messageId }, { ...jobOptions.deliver, jobId: jobId.deliver(messageId) }, finishedBefore),
+  /** `priority`: DeliveryPriority (src/messages/queue-delivery.ts) when added or renewed; the sweeper's (last) when not given. */
+  deliver: (ctx: Ctx, messageId: string, finishedBefore?: number, priority?: number): Promise<EnsureOutcome> =>
+    ensureJob(ctx.queues.deliver, 'deliver', { messageId }, { ...jobOptions.deliver, jobId: jobId.deliver(messageId), ...(priority ? { priority } : {}) }, finishedBefore),
   escalate: (ctx: Ctx, alertId: string, delayMs: number, finishedBefore?: number): Promise<EnsureOutcome> =>
     ensureJob(ctx.queues.escalate, 'escalate', { alertId }, { ...jobOptions.escalate, jobId: jobId.escalate(alertId), delay: delayMs }, finishedBefore),
 };

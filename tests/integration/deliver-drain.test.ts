@@ -6,14 +6,16 @@
  * when the job that took later answers died with them unsent, the sweeper brings that job back
  * and they are still delivered, once. One job's statements are counted too: sending one answer by
  * reply and finding nothing next costs its load, the claim (with the reply token), the finish
- * and the look for more.
+ * and the look for more. A job gives way after its batch when a hotline reply waits for a slot.
  */
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { contacts, conversations, messages } from '../../src/db/schema';
 import { insertOutbound, type MessageRow } from '../../src/messages/write-outbound';
-import { queueDelivery } from '../../src/messages/queue-delivery';
+import { DeliveryPriority, queueDelivery } from '../../src/messages/queue-delivery';
 import { sweepOnce } from '../../src/intake/sweeper';
-import { jobId } from '../../src/queues';
+import { jobId, QueueName, type DeliverJob } from '../../src/queues';
 import { claimFrom } from '../../src/messages/claim-delivery';
 import { createLineSender, type LineSender } from '../../src/channels/line';
 import { createDeliverProcessor } from '../../workers/deliver';
@@ -207,6 +209,52 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     expect(pushes.map((c) => c.body.messages.map((m: { text: string }) => m.text))).toEqual([['回答D1'], later.slice(0, 5), later.slice(5)]);
     const rows = await ctx.db.select().from(messages).where(inArray(messages.id, [first.id, ...written.map((w) => w.id)])).orderBy(asc(messages.seq));
     expect(rows.map((r) => [r.text, r.deliveryState, r.deliveryAttempts])).toEqual(['回答D1', ...later].map((text) => [text, 'sent', 1]));
+  }, 60_000);
+
+  test('a hotline reply waiting for a slot: the job gives way after its own batch; the next answers go on in their own job, at its priority', async () => {
+    const userId = fakeLineUserId();
+    const conversation = await settledConversation(userId);
+    const ctx = app.runtime.ctx;
+    // a deliver queue no worker reads: what waits in it stays waiting
+    const idle = new Queue<DeliverJob>(QueueName.deliver, { connection: ctx.redis, prefix: `idle-${randomUUID()}` });
+    try {
+      const [first] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答G1', authorType: 'staff' }]));
+      const sender = lineSender();
+      let written: MessageRow[] = [];
+      const deliver = createDeliverProcessor({
+        ctx: { ...ctx, queues: { ...ctx.queues, deliver: idle } },
+        line: {
+          reply: (token, msgs) => sender.reply(token, msgs),
+          push: async (to, msgs, retryKey) => {
+            if (written.length === 0) {
+              // while the first is pushed: two more answers, and someone's hotline reply queued
+              written = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, ['回答G2', '回答G3'].map((text) => ({ text, authorType: 'staff' as const }))));
+              await idle.add('deliver', { messageId: randomUUID() }, { jobId: 'hotline', priority: DeliveryPriority.safety });
+            }
+            return sender.push(to, msgs, retryKey);
+          },
+        },
+      });
+      const run = (messageId: string) => deliver({ data: { messageId }, opts: { attempts: 5, priority: DeliveryPriority.ordinary } } as never);
+
+      expect(await run(first.id)).toBe('sent 1 by push');
+      const handedOver = await idle.getJob(jobId.deliver(written[0].id));
+      expect(handedOver?.opts.priority).toBe(DeliveryPriority.ordinary);
+      const waiting = await ctx.db.select().from(messages).where(inArray(messages.id, written.map((w) => w.id)));
+      expect(waiting.map((w) => [w.deliveryState, w.deliveryBatch])).toEqual([
+        ['pending', null],
+        ['pending', null],
+      ]);
+
+      // the hotline reply has its slot; the next answer's job sends the rest, together
+      await (await idle.getJob('hotline'))!.remove();
+      expect(await run(written[0].id)).toBe('sent 2 by push');
+      const pushes = line.delivered().filter((c) => c.path === '/v2/bot/message/push' && c.body?.to === userId && c.body.messages[0].text.startsWith('回答G'));
+      expect(pushes.map((c) => c.body.messages.map((m: { text: string }) => m.text))).toEqual([['回答G1'], ['回答G2', '回答G3']]);
+    } finally {
+      await idle.obliterate({ force: true });
+      await idle.close();
+    }
   }, 60_000);
 
   test('the reply token is claimed with a batch only when the batch is: an answer another job took a moment ago leaves it unused', async () => {

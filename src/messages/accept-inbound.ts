@@ -6,7 +6,7 @@
  * on (channel, externalMessageId), so a redelivered LINE event or a widget retry finds the stored
  * row and changes nothing.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { InboundMessage, Lang } from '../channels/types';
 import type { Context } from '../context';
 import { contacts, conversations, messages } from '../db/schema';
@@ -175,19 +175,23 @@ async function storeAll(tx: Tx, msgs: InboundMessage[], opts: AcceptOptions): Pr
 
   const perConversation = new Map<string, number>();
   for (const m of inserted) perConversation.set(m.conversationId, (perConversation.get(m.conversationId) ?? 0) + 1);
-  for (const [conversationId, n] of perConversation) {
-    const [row] = await tx
+  if (perConversation.size > 0) {
+    // Every conversation of the batch in one statement (one per conversation before: under load
+    // a batch holds many people's messages, and its transaction holds their locks meanwhile).
+    const added = sql`unnest(${sql.param([...perConversation.keys()])}::uuid[], ${sql.param([...perConversation.values()])}::int[]) as added(conversation_id, n)`;
+    const rows = await tx
       .update(conversations)
       .set({
         lastMessageAt: sql`now()`,
-        unread: sql`${conversations.unread} + ${n}`,
+        unread: sql`${conversations.unread} + added.n`,
         // A person writing again reopens the thread: after staff asked them something (waiting),
         // and after it was closed — a closed thread would hide their new words from every list.
         status: sql`case when ${conversations.status} in ('waiting', 'closed') then 'open' else ${conversations.status} end`,
       })
-      .where(eq(conversations.id, conversationId))
-      .returning();
-    conversationRows.set(conversationId, row);
+      .from(added)
+      .where(eq(conversations.id, sql`added.conversation_id`))
+      .returning(getTableColumns(conversations));
+    for (const row of rows) conversationRows.set(row.id, row);
   }
 
   const reported = new Set<string>();

@@ -87,4 +87,21 @@ describe.each(testDatabases())('LINE webhook bodies arriving at once (%s)', (db)
     expect(again.every((a) => a.status === 200)).toBe(true);
     expect(await database.select().from(messages).where(inArray(messages.externalId, events.map((e) => e.webhookEventId)))).toHaveLength(40);
   });
+  test('one body with twenty people\'s first messages: one transaction of five statements, however many people', async () => {
+    const events = Array.from({ length: 20 }, (_, i) => textEvent({ userId: fakeLineUserId(), text: `一度に${i}` }));
+    const before = await statements();
+    expect((await postWebhook(app.url, webhookBody(events), SECRET)).status).toBe(200);
+    // the contacts; their conversations looked for, then opened; the messages; the conversations'
+    // counts and status (one statement for all: one per conversation before, 24 in all). Postgres
+    // counts the transaction's begin and commit too; the PGlite thread runs them with its call.
+    expect((await statements()) - before).toBe(db === 'postgres' ? 7 : 5);
+    const { db: database } = app.runtime.ctx;
+    const stored = await database
+      .select({ unread: conversations.unread, status: conversations.status, lastMessageAt: conversations.lastMessageAt })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .where(inArray(messages.externalId, events.map((e) => e.webhookEventId)));
+    expect(stored).toHaveLength(20);
+    for (const c of stored) expect(c).toMatchObject({ unread: 1, status: 'new', lastMessageAt: expect.any(Date) });
+  });
 });

@@ -12,10 +12,11 @@
  * then the bot says nothing (the person's answers are still recorded). The row lock orders this
  * against the counsellor's reply.
  */
-import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Context } from '../context';
-import type { DbOrTx } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
+import { prepareOnce } from '../db/prepare-once';
 import { conversations, messages } from '../db/schema';
 import { insertOutbound, outboundValues, type MessageRow, type OutboundDraft } from '../messages/write-outbound';
 import { recordConsent, withdrawConsent } from '../consent/record';
@@ -54,33 +55,55 @@ export function recordTurn(ctx: Context, input: TurnToStore): Promise<StoredTurn
   return ordinary ? recordAtOnce(ctx, input) : recordInTransaction(ctx, input);
 }
 
-/** The claim, the conversation's update and the replies: one statement. */
+/**
+ * The claim, the conversation's update and the replies: one statement, built once per shape (the
+ * fields the turn sets, how many replies, whether staff were engaged at the load) and prepared
+ * (src/db/prepare-once.ts): drizzle took longer to build it than Postgres to run it.
+ */
 async function recordAtOnce(ctx: Context, { message, conversation, turn, set }: TurnToStore): Promise<StoredTurn> {
   const { db } = ctx;
-  const claimed = claim(db, message.id);
-  const updated = db.$with('updated').as(
-    db
-      .update(conversations)
-      .set(set)
-      .where(claimedFor(claimed, conversation.id))
-      .returning(),
-  );
-  const drafts = botDrafts(turn);
-  // Staff arrived since the load (not engaged then, engaged now): no replies.
-  const staffAbsent = conversation.staffEngagedAt ? sql`true` : sql`u.${sql.identifier(conversations.staffEngagedAt.name)} is null`;
-  const replies = db.$with('replies', getTableColumns(messages)).as(drafts.length === 0 ? noneInserted() : insertReplies(conversation, drafts, staffAbsent));
-  const rows = await db
-    .with(claimed, updated, replies)
-    .select({ conversation: fieldsOf(updated, conversations), reply: fieldsOf(replies, messages) })
-    .from(updated)
-    .leftJoin(replies, sql`true`);
+  const fields = (Object.keys(set) as (keyof typeof set)[]).filter((f) => set[f] !== undefined).sort();
+  const replies = botDrafts(turn).map((d) => outboundValues(conversation, d));
+  // every reply has the same fields (outboundValues)
+  const replyFields = replies.length > 0 ? (Object.keys(replies[0]) as ReplyField[]) : [];
+  const staffKnown = Boolean(conversation.staffEngagedAt);
+  const statement = prepareOnce(db, `turn:${fields.join(',')}:${replies.length}:${staffKnown}`, () => turnStatement(db, fields, replies.length, replyFields, staffKnown));
+  const rows = await statement.execute({
+    messageId: message.id,
+    conversationId: conversation.id,
+    dialoguedAt: new Date().toISOString(),
+    ...Object.fromEntries(fields.map((f) => [`set_${f}`, set[f]])),
+    ...Object.fromEntries(replies.flatMap((r, i) => Object.entries(r).map(([k, v]) => [`reply${i}_${k}`, v]))),
+  });
   if (rows.length === 0) return { replies: [], updated: null, crisis: null };
   const out = rows.flatMap((r) => (r.reply ? [r.reply] : [])).sort((a, b) => a.seq - b.seq);
   return { replies: out, updated: rows[0].conversation, crisis: null };
 }
 
+function turnStatement(db: Db, fields: (keyof ConversationInsert)[], replyCount: number, replyFields: ReplyField[], staffKnown: boolean) {
+  const claimed = claim(db, sql.placeholder('messageId'), sql`${sql.placeholder('dialoguedAt')}::timestamptz`);
+  const updated = db.$with('updated').as(
+    db
+      .update(conversations)
+      .set(Object.fromEntries(fields.map((f) => [f, sql.placeholder(`set_${f}`)])))
+      .where(claimedFor(claimed, sql.placeholder('conversationId')))
+      .returning(),
+  );
+  // Staff arrived since the load (not engaged then, engaged now): no replies.
+  const staffAbsent = staffKnown ? sql`true` : sql`u.${sql.identifier(conversations.staffEngagedAt.name)} is null`;
+  const replies = db.$with('replies', getTableColumns(messages)).as(replyCount === 0 ? noneInserted() : insertReplies(replyCount, replyFields, staffAbsent));
+  return db
+    .with(claimed, updated, replies)
+    .select({ conversation: fieldsOf(updated, conversations), reply: fieldsOf(replies, messages) })
+    .from(updated)
+    .leftJoin(replies, sql`true`);
+}
+
+type ConversationInsert = typeof conversations.$inferInsert;
+type ReplyField = keyof ReturnType<typeof outboundValues>;
+
 /** The conversation's row, only if the claim held. */
-const claimedFor = (claimed: ReturnType<typeof claim>, conversationId: string) => and(eq(conversations.id, conversationId), sql`exists (select 1 from ${claimed})`);
+const claimedFor = (claimed: ReturnType<typeof claim>, conversationId: string | Placeholder) => and(eq(conversations.id, conversationId), sql`exists (select 1 from ${claimed})`);
 
 const botDrafts = (turn: TurnOutput): OutboundDraft[] => turn.replies.map((r) => ({ text: r.text, authorType: 'bot', buttons: r.buttons }));
 
@@ -90,26 +113,25 @@ function fieldsOf<T extends PgTable>(cte: object, table: T): T['_']['columns'] {
   return Object.fromEntries(Object.keys(getTableColumns(table)).map((k) => [k, byName[k]])) as T['_']['columns'];
 }
 
-function claim(db: DbOrTx, messageId: string) {
+function claim(db: DbOrTx, messageId: string | Placeholder, at: Date | SQL) {
   return db.$with('claimed').as(
     db
       .update(messages)
-      .set({ dialoguedAt: new Date() })
+      .set({ dialoguedAt: at })
       .where(and(eq(messages.id, messageId), isNull(messages.dialoguedAt)))
       .returning({ id: messages.id }),
   );
 }
 
 /**
- * The bot's replies, each row as insertOutbound writes it (`outboundValues`), in the turn's order
- * (`seq`), only if the conversation was updated (`u`) and `when` holds for it.
+ * The bot's replies (`replyCount` of them), each row as insertOutbound writes it
+ * (`outboundValues`: placeholders `reply<i>_<field>`), in the turn's order (`seq`), only if the
+ * conversation was updated (`u`) and `when` holds for it.
  */
-function insertReplies(conversation: ConversationRow, drafts: OutboundDraft[], when: SQL): SQL {
-  const rows = drafts.map((d) => outboundValues(conversation, d));
-  const keys = Object.keys(rows[0]) as (keyof (typeof rows)[number])[];
+function insertReplies(replyCount: number, keys: ReplyField[], when: SQL): SQL {
   const names = sql.join(keys.map((k) => sql.identifier(messages[k].name)), sql`, `);
   // typed in place: a VALUES list's parameters would otherwise be text
-  const values = rows.map((r, i) => sql`(${i}::int, ${sql.join(keys.map((k) => sql`${sql.param(r[k], messages[k])}::${sql.raw(messages[k].getSQLType())}`), sql`, `)})`);
+  const values = Array.from({ length: replyCount }, (_, i) => sql`(${sql.raw(String(i))}::int, ${sql.join(keys.map((k) => sql`${sql.param(sql.placeholder(`reply${i}_${k}`), messages[k])}::${sql.raw(messages[k].getSQLType())}`), sql`, `)})`);
   return sql`insert into ${messages} (${names})
     select ${names} from (values ${sql.join(values, sql`, `)}) as d(ord, ${names})
     where exists (select 1 from ${sql.identifier('updated')} as u where ${when})
@@ -125,7 +147,7 @@ function noneInserted(): SQL {
 /** A turn with records of its own (consent, safety question, crisis): one transaction. */
 async function recordInTransaction(ctx: Context, { message, conversation, turn, set, danger, lang, at }: TurnToStore): Promise<StoredTurn> {
   return ctx.db.transaction(async (tx) => {
-    const claimed = claim(tx, message.id);
+    const claimed = claim(tx, message.id, new Date());
     const [updated] = await tx
       .with(claimed)
       .update(conversations)

@@ -15,7 +15,8 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../context';
-import type { DbOrTx } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
+import { prepareOnce } from '../db/prepare-once';
 import { conversations, messages, triageRuns, type Triage } from '../db/schema';
 import type { LoadedMessage } from '../queues/message-job';
 import { enqueue } from '../queues/enqueue';
@@ -69,29 +70,49 @@ type Outcome = { conversation: typeof conversations.$inferSelect; result: Triage
  * the result is an emergency: then the caller records under the lock.
  */
 async function writeIfUnchanged(ctx: Context, row: LoadedMessage, own: Triage | null, read: ForCombining & { version: string }, engine: string): Promise<Outcome | null> {
-  const { db } = ctx;
   const { message } = row;
   const result = combined(message, own, read);
   if (!result || result.urgency === 'emergency') return null;
+  const [conversation] = await prepareOnce(ctx.db, 'triage:writeIfUnchanged', () => writeIfUnchangedStatement(ctx.db)).execute({
+    conversationId: message.conversationId,
+    version: read.version,
+    result: JSON.stringify(result),
+    messageId: message.id,
+    triagedAt: new Date().toISOString(),
+    engine,
+    messageTriage: own ? JSON.stringify(own) : null,
+  });
+  return conversation ? { conversation, result, crisis: null } : null;
+}
+
+/** Built once and prepared (src/db/prepare-once.ts): drizzle took about 0.35 ms to build it for every message. */
+function writeIfUnchangedStatement(db: Db) {
   const updated = db.$with('updated').as(
     db
       .update(conversations)
-      .set({ triage: result })
-      .where(and(eq(conversations.id, message.conversationId), sql`${conversations}.xmin = ${read.version}::xid`))
+      .set({ triage: sql`${sql.placeholder('result')}::jsonb` })
+      .where(and(eq(conversations.id, sql.placeholder('conversationId')), sql`${conversations}.xmin = ${sql.placeholder('version')}::xid`))
       .returning(),
   );
-  const stamp = db.$with('triaged').as(db.update(messages).set({ triagedAt: new Date() }).from(updated).where(eq(messages.id, message.id)).returning({ id: messages.id }));
+  const stamp = db.$with('triaged').as(
+    db
+      .update(messages)
+      .set({ triagedAt: sql`${sql.placeholder('triagedAt')}::timestamptz` })
+      .from(updated)
+      .where(eq(messages.id, sql.placeholder('messageId')))
+      .returning({ id: messages.id }),
+  );
   const run = db.$with('run').as(
     db
       .insert(triageRuns)
       .select(
         db
           .select({
-            messageId: sql`${message.id}::uuid`.as('message_id'),
+            messageId: sql`${sql.placeholder('messageId')}::uuid`.as('message_id'),
             conversationId: updated.id,
-            engine: sql`${engine}`.as('engine'),
-            result: sql`${JSON.stringify(result)}::jsonb`.as('result'),
-            messageTriage: sql`${own ? JSON.stringify(own) : null}::jsonb`.as('message_triage'),
+            engine: sql`${sql.placeholder('engine')}::text`.as('engine'),
+            result: sql`${sql.placeholder('result')}::jsonb`.as('result'),
+            messageTriage: sql`${sql.placeholder('messageTriage')}::jsonb`.as('message_triage'),
             // every column, in the table's order (drizzle's insert … select)
             createdAt: sql`now()`.as('created_at'),
           })
@@ -100,8 +121,7 @@ async function writeIfUnchanged(ctx: Context, row: LoadedMessage, own: Triage | 
       .onConflictDoNothing()
       .returning({ messageId: triageRuns.messageId }),
   );
-  const [conversation] = await db.with(updated, stamp, run).select().from(updated);
-  return conversation ? { conversation, result, crisis: null } : null;
+  return db.with(updated, stamp, run).select().from(updated);
 }
 
 /** Combines and writes while the conversation row is locked; raises the crisis in the same transaction. */

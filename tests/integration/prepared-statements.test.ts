@@ -1,6 +1,6 @@
 /**
- * Issue 13: the workers' hot statements (a job's load, a delivery's claims and finish) are built
- * once and prepared (src/db/prepare-once.ts). On Postgres they go as named statements, so the
+ * Issue 13: the workers' hot statements (a job's load, the triage's write, the front door's turn,
+ * a delivery's claims and finish) are built once and prepared (src/db/prepare-once.ts). On Postgres they go as named statements, so the
  * server parses each once per connection; a message's way through the workers must still end
  * with its answers delivered.
  */
@@ -35,12 +35,16 @@ describe.each(testDatabases())('prepared statements (%s)', (db) => {
     expect(built).toBe(2);
   });
 
-  test("a person's message through the workers: loads and delivery as prepared statements, the answers delivered", async () => {
+  test("a person's message through the workers: loads, triage write, turn and delivery as prepared statements, the answers delivered", async () => {
     const names: string[] = [];
+    const namedTexts: string[] = [];
     const original = pg.Client.prototype.query as (...a: unknown[]) => unknown;
     (pg.Client.prototype as unknown as { query: unknown }).query = function (this: unknown, ...args: unknown[]) {
-      const q = args[0] as { name?: string } | string;
-      if (typeof q === 'object' && q?.name) names.push(q.name);
+      const q = args[0] as { name?: string; text?: string } | string;
+      if (typeof q === 'object' && q?.name) {
+        names.push(q.name);
+        namedTexts.push(q.text ?? '');
+      }
       return original.apply(this, args);
     };
     try {
@@ -57,8 +61,10 @@ describe.each(testDatabases())('prepared statements (%s)', (db) => {
     }
     // PGlite has no named statements (its driver reuses the built text); Postgres gets names
     if (db === 'postgres') {
-      // triage, dialogue and deliver loads, the delivery's claim and its finish
-      expect(new Set(names).size).toBeGreaterThanOrEqual(4);
+      // triage, dialogue and deliver loads, the triage's write, the dialogue's turn, the delivery's claim and its finish
+      expect(new Set(names).size).toBeGreaterThanOrEqual(7);
+      expect(namedTexts.some((t) => t.startsWith('with "updated" as (update "conversations" set "triage"'))).toBe(true);
+      expect(namedTexts.some((t) => t.startsWith('with "claimed" as (update "messages" set "dialogued_at"'))).toBe(true);
       for (const n of names) expect(n).toMatch(/^q_[0-9a-f]{20}$/);
     }
   });

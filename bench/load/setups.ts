@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { createTestDatabase } from '../../tests/helpers/databases';
 import { freePort, ROOT, startTsunagu, stopProcess } from '../../tests/helpers/processes';
 
@@ -25,6 +26,12 @@ export interface Setup {
   processes: Record<string, ChildProcess>;
   /** Each process's /metrics (statements sent, queue depths). */
   metricsUrls: Record<string, string>;
+  /**
+   * Of the inbound messages whose text starts with one of these tags, how many the database holds
+   * untriaged: tells a triage not done from its `/staff` event lost. Null where the database is
+   * inside the process (PGlite).
+   */
+  untriaged(tags: string[]): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +74,7 @@ export async function startSetup(name: SetupName, lineUrl: string, redisUrl: str
     await waitReady(`http://127.0.0.1:${port}`);
     return {
       name,
+      untriaged: async () => null,
       url: `http://127.0.0.1:${port}`,
       processes: { all },
       metricsUrls: { all: `http://127.0.0.1:${metricsPort}/metrics` },
@@ -88,6 +96,17 @@ export async function startSetup(name: SetupName, lineUrl: string, redisUrl: str
     url: `http://127.0.0.1:${port}`,
     processes: { api, workers },
     metricsUrls: { api: `http://127.0.0.1:${apiMetrics}/metrics`, workers: `http://127.0.0.1:${workersMetrics}/metrics` },
+    untriaged: async (tags) => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const patterns = tags.map((t) => `[${t}]%`);
+        const { rows } = await client.query("select count(*)::int as n from messages where direction = 'in' and triaged_at is null and text like any($1)", [patterns]);
+        return rows[0].n as number;
+      } finally {
+        await client.end();
+      }
+    },
     stop: async () => {
       await stopProcess(api, 'SIGTERM');
       await stopProcess(workers, 'SIGTERM');

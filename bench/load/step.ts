@@ -52,6 +52,8 @@ export interface StepResult {
   firstAnswerMs: Percentiles;
   crisisReplyMs: Percentiles;
   missing: { shown: number; triaged: number; firstAnswer: number; crisisReply: number };
+  /** Of `missing.triaged` (no triage event seen), how many the database holds untriaged at the step's end; null: not looked up. */
+  untriagedInDatabase: number | null;
   duplicatedShown: number;
   /** From the first send until the last accepted message was triaged (or the drain limit). */
   drainedInSeconds: number;
@@ -127,6 +129,7 @@ export async function runStep(opts: {
   const missing = { shown: 0, triaged: 0, firstAnswer: 0, crisisReply: 0 };
   let duplicatedShown = 0;
   let lastTriaged = started;
+  const withoutTriageEvent: string[] = [];
   for (const s of accepted) {
     const c = observer.created.get(s.tag);
     if (!c) missing.shown++;
@@ -135,7 +138,10 @@ export async function runStep(opts: {
       if (c.length > 1) duplicatedShown++;
     }
     const t = observer.triagedAt(s.tag);
-    if (t === undefined) missing.triaged++;
+    if (t === undefined) {
+      missing.triaged++;
+      withoutTriageEvent.push(s.tag);
+    }
     else {
       triaged.push(t - s.sentAt);
       lastTriaged = Math.max(lastTriaged, t);
@@ -165,6 +171,7 @@ export async function runStep(opts: {
     firstAnswerMs: percentiles(first),
     crisisReplyMs: percentiles(crisis),
     missing,
+    untriagedInDatabase: withoutTriageEvent.length ? await setup.untriaged(withoutTriageEvent) : null,
     duplicatedShown,
     drainedInSeconds: ((drained ? lastTriaged : end) - started) / 1000,
     drained,

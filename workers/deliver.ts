@@ -39,7 +39,7 @@ import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
 import { jobOptions, type DeliverJob } from '../src/queues';
 import { DeliveryPriority } from '../src/messages/queue-delivery';
-import { ensure } from '../src/queues/enqueue';
+import { enqueue } from '../src/queues/enqueue';
 import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
 import { claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
 import { authorName, presentForWidget, presentNamedForStaff } from '../src/presenters/message';
@@ -243,8 +243,9 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       // waiting answer's job goes on (it ended at once before), at this job's priority.
       if (round === DRAIN_BATCHES || (m.channel === 'line' && (await moreUrgentWaiting(priority)))) {
         const next = await firstWaiting(db, m.conversationId);
+        // A job of its own: the answer's job may be ending now, having seen this batch unfinished.
         // Redis away: the answer is pending, so the sweeper brings its job back.
-        if (next) await ensure.deliver(ctx, next, undefined, priority).catch(() => ctx.log.warn({ messageId: next }, 'next delivery not handed over now; the sweeper will'));
+        if (next && !(await enqueue.deliverAfter(ctx, next, m.id, priority))) ctx.log.warn({ messageId: next }, 'next delivery not handed over now; the sweeper will');
         break;
       }
       // Then the conversation's next waiting answers, in order, by this job: a statement of its

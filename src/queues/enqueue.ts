@@ -31,6 +31,9 @@ export const enqueue = {
   /** `priority`: lower runs first (the safety reply goes before anything else waiting). */
   deliver: (ctx: Ctx, messageId: string, priority?: number) =>
     enqueueSoon(() => ctx.queues.deliver.add('deliver', { messageId }, { ...jobOptions.deliver, jobId: jobId.deliver(messageId), ...(priority ? { priority } : {}) })),
+  /** A conversation's next answer, handed over by the delivery job of `fromMessageId` (workers/deliver.ts), at that job's priority. */
+  deliverAfter: (ctx: Ctx, messageId: string, fromMessageId: string, priority: number) =>
+    enqueueSoon(() => ctx.queues.deliver.add('deliver', { messageId }, { ...jobOptions.deliver, jobId: jobId.deliverAfter(messageId, fromMessageId), priority })),
   escalate: (ctx: Ctx, alertId: string, delayMs: number) =>
     enqueueSoon(() => ctx.queues.escalate.add('escalate', { alertId }, { ...jobOptions.escalate, jobId: jobId.escalate(alertId), delay: delayMs })),
 };
@@ -42,9 +45,8 @@ export const ensure = {
     ensureJob(ctx.queues.triage, 'triage', { messageId }, { ...jobOptions.triage, jobId: jobId.triage(messageId) }, finishedBefore, retryFailed),
   dialogue: (ctx: Ctx, messageId: string, finishedBefore?: number): Promise<EnsureOutcome> =>
     ensureJob(ctx.queues.dialogue, 'dialogue', { messageId }, { ...jobOptions.dialogue, jobId: jobId.dialogue(messageId) }, finishedBefore),
-  /** `priority`: DeliveryPriority (src/messages/queue-delivery.ts) when added or renewed; the sweeper's (last) when not given. */
-  deliver: (ctx: Ctx, messageId: string, finishedBefore?: number, priority?: number): Promise<EnsureOutcome> =>
-    ensureJob(ctx.queues.deliver, 'deliver', { messageId }, { ...jobOptions.deliver, jobId: jobId.deliver(messageId), ...(priority ? { priority } : {}) }, finishedBefore),
+  deliver: (ctx: Ctx, messageId: string, finishedBefore?: number): Promise<EnsureOutcome> =>
+    ensureJob(ctx.queues.deliver, 'deliver', { messageId }, { ...jobOptions.deliver, jobId: jobId.deliver(messageId) }, finishedBefore),
   escalate: (ctx: Ctx, alertId: string, delayMs: number, finishedBefore?: number): Promise<EnsureOutcome> =>
     ensureJob(ctx.queues.escalate, 'escalate', { alertId }, { ...jobOptions.escalate, jobId: jobId.escalate(alertId), delay: delayMs }, finishedBefore),
 };

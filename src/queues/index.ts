@@ -33,6 +33,11 @@ export const jobId = {
   triage: (messageId: string) => `triage-${messageId}`,
   dialogue: (messageId: string) => `dialogue-${messageId}`,
   deliver: (messageId: string) => `deliver-${messageId}`,
+  /**
+   * The job a delivery job hands a conversation's next answer to (workers/deliver.ts): an id of its
+   * own, as the answer's own job may be ending at that moment and would then not be run again.
+   */
+  deliverAfter: (messageId: string, fromMessageId: string) => `deliver-${messageId}-after-${fromMessageId}`,
   escalate: (alertId: string) => `escalate-${alertId}`,
   followUp: (followUpId: string) => `followup-${followUpId}`,
 };

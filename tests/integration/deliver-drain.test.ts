@@ -9,7 +9,7 @@
  * and the look for more. A job gives way after its batch when a hotline reply waits for a slot.
  */
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { contacts, conversations, messages } from '../../src/db/schema';
 import { insertOutbound, type MessageRow } from '../../src/messages/write-outbound';
@@ -211,12 +211,14 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     expect(rows.map((r) => [r.text, r.deliveryState, r.deliveryAttempts])).toEqual(['回答D1', ...later].map((text) => [text, 'sent', 1]));
   }, 60_000);
 
-  test('a hotline reply waiting for a slot: the job gives way after its own batch; the next answers go on in their own job, at its priority', async () => {
+  test('a hotline reply waiting for a slot: the job gives way after its own batch; the next answers go on in a job of their own, at its priority', async () => {
     const userId = fakeLineUserId();
     const conversation = await settledConversation(userId);
     const ctx = app.runtime.ctx;
     // a deliver queue no worker reads: what waits in it stays waiting
-    const idle = new Queue<DeliverJob>(QueueName.deliver, { connection: ctx.redis, prefix: `idle-${randomUUID()}` });
+    const prefix = `idle-${randomUUID()}`;
+    const idle = new Queue<DeliverJob>(QueueName.deliver, { connection: ctx.redis, prefix });
+    const fetcher = new Worker<DeliverJob>(QueueName.deliver, null, { connection: ctx.redis, prefix });
     try {
       const [first] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答G1', authorType: 'staff' }]));
       const sender = lineSender();
@@ -227,8 +229,11 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
           reply: (token, msgs) => sender.reply(token, msgs),
           push: async (to, msgs, retryKey) => {
             if (written.length === 0) {
-              // while the first is pushed: two more answers, and someone's hotline reply queued
+              // while the first is pushed: two more answers, their own job running (it is about to
+              // end, having seen the first unfinished), and someone's hotline reply queued
               written = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, ['回答G2', '回答G3'].map((text) => ({ text, authorType: 'staff' as const }))));
+              await idle.add('deliver', { messageId: written[0].id }, { jobId: jobId.deliver(written[0].id), priority: DeliveryPriority.ordinary });
+              expect((await fetcher.getNextJob('test-token'))?.data.messageId).toBe(written[0].id);
               await idle.add('deliver', { messageId: randomUUID() }, { jobId: 'hotline', priority: DeliveryPriority.safety });
             }
             return sender.push(to, msgs, retryKey);
@@ -238,20 +243,23 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
       const run = (messageId: string) => deliver({ data: { messageId }, opts: { attempts: 5, priority: DeliveryPriority.ordinary } } as never);
 
       expect(await run(first.id)).toBe('sent 1 by push');
-      const handedOver = await idle.getJob(jobId.deliver(written[0].id));
-      expect(handedOver?.opts.priority).toBe(DeliveryPriority.ordinary);
-      const waiting = await ctx.db.select().from(messages).where(inArray(messages.id, written.map((w) => w.id)));
-      expect(waiting.map((w) => [w.deliveryState, w.deliveryBatch])).toEqual([
+      // handed over to a job of their own, waiting at the job's priority (the answer's own is still running)
+      const waiting = await idle.getJobs(['prioritized', 'waiting']);
+      const handedOver = waiting.filter((j) => j.data.messageId === written[0].id);
+      expect(handedOver.map((j) => [j.id, j.opts.priority])).toEqual([[jobId.deliverAfter(written[0].id, first.id), DeliveryPriority.ordinary]]);
+      const rows = await ctx.db.select().from(messages).where(inArray(messages.id, written.map((w) => w.id)));
+      expect(rows.map((w) => [w.deliveryState, w.deliveryBatch])).toEqual([
         ['pending', null],
         ['pending', null],
       ]);
 
-      // the hotline reply has its slot; the next answer's job sends the rest, together
+      // the hotline reply has its slot; the handed-over job sends the rest, together
       await (await idle.getJob('hotline'))!.remove();
       expect(await run(written[0].id)).toBe('sent 2 by push');
       const pushes = line.delivered().filter((c) => c.path === '/v2/bot/message/push' && c.body?.to === userId && c.body.messages[0].text.startsWith('回答G'));
       expect(pushes.map((c) => c.body.messages.map((m: { text: string }) => m.text))).toEqual([['回答G1'], ['回答G2', '回答G3']]);
     } finally {
+      await fetcher.close(true);
       await idle.obliterate({ force: true });
       await idle.close();
     }

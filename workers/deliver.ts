@@ -13,7 +13,7 @@
  * - One job at a time sends a conversation's answers (issue 13): a job that has ended its batch
  *   takes the conversation's next waiting answers itself, batch after batch (DRAIN_BATCHES more
  *   at most, or fewer when a more urgent delivery — a hotline reply — waits for a slot; then it
- *   hands over to the next answer's job). So a later answer's job ends at once
+ *   hands the next waiting answer to a job of its own, `jobId.deliverAfter`). So a later answer's job ends at once
  *   when its answer is sent or taken, and also when an earlier answer is unfinished: that
  *   answer's job goes on to this one (it will see it: this answer was written before this job
  *   looked, and that job looks for the next ones only after its batch ended). The old way, coming
@@ -239,8 +239,8 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
         // its first answer stands for the batch, as a job's own message does for its batch
         if (outcome.startsWith('sent')) drained.push(batch[0].id);
       }
-      // Enough for one activation, or a more urgent delivery waits for this job's slot: the next
-      // waiting answer's job goes on (it ended at once before), at this job's priority.
+      // Enough for one activation, or a more urgent delivery waits for this job's slot: a new job
+      // goes on with the next waiting answer (whose own job ended at once), at this job's priority.
       if (round === DRAIN_BATCHES || (m.channel === 'line' && (await moreUrgentWaiting(priority)))) {
         const next = await firstWaiting(db, m.conversationId);
         // A job of its own: the answer's job may be ending now, having seen this batch unfinished.

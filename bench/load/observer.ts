@@ -17,6 +17,11 @@ export class Observer {
   readonly triaged = new Map<string, number>();
   /** message id → tag, from `message:created` (triage's event names the message by id). */
   private tags = new Map<string, string>();
+  /**
+   * message id → arrival of its triage event, for a message not shown yet: the workers' event can
+   * overtake the API's `message:created` on the way; it counts from its own arrival once the tag is known.
+   */
+  private early = new Map<string, number>();
   private socket!: Socket;
   constructor(private url: string) {}
 
@@ -44,11 +49,19 @@ export class Observer {
       if (e.message.direction !== 'in') return;
       push(this.created, e.message.text);
       const tag = TAG.exec(e.message.text)?.[1];
-      if (tag) this.tags.set(e.message.id, tag);
+      if (!tag) return;
+      this.tags.set(e.message.id, tag);
+      const early = this.early.get(e.message.id);
+      if (early !== undefined && !this.triaged.has(tag)) {
+        this.early.delete(e.message.id);
+        this.triaged.set(tag, early);
+      }
     });
     this.socket.on('conversation:updated', (e: { triagedMessageId?: string }) => {
-      const tag = e.triagedMessageId ? this.tags.get(e.triagedMessageId) : undefined;
-      if (tag && !this.triaged.has(tag)) this.triaged.set(tag, Date.now());
+      if (!e.triagedMessageId) return;
+      const tag = this.tags.get(e.triagedMessageId);
+      if (!tag) this.early.set(e.triagedMessageId, Date.now());
+      else if (!this.triaged.has(tag)) this.triaged.set(tag, Date.now());
     });
   }
 

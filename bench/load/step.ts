@@ -55,6 +55,8 @@ export interface StepResult {
   /** Of `missing.triaged` (no triage event seen), how many the database holds untriaged at the step's end; null: not looked up. */
   untriagedInDatabase: number | null;
   duplicatedShown: number;
+  /** Messages whose triage event reached the observer before their `message:created` (events crossing between processes). */
+  triagedBeforeShown: number;
   /** From the first send until the last accepted message was triaged (or the drain limit). */
   drainedInSeconds: number;
   drained: boolean;
@@ -128,6 +130,7 @@ export async function runStep(opts: {
   const crisis: number[] = [];
   const missing = { shown: 0, triaged: 0, firstAnswer: 0, crisisReply: 0 };
   let duplicatedShown = 0;
+  let triagedBeforeShown = 0;
   let lastTriaged = started;
   const withoutTriageEvent: string[] = [];
   for (const s of accepted) {
@@ -145,6 +148,7 @@ export async function runStep(opts: {
     else {
       triaged.push(t - s.sentAt);
       lastTriaged = Math.max(lastTriaged, t);
+      if (c && t < c[0]) triagedBeforeShown++;
     }
     if (s.newUser) {
       const d = (byUser.get(s.userId) ?? []).sort((a, b) => a.at - b.at);
@@ -173,6 +177,7 @@ export async function runStep(opts: {
     missing,
     untriagedInDatabase: withoutTriageEvent.length ? await setup.untriaged(withoutTriageEvent) : null,
     duplicatedShown,
+    triagedBeforeShown,
     drainedInSeconds: ((drained ? lastTriaged : end) - started) / 1000,
     drained,
     triagedPerSecond: triaged.length / ((lastTriaged - started) / 1000 || 1),

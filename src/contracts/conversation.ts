@@ -36,5 +36,10 @@ export const conversationView = z.object({
   lane: z.enum(['emergency', 'check', 'rest']),
   /** The contact consent that stands now (null: never asked); `withdrawn` → warn above the reply box. */
   contactConsent: consentAnswerSchema.nullable(),
+  /**
+   * Raised by every change to the conversation. Live events from several processes may arrive
+   * out of order: of two views of one conversation, keep the one with the higher version.
+   */
+  version: z.number().int().nonnegative(),
 });
 export type ConversationView = z.infer<typeof conversationView>;

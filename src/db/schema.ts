@@ -186,6 +186,12 @@ export const conversations = pgTable(
       ),
     /** The contact consent that stands now (the consents ledger's latest answer), so staff see a withdrawal above the reply box. */
     contactConsent: text('contact_consent', { enum: CONSENT_ANSWERS }),
+    /**
+     * Raised by one on every update, by the database itself (trigger `conversations_version`,
+     * drizzle/0013): live events from several processes can reach the inbox out of order, and
+     * it keeps the view with the highest version, never an older one over a newer.
+     */
+    version: integer('version').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [

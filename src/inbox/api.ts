@@ -58,6 +58,8 @@ export interface Conversation {
   subject?: Subject | null;
   anonymous?: boolean;
   frontDoor?: string;
+  /** Raised by every change: of two views of one conversation, the higher version is the newer (ordering.ts `newest`). */
+  version?: number;
 }
 
 export interface Author {

@@ -37,11 +37,22 @@ export function mergeMessages(current: StaffMessage[], incoming: StaffMessage[])
   );
 }
 
-/** Merge conversations by id (incoming wins), keeping every one once. */
+/**
+ * Whether `incoming` is at least as new as `known`, by the version every change raises. Live events
+ * come from several processes (the API, the workers) and can cross on the way, and a page loaded
+ * from the server can be older than an event that arrived while it loaded: an older view must not
+ * overwrite a newer one (a triage result turned back to the view from before triage). Without a
+ * version on either side (an older server), the incoming view wins, as it always did.
+ */
+export function isCurrent(incoming: Conversation, known: Conversation | undefined): boolean {
+  return known?.version === undefined || incoming.version === undefined || incoming.version >= known.version;
+}
+
+/** Merge conversations by id (the newer view wins; incoming at equal versions), keeping every one once. */
 export function mergeConversations(current: Conversation[], incoming: Conversation[]): Conversation[] {
   const byId = new Map<string, Conversation>();
   for (const c of current) byId.set(c.id, c);
-  for (const c of incoming) byId.set(c.id, c);
+  for (const c of incoming) if (isCurrent(c, byId.get(c.id))) byId.set(c.id, c);
   return sortConversations([...byId.values()]);
 }
 

@@ -32,6 +32,7 @@ export function presentConversation(c: ConversationRow, preview: string | null =
     frontDoor: c.staffEngagedAt ? 'staff' : (c.dialogue?.step ?? 'start'),
     lane: LANES[c.lane] ?? 'rest',
     contactConsent: c.contactConsent ?? null,
+    version: c.version,
     ...(c.listExtras ? { firstMessage: c.listExtras.firstMessage, ...(c.listExtras.match !== undefined ? { match: c.listExtras.match } : {}) } : {}),
   };
 }

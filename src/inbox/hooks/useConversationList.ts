@@ -1,7 +1,7 @@
 /** The conversation list: filters, pages from the server, and live changes merged in. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Conversation, type ListFilters } from '../api.js';
-import { matchesFilters, mergeConversations, searching, sortConversations, time } from '../ordering.js';
+import { isCurrent, matchesFilters, mergeConversations, searching, sortConversations, time } from '../ordering.js';
 import type { MessageEvent } from '../socket.js';
 
 export function useConversationList(meId: string, selectedRef: { readonly current: string | undefined }) {
@@ -20,7 +20,11 @@ export function useConversationList(meId: string, selectedRef: { readonly curren
     try {
       const page = await api.conversations(filtersRef.current);
       if (gen !== listGen.current) return;
-      setConversations(sortConversations(page.conversations));
+      // The page replaces the list, except where an event brought a newer view while it loaded.
+      setConversations((list) => {
+        const known = new Map(list.map((c) => [c.id, c]));
+        return sortConversations(page.conversations.map((c) => (isCurrent(c, known.get(c.id)) ? c : { ...known.get(c.id)!, firstMessage: c.firstMessage, match: c.match })));
+      });
       setNextCursor(page.nextCursor);
       setState('ready');
     } catch (err) {
@@ -80,6 +84,8 @@ export function useConversationList(meId: string, selectedRef: { readonly curren
     let added = false;
     setConversations((list) => {
       const existing = list.find((x) => x.id === c.id);
+      // An older view than the one shown (events crossing on the way) changes nothing.
+      if (!isCurrent(c, existing)) return list;
       // Events carry no first message or search snippet: the list's copy keeps them.
       const merged = existing
         ? { ...c, preview: c.preview ?? existing.preview, firstMessage: c.firstMessage ?? existing.firstMessage, match: c.match ?? existing.match }

@@ -1,7 +1,7 @@
 /** The conversation on screen: chosen by the URL hash (#/c/<id>), its messages and its fresh copy. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Conversation, type StaffMessage } from '../api.js';
-import { mergeMessages } from '../ordering.js';
+import { isCurrent, mergeMessages } from '../ordering.js';
 import type { MessageEvent } from '../socket.js';
 
 export interface OpenMessages {
@@ -41,7 +41,8 @@ export function useOpenConversation() {
   const loadConversation = useCallback(async (conversationId: string) => {
     try {
       const c = await api.conversation(conversationId);
-      if (selectedRef.current === conversationId) setOpenConv({ ...c, unread: 0 });
+      // an event may have brought a newer view while this loaded
+      if (selectedRef.current === conversationId) setOpenConv((o) => (o?.id === c.id && !isCurrent(c, o) ? o : { ...c, unread: 0 }));
     } catch {
       /* the list copy (if any) is shown */
     }
@@ -92,7 +93,8 @@ export function useOpenConversation() {
   const applyConversation = (conversation: Conversation) => {
     if (conversation.id !== selectedRef.current) return;
     const c = { ...conversation, unread: 0 };
-    setOpenConv((o) => ({ ...o, ...c, preview: c.preview ?? o?.preview }));
+    // an older view than the one open (events crossing on the way) changes nothing
+    setOpenConv((o) => (o?.id === c.id && !isCurrent(c, o) ? o : { ...o, ...c, preview: c.preview ?? o?.preview }));
   };
 
   const onMessage = ({ conversationId, message }: MessageEvent) => {

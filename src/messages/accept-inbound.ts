@@ -51,7 +51,9 @@ export async function acceptMany(ctx: Context, inbound: InboundMessage[], opts: 
   const cleaned = inbound.map((m) => ({ ...m, text: cleanText(m.text), postback: m.postback === undefined ? undefined : cleanText(m.postback) }));
   const results = opts.conversationId ? await storeInOne(ctx, cleaned, opts) : await intakeLine(ctx, cleaned[0].channel, opts).submit(cleaned);
 
-  // After commit, shown first: triage's `conversation:updated` must not be overtaken by this one.
+  // After commit. Published before triage is queued, but live events go out on an auto-pipelined
+  // connection (flushed after this tick) and triage's come from the workers: they may still arrive
+  // first, which is why a conversation view carries a version (the inbox keeps the newest).
   for (const { rows } of results) {
     if (!rows) continue;
     ctx.publisher.messageCreated(rows.conversation.agencyId, rows.conversation.id, presentForStaff(rows.message));

@@ -58,7 +58,7 @@ export interface Conversation {
   subject?: Subject | null;
   anonymous?: boolean;
   frontDoor?: string;
-  /** Raised by every change: of two views of one conversation, the higher version is the newer (ordering.ts `newest`). */
+  /** Raised by every change: of two views of one conversation, the higher version is the newer (ordering.ts `isCurrent`). */
   version?: number;
 }
 

@@ -1,15 +1,16 @@
 /**
- * Live events of one conversation come from several processes (the API at intake, the workers
- * after triage and each front-door turn) and can cross on the way: under load a message's triage
- * result reached the inbox before the API's own event about that message, whose older view then
- * turned the counsellor's list back to the state before triage. The inbox keeps the view with the
- * higher version (raised by the database on every change), in the list and in the open conversation.
+ * Live events come from several processes (the API at intake and on staff actions, the workers
+ * after triage, each front-door turn and an escalation) and can cross on the way: under load a
+ * message's triage result reached the inbox before the API's own event about that message, whose
+ * older view then turned the counsellor's list back to the state before triage. The inbox keeps
+ * the view with the higher version (raised by the database on every change), in the list and in
+ * the open conversation; and an acknowledged alert stays acknowledged whatever arrives after.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { eventually, staffFetch, startTestApp, type TestApp } from '../helpers/app';
+import { addLoggedInStaff, as, eventually, staffFetch, startTestApp, type TestApp } from '../helpers/app';
 import { conversationItem, launchBrowser, loginToInbox } from '../helpers/browser';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
-import type { ConversationView } from '../../src/contracts';
+import type { AlertView, ConversationView } from '../../src/contracts';
 
 jest.setTimeout(120_000);
 
@@ -63,5 +64,39 @@ describe('the inbox keeps the newest view of a conversation when events cross (C
     publisher.conversationUpdated({ ...a, version: a.version + 3, triage: { ...a.triage!, urgency: 'low' } });
     await conversationItem(page, a.id).and(page.locator('[data-urgency="low"]')).waitFor();
     await page.getByTestId('conversation-view').locator('[data-urgency="low"]').waitFor();
+  });
+
+  test('an escalation that crossed the acknowledgement does not bring the alert back (supervisor)', async () => {
+    const supervisor = await addLoggedInStaff(app, 'supervisor', '主任 次郎');
+    const own = await launchBrowser(); // a browser of its own: its own session cookie
+    const screen = await own.context.newPage();
+    await screen.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await loginToInbox(screen, app.url, supervisor.email, supervisor.password);
+      const s = await openWidgetSession(app.url);
+      await widgetSend(app.url, s, '今夜、首をつろうと思います');
+      const item = screen.locator(`[data-testid="alert-item"][data-conversation-id="${s.conversationId}"]`);
+      await item.waitFor();
+      const { alerts } = (await (await staffFetch(as(app, supervisor.cookie), '/api/alerts?state=open')).json()) as { alerts: AlertView[] };
+      const open = alerts.find((a) => a.conversationId === s.conversationId)!;
+      const { agencyId } = await settled(s.conversationId);
+      await item.getByTestId('alert-ack').click();
+      await item.waitFor({ state: 'detached' });
+
+      // What the escalation worker published just before the acknowledgement committed, arriving after it.
+      const publisher = app.runtime.ctx.publisher;
+      publisher.alertEscalated(agencyId, { ...open, escalatedAt: new Date().toISOString() });
+      publisher.alertCrisis(agencyId, open);
+      const other = await openWidgetSession(app.url);
+      await widgetSend(app.url, other, '相談したいことがあります');
+      const b = await settled(other.conversationId);
+      publisher.conversationUpdated({ ...b, version: b.version + 1, status: 'waiting' });
+      await conversationItem(screen, b.id).and(screen.locator('[data-status="waiting"]')).waitFor();
+
+      expect(await item.count()).toBe(0);
+      expect(await screen.getByTestId('alert-banner').count()).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -12,6 +12,12 @@ export function useAlerts(t: Catalogue, onOpen: (conversationId: string) => void
   const [announcement, setAnnouncement] = useState('');
   const alertsRef = useRef(alerts);
   alertsRef.current = alerts;
+  /**
+   * Alerts acknowledged here or by a colleague. An acknowledgement is final, but events come from
+   * the API (acknowledged) and the workers (crisis, escalated) and can cross on the way: an
+   * escalation made just before the acknowledgement, arriving after it, must not bring it back.
+   */
+  const acknowledged = useRef(new Set<string>());
 
   const load = useCallback(async () => {
     try {
@@ -19,7 +25,7 @@ export function useAlerts(t: Catalogue, onOpen: (conversationId: string) => void
       setAlerts((current) => {
         // Keep what the socket told us about escalation if the list does not say it yet.
         const escalated = new Map(current.filter((a) => a.escalatedAt).map((a) => [a.id, a.escalatedAt]));
-        return list.filter((a) => !a.acknowledgedAt).map((a) => (a.escalatedAt || !escalated.has(a.id) ? a : { ...a, escalatedAt: escalated.get(a.id) }));
+        return list.filter((a) => !a.acknowledgedAt && !acknowledged.current.has(a.id)).map((a) => (a.escalatedAt || !escalated.has(a.id) ? a : { ...a, escalatedAt: escalated.get(a.id) }));
       });
     } catch {
       /* kept as is; the next reconnect retries */
@@ -27,7 +33,7 @@ export function useAlerts(t: Catalogue, onOpen: (conversationId: string) => void
   }, []);
 
   const onCrisis = (a: Alert) => {
-    if (alertsRef.current.some((x) => x.id === a.id)) return;
+    if (a.acknowledgedAt || acknowledged.current.has(a.id) || alertsRef.current.some((x) => x.id === a.id)) return;
     alertsRef.current = [a, ...alertsRef.current];
     setAlerts((list) => (list.some((x) => x.id === a.id) ? list : [a, ...list]));
     const why = showReasons(a.reasons ?? [], {}, t);
@@ -35,10 +41,13 @@ export function useAlerts(t: Catalogue, onOpen: (conversationId: string) => void
     notify(t.alerts.notifyTitle, why[0] ?? '', a.id, () => onOpen(a.conversationId));
   };
 
-  const onAcknowledged = (a: Alert) => setAlerts((list) => list.filter((x) => x.id !== a.id));
+  const onAcknowledged = (a: Alert) => {
+    acknowledged.current.add(a.id);
+    setAlerts((list) => list.filter((x) => x.id !== a.id));
+  };
 
   const onEscalated = (a: Alert) => {
-    if (a.acknowledgedAt) return;
+    if (a.acknowledgedAt || acknowledged.current.has(a.id)) return;
     const escalated = { ...a, escalatedAt: a.escalatedAt ?? new Date().toISOString() };
     setAlerts((list) => {
       const existing = list.find((x) => x.id === a.id);
@@ -50,6 +59,7 @@ export function useAlerts(t: Catalogue, onOpen: (conversationId: string) => void
 
   const ack = async (id: string) => {
     await api.ackAlert(id);
+    acknowledged.current.add(id);
     setAlerts((list) => list.filter((x) => x.id !== id));
   };
 

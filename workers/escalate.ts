@@ -22,9 +22,14 @@ export function createEscalateProcessor(ctx: Context) {
     let current = alert;
     if (!alert.escalatedAt) {
       // The mark and its audit row commit together; a second run (redelivery, the sweeper) finds
-      // it marked and goes on to the targets without a second audit row or event.
+      // it marked and goes on to the targets without a second audit row or event. Only while still
+      // unacknowledged: a counsellor may acknowledge between the read above and this mark.
       const marked = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.update(alerts).set({ escalatedAt: new Date() }).where(and(eq(alerts.id, alert.id), isNull(alerts.escalatedAt))).returning();
+        const [row] = await tx
+          .update(alerts)
+          .set({ escalatedAt: new Date() })
+          .where(and(eq(alerts.id, alert.id), isNull(alerts.escalatedAt), isNull(alerts.acknowledgedAt)))
+          .returning();
         if (row) await recordAudit(tx, { agencyId: alert.agencyId, actorId: null, action: 'alert.escalate', subjectType: 'alert', subjectId: alert.id });
         return row;
       });
@@ -34,6 +39,8 @@ export function createEscalateProcessor(ctx: Context) {
         ctx.log.warn({ alertId: alert.id, conversationId: alert.conversationId }, 'crisis alert unacknowledged: escalated to supervisors');
       } else {
         [current] = await ctx.db.select().from(alerts).where(eq(alerts.id, alert.id));
+        if (!current) return 'missing';
+        if (!current.escalatedAt && current.acknowledgedAt) return 'acknowledged in time';
       }
     }
     const emailFailure = await emailEscalation(ctx, current);

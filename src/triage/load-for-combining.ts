@@ -34,14 +34,14 @@ export type ForCombining = { earlier: TriagePart[]; standing: StandingJudgements
 
 /**
  * Read with the triage job's load (src/queues/message-job.ts `extras`), without a lock: what
- * combining needs and the conversation row's version (`xmin`, which every update of the row
- * changes). Written back only if the row is still that version (./record-result.ts); otherwise
- * triage combines again under the row's lock.
+ * combining needs, in the statement that reads the conversation row and its `version` (raised by
+ * every update). Written back only if the row is still that version (./record-result.ts);
+ * otherwise triage combines again under the row's lock.
  */
-export const combiningExtras = { ...combiningSelects(sql`${messages.id}`), version: sql<string>`${conversations}.xmin::text` };
+export const combiningExtras = combiningSelects(sql`${messages.id}`);
 
-export function combiningFromExtras(extras: { [K in keyof typeof combiningExtras]: unknown }): ForCombining & { version: string } {
-  return { ...fromRow(extras), version: String(extras.version) };
+export function combiningFromExtras(extras: { [K in keyof typeof combiningExtras]: unknown }): ForCombining {
+  return fromRow(extras);
 }
 
 /** Locks the conversation (FOR UPDATE) and reads the other messages' results and the standing judgements; null when the conversation is gone. */

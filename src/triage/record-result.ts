@@ -32,12 +32,12 @@ export interface RecordOptions {
   /** Recorded on the run: the rules' and model's versions, or what stood in for them. */
   engine: string;
   /**
-   * What combining needs, read with the job's load without a lock, and the conversation row's
-   * version then (./load-for-combining.ts `combiningExtras`): the result is written in one
-   * statement if the row is still that version. Otherwise, or for an emergency (its crisis
+   * What combining needs, read with the job's load without a lock (./load-for-combining.ts
+   * `combiningExtras`), in the statement that read `row.conversation` and its `version`: the result
+   * is written in one statement if the row is still that version. Otherwise, or for an emergency (its crisis
    * alert and safety reply go in the same transaction), triage combines again under the lock.
    */
-  readAtLoad?: ForCombining & { version: string };
+  readAtLoad?: ForCombining;
   /**
    * Triage was given up (src/intake/triage-failed.ts): the message is marked so, it is left alone
    * when it was triaged meanwhile, and should combining with the earlier results fail too, the
@@ -69,13 +69,13 @@ type Outcome = { conversation: typeof conversations.$inferSelect; result: Triage
  * has changed since (another message's triage, a new message, a correction, a safety answer) or
  * the result is an emergency: then the caller records under the lock.
  */
-async function writeIfUnchanged(ctx: Context, row: LoadedMessage, own: Triage | null, read: ForCombining & { version: string }, engine: string): Promise<Outcome | null> {
+async function writeIfUnchanged(ctx: Context, row: LoadedMessage, own: Triage | null, read: ForCombining, engine: string): Promise<Outcome | null> {
   const { message } = row;
   const result = combined(message, own, read);
   if (!result || result.urgency === 'emergency') return null;
   const [conversation] = await prepareOnce(ctx.db, 'triage:writeIfUnchanged', () => writeIfUnchangedStatement(ctx.db)).execute({
     conversationId: message.conversationId,
-    version: read.version,
+    version: row.conversation.version,
     result: JSON.stringify(result),
     messageId: message.id,
     triagedAt: new Date().toISOString(),
@@ -91,7 +91,7 @@ function writeIfUnchangedStatement(db: Db) {
     db
       .update(conversations)
       .set({ triage: sql`${sql.placeholder('result')}::jsonb` })
-      .where(and(eq(conversations.id, sql.placeholder('conversationId')), sql`${conversations}.xmin = ${sql.placeholder('version')}::xid`))
+      .where(and(eq(conversations.id, sql.placeholder('conversationId')), eq(conversations.version, sql.placeholder('version'))))
       .returning(),
   );
   const stamp = db.$with('triaged').as(

@@ -6,36 +6,33 @@
  * the view with the higher version (raised by the database on every change), in the list and in
  * the open conversation; and an acknowledged alert stays acknowledged whatever arrives after.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { addLoggedInStaff, as, eventually, staffFetch, startTestApp, type TestApp } from '../helpers/app';
-import { conversationItem, launchBrowser, loginToInbox } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { addLoggedInStaff, as, eventually, staffConversation, staffFetch, startTestApp, type TestApp } from '../helpers/app';
+import { conversationItem, signedInInbox } from '../helpers/browser';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
-import type { AlertView, ConversationView } from '../../src/contracts';
+import type { AlertView } from '../../src/contracts';
 
 jest.setTimeout(120_000);
 
 describe('the inbox keeps the newest view of a conversation when events cross (Chromium)', () => {
   let app: TestApp;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let inbox: { page: Page; close(): Promise<void> };
   let page: Page;
 
   beforeAll(async () => {
     app = await startTestApp({ db: 'pglite' });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await loginToInbox(page, app.url, app.staffEmail, app.staffPassword);
+    inbox = await signedInInbox(app.url, app.staffEmail, app.staffPassword);
+    page = inbox.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await inbox?.close();
     await app?.close();
   });
 
   /** The conversation as the server has it once triage and the first turn are done. */
   const settled = (id: string) =>
     eventually(async () => {
-      const res = await staffFetch(app, `/api/conversations/${id}`);
-      const { conversation } = (await res.json()) as { conversation: ConversationView };
+      const conversation = await staffConversation(app, id);
       return conversation.triage && conversation.frontDoor !== 'start' ? conversation : null;
     });
 
@@ -68,11 +65,9 @@ describe('the inbox keeps the newest view of a conversation when events cross (C
 
   test('an escalation that crossed the acknowledgement does not bring the alert back (supervisor)', async () => {
     const supervisor = await addLoggedInStaff(app, 'supervisor', '主任 次郎');
-    const own = await launchBrowser(); // a browser of its own: its own session cookie
-    const screen = await own.context.newPage();
-    await screen.setViewportSize({ width: 1366, height: 768 });
+    const own = await signedInInbox(app.url, supervisor.email, supervisor.password);
+    const screen = own.page;
     try {
-      await loginToInbox(screen, app.url, supervisor.email, supervisor.password);
       const s = await openWidgetSession(app.url);
       await widgetSend(app.url, s, '今夜、首をつろうと思います');
       const item = screen.locator(`[data-testid="alert-item"][data-conversation-id="${s.conversationId}"]`);

@@ -3,27 +3,25 @@
  * point 10): its first message (what it is about) as well as the latest, not only the latest line
  * until someone reloads. Screenshots: inbox-live-first.png, inbox-live-first-phone.png.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { conversationItem, launchBrowser, loginToInbox, screenshot } from '../helpers/browser';
+import { conversationItem, screenshot, signedInInbox } from '../helpers/browser';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
 
 jest.setTimeout(120_000);
 
 describe('a conversation arriving live shows its first message (Chromium)', () => {
   let app: TestApp;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let inbox: { page: Page; close(): Promise<void> };
   let page: Page;
 
   beforeAll(async () => {
     app = await startTestApp({ db: 'pglite' });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await loginToInbox(page, app.url, app.staffEmail, app.staffPassword);
+    inbox = await signedInInbox(app.url, app.staffEmail, app.staffPassword);
+    page = inbox.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await inbox?.close();
     await app?.close();
   });
 

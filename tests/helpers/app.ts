@@ -10,6 +10,7 @@ import { start, type Role, type Runtime, type StartOptions } from '../../src/run
 import { addStaff } from '../../src/staff/add-staff';
 import { DEFAULT_AGENCY_CODE } from '../../src/agencies/default-agency';
 import { createTestDatabase, type DbKind } from './databases';
+import type { ConversationView } from '../../src/contracts';
 import path from 'node:path';
 
 /** Staffed around the clock, so what the bot says does not depend on when the tests run. */
@@ -109,6 +110,13 @@ export function staffFetch(app: TestApp, path: string, init: RequestInit = {}) {
     ...init,
     headers: { 'content-type': 'application/json', origin: app.url, cookie: app.staffCookie, ...(init.headers as Record<string, string>) },
   });
+}
+
+/** The conversation as the signed-in counsellor sees it (GET /api/conversations/:id). */
+export async function staffConversation(app: TestApp, id: string): Promise<ConversationView> {
+  const res = await staffFetch(app, `/api/conversations/${id}`);
+  if (res.status !== 200) throw new Error(`GET conversation: ${res.status}`);
+  return ((await res.json()) as { conversation: ConversationView }).conversation;
 }
 
 export async function connectStaffSocket(app: TestApp): Promise<Socket> {

@@ -36,6 +36,15 @@ export async function loginToInbox(page: Page, url: string, email: string, passw
   await page.locator('[data-testid="live-status"][data-connected="true"]').waitFor();
 }
 
+/** A Chromium of its own (its own session cookie) with one page signed in to the inbox, desktop-sized unless told. */
+export async function signedInInbox(url: string, email: string, password: string, viewport = { width: 1366, height: 768 }): Promise<{ page: Page; close(): Promise<void> }> {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  await loginToInbox(page, url, email, password);
+  return { page, close: browser.close };
+}
+
 /** A conversation in the inbox list. */
 export const conversationItem = (page: Page, id: string) => page.locator(`[data-testid="conversation-item"][data-id="${id}"]`);
 

@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { conversations } from '../../src/db/schema';
 import type { ConversationView } from '../../src/contracts';
-import { connectStaffSocket, eventually, staffFetch, startTestApp, type TestApp } from '../helpers/app';
+import { connectStaffSocket, eventually, staffConversation, staffFetch, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
 
@@ -23,7 +23,7 @@ describe.each(testDatabases())('conversation versions (%s)', (db) => {
     await app?.close();
   });
 
-  const view = async (id: string) => ((await (await staffFetch(app, `/api/conversations/${id}`)).json()) as { conversation: ConversationView }).conversation;
+  const view = (id: string) => staffConversation(app, id);
 
   test('each change raises it; every live event of the conversation carries a higher one than the view before it was made', async () => {
     const socket = await connectStaffSocket(app);

@@ -1,6 +1,8 @@
 /**
  * One step of offered load: send, wait (bounded) until every accepted message was shown and
- * triaged and every new user answered, then summarise from the client's side.
+ * triaged and every new user answered, then until the queues hold no job of unfinished work
+ * (every turn and delivery done: CPU and statements are counted for all of the step's work, not
+ * only what the client sees first), then summarise from the client's side.
  */
 import type { FakeLineApi } from '../../tests/fixtures/fake-line-api';
 import { deliveriesByUser, type Observer } from './observer';
@@ -29,6 +31,13 @@ async function serverSideSoFar(setup: Setup) {
       ]),
     ),
   };
+}
+
+/** Jobs of the message queues not finished yet (waiting, prioritized, delayed or running), by the workers' own gauges. */
+async function unfinishedJobs(setup: Setup): Promise<number> {
+  const texts = await Promise.all(Object.values(setup.metricsUrls).map(scrape));
+  const states = ['wait', 'prioritized', 'active', 'delayed'];
+  return texts.reduce((n, t) => n + ['triage', 'dialogue', 'deliver'].reduce((m, queue) => m + states.reduce((k, state) => k + metricValue(t, 'tsunagu_queue_jobs', { queue, state }), 0), 0), 0);
 }
 
 export interface Percentiles {
@@ -60,6 +69,9 @@ export interface StepResult {
   /** From the first send until the last accepted message was triaged (or the drain limit). */
   drainedInSeconds: number;
   drained: boolean;
+  /** From the first message sent until no job of the step's work was left (every turn and delivery done; within 250 ms). */
+  settledInSeconds: number;
+  settled: boolean;
   /** Messages triaged per second over the whole step (what the setup kept up with). */
   triagedPerSecond: number;
   cpuMsPerMessage: Record<string, number>;
@@ -106,6 +118,11 @@ export async function runStep(opts: {
   while (Date.now() - lastSent < drainLimitMs) {
     if ((drained = done())) break;
     await new Promise((r) => setTimeout(r, 100));
+  }
+  let settled = false;
+  while (drained && Date.now() - lastSent < drainLimitMs) {
+    if ((settled = (await unfinishedJobs(setup)) === 0)) break;
+    await new Promise((r) => setTimeout(r, 250));
   }
   const end = Date.now();
   const peakRssMiB = rss.stop();
@@ -180,6 +197,8 @@ export async function runStep(opts: {
     triagedBeforeShown,
     drainedInSeconds: ((drained ? lastTriaged : end) - started) / 1000,
     drained,
+    settledInSeconds: (end - started) / 1000,
+    settled,
     triagedPerSecond: triaged.length / ((lastTriaged - started) / 1000 || 1),
     cpuMsPerMessage: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / Math.max(1, mine.length)])),
     cpuMsPerMessageTotal: total / Math.max(1, mine.length),

@@ -194,13 +194,15 @@ export const configSchema = z
      * database, so more at once shortens the dialogue queue; a person's messages still take their
      * turns in order (src/queues/message-job.ts holds a later one back). Left at 4: on a machine
      * short of CPU, 16 took connections and CPU from triage, which the hotline reply waits for
-     * (README, Benchmark). Raise it where there are cores to spare.
+     * (README, Benchmark). Raise it where there are cores to spare. Most turns need no job: the
+     * triage job takes its message's turn right after triage (workers/dialogue.ts).
      * @defaultValue `4`
      */
     DIALOGUE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
     /**
      * Triage jobs one workers process runs at once. The analysis itself runs in the triage
-     * threads (TRIAGE_THREADS); a job mostly waits for them and for the database.
+     * threads (TRIAGE_THREADS); a job mostly waits for them and for the database, and then
+     * takes the message's dialogue turn when nothing earlier of its conversation waits.
      * @defaultValue `16`
      */
     TRIAGE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),

@@ -1,17 +1,20 @@
 /**
- * Processor of the `dialogue` queue: runs one turn of the front-door conversation
- * (src/dialogue/machine.ts) for an inbound message, after triage, in the order the person
- * wrote. The turn's effects (who it is about, anonymity, consent records, the safety question
- * asked or answered, and for はい / わからない the crisis itself: src/safety/raise-crisis.ts) and
- * the bot's replies are stored together with the message's `dialoguedAt` (src/dialogue/record-turn.ts),
- * so a retried job does nothing twice; replies are queued for delivery after commit.
+ * One turn of the front-door conversation (src/dialogue/machine.ts) for an inbound message, after
+ * triage, in the order the person wrote. The triage worker runs it right after the message's
+ * triage (no job of its own: one job fewer per message, issue 13); the processor of the
+ * `dialogue` queue runs it otherwise: when an earlier message of the conversation is unfinished
+ * (the job is held back until its turn is done), when the turn failed, and for the sweeper.
+ * The turn's effects (who it is about, anonymity, consent records, the safety question asked or
+ * answered, and for はい / わからない the crisis itself: src/safety/raise-crisis.ts) and the bot's
+ * replies are stored together with the message's `dialoguedAt` (src/dialogue/record-turn.ts), so
+ * a turn run twice does nothing twice; replies are queued for delivery after commit.
  */
 import type { Job } from 'bullmq';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages } from '../src/db/schema';
 import { DialoguePriority, type DialogueJob } from '../src/queues';
-import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
+import { batchedMessageLoader, earlier, holdBack } from '../src/queues/message-job';
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
 import { writtenLanguage } from '../src/dialogue/written-language';
@@ -33,7 +36,23 @@ export interface DialogueDeps {
 /** An earlier message stuck longer than this no longer holds the conversation back. */
 const ORDER_WAIT_LIMIT_MS = 2 * 60_000;
 
-export function createDialogueProcessor({ ctx, profileLanguage, now = () => new Date() }: DialogueDeps) {
+/**
+ * Runs the turn of one message. `ahead`: the turn goes ahead (a first turn, a conversation at risk),
+ * and so do its answers' deliveries. Returns what it did, or `heldBack` when an earlier message of
+ * the conversation is still unfinished (its turn must come first).
+ */
+export type DialogueTurn = (messageId: string, opts: { ahead: boolean }) => Promise<string | { heldBack: true }>;
+
+export function createDialogueProcessor(deps: DialogueDeps | { turn: DialogueTurn }) {
+  const turn = 'turn' in deps ? deps.turn : createDialogueTurn(deps);
+  return async function dialogue(job: Job<DialogueJob>, token?: string): Promise<string> {
+    const ahead = (job.opts.priority ?? DialoguePriority.ordinary) <= DialoguePriority.ahead;
+    const done = await turn(job.data.messageId, { ahead });
+    return typeof done === 'string' ? done : holdBack(job, token);
+  };
+}
+
+export function createDialogueTurn({ ctx, profileLanguage, now = () => new Date() }: DialogueDeps): DialogueTurn {
   const { db, municipality } = ctx;
   // One statement (for many jobs under load): the message, its conversation and contact, whether
   // an earlier message still waits for its turn, and when the safety question was last asked.
@@ -42,12 +61,12 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
     extras: { lastAsked: lastSafetyAskedAt(messages.conversationId) },
   });
 
-  return async function dialogue(job: Job<DialogueJob>, token?: string): Promise<string> {
-    const row = await load(job.data.messageId);
+  return async function turnOf(messageId, { ahead }) {
+    const row = await load(messageId);
     if (!row) return 'missing';
     const { message, conversation, contact } = row;
     if (message.dialoguedAt) return 'already handled';
-    await holdBackBehindEarlier(job, token, row);
+    if (row.earlierUnfinished) return { heldBack: true };
 
     let lang = contact.lang as Lang;
     if (!conversation.dialogue) {
@@ -96,7 +115,7 @@ export function createDialogueProcessor({ ctx, profileLanguage, now = () => new 
     if (!updated) return 'already handled';
     if (crisis) await announceCrisis(ctx, crisis);
     // a turn that went ahead (a first turn, a safety question) is delivered ahead too
-    await queueDelivery(ctx, replies, (job.opts.priority ?? DialoguePriority.ordinary) <= DialoguePriority.ahead ? DeliveryPriority.ahead : DeliveryPriority.ordinary);
+    await queueDelivery(ctx, replies, ahead ? DeliveryPriority.ahead : DeliveryPriority.ordinary);
     // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
     ctx.publisher.conversationUpdated(presentConversation(updated));
     return `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`;

@@ -14,7 +14,7 @@ import { createLineProfileReader, createLineSender } from '../src/channels/line'
 import { createTriagePool, type TriagePool } from '../src/triage';
 import { createTriageProcessor } from './triage';
 import { createDeliverProcessor } from './deliver';
-import { createDialogueProcessor } from './dialogue';
+import { createDialogueProcessor, createDialogueTurn } from './dialogue';
 import { createEscalateProcessor } from './escalate';
 import { createRetentionProcessor, scheduleRetention } from './retention';
 import { createFollowUpProcessor } from './follow-up';
@@ -41,12 +41,14 @@ export async function startWorkers(ctx: Context, opts: WorkerOptions = {}): Prom
   const connection = createRedis(config.REDIS_URL);
   const lock = config.JOB_LOCK_SECONDS * 1000;
   const common = { connection, prefix: config.QUEUE_PREFIX, lockDuration: lock, stalledInterval: lock };
+  // one turn (and its batched load) for the triage worker, which runs it after triage, and the dialogue queue
+  const turn = createDialogueTurn({ ctx, profileLanguage });
 
   const workers = [
     // many jobs at once: they wait in the triage pool (shortest first), not here behind one long text
     // jobs the queues put ahead also go ahead at the embedded database (src/queues/urgent-at-database.ts)
-    new Worker(QueueName.triage, withSafeFailure(urgentAtDatabase(TriagePriority.newcomer, createTriageProcessor({ ctx, analyser }))), { ...common, concurrency: config.TRIAGE_CONCURRENCY }),
-    new Worker(QueueName.dialogue, withSafeFailure(urgentAtDatabase(DialoguePriority.ahead, createDialogueProcessor({ ctx, profileLanguage }))), { ...common, concurrency: config.DIALOGUE_CONCURRENCY }),
+    new Worker(QueueName.triage, withSafeFailure(urgentAtDatabase(TriagePriority.newcomer, createTriageProcessor({ ctx, analyser, turn }))), { ...common, concurrency: config.TRIAGE_CONCURRENCY }),
+    new Worker(QueueName.dialogue, withSafeFailure(urgentAtDatabase(DialoguePriority.ahead, createDialogueProcessor({ turn }))), { ...common, concurrency: config.DIALOGUE_CONCURRENCY }),
     new Worker(QueueName.deliver, withSafeFailure(urgentAtDatabase(DeliveryPriority.ahead, createDeliverProcessor({ ctx, line }))), { ...common, concurrency: config.DELIVER_CONCURRENCY }),
     new Worker(QueueName.escalate, withSafeFailure(createEscalateProcessor(ctx)), { ...common, concurrency: 2 }),
     new Worker(QueueName.followUp, withSafeFailure(createFollowUpProcessor(ctx)), { ...common, concurrency: 2 }),

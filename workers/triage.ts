@@ -8,6 +8,7 @@
  * event loop); its own result is kept on the run, and the conversation's result combines the
  * kept results of the earlier messages without reading their text again (src/triage/record-result.ts),
  * read with the message's load and written in one statement unless the conversation changed meanwhile.
+ * The message's dialogue turn follows in the same job when nothing earlier waits (workers/dialogue.ts).
  *
  * Idempotent: a message already triaged is skipped; recording is idempotent too.
  */
@@ -19,14 +20,17 @@ import { recordTriage } from '../src/triage/record-result';
 import { combiningExtras, combiningFromExtras } from '../src/triage/load-for-combining';
 import { settleAnswer } from '../src/triage/answer-to-question';
 import type { TriagePool } from '../src/triage';
+import type { DialogueTurn } from './dialogue';
 
 export interface TriageDeps {
   ctx: Context;
   /** Analyses one message's text off this event loop (src/triage/pool.ts); `engine` names the rules and model versions. */
   analyser: Pick<TriagePool, 'analyse' | 'engine'>;
+  /** The dialogue turn, run right after triage (workers/dialogue.ts); without it, every turn is a job of the dialogue queue. */
+  turn?: DialogueTurn;
 }
 
-export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
+export function createTriageProcessor({ ctx, analyser, turn }: TriageDeps) {
   // under load, one statement loads the messages of many jobs, with what combining their results needs
   const load = batchedMessageLoader(ctx.db, 'in', { extras: combiningExtras });
   return async function triage(job: Job<TriageJob>): Promise<string> {
@@ -42,7 +46,7 @@ export function createTriageProcessor({ ctx, analyser }: TriageDeps) {
     const ahead = priority > 0 && priority <= TriagePriority.newcomer;
     const own = message.kind === 'text' && message.text.trim() ? settleAnswer(await analyser.analyse(message.text, { ahead }), row.conversation.dialogue?.step, message.text) : null;
 
-    const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine, readAtLoad: combiningFromExtras(row.extras) }))!;
+    const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine, readAtLoad: combiningFromExtras(row.extras), turnNow: turn }))!;
     return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';
   };
 }

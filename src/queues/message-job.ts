@@ -118,7 +118,11 @@ const ORDER_RECHECK_MS = 300;
  * DelayedError: the same job runs again after the pause with its attempts intact.
  */
 export async function holdBackBehindEarlier(job: Job, token: string | undefined, loaded: { earlierUnfinished: boolean }): Promise<void> {
-  if (!loaded.earlierUnfinished) return;
+  if (loaded.earlierUnfinished) await holdBack(job, token);
+}
+
+/** Moves the job back to the delayed set and ends this attempt (see holdBackBehindEarlier). */
+export async function holdBack(job: Job, token: string | undefined): Promise<never> {
   await job.moveToDelayed(Date.now() + ORDER_RECHECK_MS, token);
   throw new DelayedError();
 }

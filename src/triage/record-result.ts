@@ -7,7 +7,7 @@
  * conversation triaged at the same time cannot leave out each other's result; the run is kept;
  * the message is marked triaged; an emergency in the person's own words raises the crisis alert
  * and queues the safety reply in the same transaction. After commit: the alert is announced, the
- * list updated, and the front-door dialogue takes the message.
+ * list updated, and the front-door dialogue takes the message (its turn run at once, or queued).
  *
  * Idempotent: the run row is unique per message; at most one open alert per conversation (so a
  * retry never sends the safety reply twice); `onlyIfUntriaged` leaves a message someone else
@@ -17,9 +17,11 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../context';
 import type { Db, DbOrTx } from '../db/client';
 import { prepareOnce } from '../db/prepare-once';
+import { aheadOfOtherWork, DbTurn } from '../db/ahead';
 import { conversations, messages, triageRuns, type Triage } from '../db/schema';
 import type { LoadedMessage } from '../queues/message-job';
 import { enqueue } from '../queues/enqueue';
+import { errorCode } from '../errors-for-log';
 import { DialoguePriority } from '../queues';
 import { presentConversation } from '../presenters/conversation';
 import { announceCrisis, raiseCrisis, type RaisedCrisis } from '../safety/raise-crisis';
@@ -44,6 +46,12 @@ export interface RecordOptions {
    * conversation keeps its own triage raised to at least this message's urgency.
    */
   failed?: { at: Date; inTx?: (tx: DbOrTx) => Promise<void> };
+  /**
+   * The message's dialogue turn, run at once instead of as a job of its own (workers/dialogue.ts).
+   * It resolves to `{ heldBack: true }` when an earlier message's turn must come first; then, or
+   * when it fails, the turn is queued as a job. Without it, the turn is always queued.
+   */
+  turnNow?: (messageId: string, opts: { ahead: boolean }) => Promise<string | { heldBack: true }>;
 }
 
 const URGENCY_RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, high: 2, emergency: 3 };
@@ -57,8 +65,25 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
   if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
   // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
   ctx.publisher.conversationUpdated(presentConversation(outcome.conversation), message.id);
-  await enqueue.dialogue(ctx, message.id, dialoguePriority(outcome.conversation));
+  const priority = dialoguePriority(outcome.conversation);
+  if (!opts.turnNow || !(await turnedNow(ctx, opts.turnNow, message.id, priority))) await enqueue.dialogue(ctx, message.id, priority);
   return { result: outcome.result };
+}
+
+/**
+ * Whether the turn was taken now (or had been); false when it waits for an earlier one or failed:
+ * then it is queued. A turn that goes ahead in the dialogue queue goes ahead at the embedded
+ * database here too (src/queues/urgent-at-database.ts), whatever this triage job's own turn.
+ */
+async function turnedNow(ctx: Context, turnNow: NonNullable<RecordOptions['turnNow']>, messageId: string, priority: number): Promise<boolean> {
+  const ahead = priority === DialoguePriority.ahead;
+  try {
+    const done = await (ahead ? aheadOfOtherWork(DbTurn.urgent, () => turnNow(messageId, { ahead })) : turnNow(messageId, { ahead }));
+    return typeof done === 'string';
+  } catch (err) {
+    ctx.log.warn({ messageId, err: errorCode(err) }, 'dialogue turn failed after triage; queued as a job to retry');
+    return false;
+  }
 }
 
 type Outcome = { conversation: typeof conversations.$inferSelect; result: Triage | null; crisis: RaisedCrisis | null };

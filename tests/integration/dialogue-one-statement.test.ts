@@ -10,9 +10,10 @@ import { conversations, messages } from '../../src/db/schema';
 import { recordTurn } from '../../src/dialogue/record-turn';
 import { createDialogueProcessor } from '../../workers/dialogue';
 import { eventually, startTestApp, type TestApp } from '../helpers/app';
+import { checkTriage, injectTriagedMessage } from '../helpers/triage-result';
 import { testDatabases } from '../helpers/databases';
 import { statementsSentBy } from '../helpers/statements';
-import { openWidgetSession, widgetSend } from '../helpers/widget';
+import { openWidgetSession } from '../helpers/widget';
 
 describe.each(testDatabases())('a front-door turn written in one statement (%s)', (db) => {
   let app: TestApp;
@@ -24,16 +25,18 @@ describe.each(testDatabases())('a front-door turn written in one statement (%s)'
     await app?.close();
   });
 
-  /** A widget conversation whose first message is triaged and waits for its dialogue turn (the dialogue queue is paused meanwhile). */
+  /**
+   * A widget conversation whose first message is triaged and waits for its dialogue turn: stored
+   * as triage stores it and handed to the dialogue queue, which is paused meanwhile (the triage
+   * worker would take the turn at once).
+   */
   async function awaitingTurn(text: string) {
     const s = await openWidgetSession(app.url);
-    await widgetSend(app.url, s, text);
+    const id = await injectTriagedMessage(app, s.conversationId, text, checkTriage({ urgency: 'normal', risk: { score: 0.05, band: 'clear' } }));
     const ctx = app.runtime.ctx;
-    return eventually(async () => {
-      const [m] = await ctx.db.select().from(messages).where(eq(messages.conversationId, s.conversationId));
-      const [c] = await ctx.db.select().from(conversations).where(eq(conversations.id, s.conversationId));
-      return m?.triagedAt ? { message: m, conversation: c } : null;
-    });
+    const [message] = await ctx.db.select().from(messages).where(eq(messages.id, id));
+    const [conversation] = await ctx.db.select().from(conversations).where(eq(conversations.id, s.conversationId));
+    return { message, conversation };
   }
 
   const outbound = (conversationId: string) =>

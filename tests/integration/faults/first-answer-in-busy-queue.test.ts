@@ -1,8 +1,10 @@
 /**
- * Fault: a new person writes while the front-door dialogue has a backlog of returning people's
- * turns. Their first turn goes ahead (DialoguePriority, src/queues/index.ts): nobody has answered
- * them yet, and so does the delivery of its answer. One dialogue job at a time, so the backlog is
- * real and the order is the queue's.
+ * Fault: a new person writes while returning people's turns wait: a backlog of their messages,
+ * each triaged and then answered by its triage job (workers/dialogue.ts). The new person's first
+ * turn is taken ahead (their triage goes ahead, TriagePriority.newcomer, and the turn follows it;
+ * a turn queued on its own goes ahead too, DialoguePriority): nobody has answered them yet, and
+ * so does the delivery of its answer. One triage job at a time, so the backlog is real and the
+ * order is the queue's.
  */
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { eventually } from '../../helpers/app';
@@ -16,8 +18,8 @@ import { postWebhook, textEvent, webhookBody } from '../../fixtures/line-events'
 
 const SECRET = 'fault-first-answer-secret';
 
-describe.each(testDatabases())('a new person in a busy dialogue queue (%s)', (db) => {
-  const parts = lineAppForFaults(db, SECRET, { DIALOGUE_CONCURRENCY: '1' });
+describe.each(testDatabases())('a new person while returning people wait for their turns (%s)', (db) => {
+  const parts = lineAppForFaults(db, SECRET, { TRIAGE_CONCURRENCY: '1', DIALOGUE_CONCURRENCY: '1' });
 
   test("a new person's first turn is taken before most of the returning people's turns waiting", async () => {
     const { app, line } = parts;

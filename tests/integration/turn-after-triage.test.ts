@@ -1,0 +1,85 @@
+/**
+ * Issue 13: a message's dialogue turn runs in its triage job, right after triage (workers/triage.ts,
+ * src/triage/record-result.ts), instead of as a job of its own: one BullMQ job fewer per message.
+ * The dialogue queue still takes the turns that cannot run then, in the order the person wrote:
+ * - an earlier message of the conversation still waits for its turn: the later one is queued,
+ *   and runs after it;
+ * - the turn fails: it is queued, and the dialogue job takes it (with its retries).
+ */
+import { eq } from 'drizzle-orm';
+import { messages } from '../../src/db/schema';
+import { jobId } from '../../src/queues';
+import { createTriageProcessor } from '../../workers/triage';
+import { eventually, startTestApp, type TestApp } from '../helpers/app';
+import { testDatabases } from '../helpers/databases';
+import { checkTriage, injectTriagedMessage } from '../helpers/triage-result';
+import { openWidgetSession, widgetSend } from '../helpers/widget';
+
+describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ db, withSweeper: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const message = async (id: string) => (await app.runtime.ctx.db.select().from(messages).where(eq(messages.id, id)))[0];
+  const answers = async (conversationId: string) =>
+    (await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, conversationId))).filter((m) => m.direction === 'out');
+
+  test('a first message: triaged, answered, and no dialogue job was added for it', async () => {
+    const s = await openWidgetSession(app.url);
+    const id = await widgetSend(app.url, s, '母の介護のことで相談したいです');
+    await eventually(async () => (await message(id)).dialoguedAt);
+    expect((await message(id)).triagedAt).toBeInstanceOf(Date);
+    expect((await answers(s.conversationId)).length).toBeGreaterThan(0);
+    expect(await app.runtime.ctx.queues.dialogue.getJob(jobId.dialogue(id))).toBeUndefined();
+  });
+
+  test("a message whose conversation has an earlier turn waiting: queued, and answered after the earlier one", async () => {
+    const { ctx } = app.runtime;
+    const s = await openWidgetSession(app.url);
+    await ctx.queues.dialogue.pause();
+    let earlierId: string, laterId: string;
+    try {
+      // the earlier message: triaged, its turn waiting in the (paused) dialogue queue
+      earlierId = await injectTriagedMessage(app, s.conversationId, '母の介護のことで相談したいです', checkTriage({ urgency: 'normal', risk: { score: 0.05, band: 'clear' } }));
+      laterId = await widgetSend(app.url, s, '夜も眠れていないようです');
+      await eventually(async () => (await message(laterId)).triagedAt);
+      // its turn did not run ahead of the earlier one: it waits as a job of its own
+      await eventually(() => ctx.queues.dialogue.getJob(jobId.dialogue(laterId)));
+      expect((await message(laterId)).dialoguedAt).toBeNull();
+      expect((await message(earlierId)).dialoguedAt).toBeNull();
+    } finally {
+      await ctx.queues.dialogue.resume();
+    }
+    const later = await eventually(async () => (await message(laterId)).dialoguedAt);
+    const earlier = (await message(earlierId)).dialoguedAt!;
+    expect(earlier.getTime()).toBeLessThanOrEqual(later.getTime());
+  });
+
+  test('a turn that fails after triage is queued, and the dialogue job takes it', async () => {
+    const { ctx } = app.runtime;
+    const s = await openWidgetSession(app.url);
+    await ctx.queues.triage.pause();
+    let id: string;
+    try {
+      id = await widgetSend(app.url, s, '仕事を失って家賃が払えません');
+      // the triage job of this message, run here with a turn that fails (the database gone for a moment)
+      const triage = createTriageProcessor({
+        ctx,
+        analyser: { engine: 'test', analyse: async () => checkTriage({ urgency: 'normal', categories: ['money'], risk: { score: 0.05, band: 'clear' } }) },
+        turn: () => Promise.reject(Object.assign(new Error('connection terminated'), { code: 'ECONNRESET' })),
+      });
+      await triage({ data: { messageId: id }, opts: {} } as never);
+      expect((await message(id)).triagedAt).toBeInstanceOf(Date);
+      expect(await ctx.queues.dialogue.getJob(jobId.dialogue(id))).toBeDefined();
+    } finally {
+      await ctx.queues.triage.resume();
+    }
+    await eventually(async () => (await message(id)).dialoguedAt);
+    expect((await answers(s.conversationId)).length).toBeGreaterThan(0);
+  });
+});

@@ -5,29 +5,35 @@
  * answers (→ tsunagu_crisis_reply_seconds). Runs only when metrics are on.
  */
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
+import { messages } from '../db/schema';
+import { prepareOnce } from '../db/prepare-once';
 import type { Metrics } from './registry';
 
-interface Row {
-  channel: string;
-  author_type: string;
-  delivered_at: string | Date | null;
-  first_in: string | Date | null;
-  last_in: string | Date | null;
-  earlier_bot: boolean;
+const seconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
+
+/** Built once and prepared (src/db/prepare-once.ts): it runs for every delivered bot message. */
+function latencyStatement(db: Db) {
+  // named `o` in the subqueries' text: drizzle leaves the columns of a one-table select unqualified, which inside them would mean `i`'s
+  const o = alias(messages, 'o');
+  return db
+    .select({
+      channel: o.channel,
+      authorType: o.authorType,
+      deliveredAt: o.deliveredAt,
+      // read as the column they are (a Date), on either database
+      firstIn: sql<Date | null>`(select i.created_at from messages i where i.conversation_id = o.conversation_id and i.direction = 'in' order by i.seq asc limit 1)`.mapWith(o.createdAt),
+      lastIn: sql<Date | null>`(select i.created_at from messages i where i.conversation_id = o.conversation_id and i.direction = 'in' and i.seq < o.seq order by i.seq desc limit 1)`.mapWith(o.createdAt),
+      earlierBot: sql<boolean>`exists (select 1 from messages p where p.conversation_id = o.conversation_id and p.direction = 'out' and p.author_type = 'bot' and p.seq < o.seq)`,
+    })
+    .from(o)
+    .where(sql`${o.id} = ${sql.placeholder('messageId')}`);
 }
 
-const seconds = (from: string | Date, to: string | Date) => (new Date(to).getTime() - new Date(from).getTime()) / 1000;
-
 export async function observeAnswerLatency(db: Db, metrics: Metrics, messageId: string, crisisReply: boolean): Promise<void> {
-  const result = (await db.execute(sql`
-    select o.channel, o.author_type, o.delivered_at,
-      (select i.created_at from messages i where i.conversation_id = o.conversation_id and i.direction = 'in' order by i.seq asc limit 1) as first_in,
-      (select i.created_at from messages i where i.conversation_id = o.conversation_id and i.direction = 'in' and i.seq < o.seq order by i.seq desc limit 1) as last_in,
-      exists (select 1 from messages p where p.conversation_id = o.conversation_id and p.direction = 'out' and p.author_type = 'bot' and p.seq < o.seq) as earlier_bot
-    from messages o where o.id = ${messageId}`)) as unknown as { rows: Row[] };
-  const row = result.rows[0];
-  if (!row || row.author_type !== 'bot' || !row.delivered_at) return;
-  if (!row.earlier_bot && row.first_in) metrics.firstAnswer.observe({ channel: row.channel }, seconds(row.first_in, row.delivered_at));
-  if (crisisReply && row.last_in) metrics.crisisReply.observe({ channel: row.channel }, seconds(row.last_in, row.delivered_at));
+  const [row] = await prepareOnce(db, 'metrics:answerLatency', () => latencyStatement(db)).execute({ messageId });
+  if (!row || row.authorType !== 'bot' || !row.deliveredAt) return;
+  if (!row.earlierBot && row.firstIn) metrics.firstAnswer.observe({ channel: row.channel }, seconds(row.firstIn, row.deliveredAt));
+  if (crisisReply && row.lastIn) metrics.crisisReply.observe({ channel: row.channel }, seconds(row.lastIn, row.deliveredAt));
 }

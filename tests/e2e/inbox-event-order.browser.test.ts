@@ -4,12 +4,15 @@
  * message's triage result reached the inbox before the API's own event about that message, whose
  * older view then turned the counsellor's list back to the state before triage. The inbox keeps
  * the view with the higher version (raised by the database on every change), in the list and in
- * the open conversation; and an acknowledged alert stays acknowledged whatever arrives after.
+ * the open conversation; an acknowledged alert stays acknowledged whatever arrives after; and a
+ * conversation that came in while the list reloaded stays in it (the page, read before it came,
+ * does not hold it).
  */
 import type { Page } from 'playwright-core';
 import { addLoggedInStaff, as, eventually, staffConversation, staffFetch, startTestApp, type TestApp } from '../helpers/app';
 import { conversationItem, signedInInbox } from '../helpers/browser';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
+import { seedConversation } from '../helpers/cases';
 import type { AlertView } from '../../src/contracts';
 
 jest.setTimeout(120_000);
@@ -92,6 +95,40 @@ describe('the inbox keeps the newest view of a conversation when events cross (C
       expect(await screen.getByTestId('alert-banner').count()).toBe(0);
     } finally {
       await own.close();
+    }
+  });
+
+  test('a conversation that came in while the list reloaded stays in the list', async () => {
+    // The list's next page is read by the server at once and handed to the inbox only when let go:
+    // a reload whose answer is on its way while a person writes for the first time.
+    const isList = (url: URL) => url.pathname === '/api/conversations';
+    let letGo!: () => void;
+    const held = new Promise<void>((r) => (letGo = r));
+    let read!: () => void;
+    const pageRead = new Promise<void>((r) => (read = r));
+    await page.route(isList, async (route) => {
+      const response = await route.fetch();
+      read();
+      await held;
+      await route.fulfill({ response });
+    });
+    try {
+      await page.getByTestId('filter-channel').selectOption('widget');
+      await pageRead;
+      // stored and announced once, as intake does; nothing more happens to it (no later event would bring it back)
+      const seeded = await seedConversation(app, { texts: ['初めて相談します。家族のことで悩んでいます'] });
+      const item = conversationItem(page, seeded.id);
+      await item.waitFor();
+      const answered = page.waitForResponse((r) => isList(new URL(r.url())));
+      letGo();
+      await answered;
+      // the reloaded list has rendered (a later event of another conversation shows), and kept it
+      const later = await seedConversation(app, { texts: ['相談があります'] });
+      await conversationItem(page, later.id).waitFor();
+      expect(await item.count()).toBe(1);
+    } finally {
+      await page.unroute(isList);
+      await page.getByTestId('filter-channel').selectOption('');
     }
   });
 });

@@ -13,17 +13,25 @@ export function useConversationList(meId: string, selectedRef: { readonly curren
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
   const listGen = useRef(0);
+  /** Conversations events changed since the latest load began (a page fetched before they came does not hold them). */
+  const changedWhileLoading = useRef(new Set<string>());
 
   /** First page under the current filters (replaces the list). */
   const load = useCallback(async () => {
     const gen = ++listGen.current;
+    const changed = (changedWhileLoading.current = new Set());
     try {
       const page = await api.conversations(filtersRef.current);
       if (gen !== listGen.current) return;
-      // The page replaces the list, except where an event brought a newer view while it loaded.
+      // The page replaces the list, except where an event brought a newer view while it loaded,
+      // and a conversation an event brought in meanwhile stays (a person who wrote for the first
+      // time while the list reloaded must not be missing from it until the next reload).
       setConversations((list) => {
         const known = new Map(list.map((c) => [c.id, c]));
-        return sortConversations(page.conversations.map((c) => (isCurrent(c, known.get(c.id)) ? c : { ...known.get(c.id)!, firstMessage: c.firstMessage, match: c.match })));
+        const inPage = new Set(page.conversations.map((c) => c.id));
+        const arrived = searching(filtersRef.current) ? [] : list.filter((c) => changed.has(c.id) && !inPage.has(c.id));
+        const fromPage = page.conversations.map((c) => (isCurrent(c, known.get(c.id)) ? c : { ...known.get(c.id)!, firstMessage: c.firstMessage, match: c.match }));
+        return sortConversations([...fromPage, ...arrived]);
       });
       setNextCursor(page.nextCursor);
       setState('ready');
@@ -81,6 +89,7 @@ export function useConversationList(meId: string, selectedRef: { readonly curren
   /** A conversation changed (event or our own action): in, out or moved, by the filters. */
   const applyConversation = (conversation: Conversation) => {
     const c = conversation.id === selectedRef.current ? { ...conversation, unread: 0 } : conversation;
+    changedWhileLoading.current.add(c.id);
     let added = false;
     setConversations((list) => {
       const existing = list.find((x) => x.id === c.id);

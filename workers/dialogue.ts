@@ -38,10 +38,12 @@ const ORDER_WAIT_LIMIT_MS = 2 * 60_000;
 
 /**
  * Runs the turn of one message. `ahead`: the turn goes ahead (a first turn, a conversation at risk),
- * and so do its answers' deliveries. Returns what it did, or `heldBack` when an earlier message of
- * the conversation is still unfinished (its turn must come first).
+ * and so do its answers' deliveries. `inTriage`: run by a triage job, which must not wait on LINE
+ * (the hotline reply waits for triage slots): a turn that would ask LINE for the person's profile
+ * is left to the dialogue queue. Returns what it did, or `notNow` with why it was not run:
+ * `earlier` (an earlier message of the conversation is unfinished: its turn comes first) or `line`.
  */
-export type DialogueTurn = (messageId: string, opts: { ahead: boolean }) => Promise<string | { heldBack: true }>;
+export type DialogueTurn = (messageId: string, opts: { ahead: boolean; inTriage?: boolean }) => Promise<string | { notNow: 'earlier' | 'line' }>;
 
 export function createDialogueProcessor(deps: DialogueDeps | { turn: DialogueTurn }) {
   const turn = 'turn' in deps ? deps.turn : createDialogueTurn(deps);
@@ -61,17 +63,19 @@ export function createDialogueTurn({ ctx, profileLanguage, now = () => new Date(
     extras: { lastAsked: lastSafetyAskedAt(messages.conversationId) },
   });
 
-  return async function turnOf(messageId, { ahead }) {
+  return async function turnOf(messageId, { ahead, inTriage = false }) {
     const row = await load(messageId);
     if (!row) return 'missing';
     const { message, conversation, contact } = row;
     if (message.dialoguedAt) return 'already handled';
-    if (row.earlierUnfinished) return { heldBack: true };
+    if (row.earlierUnfinished) return { notNow: 'earlier' };
+    const asksLine = !conversation.dialogue && contact.channel === 'line' && profileLanguage !== null;
+    if (asksLine && inTriage) return { notNow: 'line' };
 
     let lang = contact.lang as Lang;
     if (!conversation.dialogue) {
       // First turn: the LINE profile's language, then the language the person wrote in, which wins when it is clear.
-      if (contact.channel === 'line' && profileLanguage) lang = (await profileLanguage(contact.externalId)) ?? lang;
+      if (asksLine) lang = (await profileLanguage!(contact.externalId)) ?? lang;
       if (message.kind === 'text') lang = writtenLanguage(lang, message.text);
       if (lang !== contact.lang) {
         await db.update(contacts).set({ lang }).where(eq(contacts.id, contact.id));

@@ -14,7 +14,7 @@ import { textsFor, type Lang } from './texts';
 
 export async function switchLanguage(ctx: Context, input: { contactId: string; conversationId: string; lang: Lang }): Promise<void> {
   const rows = await ctx.db.transaction(async (tx) => {
-    // The conversation row is locked like the dialogue worker's turn, so the two never interleave.
+    // The conversation row is locked like a front-door turn (workers/dialogue.ts), so the two never interleave.
     const [c] = await tx.select().from(conversations).where(eq(conversations.id, input.conversationId)).for('update');
     const [before] = await tx.select({ lang: contacts.lang }).from(contacts).where(eq(contacts.id, input.contactId)).for('update');
     if (!c || !before || before.lang === input.lang) return [];

@@ -48,10 +48,11 @@ export interface RecordOptions {
   failed?: { at: Date; inTx?: (tx: DbOrTx) => Promise<void> };
   /**
    * The message's dialogue turn, run at once instead of as a job of its own (workers/dialogue.ts).
-   * It resolves to `{ heldBack: true }` when an earlier message's turn must come first; then, or
-   * when it fails, the turn is queued as a job. Without it, the turn is always queued.
+   * It resolves to `{ notNow }` when it cannot run here (an earlier message's turn must come
+   * first; it would wait on LINE); then, or when it fails, the turn is queued as a job. Without
+   * it, the turn is always queued.
    */
-  turnNow?: (messageId: string, opts: { ahead: boolean }) => Promise<string | { heldBack: true }>;
+  turnNow?: (messageId: string, opts: { ahead: boolean; inTriage: true }) => Promise<string | { notNow: string }>;
 }
 
 const URGENCY_RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, high: 2, emergency: 3 };
@@ -78,7 +79,8 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
 async function turnedNow(ctx: Context, turnNow: NonNullable<RecordOptions['turnNow']>, messageId: string, priority: number): Promise<boolean> {
   const ahead = priority === DialoguePriority.ahead;
   try {
-    const done = await (ahead ? aheadOfOtherWork(DbTurn.urgent, () => turnNow(messageId, { ahead })) : turnNow(messageId, { ahead }));
+    const run = () => turnNow(messageId, { ahead, inTriage: true });
+    const done = await (ahead ? aheadOfOtherWork(DbTurn.urgent, run) : run());
     return typeof done === 'string';
   } catch (err) {
     ctx.log.warn({ messageId, err: errorCode(err) }, 'dialogue turn failed after triage; queued as a job to retry');

@@ -4,7 +4,9 @@
  * The dialogue queue still takes the turns that cannot run then, in the order the person wrote:
  * - an earlier message of the conversation still waits for its turn: the later one is queued,
  *   and runs after it;
- * - the turn fails: it is queued, and the dialogue job takes it (with its retries).
+ * - the turn fails: it is queued, and the dialogue job takes it (with its retries);
+ * - a LINE person's first turn, which asks LINE for their profile: a triage job must not wait on
+ *   LINE (the hotline reply waits for triage slots), so it is queued; their next turns are not.
  */
 import { eq } from 'drizzle-orm';
 import { messages } from '../../src/db/schema';
@@ -14,6 +16,9 @@ import { eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { checkTriage, injectTriagedMessage } from '../helpers/triage-result';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
+import { inboundOf } from '../helpers/burst';
+import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
+import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
 
 describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
   let app: TestApp;
@@ -81,5 +86,37 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
     }
     await eventually(async () => (await message(id)).dialoguedAt);
     expect((await answers(s.conversationId)).length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(testDatabases())('the first turn of a LINE person after triage (%s)', (db) => {
+  const SECRET = 'turn-after-triage-secret';
+  const TOKEN = 'turn-after-triage-token';
+  let app: TestApp;
+  let line: FakeLineApi;
+
+  beforeAll(async () => {
+    line = await startFakeLineApi({ channelAccessToken: TOKEN });
+    app = await startTestApp({ db, withSweeper: false, env: { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: line.url } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await line?.close();
+  });
+
+  test('asks LINE for the profile in a dialogue job; the next turn runs in its triage job', async () => {
+    const { ctx } = app.runtime;
+    const userId = fakeLineUserId();
+    const send = async (text: string) => expect((await postWebhook(app.url, webhookBody([textEvent({ userId, text, replyToken: line.issueReplyToken() })]), SECRET)).status).toBe(200);
+    const turned = (n: number) => eventually(async () => ((rows) => (rows.length === n && rows.every((r) => r.dialoguedAt) ? rows : null))(await inboundOf(ctx.db, [userId])));
+
+    await send('母の介護のことで相談したいです');
+    const [first] = await turned(1);
+    expect(await ctx.queues.dialogue.getJob(jobId.dialogue(first.id))).toBeDefined();
+
+    await send('自分のことです');
+    const rows = await turned(2);
+    const second = rows.find((r) => r.id !== first.id)!;
+    expect(await ctx.queues.dialogue.getJob(jobId.dialogue(second.id))).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
 /**
  * Fault: a new person writes while returning people's turns wait: a backlog of their messages,
  * each triaged and then answered by its triage job (workers/dialogue.ts). The new person's first
- * turn is taken ahead (their triage goes ahead, TriagePriority.newcomer, and the turn follows it;
- * a turn queued on its own goes ahead too, DialoguePriority): nobody has answered them yet, and
- * so does the delivery of its answer. One triage job at a time, so the backlog is real and the
+ * turn is taken ahead: their triage goes ahead (TriagePriority.newcomer), and their first turn,
+ * queued on its own because it asks LINE for their profile, goes ahead in the dialogue queue
+ * (DialoguePriority): nobody has answered them yet; so does the delivery of its answer. One triage job at a time, so the backlog is real and the
  * order is the queue's.
  */
 import { and, eq, gt, inArray } from 'drizzle-orm';

@@ -3,7 +3,8 @@
  * triage, in the order the person wrote. The triage worker runs it right after the message's
  * triage (no job of its own: one job fewer per message, issue 13); the processor of the
  * `dialogue` queue runs it otherwise: when an earlier message of the conversation is unfinished
- * (the job is held back until its turn is done), when the turn failed, and for the sweeper.
+ * (the job is held back until its turn is done), a LINE person's first turn (it asks LINE for
+ * their profile), when the turn failed, and for the sweeper.
  * The turn's effects (who it is about, anonymity, consent records, the safety question asked or
  * answered, and for はい / わからない the crisis itself: src/safety/raise-crisis.ts) and the bot's
  * replies are stored together with the message's `dialoguedAt` (src/dialogue/record-turn.ts), so

@@ -72,8 +72,8 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
 }
 
 /**
- * Whether the turn was taken now (or had been); false when it waits for an earlier one or failed:
- * then it is queued. A turn that goes ahead in the dialogue queue goes ahead at the embedded
+ * Whether the turn was taken now (or had been); false when it could not run here or failed: then
+ * it is queued. A turn that goes ahead in the dialogue queue goes ahead at the embedded
  * database here too (src/queues/urgent-at-database.ts), whatever this triage job's own turn.
  */
 async function turnedNow(ctx: Context, turnNow: NonNullable<RecordOptions['turnNow']>, messageId: string, priority: number): Promise<boolean> {

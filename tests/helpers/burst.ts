@@ -151,16 +151,28 @@ export async function expectBurstExactlyOnce(opts: {
     const conversationId = inbound.find((m) => m.text === burst.messages.find((x) => x.userId === userId)!.text)!.conversationId;
     const outbound = all.filter((m) => m.conversationId === conversationId && m.direction === 'out');
     const delivered = deliveredTo(line, burst, userId);
-    // Walk the stored answers in order: a sent one must be next at LINE, an unclear one may be.
-    let k = 0;
-    const expected: string[] = [];
-    for (const m of outbound) {
-      if (m.deliveryState === 'unclear' && delivered[k] !== m.text) continue;
-      expected.push(m.text);
-      k++;
+    // LINE's record must be the stored answers in order, each sent one there and an unclear one
+    // there or not. Not matched greedily: the bot can say the same words in two turns (asking
+    // again), and an unclear answer must not take the place of a later sent one with its words.
+    if (!deliveredInOrder(outbound, delivered)) {
+      expect({ delivered, stored: outbound.map((m) => `${m.deliveryState}: ${m.text}`) }).toEqual({ delivered: outbound.filter((m) => m.deliveryState !== 'unclear').map((m) => m.text), stored: '(every sent answer delivered once, in order)' });
     }
-    expect(delivered).toEqual(expected);
   }
+}
+
+/** Whether `delivered` is `stored` in order with none, some or all of its unclear answers left out. */
+export function deliveredInOrder(stored: Array<{ text: string; deliveryState: string | null }>, delivered: string[]): boolean {
+  const seen = new Map<string, boolean>();
+  const from = (i: number, k: number): boolean => {
+    if (i === stored.length) return k === delivered.length;
+    const key = `${i}:${k}`;
+    if (!seen.has(key)) {
+      const m = stored[i];
+      seen.set(key, (k < delivered.length && delivered[k] === m.text && from(i + 1, k + 1)) || (m.deliveryState === 'unclear' && from(i + 1, k)));
+    }
+    return seen.get(key)!;
+  };
+  return from(0, 0);
 }
 
 /**

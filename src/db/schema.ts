@@ -137,6 +137,12 @@ export const contacts = pgTable(
     channel: text('channel', { enum: CHANNELS }).notNull(),
     externalId: text('external_id').notNull(),
     lang: text('lang', { enum: LANGS }).notNull().default('ja'),
+    /**
+     * Raised by one by every intake statement that stores this person's messages (src/messages/
+     * store-inbound.ts): a statement that finds it raised by another since its own snapshot was
+     * taken may not see the conversation that one opened, and stores this person's messages again.
+     */
+    intakeVersion: integer('intake_version').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('contacts_channel_external_unique').on(t.channel, t.externalId)],

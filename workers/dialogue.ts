@@ -39,19 +39,25 @@ const ORDER_WAIT_LIMIT_MS = 2 * 60_000;
 
 /**
  * Runs the turn of one message. `ahead`: the turn goes ahead (a first turn, a conversation at risk),
- * and so do its answers' deliveries. `inTriage`: run by a triage job, which must not wait on LINE
- * (the hotline reply waits for triage slots): a turn that would ask LINE for the person's profile
- * is left to the dialogue queue. Returns what it did, or `notNow` with why it was not run:
- * `earlier` (an earlier message of the conversation is unfinished: its turn comes first) or `line`.
+ * and so do its answers' deliveries. `inTriage`: run by a triage job right after the message's
+ * triage; it must not wait on LINE (the hotline reply waits for triage slots): a turn that would
+ * ask LINE for the person's profile is left to the dialogue queue. Returns what it did (`shown`:
+ * it announced the conversation as it left it — from a triage job, as that triage's result), or
+ * `notNow` with why it was not run: `earlier` (an earlier message of the conversation is
+ * unfinished: its turn comes first) or `line`.
  */
-export type DialogueTurn = (messageId: string, opts: { ahead: boolean; inTriage?: boolean }) => Promise<string | { notNow: 'earlier' | 'line' }>;
+export type DialogueTurn = (messageId: string, opts: { ahead: boolean; inTriage?: boolean }) => Promise<TurnDone | { notNow: 'earlier' | 'line' }>;
+export interface TurnDone {
+  done: string;
+  shown: boolean;
+}
 
 export function createDialogueProcessor(deps: DialogueDeps | { turn: DialogueTurn }) {
   const turn = 'turn' in deps ? deps.turn : createDialogueTurn(deps);
   return async function dialogue(job: Job<DialogueJob>, token?: string): Promise<string> {
     const ahead = (job.opts.priority ?? DialoguePriority.ordinary) <= DialoguePriority.ahead;
-    const done = await turn(job.data.messageId, { ahead });
-    return typeof done === 'string' ? done : holdBack(job, token);
+    const turned = await turn(job.data.messageId, { ahead });
+    return 'notNow' in turned ? holdBack(job, token) : turned.done;
   };
 }
 
@@ -66,9 +72,9 @@ export function createDialogueTurn({ ctx, profileLanguage, now = () => new Date(
 
   return async function turnOf(messageId, { ahead, inTriage = false }) {
     const row = await load(messageId);
-    if (!row) return 'missing';
+    if (!row) return { done: 'missing', shown: false };
     const { message, conversation, contact } = row;
-    if (message.dialoguedAt) return 'already handled';
+    if (message.dialoguedAt) return { done: 'already handled', shown: false };
     if (row.earlierUnfinished) return { notNow: 'earlier' };
     const asksLine = !conversation.dialogue && contact.channel === 'line' && profileLanguage !== null;
     if (asksLine && inTriage) return { notNow: 'line' };
@@ -117,12 +123,13 @@ export function createDialogueTurn({ ctx, profileLanguage, now = () => new Date(
     if (danger) set.triage = crisisTriage(conversation.triage, danger);
 
     const { replies, updated, crisis } = await recordTurn(ctx, { message, conversation, turn, set, danger, lang, at });
-    if (!updated) return 'already handled';
+    if (!updated) return { done: 'already handled', shown: false };
     if (crisis) await announceCrisis(ctx, crisis);
     // a turn that went ahead (a first turn, a safety question) is delivered ahead too
     await queueDelivery(ctx, replies, ahead ? DeliveryPriority.ahead : DeliveryPriority.ordinary);
     // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
-    ctx.publisher.conversationUpdated(presentConversation(updated));
-    return `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`;
+    // From a triage job, the view carries that triage too: the job announces it once, here.
+    ctx.publisher.conversationUpdated(presentConversation(updated), inTriage ? message.id : undefined);
+    return { done: `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`, shown: true };
   };
 }

@@ -7,7 +7,8 @@
  * conversation triaged at the same time cannot leave out each other's result; the run is kept;
  * the message is marked triaged; an emergency in the person's own words raises the crisis alert
  * and queues the safety reply in the same transaction. After commit: the alert is announced, the
- * list updated, and the front-door dialogue takes the message (its turn run at once, or queued).
+ * front-door dialogue takes the message (its turn run at once, or queued), and the list is
+ * updated (by the turn taken at once, whose view holds this triage too).
  *
  * Idempotent: the run row is unique per message; at most one open alert per conversation (so a
  * retry never sends the safety reply twice); `onlyIfUntriaged` leaves a message someone else
@@ -52,7 +53,7 @@ export interface RecordOptions {
    * first; it would wait on LINE); then, or when it fails, the turn is queued as a job. Without
    * it, the turn is always queued.
    */
-  turnNow?: (messageId: string, opts: { ahead: boolean; inTriage: true }) => Promise<string | { notNow: string }>;
+  turnNow?: (messageId: string, opts: { ahead: boolean; inTriage: true }) => Promise<{ done: string; shown: boolean } | { notNow: string }>;
 }
 
 const URGENCY_RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, high: 2, emergency: 3 };
@@ -64,27 +65,32 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
   if (!outcome) return null;
 
   if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
-  // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
-  ctx.publisher.conversationUpdated(presentConversation(outcome.conversation), message.id);
   const priority = dialoguePriority(outcome.conversation);
-  if (!opts.turnNow || !(await turnedNow(ctx, opts.turnNow, message.id, priority))) await enqueue.dialogue(ctx, message.id, priority);
+  const turn = opts.turnNow ? await turnedNow(ctx, opts.turnNow, message.id, priority) : 'queue';
+  // A turn taken now announced the conversation with this triage in it: one live event, not two
+  // (issue 13). No preview: this message may be older than the conversation's latest (the list
+  // keeps the latest it has).
+  if (turn !== 'shown') ctx.publisher.conversationUpdated(presentConversation(outcome.conversation), message.id);
+  if (turn === 'queue') await enqueue.dialogue(ctx, message.id, priority);
   return { result: outcome.result };
 }
 
 /**
- * Whether the turn was taken now (or had been); false when it could not run here or failed: then
- * it is queued. A turn that goes ahead in the dialogue queue goes ahead at the embedded
- * database here too (src/queues/urgent-at-database.ts), whatever this triage job's own turn.
+ * `shown`: the turn was taken now and announced the conversation; `done`: taken now or before,
+ * nothing announced; `queue`: it could not run here, or failed: it is queued. A turn that goes
+ * ahead in the dialogue queue goes ahead at the embedded database here too
+ * (src/queues/urgent-at-database.ts), whatever this triage job's own turn.
  */
-async function turnedNow(ctx: Context, turnNow: NonNullable<RecordOptions['turnNow']>, messageId: string, priority: number): Promise<boolean> {
+async function turnedNow(ctx: Context, turnNow: NonNullable<RecordOptions['turnNow']>, messageId: string, priority: number): Promise<'shown' | 'done' | 'queue'> {
   const ahead = priority === DialoguePriority.ahead;
   try {
     const run = () => turnNow(messageId, { ahead, inTriage: true });
-    const done = await (ahead ? aheadOfOtherWork(DbTurn.urgent, run) : run());
-    return typeof done === 'string';
+    const turned = await (ahead ? aheadOfOtherWork(DbTurn.urgent, run) : run());
+    if ('notNow' in turned) return 'queue';
+    return turned.shown ? 'shown' : 'done';
   } catch (err) {
     ctx.log.warn({ messageId, err: errorCode(err) }, 'dialogue turn failed after triage; queued as a job to retry');
-    return false;
+    return 'queue';
   }
 }
 

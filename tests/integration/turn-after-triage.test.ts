@@ -1,6 +1,7 @@
 /**
  * Issue 13: a message's dialogue turn runs in its triage job, right after triage (workers/triage.ts,
  * src/triage/record-result.ts), instead of as a job of its own: one BullMQ job fewer per message.
+ * Staff get one conversation update from that job, the turn's, which holds the triage too.
  * The dialogue queue still takes the turns that cannot run then, in the order the person wrote:
  * - an earlier message of the conversation still waits for its turn: the later one is queued,
  *   and runs after it;
@@ -9,10 +10,10 @@
  *   LINE (the hotline reply waits for triage slots), so it is queued; their next turns are not.
  */
 import { eq } from 'drizzle-orm';
-import { messages } from '../../src/db/schema';
+import { conversations, messages } from '../../src/db/schema';
 import { jobId } from '../../src/queues';
 import { createTriageProcessor } from '../../workers/triage';
-import { eventually, startTestApp, type TestApp } from '../helpers/app';
+import { connectStaffSocket, eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { checkTriage, injectTriagedMessage } from '../helpers/triage-result';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
@@ -41,6 +42,27 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
     expect((await message(id)).triagedAt).toBeInstanceOf(Date);
     expect((await answers(s.conversationId)).length).toBeGreaterThan(0);
     expect(await app.runtime.ctx.queues.dialogue.getJob(jobId.dialogue(id))).toBeUndefined();
+  });
+
+  test('staff get one conversation update from the triage job, carrying both the triage and the turn', async () => {
+    const socket = await connectStaffSocket(app);
+    try {
+      const s = await openWidgetSession(app.url);
+      const updates: { conversation: { id: string; version: number; triage: unknown }; triagedMessageId?: string }[] = [];
+      socket.on('conversation:updated', (e) => void (e.conversation.id === s.conversationId && updates.push(e)));
+      const id = await widgetSend(app.url, s, '父が一人暮らしで心配です');
+      await eventually(async () => (await message(id)).dialoguedAt);
+      const [row] = await app.runtime.ctx.db.select().from(conversations).where(eq(conversations.id, s.conversationId));
+      // the turn's view: the conversation as the turn left it (its latest version), with the triage in it
+      const fromTriage = await eventually(async () => updates.find((u) => u.triagedMessageId === id) ?? null);
+      expect(fromTriage.conversation.version).toBe(row.version);
+      expect(fromTriage.conversation.triage).toMatchObject({ urgency: expect.any(String) });
+      // intake's and the triage job's, nothing more (three before: triage and turn announced it apart)
+      await new Promise((r) => setTimeout(r, 500));
+      expect(updates).toHaveLength(2);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   test("a message whose conversation has an earlier turn waiting: queued, and answered after the earlier one", async () => {

@@ -37,7 +37,8 @@ import { rowsOf } from '../src/db/client';
 import { prepareOnce } from '../src/db/prepare-once';
 import type { Context } from '../src/context';
 import { messages } from '../src/db/schema';
-import { jobOptions, type DeliverJob } from '../src/queues';
+import { jobId, jobOptions, type DeliverJob } from '../src/queues';
+import { latencyFields, observeAnswerLatency, type SentForLatency } from '../src/metrics/answer-latency';
 import { DeliveryPriority } from '../src/messages/queue-delivery';
 import { enqueue } from '../src/queues/enqueue';
 import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
@@ -74,19 +75,32 @@ export const LATER = 'for later answers: ';
 export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   const { db } = ctx;
 
-  /** Records how a batch ended and shows it to staff (the author's name read in the same statement). */
-  async function finish(ids: string[], set: Partial<typeof messages.$inferInsert>) {
+  /**
+   * Records how a batch ended and shows it to staff (the author's name read in the same
+   * statement). A batch marked sent, with metrics on, is observed for the answer-latency metrics
+   * (`crisisReply`: whether it is a hotline reply), from what the same statement read.
+   */
+  async function finish(ids: string[], set: Partial<typeof messages.$inferInsert>, sent?: { crisisReply: () => Promise<boolean> }) {
+    const metrics = sent ? ctx.metrics : undefined;
     // one prepared statement per shape of the change (sent, unclear, pending again, failed)
     const fields = Object.keys(set).sort() as (keyof typeof set)[];
-    const finished = prepareOnce(db, `finish:${fields.join(',')}`, () =>
+    const finished = prepareOnce(db, `finish:${fields.join(',')}${metrics ? ':latency' : ''}`, () =>
       db
         .update(messages)
         .set(Object.fromEntries(fields.map((f) => [f, sql.placeholder(f)])))
         .where(sql`${messages.id} = any(${sql.placeholder('ids')}::uuid[])`)
-        .returning({ ...getTableColumns(messages), authorName }),
+        .returning({ ...getTableColumns(messages), authorName, ...(metrics ? latencyFields : {}) }),
     );
-    const rows = await finished.execute({ ...set, ids });
+    const rows = (await finished.execute({ ...set, ids })) as (MessageRow & { authorName: string | null } & Partial<SentForLatency>)[];
     for (const row of rows) ctx.publisher.messageUpdated(row.agencyId, row.conversationId, presentNamedForStaff(row));
+    if (metrics && rows.length > 0) {
+      // the batch's first answer stands for it
+      const first = rows.reduce((a, b) => (b.seq < a.seq ? b : a)) as MessageRow & SentForLatency;
+      void sent!.crisisReply().then(
+        (crisis) => observeAnswerLatency(metrics, first, crisis),
+        () => observeAnswerLatency(metrics, first, false),
+      );
+    }
   }
 
   /** The latest inbound message and its reply token when the token is fresh and unused as read (LINE configured), else null: push. */
@@ -148,11 +162,11 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
    * Sends one claimed batch and records how it ended. Throws RetryableDeliveryError (the batch
    * pending again, fixed) when it is worth another attempt.
    */
-  async function sendBatch(job: Job<DeliverJob>, batch: MessageRow[], lineUserId: string, latest: LatestInbound | null, replyToken: string | null): Promise<string> {
+  async function sendBatch(job: Job<DeliverJob>, batch: MessageRow[], lineUserId: string, latest: LatestInbound | null, replyToken: string | null, sent: { crisisReply: () => Promise<boolean> }): Promise<string> {
     const ids = batch.map((b) => b.id);
     if (batch[0].channel === 'widget') {
       for (const b of batch) ctx.publisher.widgetMessage(b.conversationId, presentForWidget(b));
-      await finish(ids, { deliveryState: 'sent', deliveryMethod: 'socket', deliveredAt: new Date(), deliveryError: null });
+      await finish(ids, { deliveryState: 'sent', deliveryMethod: 'socket', deliveredAt: new Date(), deliveryError: null }, sent);
       return 'sent socket';
     }
     // A reply was under way when an earlier attempt ended without an answer (the worker died);
@@ -163,7 +177,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     }
     const { result, method } = await sendLine(batch, lineUserId, latest, replyToken);
     if (result.ok) {
-      await finish(ids, { deliveryState: 'sent', deliveryMethod: method, deliveredAt: new Date(), deliveryError: null });
+      await finish(ids, { deliveryState: 'sent', deliveryMethod: method, deliveredAt: new Date(), deliveryError: null }, sent);
       return `sent ${batch.length} by ${method}`;
     }
     if (method === 'reply' && result.unclear) {
@@ -229,16 +243,11 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     let replyToken = claimed.replying && fresh ? fresh.token : null;
     const priority = job.opts.priority ?? jobOptions.deliver.priority;
     const outcomes: string[] = [];
-    const drained: string[] = [];
     for (let round = 0; ; round++) {
-      const outcome = await sendBatch(job, batch, row.contact.externalId, latest, replyToken);
+      const own = batch.some((b) => b.id === m.id);
+      const outcome = await sendBatch(job, batch, row.contact.externalId, latest, replyToken, { crisisReply: crisisReplyOf(job, own ? null : batch[0].id) });
       replyToken = null;
-      if (batch.some((b) => b.id === m.id)) outcomes.push(outcome);
-      else {
-        outcomes.push(`${LATER}${outcome}`);
-        // its first answer stands for the batch, as a job's own message does for its batch
-        if (outcome.startsWith('sent')) drained.push(batch[0].id);
-      }
+      outcomes.push(own ? outcome : `${LATER}${outcome}`);
       // Enough for one activation, or a more urgent delivery waits for this job's slot: a new job
       // goes on with the next waiting answer (whose own job ended at once), at this job's priority.
       if (round === DRAIN_BATCHES || (m.channel === 'line' && (await moreUrgentWaiting(priority)))) {
@@ -256,7 +265,16 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       ({ batch, latest } = await claimNext(db, m.id, m.conversationId, m.channel));
       if (batch.length === 0) break;
     }
-    // The batches sent for later answers' jobs, for the answer-latency metrics (src/metrics/observe-workers.ts).
-    return `${outcomes.join('; ')}${drained.length ? `; drained ${drained.join(',')}` : ''}`;
+    return outcomes.join('; ');
   };
+
+  /**
+   * Whether a batch is a hotline reply, for the answer-latency metrics: it is when its own job was
+   * queued at the safety priority — this job (`first` null), or the job of the batch's first
+   * answer when this job sent it for that one (one Redis look, only when metrics are on).
+   */
+  function crisisReplyOf(job: Job<DeliverJob>, first: string | null): () => Promise<boolean> {
+    if (first === null) return async () => job.opts.priority === DeliveryPriority.safety;
+    return async () => (await ctx.queues.deliver.getJob(jobId.deliver(first)))?.opts.priority === DeliveryPriority.safety;
+  }
 }

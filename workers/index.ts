@@ -62,7 +62,7 @@ export async function startWorkers(ctx: Context, opts: WorkerOptions = {}): Prom
     w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: errorCode(err) }, 'job failed'));
     w.on('error', (err) => log.error({ queue: w.name, err: errorCode(err) }, 'worker error'));
   }
-  if (ctx.metrics) observeWorkers(ctx, ctx.metrics, workers);
+  if (ctx.metrics) observeWorkers(ctx.metrics, workers);
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
     safetyCheck: (text) => analyser.safetyCheck(text),

@@ -1,12 +1,10 @@
 /**
  * Job metrics from the BullMQ workers' own events (in process, no extra Redis traffic): how long
- * each job ran and waited, delivery failures, and the answer latencies of ./answer-latency.ts.
+ * each job ran and waited, and delivery failures. (The answer latencies are observed by the
+ * deliver job as it marks a batch sent: ./answer-latency.ts.)
  */
 import type { Job, Worker } from 'bullmq';
-import type { Context } from '../context';
-import { QueueName, jobId } from '../queues';
-import { DeliveryPriority } from '../messages/queue-delivery';
-import { observeAnswerLatency } from './answer-latency';
+import { QueueName } from '../queues';
 import { LATER } from '../../workers/deliver';
 import type { Metrics } from './registry';
 
@@ -14,7 +12,7 @@ function observeJob(metrics: Metrics, job: Job, outcome: 'completed' | 'failed')
   if (job.processedOn && job.finishedOn) metrics.jobDuration.observe({ queue: job.queueName, outcome }, (job.finishedOn - job.processedOn) / 1000);
 }
 
-export function observeWorkers(ctx: Context, metrics: Metrics, workers: Worker[]): void {
+export function observeWorkers(metrics: Metrics, workers: Worker[]): void {
   for (const w of workers) {
     // 'active' fires as the worker takes the job: its wait is known then
     w.on('active', (job) => {
@@ -25,17 +23,6 @@ export function observeWorkers(ctx: Context, metrics: Metrics, workers: Worker[]
       if (w.name !== QueueName.deliver || typeof result !== 'string') return;
       // one outcome per batch the job sent (workers/deliver.ts), its own first
       for (const part of result.split('; ')) if (part.startsWith('failed') || part.startsWith(`${LATER}failed`)) metrics.deliveryFailures.inc({ kind: 'refused' });
-      const observe = (messageId: string, crisisReply: boolean) =>
-        observeAnswerLatency(ctx.db, metrics, messageId, crisisReply).catch((err: Error) => ctx.log.debug({ err: err.message }, 'answer latency not measured'));
-      if (result.startsWith('sent')) void observe(job.data.messageId, job.opts.priority === DeliveryPriority.safety);
-      // Batches this job sent for later answers' jobs (workers/deliver.ts), by their first answer:
-      // a hotline reply is known by its own job's priority.
-      for (const id of /; drained (\S+)$/.exec(result)?.[1].split(',') ?? []) {
-        void ctx.queues.deliver.getJob(jobId.deliver(id)).then(
-          (own) => observe(id, own?.opts.priority === DeliveryPriority.safety),
-          () => observe(id, false),
-        );
-      }
     });
     w.on('failed', (job) => {
       if (!job) return;

@@ -148,7 +148,8 @@ function build(db: Db, named: boolean) {
         returning c.*`,
   );
   return db
-    .with(batch, seen, people, settled, found, opened, stored, updated)
+    // `seen` only where a person's conversation is chosen (the widget names its own)
+    .with(...(named ? [batch] : [batch, seen]), people, settled, found, opened, stored, updated)
     .select({
       externalId: sql<string>`external_id`,
       message: sql<Record<string, unknown> | null>`message`,

@@ -55,7 +55,7 @@ function summarise(file: string, top: number) {
       .slice(0, top)
       .map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${k}`)
       .join('\n');
-  console.log(`\n# ${path.basename(file)}: ${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s busy (not idle)`);
+  console.log(`\n# ${path.relative(dir, file)}: ${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s busy (not idle)`);
   console.log(`## areas (self time, share of busy)\n${list(areas)}`);
   console.log(`## frames\n${list(frames)}`);
 }
@@ -66,4 +66,6 @@ if (!dir) {
   process.exit(2);
 }
 const top = Number(process.argv[3] ?? 20);
-for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) summarise(path.join(dir, f), top);
+// The bench writes one folder per process under the run's folder: read them all.
+const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.cpuprofile')).sort();
+for (const f of files) summarise(path.join(dir, f), top);

@@ -15,7 +15,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages } from '../src/db/schema';
 import { DialoguePriority, type DialogueJob } from '../src/queues';
-import { batchedMessageLoader, earlier, holdBack } from '../src/queues/message-job';
+import { batchedMessageLoader, earlier, holdBack, type LoadedForJob } from '../src/queues/message-job';
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
 import { writtenLanguage } from '../src/dialogue/written-language';
@@ -44,9 +44,21 @@ const ORDER_WAIT_LIMIT_MS = 2 * 60_000;
  * ask LINE for the person's profile is left to the dialogue queue. Returns what it did (`shown`:
  * it announced the conversation as it left it — from a triage job, as that triage's result), or
  * `notNow` with why it was not run: `earlier` (an earlier message of the conversation is
- * unfinished: its turn comes first) or `line`.
+ * unfinished: its turn comes first) or `line`. `loaded`: the message as the triage job read it
+ * (with `turnLoad`), its conversation as triage left it.
  */
-export type DialogueTurn = (messageId: string, opts: { ahead: boolean; inTriage?: boolean }) => Promise<TurnDone | { notNow: 'earlier' | 'line' }>;
+export type DialogueTurn = (messageId: string, opts: { ahead: boolean; inTriage?: boolean; loaded?: TurnLoaded }) => Promise<TurnDone | { notNow: 'earlier' | 'line' }>;
+/**
+ * What a turn reads with its message (one statement: src/queues/message-job.ts): whether an earlier
+ * message of the conversation still waits for its turn, and when the safety question was last
+ * asked. The triage job reads them with its own load and hands them over (`loaded`).
+ */
+export const turnLoad = {
+  unfinished: and(eq(earlier.direction, 'in'), isNull(earlier.dialoguedAt), gt(earlier.createdAt, sql`now() - ${sql.raw(`interval '${ORDER_WAIT_LIMIT_MS} milliseconds'`)}`)),
+  extras: { lastAsked: lastSafetyAskedAt(messages.conversationId) },
+};
+export type TurnLoaded = LoadedForJob<typeof turnLoad.extras>;
+
 export interface TurnDone {
   done: string;
   shown: boolean;
@@ -63,15 +75,14 @@ export function createDialogueProcessor(deps: DialogueDeps | { turn: DialogueTur
 
 export function createDialogueTurn({ ctx, profileLanguage, now = () => new Date() }: DialogueDeps): DialogueTurn {
   const { db, municipality } = ctx;
-  // One statement (for many jobs under load): the message, its conversation and contact, whether
-  // an earlier message still waits for its turn, and when the safety question was last asked.
-  const load = batchedMessageLoader(db, 'in', {
-    unfinished: and(eq(earlier.direction, 'in'), isNull(earlier.dialoguedAt), gt(earlier.createdAt, sql`now() - ${sql.raw(`interval '${ORDER_WAIT_LIMIT_MS} milliseconds'`)}`)),
-    extras: { lastAsked: lastSafetyAskedAt(messages.conversationId) },
-  });
+  // One statement (for many jobs under load): the message, its conversation and contact, and `turnLoad`.
+  const load = batchedMessageLoader(db, 'in', turnLoad);
 
-  return async function turnOf(messageId, { ahead, inTriage = false }) {
-    const row = await load(messageId);
+  return async function turnOf(messageId, { ahead, inTriage = false, loaded }) {
+    // What the triage job read a moment ago stands when no earlier message was waiting then: none
+    // can be waiting now (they only finish), so no statement of its own (issue 13). Otherwise look
+    // again: the earlier one may have finished since.
+    const row = loaded && !loaded.earlierUnfinished ? loaded : await load(messageId);
     if (!row) return { done: 'missing', shown: false };
     const { message, conversation, contact } = row;
     if (message.dialoguedAt) return { done: 'already handled', shown: false };

@@ -8,7 +8,8 @@
  * event loop); its own result is kept on the run, and the conversation's result combines the
  * kept results of the earlier messages without reading their text again (src/triage/record-result.ts),
  * read with the message's load and written in one statement unless the conversation changed meanwhile.
- * The message's dialogue turn follows in the same job when nothing earlier waits (workers/dialogue.ts).
+ * The message's dialogue turn follows in the same job when nothing earlier waits (workers/dialogue.ts),
+ * from the same load with the conversation as triage left it.
  *
  * Idempotent: a message already triaged is skipped; recording is idempotent too.
  */
@@ -16,11 +17,11 @@ import type { Job } from 'bullmq';
 import type { Context } from '../src/context';
 import { TriagePriority, type TriageJob } from '../src/queues';
 import { batchedMessageLoader } from '../src/queues/message-job';
-import { recordTriage } from '../src/triage/record-result';
+import { recordTriage, type RecordOptions } from '../src/triage/record-result';
 import { combiningExtras, combiningFromExtras } from '../src/triage/load-for-combining';
 import { settleAnswer } from '../src/triage/answer-to-question';
 import type { TriagePool } from '../src/triage';
-import type { DialogueTurn } from './dialogue';
+import { turnLoad, type DialogueTurn } from './dialogue';
 
 export interface TriageDeps {
   ctx: Context;
@@ -31,8 +32,9 @@ export interface TriageDeps {
 }
 
 export function createTriageProcessor({ ctx, analyser, turn }: TriageDeps) {
-  // under load, one statement loads the messages of many jobs, with what combining their results needs
-  const load = batchedMessageLoader(ctx.db, 'in', { extras: combiningExtras });
+  // under load, one statement loads the messages of many jobs, with what combining their results
+  // needs and what the turn right after needs (it reads nothing more when nothing earlier waits)
+  const load = batchedMessageLoader(ctx.db, 'in', { unfinished: turnLoad.unfinished, extras: { ...combiningExtras, ...turnLoad.extras } });
   return async function triage(job: Job<TriageJob>): Promise<string> {
     const row = await load(job.data.messageId);
     if (!row) return 'missing';
@@ -46,7 +48,8 @@ export function createTriageProcessor({ ctx, analyser, turn }: TriageDeps) {
     const ahead = priority > 0 && priority <= TriagePriority.newcomer;
     const own = message.kind === 'text' && message.text.trim() ? settleAnswer(await analyser.analyse(message.text, { ahead }), row.conversation.dialogue?.step, message.text) : null;
 
-    const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine, readAtLoad: combiningFromExtras(row.extras), turnNow: turn }))!;
+    const turnNow: RecordOptions['turnNow'] = turn && ((id, { ahead, conversation }) => turn(id, { ahead, inTriage: true, loaded: { ...row, conversation } }));
+    const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine, readAtLoad: combiningFromExtras(row.extras), turnNow }))!;
     return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';
   };
 }

@@ -51,9 +51,9 @@ export interface RecordOptions {
    * The message's dialogue turn, run at once instead of as a job of its own (workers/dialogue.ts).
    * It resolves to `{ notNow }` when it cannot run here (an earlier message's turn must come
    * first; it would wait on LINE); then, or when it fails, the turn is queued as a job. Without
-   * it, the turn is always queued.
+   * it, the turn is always queued. `conversation`: the row as this triage left it.
    */
-  turnNow?: (messageId: string, opts: { ahead: boolean; inTriage: true }) => Promise<{ done: string; shown: boolean } | { notNow: string }>;
+  turnNow?: (messageId: string, opts: { ahead: boolean; inTriage: true; conversation: typeof conversations.$inferSelect }) => Promise<{ done: string; shown: boolean } | { notNow: string }>;
 }
 
 const URGENCY_RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, high: 2, emergency: 3 };
@@ -66,7 +66,7 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
 
   if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
   const priority = dialoguePriority(outcome.conversation);
-  const turn = opts.turnNow ? await turnedNow(ctx, opts.turnNow, message.id, priority) : 'queue';
+  const turn = opts.turnNow ? await turnedNow(ctx, opts.turnNow, message.id, outcome.conversation, priority) : 'queue';
   // A turn taken now announced the conversation with this triage in it: one live event, not two
   // (issue 13). No preview: this message may be older than the conversation's latest (the list
   // keeps the latest it has).
@@ -81,10 +81,16 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
  * ahead in the dialogue queue goes ahead at the embedded database here too
  * (src/queues/urgent-at-database.ts), whatever this triage job's own turn.
  */
-async function turnedNow(ctx: Context, turnNow: NonNullable<RecordOptions['turnNow']>, messageId: string, priority: number): Promise<'shown' | 'done' | 'queue'> {
+async function turnedNow(
+  ctx: Context,
+  turnNow: NonNullable<RecordOptions['turnNow']>,
+  messageId: string,
+  conversation: typeof conversations.$inferSelect,
+  priority: number,
+): Promise<'shown' | 'done' | 'queue'> {
   const ahead = priority === DialoguePriority.ahead;
   try {
-    const run = () => turnNow(messageId, { ahead, inTriage: true });
+    const run = () => turnNow(messageId, { ahead, inTriage: true, conversation });
     const turned = await (ahead ? aheadOfOtherWork(DbTurn.urgent, run) : run());
     if ('notNow' in turned) return 'queue';
     return turned.shown ? 'shown' : 'done';

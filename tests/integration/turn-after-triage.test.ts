@@ -8,11 +8,14 @@
  * - the turn fails: it is queued, and the dialogue job takes it (with its retries);
  * - a LINE person's first turn, which asks LINE for their profile: a triage job must not wait on
  *   LINE (the hotline reply waits for triage slots), so it is queued; their next turns are not.
+ * The turn reads nothing of its own when nothing earlier waited at triage's load: that load serves it.
  */
 import { eq } from 'drizzle-orm';
 import { conversations, messages } from '../../src/db/schema';
 import { jobId } from '../../src/queues';
 import { createTriageProcessor } from '../../workers/triage';
+import { createDialogueTurn, type DialogueTurn } from '../../workers/dialogue';
+import { statementsSentBy } from '../helpers/statements';
 import { connectStaffSocket, eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { checkTriage, injectTriagedMessage } from '../helpers/triage-result';
@@ -32,6 +35,13 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
   });
 
   const message = async (id: string) => (await app.runtime.ctx.db.select().from(messages).where(eq(messages.id, id)))[0];
+  /** A triage job's processor, run here, with a fixed analysis and the given turn. */
+  const triageWith = (turn: DialogueTurn) =>
+    createTriageProcessor({
+      ctx: app.runtime.ctx,
+      analyser: { engine: 'test', analyse: async () => checkTriage({ urgency: 'normal', categories: ['money'], risk: { score: 0.05, band: 'clear' } }) },
+      turn,
+    });
   const answers = async (conversationId: string) =>
     (await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, conversationId))).filter((m) => m.direction === 'out');
 
@@ -87,6 +97,25 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
     expect(earlier.getTime()).toBeLessThanOrEqual(later.getTime());
   });
 
+  test("a returning person's message: the turn reads nothing more, triage's load serves it (three statements in all)", async () => {
+    const { ctx } = app.runtime;
+    const s = await openWidgetSession(app.url);
+    const first = await widgetSend(app.url, s, '母の介護のことで相談したいです');
+    await eventually(async () => (await message(first)).dialoguedAt);
+    await ctx.queues.triage.pause();
+    let id: string;
+    try {
+      id = await widgetSend(app.url, s, '夜も眠れていないようです');
+      const triage = triageWith(createDialogueTurn({ ctx, profileLanguage: null }));
+      // the load (with what the turn needs), triage's write, the turn's write
+      expect(await statementsSentBy(() => triage({ data: { messageId: id }, opts: {} } as never))).toBe(3);
+      expect((await message(id)).dialoguedAt).toBeInstanceOf(Date);
+    } finally {
+      await ctx.queues.triage.resume();
+    }
+    expect(await ctx.queues.dialogue.getJob(jobId.dialogue(id))).toBeUndefined();
+  });
+
   test('a turn that fails after triage is queued, and the dialogue job takes it', async () => {
     const { ctx } = app.runtime;
     const s = await openWidgetSession(app.url);
@@ -95,11 +124,7 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
     try {
       id = await widgetSend(app.url, s, '仕事を失って家賃が払えません');
       // the triage job of this message, run here with a turn that fails (the database gone for a moment)
-      const triage = createTriageProcessor({
-        ctx,
-        analyser: { engine: 'test', analyse: async () => checkTriage({ urgency: 'normal', categories: ['money'], risk: { score: 0.05, band: 'clear' } }) },
-        turn: () => Promise.reject(Object.assign(new Error('connection terminated'), { code: 'ECONNRESET' })),
-      });
+      const triage = triageWith(() => Promise.reject(Object.assign(new Error('connection terminated'), { code: 'ECONNRESET' })));
       await triage({ data: { messageId: id }, opts: {} } as never);
       expect((await message(id)).triagedAt).toBeInstanceOf(Date);
       expect(await ctx.queues.dialogue.getJob(jobId.dialogue(id))).toBeDefined();

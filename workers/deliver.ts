@@ -92,7 +92,8 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
         .returning({ ...getTableColumns(messages), authorName, ...(metrics ? latencyFields : {}) }),
     );
     const rows = (await finished.execute({ ...set, ids })) as (MessageRow & { authorName: string | null } & Partial<SentForLatency>)[];
-    for (const row of rows) ctx.publisher.messageUpdated(row.agencyId, row.conversationId, presentNamedForStaff(row));
+    // one batch: one conversation's answers
+    if (rows.length > 0) ctx.publisher.messagesUpdated(rows[0].agencyId, rows[0].conversationId, rows.sort((a, b) => a.seq - b.seq).map(presentNamedForStaff));
     if (metrics && rows.length > 0) {
       // the batch's first answer stands for it
       const first = rows.reduce((a, b) => (b.seq < a.seq ? b : a)) as MessageRow & SentForLatency;

@@ -45,16 +45,18 @@ export class Observer {
       if (list) list.push(Date.now());
       else map.set(tag, [Date.now()]);
     };
-    this.socket.on('message:created', (e: { message: { id: string; direction: string; text: string } }) => {
-      if (e.message.direction !== 'in') return;
-      push(this.created, e.message.text);
-      const tag = TAG.exec(e.message.text)?.[1];
-      if (!tag) return;
-      this.tags.set(e.message.id, tag);
-      const early = this.early.get(e.message.id);
-      if (early !== undefined && !this.triaged.has(tag)) {
-        this.early.delete(e.message.id);
-        this.triaged.set(tag, early);
+    this.socket.on('message:created', (e: { messages: { id: string; direction: string; text: string }[] }) => {
+      for (const message of e.messages) {
+        if (message.direction !== 'in') continue;
+        push(this.created, message.text);
+        const tag = TAG.exec(message.text)?.[1];
+        if (!tag) continue;
+        this.tags.set(message.id, tag);
+        const early = this.early.get(message.id);
+        if (early !== undefined && !this.triaged.has(tag)) {
+          this.early.delete(message.id);
+          this.triaged.set(tag, early);
+        }
       }
     });
     this.socket.on('conversation:updated', (e: { triagedMessageId?: string }) => {

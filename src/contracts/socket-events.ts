@@ -12,9 +12,14 @@ import type { ConversationView } from './conversation';
 import type { StaffMessageView, WidgetMessageView } from './message';
 import type { NoteView, PresenceView } from './staff';
 
-export interface MessageEventPayload {
+/**
+ * Messages of one conversation written (or changed) together, in the order they were written: a
+ * bot turn's replies, a delivered batch. One event for them, not one each: every event crosses
+ * Redis and reaches every staff socket of the agency (issue 13).
+ */
+export interface MessagesEventPayload {
   conversationId: string;
-  message: StaffMessageView;
+  messages: StaffMessageView[];
 }
 
 export interface StaffTypingPayload {
@@ -26,9 +31,9 @@ export interface StaffTypingPayload {
 
 /** Server → inbox, namespace `/staff` (rooms: the agency; supervisors of the agency). */
 export interface StaffServerEvents {
-  'message:created': (e: MessageEventPayload) => void;
-  /** Delivery state of an outbound message changed (sent, failed, retrying). */
-  'message:updated': (e: MessageEventPayload) => void;
+  'message:created': (e: MessagesEventPayload) => void;
+  /** Delivery state of outbound messages changed (sent, failed, retrying). */
+  'message:updated': (e: MessagesEventPayload) => void;
   /** `triagedMessageId`: sent by triage, the message whose triage this result includes. */
   'conversation:updated': (e: { conversation: ConversationView; triagedMessageId?: string }) => void;
   /** A colleague is writing an answer. */

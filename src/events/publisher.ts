@@ -33,9 +33,10 @@ export const rooms = {
 export const socketKey = (prefix: string) => `${prefix}:socket.io`;
 
 export interface Publisher {
-  messageCreated(agencyId: string, conversationId: string, message: StaffMessageView): void;
-  /** Delivery state of an outbound message changed (sent, failed, retrying). */
-  messageUpdated(agencyId: string, conversationId: string, message: StaffMessageView): void;
+  /** Messages of one conversation written together, in the order written (one event). */
+  messagesCreated(agencyId: string, conversationId: string, messages: StaffMessageView[]): void;
+  /** Delivery state of outbound messages of one conversation changed (sent, failed, retrying): one event. */
+  messagesUpdated(agencyId: string, conversationId: string, messages: StaffMessageView[]): void;
   /** `triagedMessageId`: the message whose triage just finished, when triage sends it. */
   conversationUpdated(conversation: ConversationView, triagedMessageId?: string): void;
   widgetMessage(conversationId: string, message: WidgetMessageView): void;
@@ -66,10 +67,10 @@ export function createPublisher(redis: Redis, prefix: string): Publisher {
   const staff = new Emitter<StaffServerEvents>(redis, opts).of('/staff');
   const widget = new Emitter<WidgetServerEvents>(redis, opts).of('/widget');
   return {
-    messageCreated: (agencyId, conversationId, message) =>
-      void staff.to(rooms.agency(agencyId)).emit('message:created', { conversationId, message }),
-    messageUpdated: (agencyId, conversationId, message) =>
-      void staff.to(rooms.agency(agencyId)).emit('message:updated', { conversationId, message }),
+    messagesCreated: (agencyId, conversationId, messages) =>
+      void (messages.length > 0 && staff.to(rooms.agency(agencyId)).emit('message:created', { conversationId, messages })),
+    messagesUpdated: (agencyId, conversationId, messages) =>
+      void (messages.length > 0 && staff.to(rooms.agency(agencyId)).emit('message:updated', { conversationId, messages })),
     conversationUpdated: (conversation, triagedMessageId) =>
       void staff.to(rooms.agency(conversation.agencyId)).emit('conversation:updated', triagedMessageId ? { conversation, triagedMessageId } : { conversation }),
     widgetMessage: (conversationId, message) =>

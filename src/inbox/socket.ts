@@ -8,9 +8,10 @@ import type { StaffServerEvents } from '../contracts/socket-events.js';
 import type { Alert, Conversation, Note, StaffMessage } from './api.js';
 import type { FollowUpView, ReferralView } from '../contracts/index.js';
 
-export interface MessageEvent {
+/** Messages of one conversation written (or changed) together, in the order written. */
+export interface MessagesEvent {
   conversationId: string;
-  message: StaffMessage;
+  messages: StaffMessage[];
 }
 
 export interface ConversationUpdated {
@@ -35,9 +36,9 @@ export interface PresenceEvent {
 
 /** What the inbox receives, by the contract's event names (src/contracts/socket-events.ts). */
 export interface StaffEvents {
-  'message:created': MessageEvent;
-  /** Delivery state of an outbound message changed. */
-  'message:updated': MessageEvent;
+  'message:created': MessagesEvent;
+  /** Delivery state of outbound messages changed. */
+  'message:updated': MessagesEvent;
   'conversation:updated': ConversationUpdated;
   'conversation:typing': TypingEvent;
   'note:created': NoteCreated;
@@ -73,8 +74,9 @@ export interface StaffSocket {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const str = (v: unknown): v is string => typeof v === 'string';
 
-const message = (e: unknown) =>
-  isObj(e) && str(e.conversationId) && isObj(e.message) && str(e.message.id) && str(e.message.text) ? (e as unknown as MessageEvent) : undefined;
+const isMessage = (m: unknown) => isObj(m) && str(m.id) && str(m.text);
+const messages = (e: unknown) =>
+  isObj(e) && str(e.conversationId) && Array.isArray(e.messages) && e.messages.every(isMessage) ? (e as unknown as MessagesEvent) : undefined;
 const alert = (a: unknown) => (isObj(a) && str(a.id) && str(a.conversationId) ? (a as unknown as Alert) : undefined);
 const withReasons = (a: unknown) => {
   const ok = alert(a);
@@ -83,8 +85,8 @@ const withReasons = (a: unknown) => {
 
 /** Shape checks per event: an event that fails its check is dropped. */
 const parse: { [E in keyof StaffEvents]: (e: unknown) => StaffEvents[E] | undefined } = {
-  'message:created': message,
-  'message:updated': message,
+  'message:created': messages,
+  'message:updated': messages,
   'conversation:updated': (e) => (isObj(e) && isObj(e.conversation) && str(e.conversation.id) ? (e as unknown as ConversationUpdated) : undefined),
   'conversation:typing': (e) =>
     isObj(e) && str(e.conversationId) && str(e.staffId) && typeof e.active === 'boolean' ? (e as unknown as TypingEvent) : undefined,

@@ -1,6 +1,6 @@
 /**
  * After the transaction that wrote outbound messages commits: show them to staff
- * (`message:created`) and queue their delivery, at a priority. Messages written together (a bot
+ * (one `message:created` for them) and queue their delivery, at a priority. Messages written together (a bot
  * turn's replies) get one job, the first's: it sends the batch it starts (on LINE up to five in
  * one call) and then the conversation's next waiting answers (workers/deliver.ts), so a job per
  * message only loaded a message already sent. Should that job be lost, the sweeper brings back a
@@ -31,5 +31,6 @@ export async function queueDelivery(ctx: Context, rows: MessageRow[], priority: 
 }
 
 async function publishCreated(ctx: Context, rows: MessageRow[]): Promise<void> {
-  for (const view of await presentManyForStaff(ctx.db, rows)) ctx.publisher.messageCreated(rows[0].agencyId, rows[0].conversationId, view);
+  const inOrder = [...rows].sort((a, b) => a.seq - b.seq);
+  ctx.publisher.messagesCreated(rows[0].agencyId, rows[0].conversationId, await presentManyForStaff(ctx.db, inOrder));
 }

@@ -10,6 +10,7 @@ import { openWidgetSession, widgetSend } from '../helpers/widget';
 import { addTeam } from '../../src/teams/teams';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
+import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 
 jest.setTimeout(90_000);
 
@@ -50,7 +51,7 @@ describe('inbox escalation and delivery retry in Chromium', () => {
   test('a failed LINE answer shows why, and 再送 delivers it once', async () => {
     const userId = fakeLineUserId();
     const socket = await connectStaffSocket(app);
-    const created = waitForEvent(socket, 'message:created', (p) => p.message.text === '再送の確認');
+    const created = waitForEvent<MessagesEventPayload>(socket, 'message:created', (p) => p.messages.some((m) => m.text === '再送の確認'));
     await postWebhook(app.url, webhookBody([textEvent({ userId, text: '再送の確認', replyToken: 'y'.repeat(32), timestamp: Date.now() - 600_000 })]), 'e2e-secret');
     const { conversationId } = await created;
     socket.disconnect();

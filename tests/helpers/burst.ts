@@ -81,7 +81,9 @@ export async function redeliverUntilAccepted(url: () => string, secret: string, 
 
 /** Counts `message:created` per message id on a staff socket (reattach after a reconnect). */
 export function watchShown(socket: Socket, shown = new Map<string, number>()): Map<string, number> {
-  socket.on('message:created', (p: { message: { id: string } }) => shown.set(p.message.id, (shown.get(p.message.id) ?? 0) + 1));
+  socket.on('message:created', (p: { messages: { id: string }[] }) => {
+    for (const m of p.messages) shown.set(m.id, (shown.get(m.id) ?? 0) + 1);
+  });
   return shown;
 }
 

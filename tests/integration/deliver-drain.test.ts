@@ -166,7 +166,7 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     await ctx.db.update(messages).set({ lineReplyToken: replyToken, lineReplyTokenAt: new Date(), lineReplyTokenUsedAt: null }).where(eq(messages.id, inbound.id));
     // a counsellor's answer: its view to staff carries the counsellor's name
     const [answer] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答R', authorType: 'staff', authorStaffId: app.staffId }]));
-    const published = jest.spyOn(ctx.publisher, 'messageUpdated');
+    const published = jest.spyOn(ctx.publisher, 'messagesUpdated');
     const deliver = deliverWith(lineSender());
     let outcome = '';
     let views: typeof published.mock.calls = [];
@@ -183,7 +183,7 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     expect(row).toMatchObject({ deliveryState: 'sent', deliveryMethod: 'reply', deliveryAttempts: 1 });
     const [spent] = await ctx.db.select().from(messages).where(eq(messages.id, inbound.id));
     expect(spent.lineReplyTokenUsedAt).toBeInstanceOf(Date);
-    expect(views.map(([, , view]) => [view.id, view.deliveryState, view.author])).toEqual([[answer.id, 'sent', { type: 'staff', staffId: app.staffId, name: '相談員 太郎' }]]);
+    expect(views.map(([, , batch]) => batch.map((view) => [view.id, view.deliveryState, view.author]))).toEqual([[[answer.id, 'sent', { type: 'staff', staffId: app.staffId, name: '相談員 太郎' }]]]);
   }, 60_000);
 
   test('answers written while a batch is being sent: the same job sends them next, in order, once each', async () => {

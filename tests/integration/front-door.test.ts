@@ -15,6 +15,7 @@ import { municipalityWithWebhook } from '../helpers/municipality';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postbackEvent, postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
 import { openWidgetSession, widgetSend as send, widgetThread, type WidgetSession } from '../helpers/widget';
+import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 
 const SECRET = 'front-door-secret';
 const TOKEN = 'front-door-token';
@@ -139,7 +140,7 @@ describe.each(testDatabases())('front door on %s', (db) => {
     staffSocket.onAny((name, payload) => seen.push(JSON.stringify({ name, payload })));
     try {
       const token = line.issueReplyToken();
-      const created = waitForEvent(staffSocket, 'message:created', (p) => p.message.text.startsWith('匿名でお願いします'));
+      const created = waitForEvent<MessagesEventPayload>(staffSocket, 'message:created', (p) => p.messages.some((m) => m.text.startsWith('匿名でお願いします')));
       await postWebhook(app.url, webhookBody([textEvent({ userId, text: '匿名でお願いします。隣の家の高齢の方が、ゴミがたまった家で一人で暮らしていて心配です', replyToken: token })]), SECRET);
       const { conversationId } = await created;
       const conv = await eventually(async () => {

@@ -15,6 +15,7 @@ import { addLoggedInStaff, as, connectStaffSocket, eventually, login, staffFetch
 import { testDatabases } from '../helpers/databases';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
+import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 
 const SECRET = 'inbox-secret';
 const TOKEN = 'inbox-token';
@@ -76,7 +77,7 @@ describe.each(testDatabases())('staff inbox API on %s', (db) => {
     const leaked: string[] = [];
     mineSocket.onAny((name, payload) => leaked.push(JSON.stringify({ name, payload })));
     try {
-      const theirs = waitForEvent(theirSocket, 'message:created', (p) => p.message.text.includes('別機関だけの相談'));
+      const theirs = waitForEvent<MessagesEventPayload>(theirSocket, 'message:created', (p) => p.messages.some((m) => m.text.includes('別機関だけの相談')));
       const s = await open('別機関だけの相談です。子どもの夜泣きがつらい', 'kodomo');
       await theirs;
       await eventually(async () => ids(await list(other)).includes(s.conversationId));
@@ -335,7 +336,7 @@ describe.each(testDatabases())('staff inbox API on %s', (db) => {
   test('a failed LINE delivery shows its reason and can be retried by staff', async () => {
     const userId = fakeLineUserId();
     const socket = await connectStaffSocket(app);
-    const created = waitForEvent(socket, 'message:created', (p) => p.message.text === '再送テスト');
+    const created = waitForEvent<MessagesEventPayload>(socket, 'message:created', (p) => p.messages.some((m) => m.text === '再送テスト'));
     await postWebhook(app.url, webhookBody([textEvent({ userId, text: '再送テスト', replyToken: 'z'.repeat(32), timestamp: Date.now() - 600_000 })]), SECRET);
     const { conversationId } = await created;
     socket.disconnect();

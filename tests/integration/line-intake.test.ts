@@ -10,6 +10,7 @@ import { connectStaffSocket, eventually, staffFetch, startTestApp, waitForEvent,
 import { testDatabases } from '../helpers/databases';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
+import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 
 const SECRET = 'test-channel-secret';
 const TOKEN = 'test-channel-access-token';
@@ -47,7 +48,7 @@ describe.each(testDatabases())('LINE intake on %s', (db) => {
     const userId = fakeLineUserId();
     const replyToken = line.issueReplyToken();
     const event = textEvent({ userId, text: '隣のおばあさんを最近見かけません', replyToken });
-    const created = waitForEvent(staffSocket, 'message:created', (p) => p.message.text === '隣のおばあさんを最近見かけません');
+    const created = waitForEvent<MessagesEventPayload>(staffSocket, 'message:created', (p) => p.messages.some((m) => m.text === '隣のおばあさんを最近見かけません'));
     const before = line.calls.length;
 
     const res = await postWebhook(app.url, webhookBody([event]), SECRET);
@@ -55,8 +56,8 @@ describe.each(testDatabases())('LINE intake on %s', (db) => {
     const redelivered = { ...event, deliveryContext: { isRedelivery: true } };
     expect((await postWebhook(app.url, webhookBody([redelivered]), SECRET)).status).toBe(200);
 
-    const { conversationId, message } = await created;
-    expect(message).toMatchObject({ direction: 'in', author: { type: 'person' } });
+    const { conversationId, messages: shown } = await created;
+    expect(shown).toEqual([expect.objectContaining({ direction: 'in', author: { type: 'person' } })]);
     const stored = await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, conversationId));
     expect(stored.filter((m) => m.direction === 'in')).toHaveLength(1);
     // The LINE user id never reaches staff.
@@ -78,7 +79,7 @@ describe.each(testDatabases())('LINE intake on %s', (db) => {
 
     // The person writes more (a story, not an answer: the bot stays quiet), with a new token.
     const token2 = line.issueReplyToken();
-    const story = waitForEvent(staffSocket, 'message:created', (p) => p.message.text.startsWith('新聞がたまっていて'));
+    const story = waitForEvent<MessagesEventPayload>(staffSocket, 'message:created', (p) => p.messages.some((m) => m.text.startsWith('新聞がたまっていて')));
     await postWebhook(app.url, webhookBody([textEvent({ userId, text: '新聞がたまっていて、夜も電気がつきません。どうしたらいいでしょうか。', replyToken: token2 })]), SECRET);
     await story;
 
@@ -108,7 +109,7 @@ describe.each(testDatabases())('LINE intake on %s', (db) => {
     const userId = fakeLineUserId();
     const old = Date.now() - 5 * 60_000;
     const staleToken = line.issueReplyToken({ ageSeconds: 300 });
-    const created = waitForEvent(staffSocket, 'message:created', (p) => p.message.text === '夜が眠れません');
+    const created = waitForEvent<MessagesEventPayload>(staffSocket, 'message:created', (p) => p.messages.some((m) => m.text === '夜が眠れません'));
     expect((await postWebhook(app.url, webhookBody([textEvent({ userId, text: '夜が眠れません', replyToken: staleToken, timestamp: old })]), SECRET)).status).toBe(200);
     const { conversationId } = await created;
     await eventually(async () => (await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, conversationId))).some((m) => m.authorType === 'bot'));

@@ -87,7 +87,7 @@ describe('metrics at METRICS_PORT', () => {
     expect(count(after, 'tsunagu_crisis_reply_seconds', { channel: 'widget' })).toBe(1);
     expect(metricValue(after, 'tsunagu_alerts_open')).toBe(metricValue(before, 'tsunagu_alerts_open') + 1);
     expect(metricValue(after, 'tsunagu_live_events_total', { event: 'alertCrisis' })).toBe(1);
-    expect(metricValue(after, 'tsunagu_live_events_total', { event: 'messageCreated' })).toBeGreaterThan(metricValue(before, 'tsunagu_live_events_total', { event: 'messageCreated' }));
+    expect(metricValue(after, 'tsunagu_live_events_total', { event: 'messagesCreated' })).toBeGreaterThan(metricValue(before, 'tsunagu_live_events_total', { event: 'messagesCreated' }));
     expect(metricValue(after, 'tsunagu_delivery_failures_total')).toBe(0);
     expect(metricValue(after, 'tsunagu_db_statements_total')).toBeGreaterThan(metricValue(before, 'tsunagu_db_statements_total') + 10);
   }, 60_000);

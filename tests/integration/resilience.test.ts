@@ -13,6 +13,7 @@ import { freePort, startRedis, startTsunagu, stopProcess } from '../helpers/proc
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
 import { openWidgetSession } from '../helpers/widget';
+import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 
 
 describe.each(testDatabases())('Redis restarted without persistence (%s)', (db) => {
@@ -84,7 +85,7 @@ pgOnly('worker process killed mid-work and restarted (Postgres, separate API and
       const users = [fakeLineUserId(), fakeLineUserId(), fakeLineUserId()];
       const conversationIds: string[] = [];
       for (const userId of users) {
-        const created = waitForEvent(staffSocket, 'message:created', (p) => p.message.text === `${userId} より`);
+        const created = waitForEvent<MessagesEventPayload>(staffSocket, 'message:created', (p) => p.messages.some((m) => m.text === `${userId} より`));
         // Triage labels come from the worker process, through Redis, to this API's socket.
         const stored = await postWebhook(api.url, webhookBody([textEvent({ userId, text: `${userId} より`, replyToken: 'x'.repeat(32), timestamp: Date.now() - 600_000 })]), SECRET);
         expect(stored.status).toBe(200);

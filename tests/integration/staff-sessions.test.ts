@@ -12,6 +12,7 @@ import { addStaff } from '../../src/staff/add-staff';
 import { setStaffDisabled } from '../../src/staff/manage-account';
 import { createLoginThrottle, loginThrottleSettings } from '../../src/auth/login-throttle';
 import { addLoggedInStaff, as, connectStaffSocket, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
+import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 
 const post = (app: TestApp, path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: app.url, ...headers }, body: JSON.stringify(body) });
@@ -60,7 +61,7 @@ describe('staff sessions and login', () => {
       expect(res.headers.getSetCookie().join()).toMatch(/tsunagu_session=;.*Expires=Thu, 01 Jan 1970/);
       expect(await gone).toBe('io server disconnect');
       socket.on('message:created', (p) => afterLogout.push(p));
-      const seen = waitForEvent(other, 'message:created', (p) => p.message.text === 'ログアウト後の相談');
+      const seen = waitForEvent<MessagesEventPayload>(other, 'message:created', (p) => p.messages.some((m) => m.text === 'ログアウト後の相談'));
       await openWidget(app, 'ログアウト後の相談');
       await seen;
       expect(afterLogout).toEqual([]);

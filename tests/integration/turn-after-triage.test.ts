@@ -16,6 +16,7 @@ import { jobId } from '../../src/queues';
 import { createTriageProcessor } from '../../workers/triage';
 import { createDialogueTurn, type DialogueTurn } from '../../workers/dialogue';
 import { statementsSentBy } from '../helpers/statements';
+import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 import { connectStaffSocket, eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { checkTriage, injectTriagedMessage } from '../helpers/triage-result';
@@ -149,6 +150,35 @@ describe.each(testDatabases())('the first turn of a LINE person after triage (%s
   afterAll(async () => {
     await app?.close();
     await line?.close();
+  });
+
+  test("the bot's answers to a message reach staff as one event when written and one when sent (one LINE call), in order", async () => {
+    const { ctx } = app.runtime;
+    const socket = await connectStaffSocket(app);
+    try {
+      const userId = fakeLineUserId();
+      const created: MessagesEventPayload[] = [];
+      const updated: MessagesEventPayload[] = [];
+      socket.on('message:created', (e: MessagesEventPayload) => void created.push(e));
+      socket.on('message:updated', (e: MessagesEventPayload) => void updated.push(e));
+      expect((await postWebhook(app.url, webhookBody([textEvent({ userId, text: '父が一人暮らしで心配です', replyToken: line.issueReplyToken() })]), SECRET)).status).toBe(200);
+      const [inbound] = await eventually(async () => ((rows) => (rows.length === 1 && rows[0].dialoguedAt ? rows : null))(await inboundOf(ctx.db, [userId])));
+      const sent = await eventually(async () => {
+        const rows = await ctx.db.select().from(messages).where(eq(messages.conversationId, inbound.conversationId));
+        const out = rows.filter((m) => m.direction === 'out');
+        return out.length >= 2 && out.every((m) => m.deliveryState === 'sent') ? out.sort((a, b) => a.seq - b.seq).map((m) => m.id) : null;
+      });
+      await eventually(async () => updated.some((e) => e.conversationId === inbound.conversationId));
+      await new Promise((r) => setTimeout(r, 300));
+      const mine = (list: MessagesEventPayload[]) => list.filter((e) => e.conversationId === inbound.conversationId).map((e) => e.messages.map((m) => m.id));
+      // the person's message, then the turn's answers together
+      expect(mine(created)).toEqual([[inbound.id], sent]);
+      // one LINE call for them, one event
+      expect(mine(updated)).toEqual([sent]);
+      expect(updated.flatMap((e) => e.messages).filter((m) => sent.includes(m.id)).every((m) => m.deliveryState === 'sent')).toBe(true);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   test('asks LINE for the profile in a dialogue job; the next turn runs in its triage job', async () => {

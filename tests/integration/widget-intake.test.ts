@@ -8,6 +8,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { auditLog, messages, triageRuns } from '../../src/db/schema';
 import { connectStaffSocket, eventually, staffFetch, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
+import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 
 describe.each(testDatabases())('widget intake on %s', (db) => {
   let app: TestApp;
@@ -44,7 +45,7 @@ describe.each(testDatabases())('widget intake on %s', (db) => {
   test('a message reaches the staff live, once, is triaged, and the reply reaches the widget', async () => {
     const { sessionToken, conversationId } = await openSession();
     const clientMessageId = randomUUID();
-    const created = waitForEvent(staffSocket, 'message:created', (p) => p.conversationId === conversationId);
+    const created = waitForEvent<MessagesEventPayload>(staffSocket, 'message:created', (p) => p.conversationId === conversationId);
 
     const first = await send(sessionToken, { text: '母の介護のことで相談したいです', clientMessageId });
     expect(first.status).toBe(202);
@@ -54,7 +55,8 @@ describe.each(testDatabases())('widget intake on %s', (db) => {
     expect((await again.json()).messageId).toBe(messageId);
 
     const event = await created;
-    expect(event.message).toMatchObject({ id: messageId, direction: 'in', text: '母の介護のことで相談したいです', author: { type: 'person' } });
+    expect(event.messages).toHaveLength(1);
+    expect(event.messages[0]).toMatchObject({ id: messageId, direction: 'in', text: '母の介護のことで相談したいです', author: { type: 'person' } });
     const stored = await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, conversationId));
     expect(stored.filter((m) => m.direction === 'in')).toHaveLength(1);
 

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Conversation, type ListFilters } from '../api.js';
 import { isCurrent, matchesFilters, mergeConversations, searching, sortConversations, time } from '../ordering.js';
-import type { MessageEvent } from '../socket.js';
+import type { MessagesEvent } from '../socket.js';
 
 export function useConversationList(meId: string, selectedRef: { readonly current: string | undefined }) {
   const [filters, setFilters] = useState<ListFilters>({});
@@ -110,35 +110,37 @@ export function useConversationList(meId: string, selectedRef: { readonly curren
   };
 
   /**
-   * A message arrived: its conversation moves up with a new preview and unread count. Calls
+   * Messages arrived: their conversation moves up with a new preview and unread count. Calls
    * `unknown` when the conversation is not in the list (and may belong there).
    */
-  const onMessage = ({ conversationId, message }: MessageEvent, unknown: () => void) => {
+  const onMessage = ({ conversationId, messages }: MessagesEvent, unknown: () => void) => {
     let missing = false;
-    setConversations((list) => {
-      const c = list.find((x) => x.id === conversationId);
-      if (!c) {
-        missing = true;
-        return list;
-      }
-      const isOpen = conversationId === selectedRef.current;
-      // The preview is what the person last wrote; bot and staff messages leave it as it is.
-      const preview = message.direction === 'in' ? message.text.slice(0, 200) : c.preview;
-      // Already reflected (conversation:updated came first, or a duplicate event): only the
-      // preview may still be missing.
-      if (time(message.createdAt) < time(c.lastMessageAt)) return list;
-      if (time(message.createdAt) === time(c.lastMessageAt)) {
-        if (c.preview === preview) return list;
-        return list.map((x) => (x.id === c.id ? { ...x, preview } : x));
-      }
-      const updated: Conversation = {
-        ...c,
-        lastMessageAt: message.createdAt,
-        preview,
-        unread: isOpen ? 0 : message.direction === 'in' ? c.unread + 1 : c.unread,
-      };
-      return sortConversations([updated, ...list.filter((x) => x.id !== c.id)]);
-    });
+    for (const message of messages) {
+      setConversations((list) => {
+        const c = list.find((x) => x.id === conversationId);
+        if (!c) {
+          missing = true;
+          return list;
+        }
+        const isOpen = conversationId === selectedRef.current;
+        // The preview is what the person last wrote; bot and staff messages leave it as it is.
+        const preview = message.direction === 'in' ? message.text.slice(0, 200) : c.preview;
+        // Already reflected (conversation:updated came first, or a duplicate event): only the
+        // preview may still be missing.
+        if (time(message.createdAt) < time(c.lastMessageAt)) return list;
+        if (time(message.createdAt) === time(c.lastMessageAt)) {
+          if (c.preview === preview) return list;
+          return list.map((x) => (x.id === c.id ? { ...x, preview } : x));
+        }
+        const updated: Conversation = {
+          ...c,
+          lastMessageAt: message.createdAt,
+          preview,
+          unread: isOpen ? 0 : message.direction === 'in' ? c.unread + 1 : c.unread,
+        };
+        return sortConversations([updated, ...list.filter((x) => x.id !== c.id)]);
+      });
+    }
     if (missing && !searching(filtersRef.current)) unknown();
   };
 

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Conversation, type StaffMessage } from '../api.js';
 import { isCurrent, mergeMessages } from '../ordering.js';
-import type { MessageEvent } from '../socket.js';
+import type { MessagesEvent } from '../socket.js';
 
 export interface OpenMessages {
   conversationId: string;
@@ -97,19 +97,20 @@ export function useOpenConversation() {
     setOpenConv((o) => (o?.id === c.id && !isCurrent(c, o) ? o : { ...o, ...c, preview: c.preview ?? o?.preview }));
   };
 
-  const onMessage = ({ conversationId, message }: MessageEvent) => {
+  const onMessage = ({ conversationId, messages }: MessagesEvent) => {
     if (conversationId !== selectedRef.current) return;
-    setOpen((o) => (o && o.conversationId === conversationId ? { ...o, messages: mergeMessages(o.messages, [message]) } : o));
-    if (message.direction === 'in') {
+    setOpen((o) => (o && o.conversationId === conversationId ? { ...o, messages: mergeMessages(o.messages, messages) } : o));
+    const lastIn = messages.filter((m) => m.direction === 'in').at(-1);
+    if (lastIn) {
       // The person wrote: whoever was typing to them is still typing, but the screen stays read.
-      setOpenConv((o) => (o && o.id === conversationId ? { ...o, lastMessageAt: message.createdAt } : o));
+      setOpenConv((o) => (o && o.id === conversationId ? { ...o, lastMessageAt: lastIn.createdAt } : o));
       void api.markRead(conversationId).catch(() => undefined);
     }
   };
 
-  const onMessageUpdated = ({ conversationId, message }: MessageEvent) => {
+  const onMessageUpdated = ({ conversationId, messages }: MessagesEvent) => {
     if (conversationId !== selectedRef.current) return;
-    setOpen((o) => (o && o.conversationId === conversationId ? { ...o, messages: mergeMessages(o.messages, [message]) } : o));
+    setOpen((o) => (o && o.conversationId === conversationId ? { ...o, messages: mergeMessages(o.messages, messages) } : o));
   };
 
   return {

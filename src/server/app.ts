@@ -10,7 +10,6 @@ import express from 'express';
 import helmet from 'helmet';
 import cors from 'cors';
 import cookieParser from 'cookie-parser';
-import { pinoHttp } from 'pino-http';
 import type { Context } from '../context';
 import { widgetRoutes } from './routes/widget/widget';
 import { widgetFrameRoutes } from './routes/widget/frame';
@@ -36,6 +35,7 @@ import { QUEUE_DASHBOARD_PATH, queueDashboard } from './queue-dashboard';
 import { healthRoutes } from './routes/health/health';
 import { buildOpenApiDocument } from './openapi';
 import { errorHandler, notFound } from './middleware/errors';
+import { requestLog } from './middleware/request-log';
 import { requireSameOrigin, requireSameOriginApi, trustProxySetting } from './middleware/same-origin';
 import { requireInboxRole, requireStaff } from './middleware/staff-auth';
 import { createLoginThrottle, loginThrottleSettings } from '../auth/login-throttle';
@@ -67,21 +67,7 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(ctx.config.TRUST_PROXY));
   app.use(helmet());
-  app.use(
-    pinoHttp({
-      logger: ctx.log,
-      // Path only: query strings can carry search words, bodies carry consultations.
-      serializers: {
-        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-      // An accepted LINE webhook at debug: under load there are hundreds a second, which the
-      // metrics count (with the route's own line, about 8 % of the API's busy time in a profile at
-      // 100 messages a second).
-      customLogLevel: (req, res, err) => (!err && res.statusCode < 400 && req.originalUrl === '/webhooks/line' ? 'debug' : 'info'),
-    }),
-  );
+  app.use(requestLog(ctx.log));
 
   if (ctx.metrics) app.use(httpMetrics(ctx.metrics));
   app.use(healthRoutes(opts.database, opts.pingRedis, opts.escalationTargetsUsable ?? true));

@@ -2,7 +2,9 @@
  * `npx tsx bench/top-frames.ts <folder of .cpuprofile files> [N]`: the frames with the most self
  * time in each V8 CPU profile (`node --cpu-prof`, one file per thread), and the same time summed
  * per area — a package in node_modules, a file of ours, node's internals, GC — which is what
- * says where a message's milliseconds go.
+ * says where a message's milliseconds go. `--inclusive=engine.io,/pg/,bullmq` also gives, for each
+ * pattern, the time of the samples with a frame whose function@url contains it anywhere on the
+ * stack (what that code and everything it called cost; patterns overlap).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -58,6 +61,25 @@ function summarise(file: string, top: number) {
   console.log(`\n# ${path.relative(dir, file)}: ${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s busy (not idle)`);
   console.log(`## areas (self time, share of busy)\n${list(areas)}`);
   console.log(`## frames\n${list(frames)}`);
+  if (inclusive.length > 0) console.log(`## inclusive (share of busy)\n${list(inclusiveTimes(p, self, byId))}`);
+}
+
+/** Per pattern, the time of the non-idle samples with a matching frame anywhere on their stack. */
+function inclusiveTimes(p: Profile, self: Map<number, number>, byId: Map<number, ProfileNode>): Map<string, number> {
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const times = new Map(inclusive.map((pattern) => [pattern, 0]));
+  for (const [id, us] of self) {
+    const leaf = byId.get(id)!.callFrame.functionName;
+    if (leaf === '(idle)' || leaf === 'atomicsWaitLoop') continue;
+    const stack: string[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url } = byId.get(at)!.callFrame;
+      stack.push(`${functionName}@${url}`);
+    }
+    for (const pattern of inclusive) if (stack.some((f) => f.includes(pattern))) times.set(pattern, times.get(pattern)! + us);
+  }
+  return times;
 }
 
 const dir = process.argv[2];
@@ -65,7 +87,8 @@ if (!dir) {
   console.error('usage: npx tsx bench/top-frames.ts <folder with .cpuprofile files> [N]');
   process.exit(2);
 }
-const top = Number(process.argv[3] ?? 20);
+const top = Number(process.argv.slice(3).find((a) => !a.startsWith('--')) ?? 20);
+const inclusive = process.argv.find((a) => a.startsWith('--inclusive='))?.slice('--inclusive='.length).split(',').filter(Boolean) ?? [];
 // The bench writes one folder per process under the run's folder: read them all.
 const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.cpuprofile')).sort();
 for (const f of files) summarise(path.join(dir, f), top);

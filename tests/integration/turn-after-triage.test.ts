@@ -102,7 +102,10 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
     const { ctx } = app.runtime;
     const s = await openWidgetSession(app.url);
     const first = await widgetSend(app.url, s, '母の介護のことで相談したいです');
-    await eventually(async () => (await message(first)).dialoguedAt);
+    // the first message's work all done (its answers sent, the delivery job ended after its look
+    // for more): nothing else sends statements meanwhile
+    const sent = async () => ((rows) => rows.length > 0 && rows.every((m) => m.deliveryState === 'sent'))(await answers(s.conversationId));
+    await eventually(async () => (await message(first)).dialoguedAt && (await sent()) && (await ctx.queues.deliver.getActiveCount()) === 0);
     await ctx.queues.triage.pause();
     let id: string;
     try {

@@ -263,7 +263,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       // ended, counting on this look; made in the finish's statement, it would read a snapshot
       // taken before the finish was visible and miss an answer written just after that snapshot
       // whose job looked meanwhile.
-      ({ batch, latest } = await claimNext(db, m.id, m.conversationId, m.channel));
+      ({ batch, latest } = await claimNext(db, m.id, m.conversationId));
       if (batch.length === 0) break;
     }
     return outcomes.join('; ');

@@ -18,8 +18,12 @@ import { messages } from '../db/schema';
 
 type MessageRow = typeof messages.$inferSelect;
 
-/** LINE takes at most 5 messages per reply or push; the widget gets one at a time. */
-export const batchSize = (channel: MessageRow['channel']) => (channel === 'line' ? 5 : 1);
+/**
+ * Most answers one batch takes: LINE takes at most 5 messages per reply or push. The widget's
+ * socket has no such limit; it takes the same (a bot turn writes two or three answers), so a turn's
+ * answers are one claim, one finish and one live event there too, not one each (issue 13).
+ */
+export const BATCH_SIZE = 5;
 
 /** The latest inbound message of the conversation and its reply token (timestamps as JSON text). */
 export interface LatestInbound {
@@ -74,7 +78,7 @@ export async function reclaimOwnBatch(db: Db, m: MessageRow): Promise<MessageRow
  */
 export async function claimFrom(db: Db, m: MessageRow, replyWith: string | null = null): Promise<{ batch: MessageRow[]; replying: boolean }> {
   const withToken = replyWith !== null;
-  const claim = prepareOnce(db, `claimFrom:${m.channel}:${withToken}`, () => claimFromStatement(db, batchSize(m.channel), withToken));
+  const claim = prepareOnce(db, `claimFrom:${withToken}`, () => claimFromStatement(db, BATCH_SIZE, withToken));
   const rows = await claim.execute({ id: m.id, conversationId: m.conversationId, seq: m.seq, ...(withToken ? { replyWith } : {}) });
   return { batch: bySeq(rows), replying: rows.some((r) => r.deliveryMethod === 'reply') };
 }
@@ -124,8 +128,8 @@ function claimFromStatement(db: Db, size: number, withToken: boolean) {
  * wait, or when an earlier answer is unfinished outside them (another job claimed it a moment
  * ago: that job goes on in order after it).
  */
-export async function claimNext(db: Db, sender: string, conversationId: string, channel: MessageRow['channel']): Promise<{ batch: MessageRow[]; latest: LatestInbound | null }> {
-  const rows = await prepareOnce(db, `claimNext:${channel}`, () => claimNextStatement(db, batchSize(channel))).execute({ sender, conversationId });
+export async function claimNext(db: Db, sender: string, conversationId: string): Promise<{ batch: MessageRow[]; latest: LatestInbound | null }> {
+  const rows = await prepareOnce(db, 'claimNext', () => claimNextStatement(db, BATCH_SIZE)).execute({ sender, conversationId });
   const batch = bySeq(rows.map(({ latestIn: _, ...m }) => m));
   return { batch, latest: rows[0]?.latestIn ?? null };
 }

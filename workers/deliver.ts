@@ -92,11 +92,13 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
         .returning({ ...getTableColumns(messages), authorName, ...(metrics ? latencyFields : {}) }),
     );
     const rows = (await finished.execute({ ...set, ids })) as (MessageRow & { authorName: string | null } & Partial<SentForLatency>)[];
-    // one batch: one conversation's answers
-    if (rows.length > 0) ctx.publisher.messagesUpdated(rows[0].agencyId, rows[0].conversationId, rows.sort((a, b) => a.seq - b.seq).map(presentNamedForStaff));
-    if (metrics && rows.length > 0) {
+    if (rows.length === 0) return;
+    // one batch: one conversation's answers, in the order written
+    rows.sort((a, b) => a.seq - b.seq);
+    ctx.publisher.messagesUpdated(rows[0].agencyId, rows[0].conversationId, rows.map(presentNamedForStaff));
+    if (metrics) {
       // the batch's first answer stands for it
-      const first = rows.reduce((a, b) => (b.seq < a.seq ? b : a)) as MessageRow & SentForLatency;
+      const first = rows[0] as MessageRow & SentForLatency;
       void sent!.crisisReply().then(
         (crisis) => observeAnswerLatency(metrics, first, crisis),
         () => observeAnswerLatency(metrics, first, false),

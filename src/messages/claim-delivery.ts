@@ -78,12 +78,12 @@ export async function reclaimOwnBatch(db: Db, m: MessageRow): Promise<MessageRow
  */
 export async function claimFrom(db: Db, m: MessageRow, replyWith: string | null = null): Promise<{ batch: MessageRow[]; replying: boolean }> {
   const withToken = replyWith !== null;
-  const claim = prepareOnce(db, `claimFrom:${withToken}`, () => claimFromStatement(db, BATCH_SIZE, withToken));
+  const claim = prepareOnce(db, `claimFrom:${withToken}`, () => claimFromStatement(db, withToken));
   const rows = await claim.execute({ id: m.id, conversationId: m.conversationId, seq: m.seq, ...(withToken ? { replyWith } : {}) });
   return { batch: bySeq(rows), replying: rows.some((r) => r.deliveryMethod === 'reply') };
 }
 
-function claimFromStatement(db: Db, size: number, withToken: boolean) {
+function claimFromStatement(db: Db, withToken: boolean) {
   const id = sql`${sql.placeholder('id')}::uuid`;
   const candidates = db.$with('candidates').as(
     db
@@ -99,7 +99,7 @@ function claimFromStatement(db: Db, size: number, withToken: boolean) {
         ),
       )
       .orderBy(asc(messages.seq))
-      .limit(size)
+      .limit(BATCH_SIZE)
       .for('update'),
   );
   const includesThis = exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, id)));
@@ -129,12 +129,12 @@ function claimFromStatement(db: Db, size: number, withToken: boolean) {
  * ago: that job goes on in order after it).
  */
 export async function claimNext(db: Db, sender: string, conversationId: string): Promise<{ batch: MessageRow[]; latest: LatestInbound | null }> {
-  const rows = await prepareOnce(db, 'claimNext', () => claimNextStatement(db, BATCH_SIZE)).execute({ sender, conversationId });
+  const rows = await prepareOnce(db, 'claimNext', () => claimNextStatement(db)).execute({ sender, conversationId });
   const batch = bySeq(rows.map(({ latestIn: _, ...m }) => m));
   return { batch, latest: rows[0]?.latestIn ?? null };
 }
 
-function claimNextStatement(db: Db, size: number) {
+function claimNextStatement(db: Db) {
   const conversationId = sql.placeholder('conversationId');
   const candidates = db.$with('candidates').as(
     db
@@ -142,7 +142,7 @@ function claimNextStatement(db: Db, size: number) {
       .from(messages)
       .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'out'), eq(messages.deliveryState, 'pending'), isNull(messages.deliveryBatch)))
       .orderBy(asc(messages.seq))
-      .limit(size)
+      .limit(BATCH_SIZE)
       .for('update'),
   );
   const first = sql`(select ${candidates.id} from ${candidates} order by ${candidates.seq} limit 1)`;

@@ -9,7 +9,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { conversations, messages } from '../../src/db/schema';
 import { insertOutbound } from '../../src/messages/write-outbound';
 import { createDeliverProcessor } from '../../workers/deliver';
-import { connectStaffSocket, startTestApp, type TestApp } from '../helpers/app';
+import { connectStaffSocket, eventually, startTestApp, type TestApp } from '../helpers/app';
 import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 import { testDatabases } from '../helpers/databases';
 import { statementsSentBy } from '../helpers/statements';
@@ -54,6 +54,8 @@ describe.each(testDatabases())('delivering a widget turn (%s)', (db) => {
     const rows = await ctx.db.select().from(messages).where(eq(messages.conversationId, s.conversationId));
     const out = rows.filter((m) => m.direction === 'out').sort((a, b) => a.seq - b.seq);
     expect(out.map((m) => [m.text, m.deliveryState, m.deliveryMethod, m.deliveryBatch])).toEqual(['回答W1', '回答W2', '回答W3'].map((t) => [t, 'sent', 'socket', answers[0].id]));
+    // both sockets have had what was sent (a loaded machine may take a while); then a moment for anything more
+    await eventually(() => events.length > 0 && shown.length >= 3);
     await new Promise((r) => setTimeout(r, 300));
     expect(events.map((e) => e.messages.map((v) => [v.text, v.deliveryState]))).toEqual([['回答W1', '回答W2', '回答W3'].map((t) => [t, 'sent'])]);
     expect(shown).toEqual(['回答W1', '回答W2', '回答W3']);

@@ -55,7 +55,7 @@ describe.each(testDatabases())('delivering a widget turn (%s)', (db) => {
     const out = rows.filter((m) => m.direction === 'out').sort((a, b) => a.seq - b.seq);
     expect(out.map((m) => [m.text, m.deliveryState, m.deliveryMethod, m.deliveryBatch])).toEqual(['回答W1', '回答W2', '回答W3'].map((t) => [t, 'sent', 'socket', answers[0].id]));
     // both sockets have had what was sent (a loaded machine may take a while); then a moment for anything more
-    await eventually(() => events.length > 0 && shown.length >= 3);
+    await eventually(async () => events.length > 0 && shown.length >= 3);
     await new Promise((r) => setTimeout(r, 300));
     expect(events.map((e) => e.messages.map((v) => [v.text, v.deliveryState]))).toEqual([['回答W1', '回答W2', '回答W3'].map((t) => [t, 'sent'])]);
     expect(shown).toEqual(['回答W1', '回答W2', '回答W3']);

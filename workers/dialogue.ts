@@ -136,11 +136,12 @@ export function createDialogueTurn({ ctx, profileLanguage, now = () => new Date(
     const { replies, updated, crisis } = await recordTurn(ctx, { message, conversation, turn, set, danger, lang, at });
     if (!updated) return { done: 'already handled', shown: false };
     if (crisis) await announceCrisis(ctx, crisis);
-    // a turn that went ahead (a first turn, a safety question) is delivered ahead too
-    await queueDelivery(ctx, replies, ahead ? DeliveryPriority.ahead : DeliveryPriority.ordinary);
     // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
-    // From a triage job, the view carries that triage too: the job announces it once, here.
-    ctx.publisher.conversationUpdated(presentConversation(updated), inTriage ? message.id : undefined);
+    // From a triage job, the view carries that triage too: the job announces it once, here, with the answers.
+    const changed = { conversation: presentConversation(updated), triagedMessageId: inTriage ? message.id : undefined };
+    // a turn that went ahead (a first turn, a safety question) is delivered ahead too
+    if (replies.length > 0) await queueDelivery(ctx, replies, ahead ? DeliveryPriority.ahead : DeliveryPriority.ordinary, changed);
+    else ctx.publisher.conversationUpdated(changed.conversation, changed.triagedMessageId);
     return { done: `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`, shown: true };
   };
 }

@@ -1,7 +1,8 @@
 /**
  * What a counsellor's inbox and the people see: a logged-in `/staff` socket records when each
- * tagged message appears (`message:created`) and when triage finished with it (the
- * `conversation:updated` that names it as `triagedMessageId`); the fake LINE API's record says when each user got an answer, and which were the
+ * tagged message appears (`message:created`) and when triage finished with it (the conversation
+ * view that names it as `triagedMessageId`: on `conversation:updated`, or on the `message:created`
+ * of the turn's answers when the turn ran in the triage job); the fake LINE API's record says when each user got an answer, and which were the
  * hotline reply.
  */
 import { io as ioClient, type Socket } from 'socket.io-client';
@@ -45,7 +46,14 @@ export class Observer {
       if (list) list.push(Date.now());
       else map.set(tag, [Date.now()]);
     };
-    this.socket.on('message:created', (e: { messages: { id: string; direction: string; text: string }[] }) => {
+    const triageDone = (e: { triagedMessageId?: string }) => {
+      if (!e.triagedMessageId) return;
+      const tag = this.tags.get(e.triagedMessageId);
+      if (!tag) this.early.set(e.triagedMessageId, Date.now());
+      else if (!this.triaged.has(tag)) this.triaged.set(tag, Date.now());
+    };
+    this.socket.on('message:created', (e: { messages: { id: string; direction: string; text: string }[]; triagedMessageId?: string }) => {
+      triageDone(e);
       for (const message of e.messages) {
         if (message.direction !== 'in') continue;
         push(this.created, message.text);
@@ -59,12 +67,7 @@ export class Observer {
         }
       }
     });
-    this.socket.on('conversation:updated', (e: { triagedMessageId?: string }) => {
-      if (!e.triagedMessageId) return;
-      const tag = this.tags.get(e.triagedMessageId);
-      if (!tag) this.early.set(e.triagedMessageId, Date.now());
-      else if (!this.triaged.has(tag)) this.triaged.set(tag, Date.now());
-    });
+    this.socket.on('conversation:updated', triageDone);
   }
 
   triagedAt(tag: string): number | undefined {

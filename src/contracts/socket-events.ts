@@ -22,6 +22,17 @@ export interface MessagesEventPayload {
   messages: StaffMessageView[];
 }
 
+/**
+ * `message:created`: the messages and, when writing them changed their conversation (a person's
+ * message, a bot turn, a staff answer), the conversation as they left it — what a
+ * `conversation:updated` would carry, which is then not sent: one event, not two (issue 13).
+ */
+export interface MessagesCreatedPayload extends MessagesEventPayload {
+  conversation?: ConversationView;
+  /** As on `conversation:updated`: sent by triage, the message whose triage `conversation` includes. */
+  triagedMessageId?: string;
+}
+
 export interface StaffTypingPayload {
   conversationId: string;
   staffId: string;
@@ -31,7 +42,7 @@ export interface StaffTypingPayload {
 
 /** Server → inbox, namespace `/staff` (rooms: the agency; supervisors of the agency). */
 export interface StaffServerEvents {
-  'message:created': (e: MessagesEventPayload) => void;
+  'message:created': (e: MessagesCreatedPayload) => void;
   /** Delivery state of outbound messages changed (sent, failed, retrying). */
   'message:updated': (e: MessagesEventPayload) => void;
   /** `triagedMessageId`: sent by triage, the message whose triage this result includes. */

@@ -9,7 +9,7 @@ import type { Context } from '../context';
 import { conversations } from '../db/schema';
 import { presentConversation } from '../presenters/conversation';
 import { insertOutbound } from '../messages/write-outbound';
-import { queueDelivery } from '../messages/queue-delivery';
+import { DeliveryPriority, queueDelivery } from '../messages/queue-delivery';
 import { recordAudit } from '../audit/record';
 
 export interface ReplyInput {
@@ -40,8 +40,7 @@ export async function replyToConversation(ctx: Context, input: ReplyInput): Prom
     await recordAudit(tx, { agencyId: conv.agencyId, actorId: input.staffId, action: 'conversation.reply', subjectType: 'message', subjectId: message.id });
     return { message, conversation };
   });
-  await queueDelivery(ctx, [message]);
   // Preview stays the person's last words (null: the inbox keeps the one it has).
-  ctx.publisher.conversationUpdated(presentConversation(conversation));
+  await queueDelivery(ctx, [message], DeliveryPriority.ordinary, { conversation: presentConversation(conversation) });
   return { messageId: message.id };
 }

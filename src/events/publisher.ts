@@ -33,8 +33,11 @@ export const rooms = {
 export const socketKey = (prefix: string) => `${prefix}:socket.io`;
 
 export interface Publisher {
-  /** Messages of one conversation written together, in the order written (one event). */
-  messagesCreated(agencyId: string, conversationId: string, messages: StaffMessageView[]): void;
+  /**
+   * Messages of one conversation written together, in the order written (one event); with
+   * `changed`, the conversation as writing them left it, instead of a `conversationUpdated` of its own.
+   */
+  messagesCreated(agencyId: string, conversationId: string, messages: StaffMessageView[], changed?: ConversationChange): void;
   /** Delivery state of outbound messages of one conversation changed (sent, failed, retrying): one event. */
   messagesUpdated(agencyId: string, conversationId: string, messages: StaffMessageView[]): void;
   /** `triagedMessageId`: the message whose triage just finished, when triage sends it. */
@@ -62,17 +65,25 @@ export interface Publisher {
   endStaffSockets(staffId: string): void;
 }
 
+/** A conversation as something left it; `triagedMessageId`: the message whose triage just finished, when triage sends it. */
+export interface ConversationChange {
+  conversation: ConversationView;
+  triagedMessageId?: string;
+}
+
+/** Without an absent `triagedMessageId` key: the inbox and the bench read its presence. */
+const change = ({ conversation, triagedMessageId }: ConversationChange) => (triagedMessageId ? { conversation, triagedMessageId } : { conversation });
+
 export function createPublisher(redis: Redis, prefix: string): Publisher {
   const opts = { key: socketKey(prefix) };
   const staff = new Emitter<StaffServerEvents>(redis, opts).of('/staff');
   const widget = new Emitter<WidgetServerEvents>(redis, opts).of('/widget');
   return {
-    messagesCreated: (agencyId, conversationId, messages) =>
-      void (messages.length > 0 && staff.to(rooms.agency(agencyId)).emit('message:created', { conversationId, messages })),
+    messagesCreated: (agencyId, conversationId, messages, changed) =>
+      void (messages.length > 0 && staff.to(rooms.agency(agencyId)).emit('message:created', { conversationId, messages, ...(changed && change(changed)) })),
     messagesUpdated: (agencyId, conversationId, messages) =>
       void (messages.length > 0 && staff.to(rooms.agency(agencyId)).emit('message:updated', { conversationId, messages })),
-    conversationUpdated: (conversation, triagedMessageId) =>
-      void staff.to(rooms.agency(conversation.agencyId)).emit('conversation:updated', triagedMessageId ? { conversation, triagedMessageId } : { conversation }),
+    conversationUpdated: (conversation, triagedMessageId) => void staff.to(rooms.agency(conversation.agencyId)).emit('conversation:updated', change({ conversation, triagedMessageId })),
     widgetMessage: (conversationId, message) =>
       void widget.to(rooms.conversation(conversationId)).emit('message', message),
     widgetTyping: (conversationId, active) => void widget.to(rooms.conversation(conversationId)).emit('typing', { active }),

@@ -18,6 +18,11 @@ export interface ConversationUpdated {
   conversation: Conversation;
 }
 
+/** New messages and, when writing them changed their conversation, the conversation as they left it (no `conversation:updated` then). */
+export interface MessagesCreated extends MessagesEvent {
+  conversation?: Conversation;
+}
+
 export interface TypingEvent {
   conversationId: string;
   staffId: string;
@@ -36,7 +41,7 @@ export interface PresenceEvent {
 
 /** What the inbox receives, by the contract's event names (src/contracts/socket-events.ts). */
 export interface StaffEvents {
-  'message:created': MessagesEvent;
+  'message:created': MessagesCreated;
   /** Delivery state of outbound messages changed. */
   'message:updated': MessagesEvent;
   'conversation:updated': ConversationUpdated;
@@ -75,6 +80,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const str = (v: unknown): v is string => typeof v === 'string';
 
 const isMessage = (m: unknown) => isObj(m) && str(m.id) && str(m.text);
+const isConversation = (c: unknown) => isObj(c) && str(c.id);
 const messages = (e: unknown) =>
   isObj(e) && str(e.conversationId) && Array.isArray(e.messages) && e.messages.every(isMessage) ? (e as unknown as MessagesEvent) : undefined;
 const alert = (a: unknown) => (isObj(a) && str(a.id) && str(a.conversationId) ? (a as unknown as Alert) : undefined);
@@ -85,9 +91,12 @@ const withReasons = (a: unknown) => {
 
 /** Shape checks per event: an event that fails its check is dropped. */
 const parse: { [E in keyof StaffEvents]: (e: unknown) => StaffEvents[E] | undefined } = {
-  'message:created': messages,
+  'message:created': (e) => {
+    const ok = messages(e) as MessagesCreated | undefined;
+    return ok && (ok.conversation === undefined || isConversation(ok.conversation)) ? ok : undefined;
+  },
   'message:updated': messages,
-  'conversation:updated': (e) => (isObj(e) && isObj(e.conversation) && str(e.conversation.id) ? (e as unknown as ConversationUpdated) : undefined),
+  'conversation:updated': (e) => (isObj(e) && isConversation(e.conversation) ? (e as unknown as ConversationUpdated) : undefined),
   'conversation:typing': (e) =>
     isObj(e) && str(e.conversationId) && str(e.staffId) && typeof e.active === 'boolean' ? (e as unknown as TypingEvent) : undefined,
   'note:created': (e) => (isObj(e) && str(e.conversationId) && isObj(e.note) && str(e.note.id) ? (e as unknown as NoteCreated) : undefined),

@@ -58,8 +58,9 @@ export async function acceptMany(ctx: Context, inbound: InboundMessage[], opts: 
   // first, which is why a conversation view carries a version (the inbox keeps the newest).
   for (const { rows } of results) {
     if (!rows) continue;
-    ctx.publisher.messagesCreated(rows.conversation.agencyId, rows.conversation.id, [presentForStaff(rows.message)]);
-    ctx.publisher.conversationUpdated(presentConversation(rows.conversation, rows.message.text.slice(0, 80)));
+    ctx.publisher.messagesCreated(rows.conversation.agencyId, rows.conversation.id, [presentForStaff(rows.message)], {
+      conversation: presentConversation(rows.conversation, rows.message.text.slice(0, 80)),
+    });
   }
   // After commit. A failure here loses nothing: the sweeper re-queues untriaged messages.
   const ids = [...new Set(results.map((r) => r.messageId))];

@@ -200,7 +200,7 @@ export function buildOpenApiDocument() {
       version: '0.1.0',
       description:
         'Front door for 断らない相談. Socket.IO: namespace /widget (auth.token = sessionToken; event `message`) and ' +
-        '/staff (session cookie; events `message:created` {conversationId, messages} (messages of one conversation written together, in order), `message:updated` (the same shape, for a delivered batch), `conversation:updated` {conversation, triagedMessageId when sent by triage}, ' +
+        '/staff (session cookie; events `message:created` {conversationId, messages, conversation?, triagedMessageId?} (messages of one conversation written together, in order; with the conversation as they left it when they changed it, instead of a conversation:updated), `message:updated` {conversationId, messages} (a delivered batch), `conversation:updated` {conversation, triagedMessageId when sent by triage}, ' +
         '`conversation:typing`, `note:created`, `presence`, `alert:crisis` {id, conversationId, urgency, reasons, createdAt}, `alert:acknowledged`, `alert:escalated`, `referral:updated` {referral} (both agencies), `followup:due` {followUp} (the owner); ' +
         'client emits `typing` {conversationId, active}). Widget events also include `typing` {active} and `session:ended` {} (then the socket is closed). ' +
         'Errors: {"error":{"code","message","messageEn"}} (codes and texts: src/errors.ts). Staff writes need a same-origin Origin or Sec-Fetch-Site: same-origin.',

@@ -149,6 +149,42 @@ export function waitForEvent<T = any>(socket: Socket, name: string, match: (p: T
   });
 }
 
+/** A conversation view as staff receive it: on `conversation:updated`, or with the messages that changed it on `message:created`. */
+export interface ConversationChange {
+  conversation: ConversationView;
+  triagedMessageId?: string;
+  event: 'conversation:updated' | 'message:created';
+}
+
+/** Calls `handler` for every conversation view the socket receives, on either event; returns a function that stops it. */
+export function onConversationChange(socket: Socket, handler: (c: ConversationChange) => void): () => void {
+  const updated = (e: Omit<ConversationChange, 'event'>) => handler({ ...e, event: 'conversation:updated' });
+  const created = (e: { conversation?: ConversationView; triagedMessageId?: string }) =>
+    e.conversation && handler({ conversation: e.conversation, ...(e.triagedMessageId ? { triagedMessageId: e.triagedMessageId } : {}), event: 'message:created' });
+  socket.on('conversation:updated', updated);
+  socket.on('message:created', created);
+  return () => {
+    socket.off('conversation:updated', updated);
+    socket.off('message:created', created);
+  };
+}
+
+/** The first conversation view (on either event) that matches. */
+export function waitForConversationChange(socket: Socket, match: (c: ConversationChange) => boolean, timeoutMs = 15000): Promise<ConversationChange> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no matching conversation view within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const stop = onConversationChange(socket, (c) => {
+      if (!match(c)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(c);
+    });
+  });
+}
+
 /** Polls `fn` until it returns a truthy value. */
 export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 15000, stepMs = 100): Promise<T> {
   const end = Date.now() + timeoutMs;

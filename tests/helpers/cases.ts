@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { contacts, conversations, messages } from '../../src/db/schema';
 import { saveAgency } from '../../src/agencies/directory';
 import { presentConversation } from '../../src/presenters/conversation';
+import { presentForStaff } from '../../src/presenters/message';
 import { addStaff } from '../../src/staff/add-staff';
 import { recordConsent, type ConsentAnswer } from '../../src/consent/record';
 import type { AgencyField } from '../../src/contracts';
@@ -49,19 +50,21 @@ export async function seedConversation(
     .insert(conversations)
     .values({ agencyId, contactId: contact.id, channel: 'widget', subject: opts.subject ?? 'self', anonymous: opts.anonymous ?? false, triage: triageOf(['elderly', 'hikikomori']) })
     .returning();
-  const messageIds: string[] = [];
+  const rows: (typeof messages.$inferSelect)[] = [];
   for (const [i, text] of opts.texts.entries()) {
     const [m] = await db
       .insert(messages)
             // Already through triage and the front door: the workers leave them alone (no bot replies).
       .values({ conversationId: conv.id, agencyId, channel: 'widget', direction: 'in', authorType: 'person', text, externalId: `${conv.id}:${i}`, createdAt: new Date(Date.now() - (opts.texts.length - i) * 1000), triagedAt: new Date(), dialoguedAt: new Date() })
-      .returning({ id: messages.id });
-    messageIds.push(m.id);
+      .returning();
+    rows.push(m);
   }
   if (opts.share) await recordConsent(db, { conversationId: conv.id, agencyId, scope: 'share', answer: opts.share, channel: 'widget', by: 'person' });
-  // As intake would: open inboxes learn of it live.
-  app.runtime.ctx.publisher.conversationUpdated(presentConversation(conv));
-  return { id: conv.id, messageIds };
+  // As intake would: open inboxes learn of it live, the messages with the conversation.
+  const last = rows.at(-1);
+  if (last) app.runtime.ctx.publisher.messagesCreated(agencyId, conv.id, rows.map((r) => presentForStaff(r)), { conversation: presentConversation(conv, last.text.slice(0, 80)) });
+  else app.runtime.ctx.publisher.conversationUpdated(presentConversation(conv));
+  return { id: conv.id, messageIds: rows.map((r) => r.id) };
 }
 
 const triageOf = (categories: string[]) =>

@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { conversations } from '../../src/db/schema';
 import type { ConversationView } from '../../src/contracts';
-import { connectStaffSocket, eventually, staffConversation, staffFetch, startTestApp, type TestApp } from '../helpers/app';
+import { connectStaffSocket, eventually, onConversationChange, staffConversation, staffFetch, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
 
@@ -28,7 +28,7 @@ describe.each(testDatabases())('conversation versions (%s)', (db) => {
   test('each change raises it; every live event of the conversation carries a higher one than the view before it was made', async () => {
     const socket = await connectStaffSocket(app);
     const seen: ConversationView[] = [];
-    socket.on('conversation:updated', (e: { conversation: ConversationView }) => seen.push(e.conversation));
+    onConversationChange(socket, (c) => seen.push(c.conversation));
     try {
       const s = await openWidgetSession(app.url);
       const opened = await view(s.conversationId);

@@ -11,11 +11,11 @@ import { corrections, messages } from '../../src/db/schema';
 import { addAgency } from '../../src/agencies/add-agency';
 import { addStaff } from '../../src/staff/add-staff';
 import { addTeam } from '../../src/teams/teams';
-import { addLoggedInStaff, as, connectStaffSocket, eventually, login, staffFetch, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
+import { addLoggedInStaff, as, connectStaffSocket, eventually, login, onConversationChange, staffFetch, startTestApp, waitForEvent, type ConversationChange, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
-import type { MessagesEventPayload } from '../../src/contracts/socket-events';
+import type { MessagesCreatedPayload, MessagesEventPayload } from '../../src/contracts/socket-events';
 
 const SECRET = 'inbox-secret';
 const TOKEN = 'inbox-token';
@@ -165,10 +165,10 @@ describe.each(testDatabases())('staff inbox API on %s', (db) => {
     expect(all.conversations.slice(firstNormal).some((c: { triage?: { urgency: string } | null }) => c.triage?.urgency === 'emergency')).toBe(false);
   });
 
-  test("triage's conversation:updated names the message it triaged (the inbox and the bench tell which message's triage finished)", async () => {
+  test("triage's conversation view names the message it triaged (the inbox and the bench tell which message's triage finished)", async () => {
     const socket = await connectStaffSocket(app);
-    const seen: Array<{ conversation: { id: string; triage?: unknown }; triagedMessageId?: string }> = [];
-    socket.on('conversation:updated', (p) => seen.push(p));
+    const seen: ConversationChange[] = [];
+    onConversationChange(socket, (c) => seen.push(c));
     try {
       const s = await open('夜になると不安で眠れません');
       await triaged(s);
@@ -178,6 +178,27 @@ describe.each(testDatabases())('staff inbox API on %s', (db) => {
       expect(fromTriage.conversation.triage).toBeTruthy();
     } finally {
       socket.close();
+    }
+  });
+
+  test('a staff answer reaches staff as one event: the answer, with the conversation as it left it (opened, assigned to who answered)', async () => {
+    const s = await open('家族のことで相談したいです');
+    // the front door's work done: nothing but the answer changes the conversation below
+    await eventually(async () => (await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, s.conversationId))).some((m) => m.direction === 'in' && m.dialoguedAt));
+    const socket = await connectStaffSocket(app);
+    const views: ConversationChange[] = [];
+    onConversationChange(socket, (c) => void (c.conversation.id === s.conversationId && views.push(c)));
+    try {
+      const created = waitForEvent<MessagesCreatedPayload>(socket, 'message:created', (p) => p.messages.some((m) => m.text === '職員からの返事です'));
+      const reply = await staffFetch(app, `/api/conversations/${s.conversationId}/replies`, { method: 'POST', body: JSON.stringify({ text: '職員からの返事です' }) });
+      expect(reply.status).toBe(202);
+      const event = await created;
+      expect(event.conversation).toMatchObject({ id: s.conversationId, status: 'open', assignee: app.staffId, unread: 0 });
+      await new Promise((r) => setTimeout(r, 300));
+      // and no conversation:updated of its own
+      expect(views.map((v) => [v.event, v.conversation.assignee])).toEqual([['message:created', app.staffId]]);
+    } finally {
+      socket.disconnect();
     }
   });
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { eq, inArray } from 'drizzle-orm';
 import { messages, triageRuns } from '../../src/db/schema';
-import { ALWAYS_STAFFED, connectStaffSocket, eventually, newPrefix, staffFetch, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
+import { ALWAYS_STAFFED, connectStaffSocket, eventually, newPrefix, staffFetch, startTestApp, waitForConversationChange, waitForEvent, type TestApp } from '../helpers/app';
 import { createTestDatabase, testDatabases } from '../helpers/databases';
 import { freePort, startRedis, startTsunagu, stopProcess } from '../helpers/processes';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
@@ -90,7 +90,7 @@ pgOnly('worker process killed mid-work and restarted (Postgres, separate API and
         const stored = await postWebhook(api.url, webhookBody([textEvent({ userId, text: `${userId} より`, replyToken: 'x'.repeat(32), timestamp: Date.now() - 600_000 })]), SECRET);
         expect(stored.status).toBe(200);
         const { conversationId } = await created;
-        await waitForEvent(staffSocket, 'conversation:updated', (p) => p.conversation.id === conversationId && p.conversation.triage !== null);
+        await waitForConversationChange(staffSocket, (c) => c.conversation.id === conversationId && c.conversation.triage !== null);
         conversationIds.push(conversationId);
       }
 

@@ -1,7 +1,8 @@
 /**
  * Issue 13: a message's dialogue turn runs in its triage job, right after triage (workers/triage.ts,
  * src/triage/record-result.ts), instead of as a job of its own: one BullMQ job fewer per message.
- * Staff get one conversation update from that job, the turn's, which holds the triage too.
+ * Staff get one event from that job: the turn's answers with the conversation as the turn left
+ * it, which holds the triage too (with intake's and the delivery's, three events for a message).
  * The dialogue queue still takes the turns that cannot run then, in the order the person wrote:
  * - an earlier message of the conversation still waits for its turn: the later one is queued,
  *   and runs after it;
@@ -16,8 +17,8 @@ import { jobId } from '../../src/queues';
 import { createTriageProcessor } from '../../workers/triage';
 import { createDialogueTurn, type DialogueTurn } from '../../workers/dialogue';
 import { statementsSentBy } from '../helpers/statements';
-import type { MessagesEventPayload } from '../../src/contracts/socket-events';
-import { connectStaffSocket, eventually, startTestApp, type TestApp } from '../helpers/app';
+import type { MessagesCreatedPayload, MessagesEventPayload } from '../../src/contracts/socket-events';
+import { connectStaffSocket, eventually, onConversationChange, startTestApp, type ConversationChange, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { checkTriage, injectTriagedMessage } from '../helpers/triage-result';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
@@ -55,22 +56,29 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
     expect(await app.runtime.ctx.queues.dialogue.getJob(jobId.dialogue(id))).toBeUndefined();
   });
 
-  test('staff get one conversation update from the triage job, carrying both the triage and the turn', async () => {
+  test('staff get one event from the triage job, carrying the triage, the turn and its answers: three for the message in all', async () => {
     const socket = await connectStaffSocket(app);
     try {
       const s = await openWidgetSession(app.url);
-      const updates: { conversation: { id: string; version: number; triage: unknown }; triagedMessageId?: string }[] = [];
-      socket.on('conversation:updated', (e) => void (e.conversation.id === s.conversationId && updates.push(e)));
+      const views: ConversationChange[] = [];
+      onConversationChange(socket, (c) => void (c.conversation.id === s.conversationId && views.push(c)));
+      // every /staff event about this conversation
+      const events: string[] = [];
+      socket.onAny((name: string, e: { conversationId?: string; conversation?: { id: string } }) => void ((e?.conversationId ?? e?.conversation?.id) === s.conversationId && events.push(name)));
       const id = await widgetSend(app.url, s, '父が一人暮らしで心配です');
       await eventually(async () => (await message(id)).dialoguedAt);
       const [row] = await app.runtime.ctx.db.select().from(conversations).where(eq(conversations.id, s.conversationId));
-      // the turn's view: the conversation as the turn left it (its latest version), with the triage in it
-      const fromTriage = await eventually(async () => updates.find((u) => u.triagedMessageId === id) ?? null);
+      // the turn's view, with its answers: the conversation as the turn left it (its latest version), with the triage in it
+      const fromTriage = await eventually(async () => views.find((u) => u.triagedMessageId === id) ?? null);
+      expect(fromTriage.event).toBe('message:created');
       expect(fromTriage.conversation.version).toBe(row.version);
       expect(fromTriage.conversation.triage).toMatchObject({ urgency: expect.any(String) });
-      // intake's and the triage job's, nothing more (three before: triage and turn announced it apart)
+      await eventually(async () => events.includes('message:updated'));
       await new Promise((r) => setTimeout(r, 500));
-      expect(updates).toHaveLength(2);
+      // intake's (the message and the conversation), the triage job's, the delivery's: nothing more
+      // (five before: intake, triage and turn each sent the conversation apart from the messages)
+      expect(views.map((v) => v.event)).toEqual(['message:created', 'message:created']);
+      expect([...events].sort()).toEqual(['message:created', 'message:created', 'message:updated']);
     } finally {
       socket.disconnect();
     }
@@ -160,9 +168,9 @@ describe.each(testDatabases())('the first turn of a LINE person after triage (%s
     const socket = await connectStaffSocket(app);
     try {
       const userId = fakeLineUserId();
-      const created: MessagesEventPayload[] = [];
+      const created: MessagesCreatedPayload[] = [];
       const updated: MessagesEventPayload[] = [];
-      socket.on('message:created', (e: MessagesEventPayload) => void created.push(e));
+      socket.on('message:created', (e: MessagesCreatedPayload) => void created.push(e));
       socket.on('message:updated', (e: MessagesEventPayload) => void updated.push(e));
       expect((await postWebhook(app.url, webhookBody([textEvent({ userId, text: '父が一人暮らしで心配です', replyToken: line.issueReplyToken() })]), SECRET)).status).toBe(200);
       const [inbound] = await eventually(async () => ((rows) => (rows.length === 1 && rows[0].dialoguedAt ? rows : null))(await inboundOf(ctx.db, [userId])));
@@ -174,8 +182,13 @@ describe.each(testDatabases())('the first turn of a LINE person after triage (%s
       await eventually(async () => updated.some((e) => e.conversationId === inbound.conversationId));
       await new Promise((r) => setTimeout(r, 300));
       const mine = (list: MessagesEventPayload[]) => list.filter((e) => e.conversationId === inbound.conversationId).map((e) => e.messages.map((m) => m.id));
-      // the person's message, then the turn's answers together
+      // the person's message, then the turn's answers together, each with the conversation as it left it
       expect(mine(created)).toEqual([[inbound.id], sent]);
+      const views = created.filter((e) => e.conversationId === inbound.conversationId).map((e) => e.conversation);
+      expect(views.map((c) => [c?.id, c?.preview ?? null])).toEqual([
+        [inbound.conversationId, '父が一人暮らしで心配です'],
+        [inbound.conversationId, null],
+      ]);
       // one LINE call for them, one event
       expect(mine(updated)).toEqual([sent]);
       expect(updated.flatMap((e) => e.messages).filter((m) => sent.includes(m.id)).every((m) => m.deliveryState === 'sent')).toBe(true);

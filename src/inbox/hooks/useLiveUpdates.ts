@@ -36,8 +36,13 @@ function eventTable(p: LiveParts): StaffEventTable {
   return {
     'message:created': (e) => {
       p.opened.onMessage(e);
-      // A conversation we do not know yet: conversation:updated normally follows, but be sure.
-      p.list.onMessage(e, () => api.conversation(e.conversationId).then((c) => applyConversation(p, c), () => undefined));
+      // The messages first (they count as unread), then the conversation as they left it. A
+      // conversation we do not know yet and the event does not carry: fetched.
+      const { conversation } = e;
+      p.list.onMessage(e, () => {
+        if (!conversation) void api.conversation(e.conversationId).then((c) => applyConversation(p, c), () => undefined);
+      });
+      if (conversation) applyConversation(p, conversation);
     },
     'message:updated': (e) => p.opened.onMessageUpdated(e),
     'conversation:updated': (e) => applyConversation(p, e.conversation),

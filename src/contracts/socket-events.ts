@@ -22,16 +22,19 @@ export interface MessagesEventPayload {
   messages: StaffMessageView[];
 }
 
+/** A conversation as something left it (`conversation:updated`). */
+export interface ConversationChangePayload {
+  conversation: ConversationView;
+  /** Sent by triage: the message whose triage `conversation` includes. */
+  triagedMessageId?: string;
+}
+
 /**
  * `message:created`: the messages and, when writing them changed their conversation (a person's
  * message, a bot turn, a staff answer), the conversation as they left it — what a
  * `conversation:updated` would carry, which is then not sent: one event, not two (issue 13).
  */
-export interface MessagesCreatedPayload extends MessagesEventPayload {
-  conversation?: ConversationView;
-  /** As on `conversation:updated`: sent by triage, the message whose triage `conversation` includes. */
-  triagedMessageId?: string;
-}
+export type MessagesCreatedPayload = MessagesEventPayload & Partial<ConversationChangePayload>;
 
 export interface StaffTypingPayload {
   conversationId: string;
@@ -45,8 +48,7 @@ export interface StaffServerEvents {
   'message:created': (e: MessagesCreatedPayload) => void;
   /** Delivery state of outbound messages changed (sent, failed, retrying). */
   'message:updated': (e: MessagesEventPayload) => void;
-  /** `triagedMessageId`: sent by triage, the message whose triage this result includes. */
-  'conversation:updated': (e: { conversation: ConversationView; triagedMessageId?: string }) => void;
+  'conversation:updated': (e: ConversationChangePayload) => void;
   /** A colleague is writing an answer. */
   'conversation:typing': (e: StaffTypingPayload) => void;
   'note:created': (e: { conversationId: string; note: NoteView }) => void;

@@ -8,6 +8,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type {
   AlertView,
+  ConversationChangePayload,
   ConversationView,
   FollowUpView,
   Lang,
@@ -37,7 +38,7 @@ export interface Publisher {
    * Messages of one conversation written together, in the order written (one event); with
    * `changed`, the conversation as writing them left it, instead of a `conversationUpdated` of its own.
    */
-  messagesCreated(agencyId: string, conversationId: string, messages: StaffMessageView[], changed?: ConversationChange): void;
+  messagesCreated(agencyId: string, conversationId: string, messages: StaffMessageView[], changed?: ConversationChangePayload): void;
   /** Delivery state of outbound messages of one conversation changed (sent, failed, retrying): one event. */
   messagesUpdated(agencyId: string, conversationId: string, messages: StaffMessageView[]): void;
   /** `triagedMessageId`: the message whose triage just finished, when triage sends it. */
@@ -65,14 +66,8 @@ export interface Publisher {
   endStaffSockets(staffId: string): void;
 }
 
-/** A conversation as something left it; `triagedMessageId`: the message whose triage just finished, when triage sends it. */
-export interface ConversationChange {
-  conversation: ConversationView;
-  triagedMessageId?: string;
-}
-
 /** Without an absent `triagedMessageId` key: the inbox and the bench read its presence. */
-const change = ({ conversation, triagedMessageId }: ConversationChange) => (triagedMessageId ? { conversation, triagedMessageId } : { conversation });
+const change = ({ conversation, triagedMessageId }: ConversationChangePayload) => (triagedMessageId ? { conversation, triagedMessageId } : { conversation });
 
 export function createPublisher(redis: Redis, prefix: string): Publisher {
   const opts = { key: socketKey(prefix) };

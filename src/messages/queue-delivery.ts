@@ -8,7 +8,7 @@
  * job for every answer still waiting (src/intake/sweeper.ts).
  */
 import type { Context } from '../context';
-import type { ConversationChange } from '../events/publisher';
+import type { ConversationChangePayload } from '../contracts';
 import { enqueue } from '../queues/enqueue';
 import { presentManyForStaff } from '../presenters/message';
 import type { MessageRow } from './write-outbound';
@@ -22,7 +22,7 @@ import type { MessageRow } from './write-outbound';
  */
 export const DeliveryPriority = { safety: 1, ahead: 2, ordinary: 10 } as const;
 
-export async function queueDelivery(ctx: Context, rows: MessageRow[], priority: number = DeliveryPriority.ordinary, changed?: ConversationChange): Promise<void> {
+export async function queueDelivery(ctx: Context, rows: MessageRow[], priority: number = DeliveryPriority.ordinary, changed?: ConversationChangePayload): Promise<void> {
   if (rows.length === 0) return;
   // Shown before queued: the worker's `message:updated` (sent, failed) must follow `message:created`.
   await publishCreated(ctx, rows, changed);
@@ -32,7 +32,7 @@ export async function queueDelivery(ctx: Context, rows: MessageRow[], priority: 
   if (!queued) ctx.log.warn({ messageId: first.id }, 'delivery not queued now; the sweeper will retry');
 }
 
-async function publishCreated(ctx: Context, rows: MessageRow[], changed?: ConversationChange): Promise<void> {
+async function publishCreated(ctx: Context, rows: MessageRow[], changed?: ConversationChangePayload): Promise<void> {
   const inOrder = [...rows].sort((a, b) => a.seq - b.seq);
   ctx.publisher.messagesCreated(rows[0].agencyId, rows[0].conversationId, await presentManyForStaff(ctx.db, inOrder), changed);
 }

@@ -195,8 +195,8 @@ describe.each(testDatabases())('staff inbox API on %s', (db) => {
       const event = await created;
       expect(event.conversation).toMatchObject({ id: s.conversationId, status: 'open', assignee: app.staffId, unread: 0 });
       await new Promise((r) => setTimeout(r, 300));
-      // and no conversation:updated of its own
-      expect(views.map((v) => [v.event, v.conversation.assignee])).toEqual([['message:created', app.staffId]]);
+      // and no conversation:updated of its own (the bot's last events may still arrive: they assign no one)
+      expect(views.filter((v) => v.conversation.assignee === app.staffId).map((v) => v.event)).toEqual(['message:created']);
     } finally {
       socket.disconnect();
     }

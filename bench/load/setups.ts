@@ -85,7 +85,9 @@ export async function startSetup(name: SetupName, lineUrl: string, redisUrl: str
     };
   }
   const database = await createTestDatabase();
-  const env = { ...base, DATABASE_URL: database.url };
+  // BENCH_PG_SOCKET=<folder>: the services reach Postgres through its Unix socket instead of TCP on loopback
+  const socketDir = process.env.BENCH_PG_SOCKET;
+  const env = { ...base, DATABASE_URL: socketDir ? `${database.url}?host=${encodeURIComponent(socketDir)}` : database.url };
   await runCli(['staff:add', '--email', STAFF.email, '--name', 'ベンチ 相談員', '--role', 'counsellor'], env, `${STAFF.password}\n`);
   const [apiMetrics, workersMetrics] = [await freePort(), await freePort()];
   const api = await startTsunagu({ ...env, PORT: String(port), METRICS_PORT: String(apiMetrics) }, ['--role=api'], 'API listening', true, nodeArgs('api'));

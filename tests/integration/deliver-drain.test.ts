@@ -19,12 +19,13 @@ import { jobId, QueueName, type DeliverJob } from '../../src/queues';
 import { claimFrom } from '../../src/messages/claim-delivery';
 import { createLineSender, type LineSender } from '../../src/channels/line';
 import { createDeliverProcessor } from '../../workers/deliver';
-import { ALWAYS_STAFFED, eventually, startTestApp, type TestApp } from '../helpers/app';
+import { ALWAYS_STAFFED, connectStaffSocket, eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { metricValue, scrape } from '../helpers/metrics';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
 import { statementsSentBy } from '../helpers/statements';
+import type { MessagesEventPayload } from '../../src/contracts/socket-events';
 
 const SECRET = 'drain-secret';
 const TOKEN = 'drain-token';
@@ -168,15 +169,18 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     await ctx.db.update(messages).set({ lineReplyToken: replyToken, lineReplyTokenAt: new Date(), lineReplyTokenUsedAt: null }).where(eq(messages.id, inbound.id));
     // a counsellor's answer: its view to staff carries the counsellor's name
     const [answer] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答R', authorType: 'staff', authorStaffId: app.staffId }]));
-    const published = jest.spyOn(ctx.publisher, 'messagesUpdated');
+    // what staff see, on a real /staff socket
+    const staff = await connectStaffSocket(app);
+    const events: MessagesEventPayload[] = [];
+    staff.on('message:updated', (e: MessagesEventPayload) => void (e.conversationId === conversation.id && events.push(e)));
     const deliver = deliverWith(lineSender());
     let outcome = '';
-    let views: typeof published.mock.calls = [];
     try {
       expect(await statementsSentBy(async () => (outcome = await deliver(answer.id)))).toBe(4);
+      await eventually(async () => events.length > 0);
+      await new Promise((r) => setTimeout(r, 200));
     } finally {
-      views = [...published.mock.calls];
-      published.mockRestore();
+      staff.disconnect();
     }
     expect(outcome).toBe('sent 1 by reply');
     const replies = line.delivered().filter((c) => c.path === '/v2/bot/message/reply' && c.body?.replyToken === replyToken);
@@ -185,7 +189,7 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     expect(row).toMatchObject({ deliveryState: 'sent', deliveryMethod: 'reply', deliveryAttempts: 1 });
     const [spent] = await ctx.db.select().from(messages).where(eq(messages.id, inbound.id));
     expect(spent.lineReplyTokenUsedAt).toBeInstanceOf(Date);
-    expect(views.map(([, , batch]) => batch.map((view) => [view.id, view.deliveryState, view.author]))).toEqual([[[answer.id, 'sent', { type: 'staff', staffId: app.staffId, name: '相談員 太郎' }]]]);
+    expect(events.map((e) => e.messages.map((view) => [view.id, view.deliveryState, view.author]))).toEqual([[[answer.id, 'sent', { type: 'staff', staffId: app.staffId, name: '相談員 太郎' }]]]);
   }, 60_000);
 
   test('answers written while a batch is being sent: the same job sends them next, in order, once each', async () => {

@@ -5,17 +5,25 @@
  * `dialogue` queue runs it otherwise: when an earlier message of the conversation is unfinished
  * (the job is held back until its turn is done), a LINE person's first turn (it asks LINE for
  * their profile), when the turn failed, and for the sweeper.
+ * A turn that finds, at its load, later messages of the conversation still waiting takes their
+ * turns too, in order, once its own has committed (issue 13): under load a person's next message
+ * was often triaged before this turn was done, and its job came back every 300 ms until it was
+ * (about 2.5 returns per such job in the bench, each a load and two Redis scripts). That job
+ * stays as the fallback; it finds its message handled.
  * The turn's effects (who it is about, anonymity, consent records, the safety question asked or
  * answered, and for はい / わからない the crisis itself: src/safety/raise-crisis.ts) and the bot's
  * replies are stored together with the message's `dialoguedAt` (src/dialogue/record-turn.ts), so
  * a turn run twice does nothing twice; replies are queued for delivery after commit.
  */
 import type { Job } from 'bullmq';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages } from '../src/db/schema';
-import { DialoguePriority, type DialogueJob } from '../src/queues';
-import { batchedMessageLoader, earlier, holdBack, type LoadedForJob } from '../src/queues/message-job';
+import { DialoguePriority, dialoguePriority, type DialogueJob } from '../src/queues';
+import { prepareOnce } from '../src/db/prepare-once';
+import { errorCode } from '../src/errors-for-log';
+import { batchedMessageLoader, earlier, growingPause, holdBack, type LoadedForJob } from '../src/queues/message-job';
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
 import { writtenLanguage } from '../src/dialogue/written-language';
@@ -45,9 +53,18 @@ const ORDER_WAIT_LIMIT_MS = 2 * 60_000;
  * it announced the conversation as it left it — from a triage job, as that triage's result), or
  * `notNow` with why it was not run: `earlier` (an earlier message of the conversation is
  * unfinished: its turn comes first) or `line`. `loaded`: the message as the triage job read it
- * (with `turnLoad`), its conversation as triage left it.
+ * (with `turnLoad`), its conversation as triage left it. The turns of later messages it took are
+ * in `done` too (`LATER_TURN`).
  */
 export type DialogueTurn = (messageId: string, opts: { ahead: boolean; inTriage?: boolean; loaded?: TurnLoaded }) => Promise<TurnDone | { notNow: 'earlier' | 'line' }>;
+
+/** Marks, in a turn's outcome, the turn of a later message it took. */
+export const LATER_TURN = 'then for a later message: ';
+
+/** Most later turns one turn takes after its own: bounded, so one job does not hold a conversation. */
+export const LATER_TURNS = 10;
+
+const later = alias(messages, 'later');
 /**
  * What a turn reads with its message (one statement: src/queues/message-job.ts): whether an earlier
  * message of the conversation still waits for its turn, and when the safety question was last
@@ -55,7 +72,12 @@ export type DialogueTurn = (messageId: string, opts: { ahead: boolean; inTriage?
  */
 export const turnLoad = {
   unfinished: and(eq(earlier.direction, 'in'), isNull(earlier.dialoguedAt), gt(earlier.createdAt, sql`now() - ${sql.raw(`interval '${ORDER_WAIT_LIMIT_MS} milliseconds'`)}`)),
-  extras: { lastAsked: lastSafetyAskedAt(messages.conversationId) },
+  extras: {
+    lastAsked: lastSafetyAskedAt(messages.conversationId),
+    // whether a later message of the conversation, triaged, waits for its turn: this turn then
+    // takes it (one triaged after this load, whose turn saw this one unfinished, is left to its job)
+    laterWaiting: sql<boolean>`exists (select 1 from ${messages} as ${later} where ${and(eq(later.conversationId, messages.conversationId), gt(later.seq, messages.seq), eq(later.direction, 'in'), isNull(later.dialoguedAt), isNotNull(later.triagedAt))})`,
+  },
 };
 export type TurnLoaded = LoadedForJob<typeof turnLoad.extras>;
 
@@ -69,26 +91,79 @@ export function createDialogueProcessor(deps: DialogueDeps | { turn: DialogueTur
   return async function dialogue(job: Job<DialogueJob>, token?: string): Promise<string> {
     const ahead = (job.opts.priority ?? DialoguePriority.ordinary) <= DialoguePriority.ahead;
     const turned = await turn(job.data.messageId, { ahead });
-    return 'notNow' in turned ? holdBack(job, token) : turned.done;
+    // the earlier message's turn takes this one when done: looking again is the fallback, less and less often
+    return 'notNow' in turned ? holdBack(job, token, growingPause(job)) : turned.done;
   };
 }
 
-export function createDialogueTurn({ ctx, profileLanguage, now = () => new Date() }: DialogueDeps): DialogueTurn {
+/** What one turn did; `later`: it ran and saw later messages of its conversation waiting (at its load). */
+type OneTurn = TurnDone & { later: { conversationId: string; seq: number } | null };
+
+export function createDialogueTurn(deps: DialogueDeps): DialogueTurn {
+  const { db, log } = deps.ctx;
+  const one = createOneTurn(deps);
+  // After this turn committed, in a statement of its own: the conversation's next message whose
+  // turn waits. A later message's turn that saw this one unfinished was put back as a job; made in
+  // the turn's own statement, this look would read a snapshot taken before that message was triaged.
+  const nextWaiting = prepareOnce(db, 'dialogue:nextWaiting', () =>
+    db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, sql.placeholder('conversationId')),
+          gt(messages.seq, sql.placeholder('after')),
+          eq(messages.direction, 'in'),
+          isNull(messages.dialoguedAt),
+          isNotNull(messages.triagedAt),
+        ),
+      )
+      .orderBy(asc(messages.seq))
+      .limit(1),
+  );
+
+  return async function turnAndLater(messageId, opts) {
+    const turned = await one(messageId, opts);
+    if ('notNow' in turned) return turned;
+    const outcomes = [turned.done];
+    // A later turn run here must not wait on LINE either when this is a triage job.
+    for (let at = turned.later, n = 0; at && n < LATER_TURNS; n++) {
+      const [next] = await nextWaiting.execute({ conversationId: at.conversationId, after: at.seq });
+      if (!next) break;
+      // Its own job (held back, or the sweeper's) takes it when this fails or it cannot run here.
+      const taken = await one(next.id, { inTriage: false, noLine: opts.inTriage === true }).catch((err: unknown) => {
+        log.warn({ messageId: next.id, err: errorCode(err) }, 'a later turn failed here; its own job takes it');
+        return null;
+      });
+      if (!taken || 'notNow' in taken) break;
+      outcomes.push(`${LATER_TURN}${taken.done}`);
+      at = taken.later;
+    }
+    return { done: outcomes.join('; '), shown: turned.shown };
+  };
+}
+
+/**
+ * One message's turn. `ahead` absent: from the conversation (a later message's turn taken by an
+ * earlier one's). `noLine`: must not wait on LINE (run by a triage job), as `inTriage`.
+ */
+function createOneTurn({ ctx, profileLanguage, now = () => new Date() }: DialogueDeps) {
   const { db, municipality } = ctx;
   // One statement (for many jobs under load): the message, its conversation and contact, and `turnLoad`.
   const load = batchedMessageLoader(db, 'in', turnLoad);
 
-  return async function turnOf(messageId, { ahead, inTriage = false, loaded }) {
+  return async function turnOf(messageId: string, { ahead: given, inTriage = false, noLine = inTriage, loaded }: { ahead?: boolean; inTriage?: boolean; noLine?: boolean; loaded?: TurnLoaded }): Promise<OneTurn | { notNow: 'earlier' | 'line' }> {
     // What the triage job read a moment ago stands when no earlier message was waiting then: none
     // can be waiting now (they only finish), so no statement of its own (issue 13). Otherwise look
     // again: the earlier one may have finished since.
     const row = loaded && !loaded.earlierUnfinished ? loaded : await load(messageId);
-    if (!row) return { done: 'missing', shown: false };
+    if (!row) return { done: 'missing', shown: false, later: null };
     const { message, conversation, contact } = row;
-    if (message.dialoguedAt) return { done: 'already handled', shown: false };
+    if (message.dialoguedAt) return { done: 'already handled', shown: false, later: null };
     if (row.earlierUnfinished) return { notNow: 'earlier' };
     const asksLine = !conversation.dialogue && contact.channel === 'line' && profileLanguage !== null;
-    if (asksLine && inTriage) return { notNow: 'line' };
+    if (asksLine && noLine) return { notNow: 'line' };
+    const ahead = given ?? dialoguePriority(conversation) === DialoguePriority.ahead;
 
     let lang = contact.lang as Lang;
     if (!conversation.dialogue) {
@@ -134,7 +209,7 @@ export function createDialogueTurn({ ctx, profileLanguage, now = () => new Date(
     if (danger) set.triage = crisisTriage(conversation.triage, danger);
 
     const { replies, updated, crisis } = await recordTurn(ctx, { message, conversation, turn, set, danger, lang, at });
-    if (!updated) return { done: 'already handled', shown: false };
+    if (!updated) return { done: 'already handled', shown: false, later: null };
     if (crisis) await announceCrisis(ctx, crisis);
     // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
     // From a triage job, the view carries that triage too: the job announces it once, here, with the answers.
@@ -142,6 +217,10 @@ export function createDialogueTurn({ ctx, profileLanguage, now = () => new Date(
     // a turn that went ahead (a first turn, a safety question) is delivered ahead too
     if (replies.length > 0) await queueDelivery(ctx, replies, ahead ? DeliveryPriority.ahead : DeliveryPriority.ordinary, changed);
     else ctx.publisher.conversationUpdated(changed.conversation, changed.triagedMessageId);
-    return { done: `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`, shown: true };
+    return {
+      done: `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`,
+      shown: true,
+      later: row.extras.laterWaiting ? { conversationId: conversation.id, seq: message.seq } : null,
+    };
   };
 }

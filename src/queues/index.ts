@@ -56,6 +56,12 @@ const defaults: JobsOptions = {
  */
 export const DialoguePriority = { ahead: 1, ordinary: 10 } as const;
 
+/** A conversation's turn priority: a first turn, or a conversation at risk, goes ahead of ordinary turns. */
+export function dialoguePriority(conversation: { dialogue: unknown; triage: { risk?: { band?: string } } | null }): number {
+  const band = conversation.triage?.risk?.band;
+  return !conversation.dialogue || band === 'check' || band === 'crisis' ? DialoguePriority.ahead : DialoguePriority.ordinary;
+}
+
 /**
  * Triage jobs that go ahead of the others waiting (lower runs first):
  * - `danger`: a text with a word of danger to life (src/triage/crisis-hint.ts; triage still

@@ -121,8 +121,22 @@ export async function holdBackBehindEarlier(job: Job, token: string | undefined,
   if (loaded.earlierUnfinished) await holdBack(job, token);
 }
 
-/** Moves the job back to the delayed set and ends this attempt (see holdBackBehindEarlier). */
-export async function holdBack(job: Job, token: string | undefined): Promise<never> {
-  await job.moveToDelayed(Date.now() + ORDER_RECHECK_MS, token);
+/** Moves the job back to the delayed set and ends this attempt (see holdBackBehindEarlier); `pauseMs`: how long, ORDER_RECHECK_MS by default. */
+export async function holdBack(job: Job, token: string | undefined, pauseMs = ORDER_RECHECK_MS): Promise<never> {
+  await job.moveToDelayed(Date.now() + pauseMs, token);
   throw new DelayedError();
+}
+
+/** Longest pause of a job held back longer and longer (growingPause). */
+const LONGEST_RECHECK_MS = 5_000;
+
+/**
+ * A pause that grows with the job's age: ORDER_RECHECK_MS at first, then half the time it has
+ * waited so far, up to LONGEST_RECHECK_MS. For a job whose wait another job usually ends for it
+ * (a dialogue turn: the earlier message's turn takes the later ones, workers/dialogue.ts): under
+ * load the earlier turn waited seconds, and a look every 300 ms cost a load and two Redis scripts
+ * each time, taking worker slots from the turns it waited for.
+ */
+export function growingPause(job: Pick<Job, 'timestamp'>, now = Date.now()): number {
+  return Math.min(LONGEST_RECHECK_MS, Math.max(ORDER_RECHECK_MS, (now - job.timestamp) / 2));
 }

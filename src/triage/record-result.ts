@@ -23,7 +23,7 @@ import { conversations, messages, triageRuns, type Triage } from '../db/schema';
 import type { LoadedMessage } from '../queues/message-job';
 import { enqueue } from '../queues/enqueue';
 import { errorCode } from '../errors-for-log';
-import { DialoguePriority } from '../queues';
+import { DialoguePriority, dialoguePriority } from '../queues';
 import { presentConversation } from '../presenters/conversation';
 import { announceCrisis, raiseCrisis, type RaisedCrisis } from '../safety/raise-crisis';
 import type { Lang } from '../dialogue/texts';
@@ -212,12 +212,6 @@ async function recordUnderLock(ctx: Context, row: LoadedMessage, own: Triage | n
     const crisis = await raiseCrisis(ctx, tx, { conversation, messageId: message.id, lang, categories: result.categories, reasons: result.reasons });
     return { conversation, result, crisis }; // crisis null: an open alert already covers it
   });
-}
-
-/** A first turn, or a conversation at risk, goes ahead of ordinary turns in the dialogue queue. */
-function dialoguePriority(conversation: typeof conversations.$inferSelect): number {
-  const band = conversation.triage?.risk?.band;
-  return !conversation.dialogue || band === 'check' || band === 'crisis' ? DialoguePriority.ahead : DialoguePriority.ordinary;
 }
 
 /** The conversation so far, in order (a worry often unfolds over several messages), with this message's own result. */

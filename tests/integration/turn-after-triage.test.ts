@@ -10,18 +10,20 @@
  * - a LINE person's first turn, which asks LINE for their profile: a triage job must not wait on
  *   LINE (the hotline reply waits for triage slots), so it is queued; their next turns are not.
  * The turn reads nothing of its own when nothing earlier waited at triage's load: that load serves it.
+ * A turn that saw, at its load, a later message triaged and waiting takes that message's turn too,
+ * once its own has committed: the later one's job (put back until then) finds it handled.
  */
 import { eq } from 'drizzle-orm';
 import { conversations, messages } from '../../src/db/schema';
 import { jobId } from '../../src/queues';
 import { createTriageProcessor } from '../../workers/triage';
-import { createDialogueTurn, type DialogueTurn } from '../../workers/dialogue';
+import { createDialogueTurn, LATER_TURN, type DialogueTurn } from '../../workers/dialogue';
 import { statementsSentBy } from '../helpers/statements';
 import type { MessagesCreatedPayload, MessagesEventPayload } from '../../src/contracts/socket-events';
 import { connectStaffSocket, eventually, onConversationChange, startTestApp, type ConversationChange, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { checkTriage, injectTriagedMessage } from '../helpers/triage-result';
-import { openWidgetSession, widgetSend } from '../helpers/widget';
+import { openWidgetSession, widgetSend, type WidgetSession } from '../helpers/widget';
 import { inboundOf } from '../helpers/burst';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
 import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
@@ -84,18 +86,26 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
     }
   });
 
+  /**
+   * With the dialogue queue paused: an earlier message, triaged, its turn waiting as a job, and a
+   * later one sent after it, triaged, whose turn did not run ahead of the earlier one: it waits as
+   * a job of its own.
+   */
+  const laterBehindEarlier = async (s: WidgetSession) => {
+    const earlierId = await injectTriagedMessage(app, s.conversationId, '母の介護のことで相談したいです', checkTriage({ urgency: 'normal', risk: { score: 0.05, band: 'clear' } }));
+    const laterId = await widgetSend(app.url, s, '夜も眠れていないようです');
+    await eventually(async () => (await message(laterId)).triagedAt);
+    await eventually(() => app.runtime.ctx.queues.dialogue.getJob(jobId.dialogue(laterId)));
+    return { earlierId, laterId };
+  };
+
   test("a message whose conversation has an earlier turn waiting: queued, and answered after the earlier one", async () => {
     const { ctx } = app.runtime;
     const s = await openWidgetSession(app.url);
     await ctx.queues.dialogue.pause();
     let earlierId: string, laterId: string;
     try {
-      // the earlier message: triaged, its turn waiting in the (paused) dialogue queue
-      earlierId = await injectTriagedMessage(app, s.conversationId, '母の介護のことで相談したいです', checkTriage({ urgency: 'normal', risk: { score: 0.05, band: 'clear' } }));
-      laterId = await widgetSend(app.url, s, '夜も眠れていないようです');
-      await eventually(async () => (await message(laterId)).triagedAt);
-      // its turn did not run ahead of the earlier one: it waits as a job of its own
-      await eventually(() => ctx.queues.dialogue.getJob(jobId.dialogue(laterId)));
+      ({ earlierId, laterId } = await laterBehindEarlier(s));
       expect((await message(laterId)).dialoguedAt).toBeNull();
       expect((await message(earlierId)).dialoguedAt).toBeNull();
     } finally {
@@ -106,7 +116,31 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
     expect(earlier.getTime()).toBeLessThanOrEqual(later.getTime());
   });
 
-  test("a returning person's message: the turn reads nothing more, triage's load serves it (three statements in all)", async () => {
+  test("the earlier message's turn takes the later one's, after its own; the later one's job finds it handled", async () => {
+    const { ctx } = app.runtime;
+    const s = await openWidgetSession(app.url);
+    await ctx.queues.dialogue.pause();
+    let earlierId: string, laterId: string;
+    try {
+      ({ earlierId, laterId } = await laterBehindEarlier(s));
+      // the earlier message's turn, as its job runs it (the queue still paused)
+      const turned = await createDialogueTurn({ ctx, profileLanguage: null })(earlierId, { ahead: false });
+      expect('done' in turned && turned.done).toContain(LATER_TURN);
+      const earlier = (await message(earlierId)).dialoguedAt!;
+      const later = (await message(laterId)).dialoguedAt!;
+      expect(later).toBeInstanceOf(Date);
+      expect(earlier.getTime()).toBeLessThanOrEqual(later.getTime());
+    } finally {
+      await ctx.queues.dialogue.resume();
+    }
+    const written = (await answers(s.conversationId)).length;
+    expect(written).toBeGreaterThan(0);
+    // both jobs run now: each finds its message handled, and nothing is answered twice
+    for (const id of [earlierId, laterId]) await eventually(async () => (await ctx.queues.dialogue.getJob(jobId.dialogue(id)))?.returnvalue === 'already handled');
+    expect((await answers(s.conversationId)).length).toBe(written);
+  });
+
+  test("a returning person's message: the turn reads nothing more, triage's load serves it, and with nothing later waiting it looks for no later turn (three statements in all)", async () => {
     const { ctx } = app.runtime;
     const s = await openWidgetSession(app.url);
     const first = await widgetSend(app.url, s, '母の介護のことで相談したいです');

@@ -9,7 +9,9 @@
  * turns too, in order, once its own has committed (issue 13): under load a person's next message
  * was often triaged before this turn was done, and its job came back every 300 ms until it was
  * (about 2.5 returns per such job in the bench, each a load and two Redis scripts). That job
- * stays as the fallback; it finds its message handled.
+ * stays as the fallback, looking again less and less often; it finds its message handled. No
+ * turn jumps the queue this way: a turn that went ahead (a person's first), or one with a more
+ * urgent job waiting for its slot, wakes the later message's job instead (BullMQ promote).
  * The turn's effects (who it is about, anonymity, consent records, the safety question asked or
  * answered, and for はい / わからない the crisis itself: src/safety/raise-crisis.ts) and the bot's
  * replies are stored together with the message's `dialoguedAt` (src/dialogue/record-turn.ts), so
@@ -20,7 +22,7 @@ import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Context } from '../src/context';
 import { contacts, conversations, messages } from '../src/db/schema';
-import { DialoguePriority, dialoguePriority, type DialogueJob } from '../src/queues';
+import { DialoguePriority, dialoguePriority, jobId, TriagePriority, type DialogueJob } from '../src/queues';
 import { prepareOnce } from '../src/db/prepare-once';
 import { errorCode } from '../src/errors-for-log';
 import { batchedMessageLoader, earlier, growingPause, holdBack, type LoadedForJob } from '../src/queues/message-job';
@@ -96,8 +98,14 @@ export function createDialogueProcessor(deps: DialogueDeps | { turn: DialogueTur
   };
 }
 
-/** What one turn did; `later`: it ran and saw later messages of its conversation waiting (at its load). */
-type OneTurn = TurnDone & { later: { conversationId: string; seq: number } | null };
+/**
+ * What one turn did; `later`: it ran and saw later messages of its conversation waiting (at its
+ * load). `wakeOnly`: the turn went ahead (a person's first) and the later ones would not: their
+ * own jobs take them, woken now, at their own priority — taken here, ordinary turns would go
+ * ahead of other people's first turns (the embedded database's turn and the worker slot are this
+ * job's).
+ */
+type OneTurn = TurnDone & { later: { conversationId: string; seq: number; wakeOnly: boolean } | null };
 
 export function createDialogueTurn(deps: DialogueDeps): DialogueTurn {
   const { db, log } = deps.ctx;
@@ -130,6 +138,12 @@ export function createDialogueTurn(deps: DialogueDeps): DialogueTurn {
     for (let at = turned.later, n = 0; at && n < LATER_TURNS; n++) {
       const [next] = await nextWaiting.execute({ conversationId: at.conversationId, after: at.seq });
       if (!next) break;
+      // Between turns, as separate jobs would: a more urgent job waiting for this one's slot goes first.
+      if (at.wakeOnly || (await moreUrgentWaiting(opts.inTriage === true))) {
+        await wake(next.id);
+        outcomes.push(`${LATER_TURN}its job woken`);
+        break;
+      }
       // Its own job (held back, or the sweeper's) takes it when this fails or it cannot run here.
       const taken = await one(next.id, { inTriage: false, noLine: opts.inTriage === true }).catch((err: unknown) => {
         log.warn({ messageId: next.id, err: errorCode(err) }, 'a later turn failed here; its own job takes it');
@@ -141,6 +155,23 @@ export function createDialogueTurn(deps: DialogueDeps): DialogueTurn {
     }
     return { done: outcomes.join('; '), shown: turned.shown };
   };
+
+  /**
+   * Whether a job more urgent than an ordinary turn waits in this job's queue: a person's first
+   * turn or one at risk (dialogue), a text with a word of danger or a newcomer's (triage, whose
+   * slots the hotline reply waits for). One Redis call; Redis away: no.
+   */
+  async function moreUrgentWaiting(inTriage: boolean): Promise<boolean> {
+    const [queue, urgent] = inTriage ? [deps.ctx.queues.triage, [TriagePriority.danger, TriagePriority.newcomer]] : [deps.ctx.queues.dialogue, [DialoguePriority.ahead]];
+    const counts: Record<string, number> = await queue.getCountsPerPriority(urgent).catch(() => ({}));
+    return Object.values(counts).some((n) => n > 0);
+  }
+
+  /** Moves the message's held-back job to run now (nothing when it is not waiting for a later look; Redis away: it looks again in time). */
+  async function wake(messageId: string): Promise<void> {
+    const job = await deps.ctx.queues.dialogue.getJob(jobId.dialogue(messageId)).catch(() => undefined);
+    await job?.promote().catch(() => undefined);
+  }
 }
 
 /**
@@ -220,7 +251,7 @@ function createOneTurn({ ctx, profileLanguage, now = () => new Date() }: Dialogu
     return {
       done: `${turn.state.step}: ${replies.length} replies, ${turn.effects.map((e) => e.type).join(',') || 'no effects'}`,
       shown: true,
-      later: row.extras.laterWaiting ? { conversationId: conversation.id, seq: message.seq } : null,
+      later: row.extras.laterWaiting ? { conversationId: conversation.id, seq: message.seq, wakeOnly: ahead && dialoguePriority(updated) !== DialoguePriority.ahead } : null,
     };
   };
 }

@@ -15,7 +15,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { conversations, messages } from '../../src/db/schema';
-import { jobId } from '../../src/queues';
+import { randomUUID } from 'node:crypto';
+import { DialoguePriority, jobId, jobOptions } from '../../src/queues';
 import { createTriageProcessor } from '../../workers/triage';
 import { createDialogueTurn, LATER_TURN, type DialogueTurn } from '../../workers/dialogue';
 import { statementsSentBy } from '../helpers/statements';
@@ -87,6 +88,22 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
   });
 
   /**
+   * A returning person's session (their first turn done, so a later turn of theirs is an ordinary
+   * one: a first turn waiting would go ahead, and the earlier turn would wake its job instead),
+   * with the dialogue queue paused once nothing is left in it from earlier tests (a held-back job
+   * coming back would count as a more urgent turn waiting).
+   */
+  const returningPersonQueuePaused = async () => {
+    const { queues } = app.runtime.ctx;
+    const s = await openWidgetSession(app.url);
+    const first = await widgetSend(app.url, s, 'こんにちは');
+    await eventually(async () => (await message(first)).dialoguedAt);
+    await eventually(async () => Object.values(await queues.dialogue.getJobCounts('wait', 'prioritized', 'delayed', 'active')).every((n) => n === 0));
+    await queues.dialogue.pause();
+    return s;
+  };
+
+  /**
    * With the dialogue queue paused: an earlier message, triaged, its turn waiting as a job, and a
    * later one sent after it, triaged, whose turn did not run ahead of the earlier one: it waits as
    * a job of its own.
@@ -118,8 +135,7 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
 
   test("the earlier message's turn takes the later one's, after its own; the later one's job finds it handled", async () => {
     const { ctx } = app.runtime;
-    const s = await openWidgetSession(app.url);
-    await ctx.queues.dialogue.pause();
+    const s = await returningPersonQueuePaused();
     let earlierId: string, laterId: string;
     try {
       ({ earlierId, laterId } = await laterBehindEarlier(s));
@@ -138,6 +154,47 @@ describe.each(testDatabases())('the dialogue turn after triage (%s)', (db) => {
     // both jobs run now: each finds its message handled, and nothing is answered twice
     for (const id of [earlierId, laterId]) await eventually(async () => (await ctx.queues.dialogue.getJob(jobId.dialogue(id)))?.returnvalue === 'already handled');
     expect((await answers(s.conversationId)).length).toBe(written);
+  });
+
+  test('between turns a more urgent job waiting for the slot goes first: the later turn is left to its own job, woken', async () => {
+    const { ctx } = app.runtime;
+    const s = await returningPersonQueuePaused();
+    // someone's first turn, waiting for a dialogue slot
+    const urgent = await ctx.queues.dialogue.add('dialogue', { messageId: randomUUID() }, { ...jobOptions.dialogue, jobId: `test-urgent-${randomUUID()}`, priority: DialoguePriority.ahead });
+    let laterId: string;
+    try {
+      let earlierId: string;
+      ({ earlierId, laterId } = await laterBehindEarlier(s));
+      const turned = await createDialogueTurn({ ctx, profileLanguage: null })(earlierId, { ahead: false });
+      expect('done' in turned && turned.done).toContain(`${LATER_TURN}its job woken`);
+      expect((await message(laterId)).dialoguedAt).toBeNull();
+    } finally {
+      await urgent.remove();
+      await ctx.queues.dialogue.resume();
+    }
+    await eventually(async () => (await message(laterId)).dialoguedAt);
+  });
+
+  test("a turn that went ahead (a person's first) leaves the later ordinary turn to its own job, woken at once", async () => {
+    const { ctx } = app.runtime;
+    const s = await openWidgetSession(app.url);
+    await ctx.queues.dialogue.pause();
+    let laterId: string;
+    try {
+      let earlierId: string;
+      ({ earlierId, laterId } = await laterBehindEarlier(s));
+      // the later one's job as a held-back job is: it would look again in a minute
+      await (await ctx.queues.dialogue.getJob(jobId.dialogue(laterId)))!.remove();
+      await ctx.queues.dialogue.add('dialogue', { messageId: laterId }, { ...jobOptions.dialogue, jobId: jobId.dialogue(laterId), delay: 60_000 });
+      const turned = await createDialogueTurn({ ctx, profileLanguage: null })(earlierId, { ahead: true });
+      expect('done' in turned && turned.done).toContain(`${LATER_TURN}its job woken`);
+      expect((await message(laterId)).dialoguedAt).toBeNull();
+      expect(await (await ctx.queues.dialogue.getJob(jobId.dialogue(laterId)))!.getState()).not.toBe('delayed');
+    } finally {
+      await ctx.queues.dialogue.resume();
+    }
+    // its job runs now, not in a minute
+    await eventually(async () => (await message(laterId)).dialoguedAt);
   });
 
   test("a returning person's message: the turn reads nothing more, triage's load serves it, and with nothing later waiting it looks for no later turn (three statements in all)", async () => {

@@ -41,6 +41,7 @@ import { jobId, jobOptions, type DeliverJob } from '../src/queues';
 import { latencyFields, observeAnswerLatency, type SentForLatency } from '../src/metrics/answer-latency';
 import { DeliveryPriority } from '../src/messages/queue-delivery';
 import { enqueue } from '../src/queues/enqueue';
+import { waitingAt } from '../src/queues/waiting-at';
 import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
 import { claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
 import { authorName, presentForWidget, presentNamedForStaff } from '../src/presenters/message';
@@ -203,14 +204,13 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
    * Whether a delivery more urgent than a job of `priority` waits for a worker: a hotline reply
    * (and, for an ordinary answer, a person's first). A job sending a conversation's answers one
    * batch after another holds its slot for each LINE call; with every slot so held, the hotline
-   * reply waited for whole conversations (issue 13). One Redis call, a count per priority;
-   * Redis away: the job goes on.
+   * reply waited for whole conversations (issue 13).
    */
-  async function moreUrgentWaiting(priority: number): Promise<boolean> {
-    const ahead = Object.values(DeliveryPriority).filter((p) => p < priority);
-    if (ahead.length === 0) return false;
-    const counts: Record<string, number> = await ctx.queues.deliver.getCountsPerPriority(ahead).catch(() => ({}));
-    return Object.values(counts).some((n) => n > 0);
+  function moreUrgentWaiting(priority: number): Promise<boolean> {
+    return waitingAt(
+      ctx.queues.deliver,
+      Object.values(DeliveryPriority).filter((p) => p < priority),
+    );
   }
 
   // An earlier answer is unfinished while pending or sending, unless this job sends it. One

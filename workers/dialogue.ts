@@ -25,6 +25,7 @@ import { contacts, conversations, messages } from '../src/db/schema';
 import { DialoguePriority, dialoguePriority, jobId, TriagePriority, type DialogueJob } from '../src/queues';
 import { prepareOnce } from '../src/db/prepare-once';
 import { errorCode } from '../src/errors-for-log';
+import { waitingAt } from '../src/queues/waiting-at';
 import { batchedMessageLoader, earlier, growingPause, holdBack, type LoadedForJob } from '../src/queues/message-job';
 import { step, type TurnOutput } from '../src/dialogue/machine';
 import type { Lang } from '../src/dialogue/texts';
@@ -159,12 +160,11 @@ export function createDialogueTurn(deps: DialogueDeps): DialogueTurn {
   /**
    * Whether a job more urgent than an ordinary turn waits in this job's queue: a person's first
    * turn or one at risk (dialogue), a text with a word of danger or a newcomer's (triage, whose
-   * slots the hotline reply waits for). One Redis call; Redis away: no.
+   * slots the hotline reply waits for).
    */
-  async function moreUrgentWaiting(inTriage: boolean): Promise<boolean> {
-    const [queue, urgent] = inTriage ? [deps.ctx.queues.triage, [TriagePriority.danger, TriagePriority.newcomer]] : [deps.ctx.queues.dialogue, [DialoguePriority.ahead]];
-    const counts: Record<string, number> = await queue.getCountsPerPriority(urgent).catch(() => ({}));
-    return Object.values(counts).some((n) => n > 0);
+  function moreUrgentWaiting(inTriage: boolean): Promise<boolean> {
+    const { queues } = deps.ctx;
+    return inTriage ? waitingAt(queues.triage, [TriagePriority.danger, TriagePriority.newcomer]) : waitingAt(queues.dialogue, [DialoguePriority.ahead]);
   }
 
   /** Moves the message's held-back job to run now (nothing when it is not waiting for a later look; Redis away: it looks again in time). */

@@ -13,9 +13,9 @@
  * A turn that saw, at its load, a later message triaged and waiting takes that message's turn too,
  * once its own has committed: the later one's job (put back until then) finds it handled.
  */
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { conversations, messages } from '../../src/db/schema';
-import { randomUUID } from 'node:crypto';
 import { DialoguePriority, jobId, jobOptions } from '../../src/queues';
 import { createTriageProcessor } from '../../workers/triage';
 import { createDialogueTurn, LATER_TURN, type DialogueTurn } from '../../workers/dialogue';

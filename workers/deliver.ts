@@ -22,6 +22,11 @@
  *   stalled-job check runs it again and it first resends its unfinished batch (or marks it
  *   unclear, below); the sweeper brings back the job that sends a waiting answer
  *   (`delivery_sender`), or the answer's own job when none took it.
+ * - Claim before load (issue 13): a job first claims its batch, in one statement with what sending
+ *   it needs (the person's LINE id, the latest reply token); only when that took nothing — the
+ *   answer sent, taken, behind an earlier one, or in the job's own unfinished batch (a retry) —
+ *   does it load the answer to see which. An answer sent by reply with nothing after it costs
+ *   three statements: the claim, the finish, the look for more.
  * - LINE: the reply token of the latest inbound event while it is fresh and unused (claimed
  *   atomically, so only one answer uses it: a new batch claims it with the batch, in one
  *   statement), push otherwise. 429/5xx/network → retry with backoff.
@@ -43,7 +48,7 @@ import { DeliveryPriority } from '../src/messages/queue-delivery';
 import { enqueue } from '../src/queues/enqueue';
 import { waitingAt } from '../src/queues/waiting-at';
 import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
-import { claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
+import { claimFirst, claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
 import { authorName, presentForWidget, presentNamedForStaff } from '../src/presenters/message';
 import { chooseLineDelivery, toLineOutbound, type LineSender, type SendResult } from '../src/channels/line';
 
@@ -72,6 +77,16 @@ export const DRAIN_BATCHES = 10;
 
 /** Marks, in the job's result, the outcome of a batch of answers other than the job's own. */
 export const LATER = 'for later answers: ';
+
+/** A job's first batch, claimed, with what sending it needs: `m` the job's answer, `personId` the contact's id on the channel. */
+interface FirstBatch {
+  m: MessageRow;
+  batch: MessageRow[];
+  latest: LatestInbound | null;
+  /** The reply token claimed with the batch (the batch marked `reply`), if it was. */
+  replyToken: string | null;
+  personId: string;
+}
 
 export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   const { db } = ctx;
@@ -220,7 +235,15 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     extras: { latestIn: latestInbound, owns: ownsUnfinished },
   });
 
-  return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
+  /** Reply tokens received after this are fresh now (chooseLineDelivery's rule, for the claim's SQL); null when LINE is not configured. */
+  const replyCutoff = () => (line ? new Date(Date.now() - ctx.config.LINE_REPLY_TOKEN_MAX_AGE_SECONDS * 1000) : null);
+
+  /**
+   * What the job sends first, when the claim-first statement took nothing: load the answer to see
+   * why — gone, sent, taken by another job, behind an earlier answer (whose job sends this one),
+   * or in an unfinished batch of this job's own (a retry resends it) — and claim as before.
+   */
+  async function loadThenClaim(job: Job<DeliverJob>, token: string | undefined): Promise<string | FirstBatch> {
     const row = await load(job.data.messageId);
     if (!row) return 'missing';
     const { message: m } = row;
@@ -235,20 +258,31 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       // A batch of its own behind an earlier answer (staff sent an older one again): wait for it.
       await holdBackBehindEarlier(job, token, row);
     }
-
-    let latest = row.extras.latestIn;
+    const latest = row.extras.latestIn;
     // A new LINE batch claims the fresh reply token with it (one statement less before the call).
     const fresh = m.channel === 'line' && !owns ? freshReply(latest) : null;
     const claimed = owns ? { batch: await reclaimOwnBatch(db, m), replying: false } : await claimFrom(db, m, fresh?.messageId ?? null);
-    let batch = claimed.batch;
-    if (batch.length === 0) return 'sent by another job';
-    // only for the first batch: those taken after it claim the token, if any is left, as they go
-    let replyToken = claimed.replying && fresh ? fresh.token : null;
+    if (claimed.batch.length === 0) return 'sent by another job';
+    return { m, batch: claimed.batch, latest, replyToken: claimed.replying && fresh ? fresh.token : null, personId: row.contact.externalId };
+  }
+
+  return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
+    // Most jobs start a new batch with their answer: claimed first, in one statement with what
+    // sending it needs (issue 13: a load and a claim were two). Only when that took nothing does
+    // the job load its answer.
+    const first = await claimFirst(db, job.data.messageId, replyCutoff());
+    const start: string | FirstBatch = first
+      ? { m: first.batch.find((b) => b.id === job.data.messageId)!, batch: first.batch, latest: first.latest, replyToken: first.replying ? first.latest?.token ?? null : null, personId: first.contactExternalId }
+      : await loadThenClaim(job, token);
+    if (typeof start === 'string') return start;
+    const { m } = start;
+    let { batch, latest, replyToken } = start;
     const priority = job.opts.priority ?? jobOptions.deliver.priority;
     const outcomes: string[] = [];
     for (let round = 0; ; round++) {
       const own = batch.some((b) => b.id === m.id);
-      const outcome = await sendBatch(job, batch, row.contact.externalId, latest, replyToken, { crisisReply: crisisReplyOf(job, own ? null : batch[0].id) });
+      const outcome = await sendBatch(job, batch, start.personId, latest, replyToken, { crisisReply: crisisReplyOf(job, own ? null : batch[0].id) });
+      // only the first batch was claimed with the token: those taken after it claim it, if any is left, as they go
       replyToken = null;
       outcomes.push(own ? outcome : `${LATER}${outcome}`);
       // Enough for one activation, or a more urgent delivery waits for this job's slot: a new job

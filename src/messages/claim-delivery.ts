@@ -11,10 +11,10 @@
  * sweeper and a staff retry bring back.
  */
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, exists, getTableColumns, gte, inArray, isNull, lt, not, notInArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, not, notInArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { prepareOnce } from '../db/prepare-once';
-import { messages } from '../db/schema';
+import { contacts, conversations, messages } from '../db/schema';
 
 type MessageRow = typeof messages.$inferSelect;
 
@@ -81,6 +81,88 @@ export async function claimFrom(db: Db, m: MessageRow, replyWith: string | null 
   const claim = prepareOnce(db, `claimFrom:${withToken}`, () => claimFromStatement(db, withToken));
   const rows = await claim.execute({ id: m.id, conversationId: m.conversationId, seq: m.seq, ...(withToken ? { replyWith } : {}) });
   return { batch: bySeq(rows), replying: rows.some((r) => r.deliveryMethod === 'reply') };
+}
+
+/** What a deliver job's first claim took: its batch, with what sending it needs. */
+export interface FirstClaim {
+  batch: MessageRow[];
+  /** The person's id on the channel (the contact's `externalId`: on LINE the user id a push goes to). */
+  contactExternalId: string;
+  /** The conversation's latest inbound message and its reply token, as read before the claim. */
+  latest: LatestInbound | null;
+  /** The batch won the reply token of `latest` (and is marked `reply`). */
+  replying: boolean;
+}
+
+/**
+ * A deliver job's first look, before it loads anything (issue 13: one statement where a load and a
+ * claim were two): a new batch from this answer on — the conversation's oldest waiting answers,
+ * this one among them — when no earlier answer of the conversation is unfinished, with the
+ * person's channel id and the latest reply token read in the same statement.
+ *
+ * `replyCutoff`: given (LINE configured), the latest inbound message's reply token is claimed
+ * with the batch when it was received after this time and is unused (src/channels/line/
+ * choose-delivery.ts, in SQL), as claimFrom does.
+ *
+ * Null when nothing was claimed: the answer is gone, sent, taken by another job, waits behind an
+ * earlier answer, or is in a batch of its own job's (a retry): the job then loads it to see which.
+ */
+export async function claimFirst(db: Db, messageId: string, replyCutoff: Date | null): Promise<FirstClaim | null> {
+  const withToken = replyCutoff !== null;
+  const claim = prepareOnce(db, `claimFirst:${withToken}`, () => claimFirstStatement(db, withToken));
+  const rows = await claim.execute({ id: messageId, ...(withToken ? { cutoff: replyCutoff.toISOString() } : {}) });
+  if (rows.length === 0) return null;
+  const batch = bySeq(rows.map(({ latestIn: _, contactExternalId: __, ...m }) => m));
+  return { batch, contactExternalId: rows[0].contactExternalId, latest: rows[0].latestIn, replying: rows.some((r) => r.deliveryMethod === 'reply') };
+}
+
+function claimFirstStatement(db: Db, withToken: boolean) {
+  const id = sql`${sql.placeholder('id')}::uuid`;
+  const self = alias(messages, 'self');
+  // the answer's conversation and place in it, read where needed (its row is not loaded first)
+  const conversationId = sql`(select ${self.conversationId} from ${messages} as ${self} where ${self.id} = ${id})`;
+  const seq = sql`(select ${self.seq} from ${messages} as ${self} where ${self.id} = ${id})`;
+  const candidates = db.$with('candidates').as(
+    db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'out'), eq(messages.deliveryState, 'pending'), isNull(messages.deliveryBatch), gte(messages.seq, seq)))
+      .orderBy(asc(messages.seq))
+      .limit(BATCH_SIZE)
+      .for('update'),
+  );
+  const earlier = alias(messages, 'earlier');
+  // this answer not yet claimed, and every earlier answer ended (none is sent by this job: it has claimed nothing)
+  const free = and(
+    exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, id))),
+    not(exists(db.select({ id: earlier.id }).from(earlier).where(and(eq(earlier.conversationId, conversationId), eq(earlier.direction, 'out'), unfinished(earlier), lt(earlier.seq, seq))))),
+  );
+  const latest = alias(messages, 'latest');
+  const token = withToken
+    ? db.$with('token').as(
+        db
+          .update(messages)
+          .set({ lineReplyTokenUsedAt: sql`now()` })
+          .where(
+            and(
+              eq(messages.id, sql`(select ${latest.id} from ${messages} as ${latest} where ${and(eq(latest.conversationId, conversationId), eq(latest.direction, 'in'))} order by ${latest.seq} desc limit 1)`),
+              isNotNull(messages.lineReplyToken),
+              gt(messages.lineReplyTokenAt, sql`${sql.placeholder('cutoff')}::timestamptz`),
+              isNull(messages.lineReplyTokenUsedAt),
+              free,
+            ),
+          )
+          .returning({ id: messages.id }),
+      )
+    : null;
+  const method = token ? { deliveryMethod: sql`case when exists (select 1 from ${token}) then 'reply' end` } : {};
+  const contactExternalId = sql<string>`(select ${contacts.externalId} from ${conversations} join ${contacts} on ${eq(contacts.id, conversations.contactId)} where ${eq(conversations.id, messages.conversationId)})`;
+  return db
+    .with(...(token ? [candidates, token] : [candidates]))
+    .update(messages)
+    .set({ deliveryBatch: id, deliverySender: null, ...sending, ...method })
+    .where(and(inArray(messages.id, db.select({ id: candidates.id }).from(candidates)), free))
+    .returning({ ...getTableColumns(messages), latestIn: latestInbound, contactExternalId });
 }
 
 function claimFromStatement(db: Db, withToken: boolean) {

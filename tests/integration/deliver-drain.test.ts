@@ -5,8 +5,10 @@
  * old way came back every 300 ms per waiting answer while an earlier one was being sent). And
  * when the job that took later answers died with them unsent, the sweeper brings that job back
  * and they are still delivered, once. One job's statements are counted too: sending one answer by
- * reply and finding nothing next costs its load, the claim (with the reply token), the finish
- * and the look for more. A job gives way after its batch when a hotline reply waits for a slot.
+ * reply and finding nothing next costs the claim (with the reply token and what sending needs, no
+ * load before it), the finish and the look for more; an answer behind an unfinished one claims
+ * nothing, spends no token and is left to that one's job. A job gives way after its batch when a
+ * hotline reply waits for a slot.
  */
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
@@ -67,6 +69,15 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
       return inbound?.dialoguedAt && out.length > 0 && out.every((m) => m.deliveryState === 'sent') && (await app.runtime.ctx.queues.deliver.getActiveCount()) === 0;
     }, 30_000);
     return conversation;
+  }
+
+  /** The person wrote again a moment ago: a fresh, unused reply token on the conversation's inbound message. */
+  async function freshReplyToken(conversationId: string) {
+    const { db: database } = app.runtime.ctx;
+    const [inbound] = await database.select().from(messages).where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'in')));
+    const replyToken = line.issueReplyToken();
+    await database.update(messages).set({ lineReplyToken: replyToken, lineReplyTokenAt: new Date(), lineReplyTokenUsedAt: null }).where(eq(messages.id, inbound.id));
+    return { inbound, replyToken };
   }
 
   const activations = async () => metricValue(await scrape(app.runtime.metricsUrl!), 'tsunagu_job_wait_seconds_count', { queue: 'deliver' });
@@ -159,14 +170,11 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
   };
   const lineSender = () => createLineSender({ channelAccessToken: TOKEN, apiBaseUrl: line.url });
 
-  test('one answer sent by reply, nothing waiting after it: four statements (load, claim with the token, finish, look for more)', async () => {
+  test('one answer sent by reply, nothing waiting after it: three statements (claim with the token and what sending needs, finish, look for more)', async () => {
     const userId = fakeLineUserId();
     const conversation = await settledConversation(userId);
     const ctx = app.runtime.ctx;
-    // the person wrote again a moment ago: a fresh, unused reply token on the latest inbound message
-    const [inbound] = await ctx.db.select().from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'in')));
-    const replyToken = line.issueReplyToken();
-    await ctx.db.update(messages).set({ lineReplyToken: replyToken, lineReplyTokenAt: new Date(), lineReplyTokenUsedAt: null }).where(eq(messages.id, inbound.id));
+    const { inbound, replyToken } = await freshReplyToken(conversation.id);
     // a counsellor's answer: its view to staff carries the counsellor's name
     const [answer] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答R', authorType: 'staff', authorStaffId: app.staffId }]));
     // what staff see, on a real /staff socket
@@ -176,7 +184,7 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     const deliver = deliverWith(lineSender());
     let outcome = '';
     try {
-      expect(await statementsSentBy(async () => (outcome = await deliver(answer.id)))).toBe(4);
+      expect(await statementsSentBy(async () => (outcome = await deliver(answer.id)))).toBe(3);
       await eventually(async () => events.length > 0);
       await new Promise((r) => setTimeout(r, 200));
     } finally {
@@ -190,6 +198,30 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     const [spent] = await ctx.db.select().from(messages).where(eq(messages.id, inbound.id));
     expect(spent.lineReplyTokenUsedAt).toBeInstanceOf(Date);
     expect(events.map((e) => e.messages.map((view) => [view.id, view.deliveryState, view.author]))).toEqual([[[answer.id, 'sent', { type: 'staff', staffId: app.staffId, name: '相談員 太郎' }]]]);
+  }, 60_000);
+
+  test('an answer behind an unfinished one: its job claims nothing, leaves the reply token unused, and the earlier job sends it after its own', async () => {
+    const userId = fakeLineUserId();
+    const conversation = await settledConversation(userId);
+    const ctx = app.runtime.ctx;
+    const { inbound, replyToken } = await freshReplyToken(conversation.id);
+    const [earlier] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答E1', authorType: 'staff' }]));
+    // the earlier answer's job has claimed it (without the token) and is sending it; then the later one is written
+    expect((await claimFrom(ctx.db, earlier)).batch.map((b) => b.id)).toEqual([earlier.id]);
+    const [later] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答E2', authorType: 'staff' }]));
+    const deliver = deliverWith(lineSender());
+    let outcome = '';
+    // the claim that takes nothing, then the load that says why
+    expect(await statementsSentBy(async () => (outcome = await deliver(later.id)))).toBe(2);
+    expect(outcome).toBe('after an earlier answer: its job sends this one');
+    const [waiting] = await ctx.db.select().from(messages).where(eq(messages.id, later.id));
+    expect(waiting).toMatchObject({ deliveryState: 'pending', deliveryBatch: null, deliveryAttempts: 0 });
+    const [unspent] = await ctx.db.select().from(messages).where(eq(messages.id, inbound.id));
+    expect(unspent.lineReplyTokenUsedAt).toBeNull();
+    // the earlier job, run again (as after its worker died), resends its batch, then takes the later answer with the token
+    expect(await deliver(earlier.id)).toBe('sent 1 by push; for later answers: sent 1 by reply');
+    const replies = line.delivered().filter((c) => c.path === '/v2/bot/message/reply' && c.body?.replyToken === replyToken);
+    expect(replies.map((c) => c.body.messages.map((m: { text: string }) => m.text))).toEqual([['回答E2']]);
   }, 60_000);
 
   test('answers written while a batch is being sent: the same job sends them next, in order, once each', async () => {
@@ -275,8 +307,7 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     const userId = fakeLineUserId();
     const conversation = await settledConversation(userId);
     const ctx = app.runtime.ctx;
-    const [inbound] = await ctx.db.select().from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'in')));
-    await ctx.db.update(messages).set({ lineReplyToken: line.issueReplyToken(), lineReplyTokenAt: new Date(), lineReplyTokenUsedAt: null }).where(eq(messages.id, inbound.id));
+    const { inbound } = await freshReplyToken(conversation.id);
     const [answer] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答T', authorType: 'staff' }]));
     // another job claimed it (without the token) after this job loaded it
     expect((await claimFrom(ctx.db, answer)).batch.map((b) => b.id)).toEqual([answer.id]);

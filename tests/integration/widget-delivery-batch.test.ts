@@ -29,7 +29,7 @@ describe.each(testDatabases())('delivering a widget turn (%s)', (db) => {
     await app?.close();
   });
 
-  test("three answers waiting: one batch, four statements, one staff event; the widget gets each, in order", async () => {
+  test("three answers waiting: one batch, three statements (claim, finish, look for more), one staff event; the widget gets each, in order", async () => {
     const { ctx } = app.runtime;
     const s = await openWidgetSession(app.url);
     widget = ioClient(`${app.url}/widget`, { auth: { token: s.sessionToken }, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -49,7 +49,7 @@ describe.each(testDatabases())('delivering a widget turn (%s)', (db) => {
     staff.on('message:updated', (e: MessagesEventPayload) => void (e.conversationId === s.conversationId && events.push(e)));
     const deliver = createDeliverProcessor({ ctx, line: null });
     let outcome = '';
-    expect(await statementsSentBy(async () => (outcome = await deliver({ data: { messageId: answers[0].id }, opts: { attempts: 5 } } as never)))).toBe(4);
+    expect(await statementsSentBy(async () => (outcome = await deliver({ data: { messageId: answers[0].id }, opts: { attempts: 5 } } as never)))).toBe(3);
     expect(outcome).toBe('sent socket');
     const rows = await ctx.db.select().from(messages).where(eq(messages.conversationId, s.conversationId));
     const out = rows.filter((m) => m.direction === 'out').sort((a, b) => a.seq - b.seq);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { modelVersion, parseModel, type CompiledModel } from './linear';
 
 /** Version of the explainable rules (bumped when their behaviour changes on purpose). */
-export const RULES_VERSION = 'rules-v2';
+export const RULES_VERSION = 'rules-v3';
 export const MODEL_FILE = fromRoot('models', 'triage-linear.bin');
 
 /** The model file's bytes in shared memory, or null when the file is missing (rules only). */

@@ -71,10 +71,18 @@ describe('indirect signals', () => {
     ['薬ぜんぶのんじゃった'],
     ['今までありがとうございました。もう疲れました'],
     ['屋上にいます。ここ10階'],
+    // the means kept ready (a plan), not only bought
+    ['ロープはもう車に積んであります'],
+    ['ロープを押し入れに隠してある'],
   ])('%s → emergency', (text) => {
     const t = c.classify(text);
     expect(t.urgency).toBe('emergency');
     expect(t.categories).toContain('suicide');
+  });
+  it('a rope used for something else is not a plan', () => {
+    const t = c.classify('引っ越しの荷物をロープで縛って車に積んでいます。住むところを探しています');
+    expect(t.urgency).not.toBe('emergency');
+    expect(t.categories).not.toContain('suicide');
   });
   it('an older neighbour not seen for days with newspapers piling up → emergency', () => {
     const t = c.classify('向かいの一人暮らしのおばあさんを5日ほど見かけません。新聞がたまったままです');
@@ -183,7 +191,7 @@ describe('conversation and engine', () => {
     expect(t.reporter).toBe('self');
   });
   it('names its engine: the rules version and, with the committed model, its hash', () => {
-    expect(c.engine).toMatch(/^rules-v2(\+linear-[0-9a-f]{12})?$/);
+    expect(c.engine).toMatch(/^rules-v3(\+linear-[0-9a-f]{12})?$/);
   });
   it('an empty message is low / other', () => {
     expect(c.classify('   ')).toMatchObject({ categories: ['other'], urgency: 'low', reporter: 'unknown' });

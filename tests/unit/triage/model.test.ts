@@ -73,7 +73,7 @@ describe('the committed model', () => {
     expect(model.version).toBe(modelVersion(text));
     const c = await createClassifier();
     expect(c.model?.version).toBe(model.version);
-    expect(c.engine).toBe(`rules-v2+${model.version}`);
+    expect(c.engine).toBe(`rules-v3+${model.version}`);
     expect(triageEngine()).toBe(c.engine);
   });
 

@@ -1,3 +1,7 @@
+// Over 300 lines on purpose: one job's steps (claim, send by reply or push, finish, take the next
+// batch) share the invariants listed below — token only with its batch, unclear never pushed, in
+// order, one sender per conversation — and read best together. The claims themselves live in
+// src/messages/claim-delivery.ts, LINE's choice and payloads in src/channels/line.
 /**
  * Processor of the `deliver` queue: sends outbound messages (staff answers, bot replies) to the
  * person.

@@ -52,7 +52,7 @@ import { DeliveryPriority } from '../src/messages/queue-delivery';
 import { enqueue } from '../src/queues/enqueue';
 import { waitingAt } from '../src/queues/waiting-at';
 import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
-import { claimFirst, claimFrom, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type LatestInbound } from '../src/messages/claim-delivery';
+import { claimFirst, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type FirstClaim, type LatestInbound } from '../src/messages/claim-delivery';
 import { authorName, presentForWidget, presentNamedForStaff } from '../src/presenters/message';
 import { chooseLineDelivery, toLineOutbound, type LineSender, type SendResult } from '../src/channels/line';
 
@@ -262,12 +262,20 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
       // A batch of its own behind an earlier answer (staff sent an older one again): wait for it.
       await holdBackBehindEarlier(job, token, row);
     }
-    const latest = row.extras.latestIn;
-    // A new LINE batch claims the fresh reply token with it (one statement less before the call).
-    const fresh = m.channel === 'line' && !owns ? freshReply(latest) : null;
-    const claimed = owns ? { batch: await reclaimOwnBatch(db, m), replying: false } : await claimFrom(db, m, fresh?.messageId ?? null);
-    if (claimed.batch.length === 0) return 'sent by another job';
-    return { m, batch: claimed.batch, latest, replyToken: claimed.replying && fresh ? fresh.token : null, personId: row.contact.externalId };
+    if (owns) {
+      const batch = await reclaimOwnBatch(db, m);
+      if (batch.length === 0) return 'sent by another job';
+      return { m, batch, latest: row.extras.latestIn, replyToken: null, personId: row.contact.externalId };
+    }
+    // Free a moment after the first claim (the earlier answer ended meanwhile): the same claim again.
+    const again = await claimFirst(db, m.id, replyCutoff());
+    return again ? firstBatch(again) : 'taken by another job, or behind an earlier answer whose job sends it';
+  }
+
+  /** A batch the claim-first statement took, with the token it won (if it did). */
+  function firstBatch(first: FirstClaim): FirstBatch {
+    const m = first.batch.find((b) => b.id === first.batch[0].deliveryBatch)!;
+    return { m, batch: first.batch, latest: first.latest, replyToken: first.replying ? first.latest?.token ?? null : null, personId: first.contactExternalId };
   }
 
   return async function deliver(job: Job<DeliverJob>, token?: string): Promise<string> {
@@ -275,9 +283,7 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
     // sending it needs (issue 13: a load and a claim were two). Only when that took nothing does
     // the job load its answer.
     const first = await claimFirst(db, job.data.messageId, replyCutoff());
-    const start: string | FirstBatch = first
-      ? { m: first.batch.find((b) => b.id === job.data.messageId)!, batch: first.batch, latest: first.latest, replyToken: first.replying ? first.latest?.token ?? null : null, personId: first.contactExternalId }
-      : await loadThenClaim(job, token);
+    const start = first ? firstBatch(first) : await loadThenClaim(job, token);
     if (typeof start === 'string') return start;
     const { m } = start;
     let { batch, latest, replyToken } = start;

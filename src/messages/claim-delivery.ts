@@ -65,24 +65,6 @@ export async function reclaimOwnBatch(db: Db, m: MessageRow): Promise<MessageRow
   return bySeq(rows);
 }
 
-/**
- * A new batch from this message on: the oldest waiting answers of the conversation, fixed only
- * when this message is among them (another job may have taken it a moment ago). Its answers were
- * never claimed, so this is the batch's first attempt.
- *
- * `replyWith`: the latest inbound message, when its reply token was fresh and unused as read and
- * the batch will be sent by reply. Its token is claimed in the same statement, only if the batch
- * is (a token claimed for nothing would be lost), and the batch is then marked `reply` before the
- * call (see workers/deliver.ts): `replying` says whether the token was won (another answer may
- * have used it since).
- */
-export async function claimFrom(db: Db, m: MessageRow, replyWith: string | null = null): Promise<{ batch: MessageRow[]; replying: boolean }> {
-  const withToken = replyWith !== null;
-  const claim = prepareOnce(db, `claimFrom:${withToken}`, () => claimFromStatement(db, withToken));
-  const rows = await claim.execute({ id: m.id, conversationId: m.conversationId, seq: m.seq, ...(withToken ? { replyWith } : {}) });
-  return { batch: bySeq(rows), replying: rows.some((r) => r.deliveryMethod === 'reply') };
-}
-
 /** What a deliver job's first claim took: its batch, with what sending it needs. */
 export interface FirstClaim {
   batch: MessageRow[];
@@ -102,7 +84,10 @@ export interface FirstClaim {
  *
  * `replyCutoff`: given (LINE configured), the latest inbound message's reply token is claimed
  * with the batch when it was received after this time and is unused (src/channels/line/
- * choose-delivery.ts, in SQL), as claimFrom does.
+ * choose-delivery.ts, in SQL) — only if the batch is (a token claimed for nothing would be lost).
+ * The batch is then marked `reply` before the call (see workers/deliver.ts): `replying` says
+ * whether the token was won (another answer may have used it since). The batch's answers were
+ * never claimed, so this is its first attempt.
  *
  * Null when nothing was claimed: the answer is gone, sent, taken by another job, waits behind an
  * earlier answer, or is in a batch of its own job's (a retry): the job then loads it to see which.
@@ -163,45 +148,6 @@ function claimFirstStatement(db: Db, withToken: boolean) {
     .set({ deliveryBatch: id, deliverySender: null, ...sending, ...method })
     .where(and(inArray(messages.id, db.select({ id: candidates.id }).from(candidates)), free))
     .returning({ ...getTableColumns(messages), latestIn: latestInbound, contactExternalId });
-}
-
-function claimFromStatement(db: Db, withToken: boolean) {
-  const id = sql`${sql.placeholder('id')}::uuid`;
-  const candidates = db.$with('candidates').as(
-    db
-      .select({ id: messages.id })
-      .from(messages)
-      .where(
-        and(
-          eq(messages.conversationId, sql.placeholder('conversationId')),
-          eq(messages.direction, 'out'),
-          eq(messages.deliveryState, 'pending'),
-          isNull(messages.deliveryBatch),
-          gte(messages.seq, sql.placeholder('seq')),
-        ),
-      )
-      .orderBy(asc(messages.seq))
-      .limit(BATCH_SIZE)
-      .for('update'),
-  );
-  const includesThis = exists(db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, id)));
-  const token = withToken
-    ? db.$with('token').as(
-        db
-          .update(messages)
-          .set({ lineReplyTokenUsedAt: sql`now()` })
-          .where(and(eq(messages.id, sql.placeholder('replyWith')), isNull(messages.lineReplyTokenUsedAt), includesThis))
-          .returning({ id: messages.id }),
-      )
-    : null;
-  // The batch's rows had no method (never sent): 'reply' now means this statement won the token.
-  const method = token ? { deliveryMethod: sql`case when exists (select 1 from ${token}) then 'reply' end` } : {};
-  return db
-    .with(...(token ? [candidates, token] : [candidates]))
-    .update(messages)
-    .set({ deliveryBatch: id, deliverySender: null, ...sending, ...method })
-    .where(and(inArray(messages.id, db.select({ id: candidates.id }).from(candidates)), includesThis))
-    .returning();
 }
 
 /**

@@ -18,7 +18,7 @@ import { insertOutbound, type MessageRow } from '../../src/messages/write-outbou
 import { DeliveryPriority, queueDelivery } from '../../src/messages/queue-delivery';
 import { sweepOnce } from '../../src/intake/sweeper';
 import { jobId, QueueName, type DeliverJob } from '../../src/queues';
-import { claimFrom } from '../../src/messages/claim-delivery';
+import { claimFirst } from '../../src/messages/claim-delivery';
 import { createLineSender, type LineSender } from '../../src/channels/line';
 import { createDeliverProcessor } from '../../workers/deliver';
 import { ALWAYS_STAFFED, connectStaffSocket, eventually, startTestApp, type TestApp } from '../helpers/app';
@@ -207,7 +207,7 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     const { inbound, replyToken } = await freshReplyToken(conversation.id);
     const [earlier] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答E1', authorType: 'staff' }]));
     // the earlier answer's job has claimed it (without the token) and is sending it; then the later one is written
-    expect((await claimFrom(ctx.db, earlier)).batch.map((b) => b.id)).toEqual([earlier.id]);
+    expect((await claimFirst(ctx.db, earlier.id, null))?.batch.map((b) => b.id)).toEqual([earlier.id]);
     const [later] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答E2', authorType: 'staff' }]));
     const deliver = deliverWith(lineSender());
     let outcome = '';
@@ -309,9 +309,9 @@ describe.each(testDatabases())('delivering a burst of answers in one LINE conver
     const ctx = app.runtime.ctx;
     const { inbound } = await freshReplyToken(conversation.id);
     const [answer] = await ctx.db.transaction((tx) => insertOutbound(tx, conversation, [{ text: '回答T', authorType: 'staff' }]));
-    // another job claimed it (without the token) after this job loaded it
-    expect((await claimFrom(ctx.db, answer)).batch.map((b) => b.id)).toEqual([answer.id]);
-    expect(await claimFrom(ctx.db, answer, inbound.id)).toEqual({ batch: [], replying: false });
+    // another job claimed it (without the token) a moment ago
+    expect((await claimFirst(ctx.db, answer.id, null))?.batch.map((b) => b.id)).toEqual([answer.id]);
+    expect(await claimFirst(ctx.db, answer.id, new Date(Date.now() - 60_000))).toBeNull();
     const [token] = await ctx.db.select().from(messages).where(eq(messages.id, inbound.id));
     expect(token.lineReplyTokenUsedAt).toBeNull();
     const [row] = await ctx.db.select().from(messages).where(eq(messages.id, answer.id));

@@ -1,7 +1,8 @@
 /**
  * One turn of the front-door conversation (src/dialogue/machine.ts) for an inbound message, after
  * triage, in the order the person wrote. The triage worker runs it right after the message's
- * triage (no job of its own: one job fewer per message, issue 13); the processor of the
+ * triage (no job of its own: one job fewer per message, issue 13), usually writing triage's result
+ * in its own statement (src/dialogue/record-turn.ts); the processor of the
  * `dialogue` queue runs it otherwise: when an earlier message of the conversation is unfinished
  * (the job is held back until its turn is done), a LINE person's first turn (it asks LINE for
  * their profile), when the turn failed, and for the sweeper.
@@ -37,6 +38,7 @@ import { askedOnLocalDay, crisisTriage, lastSafetyAskedAt } from '../src/safety/
 import { announceCrisis } from '../src/safety/raise-crisis';
 import { recordTurn } from '../src/dialogue/record-turn';
 import { writerOf } from '../src/safety/safety-reply';
+import type { TriageToWrite } from '../src/triage/write-triage';
 
 export interface DialogueDeps {
   ctx: Context;
@@ -57,9 +59,18 @@ const ORDER_WAIT_LIMIT_MS = 2 * 60_000;
  * `notNow` with why it was not run: `earlier` (an earlier message of the conversation is
  * unfinished: its turn comes first) or `line`. `loaded`: the message as the triage job read it
  * (with `turnLoad`), its conversation as triage left it. The turns of later messages it took are
- * in `done` too (`LATER_TURN`).
+ * in `done` too (`LATER_TURN`). `triage`: the triage job's result, not yet written: `loaded`
+ * carries the conversation as it will be, and the turn writes both in one statement only if the
+ * row is still the version loaded (src/triage/write-triage.ts).
  */
-export type DialogueTurn = (messageId: string, opts: { ahead: boolean; inTriage?: boolean; loaded?: TurnLoaded }) => Promise<TurnDone | { notNow: 'earlier' | 'line' }>;
+export type DialogueTurn = (messageId: string, opts: { ahead: boolean; inTriage?: boolean; loaded?: TurnLoaded; triage?: TriageToWrite }) => Promise<TurnDone | { notNow: NotNow }>;
+
+/**
+ * Why a turn was not run: `earlier` (an earlier message's turn comes first), `line` (it would ask
+ * LINE), `changed` (with triage's write folded in: the conversation changed since the load, or the
+ * turn could not be taken from it; nothing was written).
+ */
+type NotNow = 'earlier' | 'line' | 'changed';
 
 /** Marks, in a turn's outcome, the turn of a later message it took. */
 export const LATER_TURN = 'then for a later message: ';
@@ -183,7 +194,12 @@ function createOneTurn({ ctx, profileLanguage, now = () => new Date() }: Dialogu
   // One statement (for many jobs under load): the message, its conversation and contact, and `turnLoad`.
   const load = batchedMessageLoader(db, 'in', turnLoad);
 
-  return async function turnOf(messageId: string, { ahead: given, inTriage = false, noLine = inTriage, loaded }: { ahead?: boolean; inTriage?: boolean; noLine?: boolean; loaded?: TurnLoaded }): Promise<OneTurn | { notNow: 'earlier' | 'line' }> {
+  return async function turnOf(
+    messageId: string,
+    { ahead: given, inTriage = false, noLine = inTriage, loaded, triage }: { ahead?: boolean; inTriage?: boolean; noLine?: boolean; loaded?: TurnLoaded; triage?: TriageToWrite },
+  ): Promise<OneTurn | { notNow: NotNow }> {
+    // With triage unwritten, only the triage job's load describes the conversation (as triage will leave it).
+    if (triage && (!loaded || loaded.earlierUnfinished || loaded.message.dialoguedAt)) return { notNow: 'changed' };
     // What the triage job read a moment ago stands when no earlier message was waiting then: none
     // can be waiting now (they only finish), so no statement of its own (issue 13). Otherwise look
     // again: the earlier one may have finished since.
@@ -239,8 +255,9 @@ function createOneTurn({ ctx, profileLanguage, now = () => new Date() }: Dialogu
     // はい / わからない: the same emergency as triage's, and the safety reply goes first.
     if (danger) set.triage = crisisTriage(conversation.triage, danger);
 
-    const { replies, updated, crisis } = await recordTurn(ctx, { message, conversation, turn, set, danger, lang, at });
-    if (!updated) return { done: 'already handled', shown: false, later: null };
+    const { replies, updated, crisis } = await recordTurn(ctx, { message, conversation, turn, set, danger, lang, at, triage });
+    // with triage folded in, no row: the conversation changed since the load (triage combines again)
+    if (!updated) return triage ? { notNow: 'changed' } : { done: 'already handled', shown: false, later: null };
     if (crisis) await announceCrisis(ctx, crisis);
     // No preview: this message may be older than the conversation's latest (the list keeps the latest it has).
     // From a triage job, the view carries that triage too: the job announces it once, here, with the answers.

@@ -9,7 +9,8 @@
  * kept results of the earlier messages without reading their text again (src/triage/record-result.ts),
  * read with the message's load and written in one statement unless the conversation changed meanwhile.
  * The message's dialogue turn follows in the same job when nothing earlier waits (workers/dialogue.ts),
- * from the same load with the conversation as triage left it.
+ * from the same load with the conversation as triage leaves it, and usually in the same statement
+ * as triage's write (issue 13).
  *
  * Idempotent: a message already triaged is skipped; recording is idempotent too.
  */
@@ -48,7 +49,7 @@ export function createTriageProcessor({ ctx, analyser, turn }: TriageDeps) {
     const ahead = priority > 0 && priority <= TriagePriority.newcomer;
     const own = message.kind === 'text' && message.text.trim() ? settleAnswer(await analyser.analyse(message.text, { ahead }), row.conversation.dialogue?.step, message.text) : null;
 
-    const turnNow: RecordOptions['turnNow'] = turn && ((id, { ahead, conversation }) => turn(id, { ahead, inTriage: true, loaded: { ...row, conversation } }));
+    const turnNow: RecordOptions['turnNow'] = turn && ((id, { ahead, conversation, triage }) => turn(id, { ahead, inTriage: true, loaded: { ...row, conversation }, triage }));
     const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine, readAtLoad: combiningFromExtras(row.extras), turnNow }))!;
     return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';
   };

@@ -10,6 +10,11 @@
  * front-door dialogue takes the message (its turn run at once, or queued), and the list is
  * updated (by the turn taken at once, whose view holds this triage too).
  *
+ * When the turn runs at once, nothing earlier waits and the result is not an emergency, the turn
+ * is worked out from the conversation as this triage will leave it and writes triage's result in
+ * its own statement (./write-triage.ts; issue 13: one round trip fewer per message); should the
+ * row have changed since the load, neither is written and triage goes the way above.
+ *
  * Idempotent: the run row is unique per message; at most one open alert per conversation (so a
  * retry never sends the safety reply twice); `onlyIfUntriaged` leaves a message someone else
  * triaged meanwhile as it is.
@@ -29,6 +34,7 @@ import { announceCrisis, raiseCrisis, type RaisedCrisis } from '../safety/raise-
 import type { Lang } from '../dialogue/texts';
 import { writtenLanguage } from '../dialogue/written-language';
 import { lockAndLoadForCombining, type ForCombining } from './load-for-combining';
+import { triageParams, writeIfUnchangedStatement, type TriageToWrite } from './write-triage';
 import { combineWithStanding } from './standing';
 
 export interface RecordOptions {
@@ -51,9 +57,11 @@ export interface RecordOptions {
    * The message's dialogue turn, run at once instead of as a job of its own (workers/dialogue.ts).
    * It resolves to `{ notNow }` when it cannot run here (an earlier message's turn must come
    * first; it would wait on LINE); then, or when it fails, the turn is queued as a job. Without
-   * it, the turn is always queued. `conversation`: the row as this triage left it.
+   * it, the turn is always queued. `conversation`: the row as this triage left it — or, with
+   * `triage`, as it will leave it: the turn then writes triage's result in its own statement, only
+   * if the row is still `triage.version` (src/triage/write-triage.ts), and says `notNow` when not.
    */
-  turnNow?: (messageId: string, opts: { ahead: boolean; inTriage: true; conversation: typeof conversations.$inferSelect }) => Promise<{ done: string; shown: boolean } | { notNow: string }>;
+  turnNow?: (messageId: string, opts: { ahead: boolean; inTriage: true; conversation: typeof conversations.$inferSelect; triage?: TriageToWrite }) => Promise<{ done: string; shown: boolean } | { notNow: string }>;
 }
 
 const URGENCY_RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, high: 2, emergency: 3 };
@@ -61,6 +69,8 @@ const URGENCY_RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, hig
 /** The conversation's result (null: no text to judge yet); null itself: nothing recorded (triaged meanwhile, only with `failed`). */
 export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage | null, opts: RecordOptions): Promise<{ result: Triage | null } | null> {
   const { message } = row;
+  const withTurn = await triageWithTurn(ctx, row, own, opts);
+  if (withTurn) return withTurn;
   const outcome = (opts.readAtLoad && !opts.failed ? await writeIfUnchanged(ctx, row, own, opts.readAtLoad, opts.engine) : null) ?? (await recordUnderLock(ctx, row, own, opts));
   if (!outcome) return null;
 
@@ -76,6 +86,25 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
 }
 
 /**
+ * Triage's write folded into the statement of the message's turn (issue 13: a returning person's
+ * message one round trip fewer): when the turn runs here and nothing earlier waits, it is worked
+ * out from the conversation as this triage will leave it, and written with it only if the row is
+ * still the version loaded. Null when that cannot be or did not happen (an emergency, whose alert
+ * is raised under the lock; a turn left to its job; the row changed since the load; the turn
+ * failed): then triage is written on its own, as before, and the turn follows it.
+ */
+async function triageWithTurn(ctx: Context, row: LoadedMessage, own: Triage | null, opts: RecordOptions): Promise<{ result: Triage } | null> {
+  const { message } = row;
+  if (!opts.turnNow || !opts.readAtLoad || opts.failed) return null;
+  const result = combined(message, own, opts.readAtLoad);
+  if (!result || result.urgency === 'emergency') return null;
+  const conversation = { ...row.conversation, triage: result };
+  const triage: TriageToWrite = { version: row.conversation.version, result, own, engine: opts.engine };
+  // 'shown': the turn ran and announced the conversation, this triage in it; anything else wrote nothing
+  return (await turnedNow(ctx, opts.turnNow, message.id, conversation, dialoguePriority(conversation), triage)) === 'shown' ? { result } : null;
+}
+
+/**
  * `shown`: the turn was taken now and announced the conversation; `done`: taken now or before,
  * nothing announced; `queue`: it could not run here, or failed: it is queued. A turn that goes
  * ahead in the dialogue queue goes ahead at the embedded database here too
@@ -87,15 +116,17 @@ async function turnedNow(
   messageId: string,
   conversation: typeof conversations.$inferSelect,
   priority: number,
+  triage?: TriageToWrite,
 ): Promise<'shown' | 'done' | 'queue'> {
   const ahead = priority === DialoguePriority.ahead;
   try {
-    const run = () => turnNow(messageId, { ahead, inTriage: true, conversation });
+    const run = () => turnNow(messageId, { ahead, inTriage: true, conversation, triage });
     const turned = await (ahead ? aheadOfOtherWork(DbTurn.urgent, run) : run());
     if ('notNow' in turned) return 'queue';
     return turned.shown ? 'shown' : 'done';
   } catch (err) {
-    ctx.log.warn({ messageId, err: errorCode(err) }, 'dialogue turn failed after triage; queued as a job to retry');
+    // with triage's write folded in, nothing was written: triage is written on its own next
+    ctx.log.warn({ messageId, err: errorCode(err) }, triage ? 'dialogue turn with triage failed; triage written on its own' : 'dialogue turn failed after triage; queued as a job to retry');
     return 'queue';
   }
 }
@@ -112,55 +143,9 @@ async function writeIfUnchanged(ctx: Context, row: LoadedMessage, own: Triage | 
   const { message } = row;
   const result = combined(message, own, read);
   if (!result || result.urgency === 'emergency') return null;
-  const [conversation] = await prepareOnce(ctx.db, 'triage:writeIfUnchanged', () => writeIfUnchangedStatement(ctx.db)).execute({
-    conversationId: message.conversationId,
-    version: row.conversation.version,
-    result: JSON.stringify(result),
-    messageId: message.id,
-    triagedAt: new Date().toISOString(),
-    engine,
-    messageTriage: own ? JSON.stringify(own) : null,
-  });
+  const params = triageParams({ version: row.conversation.version, result, own, engine }, message.id, message.conversationId);
+  const [conversation] = await prepareOnce(ctx.db, 'triage:writeIfUnchanged', () => writeIfUnchangedStatement(ctx.db)).execute(params);
   return conversation ? { conversation, result, crisis: null } : null;
-}
-
-/** Built once and prepared (src/db/prepare-once.ts): drizzle took about 0.35 ms to build it for every message. */
-function writeIfUnchangedStatement(db: Db) {
-  const updated = db.$with('updated').as(
-    db
-      .update(conversations)
-      .set({ triage: sql`${sql.placeholder('result')}::jsonb` })
-      .where(and(eq(conversations.id, sql.placeholder('conversationId')), eq(conversations.version, sql.placeholder('version'))))
-      .returning(),
-  );
-  const stamp = db.$with('triaged').as(
-    db
-      .update(messages)
-      .set({ triagedAt: sql`${sql.placeholder('triagedAt')}::timestamptz` })
-      .from(updated)
-      .where(eq(messages.id, sql.placeholder('messageId')))
-      .returning({ id: messages.id }),
-  );
-  const run = db.$with('run').as(
-    db
-      .insert(triageRuns)
-      .select(
-        db
-          .select({
-            messageId: sql`${sql.placeholder('messageId')}::uuid`.as('message_id'),
-            conversationId: updated.id,
-            engine: sql`${sql.placeholder('engine')}::text`.as('engine'),
-            result: sql`${sql.placeholder('result')}::jsonb`.as('result'),
-            messageTriage: sql`${sql.placeholder('messageTriage')}::jsonb`.as('message_triage'),
-            // every column, in the table's order (drizzle's insert … select)
-            createdAt: sql`now()`.as('created_at'),
-          })
-          .from(updated),
-      )
-      .onConflictDoNothing()
-      .returning({ messageId: triageRuns.messageId }),
-  );
-  return db.with(updated, stamp, run).select().from(updated);
 }
 
 /** Combines and writes while the conversation row is locked; raises the crisis in the same transaction. */

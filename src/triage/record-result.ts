@@ -19,9 +19,9 @@
  * retry never sends the safety reply twice); `onlyIfUntriaged` leaves a message someone else
  * triaged meanwhile as it is.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from '../context';
-import type { Db, DbOrTx } from '../db/client';
+import type { DbOrTx } from '../db/client';
 import { prepareOnce } from '../db/prepare-once';
 import { aheadOfOtherWork, DbTurn } from '../db/ahead';
 import { conversations, messages, triageRuns, type Triage } from '../db/schema';

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Triage } from '../src/db/schema';
 import { combineTriage, createClassifier, CATEGORIES } from '../src/triage';
-import { bandScores, readCorpus, REPORTERS, score, URGENCIES, type Gold } from '../src/triage/evaluate';
+import { bandScores, readCorpus, REPORTERS, score, URGENCIES } from '../src/triage/evaluate';
 import { modelOnly } from '../src/triage/model/blend';
 import { predict } from '../src/triage/model/linear';
 import { sideBySide, type Variants } from '../src/triage/model/report';

@@ -69,9 +69,11 @@ const URGENCY_RANK: Record<Triage['urgency'], number> = { low: 0, normal: 1, hig
 /** The conversation's result (null: no text to judge yet); null itself: nothing recorded (triaged meanwhile, only with `failed`). */
 export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage | null, opts: RecordOptions): Promise<{ result: Triage | null } | null> {
   const { message } = row;
-  const withTurn = await triageWithTurn(ctx, row, own, opts);
+  // combined once from the load, for the turn's statement and, failing that, triage's own
+  const atLoad = opts.readAtLoad && !opts.failed ? combined(message, own, opts.readAtLoad) : undefined;
+  const withTurn = atLoad ? await triageWithTurn(ctx, row, atLoad, own, opts) : null;
   if (withTurn) return withTurn;
-  const outcome = (opts.readAtLoad && !opts.failed ? await writeIfUnchanged(ctx, row, own, opts.readAtLoad, opts.engine) : null) ?? (await recordUnderLock(ctx, row, own, opts));
+  const outcome = (atLoad ? await writeIfUnchanged(ctx, row, atLoad, own, opts.engine) : null) ?? (await recordUnderLock(ctx, row, own, opts));
   if (!outcome) return null;
 
   if (outcome.crisis) await announceCrisis(ctx, outcome.crisis);
@@ -93,11 +95,9 @@ export async function recordTriage(ctx: Context, row: LoadedMessage, own: Triage
  * is raised under the lock; a turn left to its job; the row changed since the load; the turn
  * failed): then triage is written on its own, as before, and the turn follows it.
  */
-async function triageWithTurn(ctx: Context, row: LoadedMessage, own: Triage | null, opts: RecordOptions): Promise<{ result: Triage } | null> {
+async function triageWithTurn(ctx: Context, row: LoadedMessage, result: Triage, own: Triage | null, opts: RecordOptions): Promise<{ result: Triage } | null> {
   const { message } = row;
-  if (!opts.turnNow || !opts.readAtLoad || opts.failed) return null;
-  const result = combined(message, own, opts.readAtLoad);
-  if (!result || result.urgency === 'emergency') return null;
+  if (!opts.turnNow || result.urgency === 'emergency') return null;
   const conversation = { ...row.conversation, triage: result };
   const triage: TriageToWrite = { version: row.conversation.version, result, own, engine: opts.engine };
   // 'shown': the turn ran and announced the conversation, this triage in it; anything else wrote nothing
@@ -135,14 +135,13 @@ type Outcome = { conversation: typeof conversations.$inferSelect; result: Triage
 
 /**
  * One statement, no transaction, when the conversation row is still the version read with the
- * load: the conversation's result, the run and the message's mark, all or none. Null when the row
+ * load (`result` combined from that read): the conversation's result, the run and the message's mark, all or none. Null when the row
  * has changed since (another message's triage, a new message, a correction, a safety answer) or
  * the result is an emergency: then the caller records under the lock.
  */
-async function writeIfUnchanged(ctx: Context, row: LoadedMessage, own: Triage | null, read: ForCombining, engine: string): Promise<Outcome | null> {
+async function writeIfUnchanged(ctx: Context, row: LoadedMessage, result: Triage, own: Triage | null, engine: string): Promise<Outcome | null> {
   const { message } = row;
-  const result = combined(message, own, read);
-  if (!result || result.urgency === 'emergency') return null;
+  if (result.urgency === 'emergency') return null;
   const params = triageParams({ version: row.conversation.version, result, own, engine }, message.id, message.conversationId);
   const [conversation] = await prepareOnce(ctx.db, 'triage:writeIfUnchanged', () => writeIfUnchangedStatement(ctx.db)).execute(params);
   return conversation ? { conversation, result, crisis: null } : null;

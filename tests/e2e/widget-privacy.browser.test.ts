@@ -4,7 +4,7 @@
  * person can erase the conversation from the device, or leave at once (quick exit); an idle
  * session ends by itself; and only the allowed sites may frame the chat.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, screenshot } from '../helpers/browser';
 import { startHostPage, type HostPage } from '../helpers/host-page';

@@ -46,7 +46,6 @@ describe.each(testDatabases())('a crisis in a busy queue (%s)', (db) => {
 
     const crisisUser = fakeLineUserId();
     const crisisToken = line.issueReplyToken();
-    const accepted = line.calls.length;
     const res = await postWebhook(app.url, webhookBody([textEvent({ userId: crisisUser, text: 'もう疲れました。死にたいです。薬を全部飲もうと思っています', replyToken: crisisToken })]), SECRET);
     expect(res.status).toBe(200);
     const isHotline = (c: (typeof line.calls)[number]) => c.status === 200 && (c.body?.to === crisisUser || c.body?.replyToken === crisisToken);

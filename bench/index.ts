@@ -80,7 +80,7 @@ async function benchLoad(name: SetupName, profileDir?: string): Promise<{ steps:
       const count = Math.min(STEP_MAX, rate * STEP_SECONDS);
       const step = await runStep({ setup, traffic, observer, line, stepTag: `S${i}`, rate, count, drainLimitMs: DRAIN_LIMIT_MS });
       steps.push(step);
-      console.log(`  ${name} ${rate}/s: webhook p99 ${step.webhookMs.p99} ms, triaged ${step.triagedPerSecond.toFixed(0)}/s${step.drained ? '' : ' (not drained)'}, CPU ${step.cpuMsPerMessageTotal.toFixed(1)} ms/message`);
+      console.log(`  ${name} ${rate}/s: webhook p99 ${step.webhookMs.p99} ms, triaged ${step.triagedPerSecond.toFixed(0)}/s${step.drained ? '' : ' (not drained)'}, CPU ${step.cpuMsPerMessageTotal.toFixed(1)} ms/message (servers: ${Object.entries(step.serverCpuMsPerMessage).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
       const errorShare = (step.sent - step.accepted) / step.sent;
       if (!step.drained || errorShare > 0.05) {
         saturatedAt = rate;

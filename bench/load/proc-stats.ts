@@ -11,6 +11,31 @@ export function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/**
+ * CPU time so far of every process of this machine named `comm` (e.g. `postgres`, `redis-server`),
+ * in milliseconds, with the CPU of their children that have ended (a Postgres backend's time is
+ * added to the postmaster's when it exits): the database and Redis servers' own share of a message,
+ * which the service processes' figures leave out. Whole servers: anything else they serve
+ * meanwhile is counted too.
+ */
+export function serverCpuMs(comm: string): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime, stime, and the waited-for children's cutime, cstime
+    total += ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / TICKS_PER_SECOND;
+  }
+  return total;
+}
+
 /** Resident set size in MiB. */
 export function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));

@@ -6,7 +6,7 @@
  */
 import type { FakeLineApi } from '../../tests/fixtures/fake-line-api';
 import { deliveriesByUser, type Observer } from './observer';
-import { cpuMs, watchRss } from './proc-stats';
+import { cpuMs, serverCpuMs, watchRss } from './proc-stats';
 import type { Setup } from './setups';
 import type { Traffic } from './traffic';
 import { metricValue, scrape } from '../../tests/helpers/metrics';
@@ -75,7 +75,13 @@ export interface StepResult {
   /** Messages triaged per second over the whole step (what the setup kept up with). */
   triagedPerSecond: number;
   cpuMsPerMessage: Record<string, number>;
+  /** The service processes' (`cpuMsPerMessage`) together. */
   cpuMsPerMessageTotal: number;
+  /**
+   * The servers' own CPU per message (the machine's whole Postgres server, for the Postgres setup,
+   * and Redis): not in `cpuMsPerMessageTotal`; a database's and a queue's share for sizing.
+   */
+  serverCpuMsPerMessage: Record<string, number>;
   peakRssMiB: Record<string, number>;
   /** SQL statements (through drizzle) per message sent, all processes, over the step and its drain. */
   statementsPerMessage: number;
@@ -103,6 +109,8 @@ export async function runStep(opts: {
   const { setup, traffic, observer, line, stepTag, rate, count, drainLimitMs } = opts;
   const pids = Object.fromEntries(Object.entries(setup.processes).map(([k, p]) => [k, p.pid!]));
   const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
+  const servers = setup.name === 'postgres-api-workers' ? { postgres: 'postgres', redis: 'redis-server' } : { redis: 'redis-server' };
+  const serverCpu0 = Object.fromEntries(Object.entries(servers).map(([k, comm]) => [k, serverCpuMs(comm)]));
   const rss = watchRss(pids);
   const server0 = await serverSideSoFar(setup);
   const since = Date.now();
@@ -137,6 +145,7 @@ export async function runStep(opts: {
     }),
   );
   const cpu = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid) - cpu0[k]]));
+  const serverCpu = Object.fromEntries(Object.entries(servers).map(([k, comm]) => [k, serverCpuMs(comm) - serverCpu0[k]]));
 
   const errors: Record<string, number> = {};
   for (const s of mine) if (s.status !== 200) errors[s.error ?? String(s.status)] = (errors[s.error ?? String(s.status)] ?? 0) + 1;
@@ -202,6 +211,7 @@ export async function runStep(opts: {
     triagedPerSecond: triaged.length / ((lastTriaged - started) / 1000 || 1),
     cpuMsPerMessage: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / Math.max(1, mine.length)])),
     cpuMsPerMessageTotal: total / Math.max(1, mine.length),
+    serverCpuMsPerMessage: Object.fromEntries(Object.entries(serverCpu).map(([k, v]) => [k, v / Math.max(1, mine.length)])),
     peakRssMiB,
     statementsPerMessage: statements / Math.max(1, mine.length),
     queues,

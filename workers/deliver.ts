@@ -102,16 +102,19 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
    */
   async function finish(ids: string[], set: Partial<typeof messages.$inferInsert>, sent?: { crisisReply: () => Promise<boolean> }) {
     const metrics = sent ? ctx.metrics : undefined;
-    // one prepared statement per shape of the change (sent, unclear, pending again, failed)
+    // one prepared statement per shape of the change (sent, unclear, pending again, failed), and
+    // one answer's apart from a batch's: Postgres plans the array form anew at every call
+    // (src/queues/message-job.ts, messagesLoader)
     const fields = Object.keys(set).sort() as (keyof typeof set)[];
-    const finished = prepareOnce(db, `finish:${fields.join(',')}${metrics ? ':latency' : ''}`, () =>
+    const one = ids.length === 1;
+    const finished = prepareOnce(db, `finish:${fields.join(',')}${metrics ? ':latency' : ''}${one ? ':one' : ''}`, () =>
       db
         .update(messages)
         .set(Object.fromEntries(fields.map((f) => [f, sql.placeholder(f)])))
-        .where(sql`${messages.id} = any(${sql.placeholder('ids')}::uuid[])`)
+        .where(one ? sql`${messages.id} = ${sql.placeholder('id')}::uuid` : sql`${messages.id} = any(${sql.placeholder('ids')}::uuid[])`)
         .returning({ ...getTableColumns(messages), authorName, ...(metrics ? latencyFields : {}) }),
     );
-    const rows = (await finished.execute({ ...set, ids })) as (MessageRow & { authorName: string | null } & Partial<SentForLatency>)[];
+    const rows = (await finished.execute({ ...set, ...(one ? { id: ids[0] } : { ids }) })) as (MessageRow & { authorName: string | null } & Partial<SentForLatency>)[];
     if (rows.length === 0) return;
     // one batch: one conversation's answers, in the order written
     rows.sort((a, b) => a.seq - b.seq);

@@ -52,6 +52,7 @@ import { DeliveryPriority } from '../src/messages/queue-delivery';
 import { enqueue } from '../src/queues/enqueue';
 import { waitingAt } from '../src/queues/waiting-at';
 import { batchedMessageLoader, earlier, holdBackBehindEarlier } from '../src/queues/message-job';
+import { idsParams, idsWhere } from '../src/db/by-ids';
 import { claimFirst, claimNext, firstWaiting, latestInbound, ownsUnfinished, reclaimOwnBatch, senderOf, type FirstClaim, type LatestInbound } from '../src/messages/claim-delivery';
 import { authorName, presentForWidget, presentNamedForStaff } from '../src/presenters/message';
 import { chooseLineDelivery, toLineOutbound, type LineSender, type SendResult } from '../src/channels/line';
@@ -103,18 +104,17 @@ export function createDeliverProcessor({ ctx, line }: DeliverDeps) {
   async function finish(ids: string[], set: Partial<typeof messages.$inferInsert>, sent?: { crisisReply: () => Promise<boolean> }) {
     const metrics = sent ? ctx.metrics : undefined;
     // one prepared statement per shape of the change (sent, unclear, pending again, failed), and
-    // one answer's apart from a batch's: Postgres plans the array form anew at every call
-    // (src/queues/message-job.ts, messagesLoader)
+    // one answer's apart from a batch's (src/db/by-ids.ts)
     const fields = Object.keys(set).sort() as (keyof typeof set)[];
     const one = ids.length === 1;
     const finished = prepareOnce(db, `finish:${fields.join(',')}${metrics ? ':latency' : ''}${one ? ':one' : ''}`, () =>
       db
         .update(messages)
         .set(Object.fromEntries(fields.map((f) => [f, sql.placeholder(f)])))
-        .where(one ? sql`${messages.id} = ${sql.placeholder('id')}::uuid` : sql`${messages.id} = any(${sql.placeholder('ids')}::uuid[])`)
+        .where(idsWhere(messages.id, one))
         .returning({ ...getTableColumns(messages), authorName, ...(metrics ? latencyFields : {}) }),
     );
-    const rows = (await finished.execute({ ...set, ...(one ? { id: ids[0] } : { ids }) })) as (MessageRow & { authorName: string | null } & Partial<SentForLatency>)[];
+    const rows = (await finished.execute({ ...set, ...idsParams(ids) })) as (MessageRow & { authorName: string | null } & Partial<SentForLatency>)[];
     if (rows.length === 0) return;
     // one batch: one conversation's answers, in the order written
     rows.sort((a, b) => a.seq - b.seq);

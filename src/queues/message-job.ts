@@ -14,6 +14,7 @@ import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { prepareOnce } from '../db/prepare-once';
+import { idsParams, idsWhere } from '../db/by-ids';
 import { contacts, conversations, messages } from '../db/schema';
 import { currentDbTurn, type DbTurn } from '../db/ahead';
 import { groupCommit, type GroupCommit } from '../db/group-commit';
@@ -55,10 +56,8 @@ export async function loadMessageForJob<E extends Record<string, SQL> = Record<n
  * The statement that loads several messages, each as `loadMessageForJob` gives it (absent: gone
  * or the other way), built once and prepared (issue 13: drizzle took about 0.35 ms to build this
  * statement, more than its round trip, and Postgres parsed it each time: ../db/prepare-once.ts).
- * One message, the usual case, has a statement of its own: Postgres planned the array form
- * (`= any($1)`) anew for every call — its generic plan, guessing at the array's length, never
- * looked as cheap as a plan for one id — about 0.5 ms of the server's CPU each time, the most of
- * any statement of a message (pg_stat_statements); with `= $1` it keeps one plan after five calls.
+ * One message, the usual case, has a statement of its own, whose plan Postgres keeps
+ * (../db/by-ids.ts).
  */
 function messagesLoader<E extends Record<string, SQL>>(db: Db, direction: 'in' | 'out', opts: LoadOptions<E>): (ids: string[]) => Promise<Map<string, LoadedForJob<E>>> {
   const unfinished = opts.unfinished
@@ -74,10 +73,10 @@ function messagesLoader<E extends Record<string, SQL>>(db: Db, direction: 'in' |
       .where(which);
     return prepareOnce(db, query.toSQL().sql, () => query);
   };
-  const one = statement(sql`${messages.id} = ${sql.placeholder('id')}::uuid`);
-  const many = statement(sql`${messages.id} = any(${sql.placeholder('ids')}::uuid[])`);
+  const one = statement(idsWhere(messages.id, true));
+  const many = statement(idsWhere(messages.id, false));
   return async (ids) => {
-    const rows = ids.length === 1 ? await one.execute({ id: ids[0] }) : await many.execute({ ids });
+    const rows = await (ids.length === 1 ? one : many).execute(idsParams(ids));
     const loaded = new Map<string, LoadedForJob<E>>();
     for (const row of rows) {
       if (row.message.direction !== direction) continue;

@@ -7,7 +7,7 @@
  * combined again, with that message, and the turn is stored once — also when the turn has
  * records of its own (the safety question, in a transaction that is undone).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { conversations, messages, safetyChecks, triageRuns, type Triage } from '../../src/db/schema';
 import { createTriageProcessor } from '../../workers/triage';
 import { createDialogueTurn } from '../../workers/dialogue';
@@ -32,6 +32,8 @@ describe.each(testDatabases())("triage's write in the turn's statement (%s)", (d
   const runsOf = (id: string) => app.runtime.ctx.db.select().from(triageRuns).where(eq(triageRuns.messageId, id));
   const answers = async (conversationId: string) =>
     (await app.runtime.ctx.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq))).filter((m) => m.direction === 'out');
+  const inboundUnhandled = async (conversationId: string) =>
+    (await app.runtime.ctx.db.select().from(messages).where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'in'), isNull(messages.dialoguedAt)))).length;
   const safetyAsked = (conversationId: string) =>
     app.runtime.ctx.db
       .select()
@@ -93,6 +95,9 @@ describe.each(testDatabases())("triage's write in the turn's statement (%s)", (d
     expect(m.triagedAt).toBeInstanceOf(Date);
     expect(m.dialoguedAt).toBeInstanceOf(Date);
     expect(await runsOf(id)).toHaveLength(1);
+    // the other message's turn is a dialogue job of its own, run once the queues resume: counted
+    // before it had written its answers, the count below would see them as this job's
+    await eventually(async () => (await inboundUnhandled(conversationId)) === 0);
     const written = (await answers(conversationId)).length;
     await run();
     expect(await answers(conversationId)).toHaveLength(written);

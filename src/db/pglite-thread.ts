@@ -9,20 +9,21 @@
  * Every request gets one answer with its id. A statement outside a transaction, or a whole
  * transaction, first waits its turn at the gate (./pglite-gate.ts), which lets storing a person's
  * message and urgent jobs go ahead of other work (./ahead.ts). A transaction holds the gate from
- * its first statement to its end, so the trips in between are kept few.
+ * its first statement to its end, so the trips in between are kept few. Statements run prepared
+ * under a name (./pglite-statements.ts), so their plans are kept.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import type { ThreadAnswer, ThreadData, ThreadRequest } from './pglite-in-thread';
 import { errorToPlain } from './pglite-errors';
 import { PGliteGate } from './pglite-gate';
+import { PGliteStatements } from './pglite-statements';
 import { DbTurn } from './ahead';
 
 /** Thrown inside PGlite's transaction callback to make it roll back; not an error for the caller. */
 const ROLLBACK = Symbol('rollback');
 
 interface OpenTransaction {
-  tx: Transaction;
   end: (commit: boolean) => void;
   /** Settles when PGlite has committed (or rolled back) the transaction. */
   done: Promise<void>;
@@ -42,6 +43,7 @@ async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
   answer({ id: 0, ok: true, value: null });
 
   const gate = new PGliteGate();
+  const statements = new PGliteStatements(pg);
   /** Transactions by the id the main thread gave them, from their first statement to their end. */
   const open = new Map<number, Promise<OpenTransaction>>();
 
@@ -52,8 +54,8 @@ async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
       const decided = new Promise<boolean>((resolve) => (end = resolve));
       const entry = { end } as OpenTransaction;
       let begun = false;
-      const settled = pg.transaction(async (tx) => {
-        entry.tx = tx;
+      // its statements go through `statements` (named), not PGlite's transaction object
+      const settled = pg.transaction(async () => {
         begun = true;
         resolveOpen(entry);
         if (!(await decided)) throw ROLLBACK;
@@ -95,11 +97,12 @@ async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
         if (req.tx !== undefined) {
           const opened = req.begin ? begin(req.tx, req.turn) : open.get(req.tx);
           if (!opened) throw new Error(`transaction ${req.tx} is not open`);
-          return (await opened).tx.query(req.sql, req.params, options);
+          await opened;
+          return statements.query(req.sql, req.params, options, true);
         }
         await gate.enter(req.turn);
         try {
-          return await pg.query(req.sql, req.params, options);
+          return await statements.query(req.sql, req.params, options, false);
         } finally {
           gate.leave();
         }

@@ -17,6 +17,7 @@ import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite
 const { serialize } = protocol;
 type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
 type QueryOptions = NonNullable<Parameters<typeof parse.parseResults>[2]>;
+type Parsers = Parameters<typeof parse.parseResults>[1];
 
 interface Prepared {
   name: string;
@@ -34,6 +35,7 @@ let named = 0;
 
 export class PGliteStatements {
   private readonly prepared = new Map<string, Prepared>();
+  private readonly merged = new WeakMap<object, Parsers>();
 
   constructor(
     private readonly pg: PGlite,
@@ -50,7 +52,7 @@ export class PGliteStatements {
     const statement = this.prepared.get(sql) ?? (await this.prepare(sql));
     try {
       const messages = await this.pg.execProtocolStream(this.bindAndRun(statement, params), { syncToFs: !inTransaction });
-      return parse.parseResults([...statement.description, ...messages], this.pg.parsers, options)[0];
+      return parse.parseResults([...statement.description, ...messages], this.parsers(options.parsers), { rowMode: options.rowMode })[0];
     } catch (err) {
       if (STALE.has((err as { code?: string }).code ?? '')) await this.forget(sql);
       throw withQuery(err, sql);
@@ -79,6 +81,18 @@ export class PGliteStatements {
     };
     this.prepared.set(sql, statement);
     return statement;
+  }
+
+  /**
+   * PGlite's parsers with the caller's over them, merged once per set of the caller's: PGlite's
+   * own `parseResults` copies all of its parsers (one per type and array type) into a new object
+   * at every call given any — 11 % of the database thread's time under load.
+   */
+  private parsers(own: QueryOptions['parsers']): Parsers {
+    if (!own) return this.pg.parsers;
+    let merged = this.merged.get(own);
+    if (!merged) this.merged.set(own, (merged = { ...this.pg.parsers, ...own }));
+    return merged;
   }
 
   /** Closes the statement of `sql` in the session; Postgres accepts a close even in a failed transaction. */

@@ -106,6 +106,16 @@ test('storing a message goes ahead of work that waited longer at the embedded da
   expect(order.slice(1).sort()).toEqual(['worker statement', 'worker transaction']);
 });
 
+test("drizzle's statements run prepared under a name, one name per text, inside transactions too", async () => {
+  const held = () => rowsOf<{ statement: string }>(database.db, sql`select statement from pg_prepared_statements where name like 'tsunagu_%'`);
+  const probe = (id: number) => database.db.execute(sql`select note from bridge_probe where id = ${id}`);
+  for (const id of [1, 2, 3]) await probe(id);
+  await database.db.transaction(async (tx) => void (await tx.execute(sql`select note from bridge_probe where id = ${4} for update`)));
+  const texts = (await held()).map((s) => s.statement);
+  expect(texts.filter((t) => t === 'select note from bridge_probe where id = $1')).toHaveLength(1);
+  expect(texts).toContain('select note from bridge_probe where id = $1 for update');
+});
+
 test('a long statement does not hold up the calling thread', async () => {
   // the main thread stays free while the database works: a 10 ms tick keeps ticking throughout
   let last = Date.now();

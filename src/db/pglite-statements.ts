@@ -27,7 +27,10 @@ interface Prepared {
   description: BackendMessage[];
 }
 
-/** SQLSTATEs after which a name no longer stands for its text: gone, or its result type changed. */
+/**
+ * SQLSTATEs after which a name may no longer stand for its text: gone, or its result type changed
+ * (0A000 also covers other unsupported features; preparing such a text again costs only a parse).
+ */
 const STALE = new Set(['26000', '0A000']);
 
 /** Names are unique in the process, so two of these on one PGlite (as in tests) never clash. */
@@ -118,7 +121,7 @@ export class PGliteStatements {
   }
 }
 
-/** PGlite's own errors name the statement that failed (never its values); these do too. */
+/** PGlite's own errors carry the failed statement's text; these do too (not its values: a person's words). */
 function withQuery(err: unknown, sql: string): unknown {
   if (err instanceof Error && 'code' in err) Object.assign(err, { query: sql });
   return err;

@@ -12,7 +12,7 @@
  * pglite-statements). The most recently used `capacity` texts keep theirs; the oldest is closed
  * when a new one needs room, so statements built with varying text cannot fill the session.
  */
-import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
+import { parse, protocol, TransactionAbortedError, type PGlite, type Results } from '@electric-sql/pglite';
 
 const { serialize } = protocol;
 type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
@@ -49,6 +49,26 @@ export class PGliteStatements {
   query(sql: string, params: unknown[], options: QueryOptions, inTransaction: boolean): Promise<Results> {
     // one statement at a time, as PGlite's own query: a transaction's statements may be sent together
     return this.pg.runExclusive(() => this.run(sql, params, options, inTransaction));
+  }
+
+  /**
+   * Opens a transaction: one trip. PGlite's own `transaction` costs four trips and its locks —
+   * 0.2 ms against 0.03 for an empty transaction, measured apart.
+   */
+  begin(): Promise<void> {
+    return this.pg.runExclusive(async () => void (await this.pg.execProtocolStream(serialize.query('BEGIN'), { syncToFs: false })));
+  }
+
+  /**
+   * Commits or rolls back the open transaction. A commit that Postgres turned into a rollback (a
+   * statement in it had failed) is an error, as PGlite's own `transaction` makes it.
+   */
+  end(commit: boolean): Promise<void> {
+    return this.pg.runExclusive(async () => {
+      const messages = await this.pg.execProtocolStream(serialize.query(commit ? 'COMMIT' : 'ROLLBACK'), { syncToFs: true });
+      const done = messages.find((m) => m.name === 'commandComplete') as { text?: string } | undefined;
+      if (commit && done?.text === 'ROLLBACK') throw new TransactionAbortedError();
+    });
   }
 
   private async run(sql: string, params: unknown[], options: QueryOptions, inTransaction: boolean): Promise<Results> {

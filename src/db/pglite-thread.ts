@@ -20,15 +20,6 @@ import { PGliteGate } from './pglite-gate';
 import { PGliteStatements } from './pglite-statements';
 import { DbTurn } from './ahead';
 
-/** Thrown inside PGlite's transaction callback to make it roll back; not an error for the caller. */
-const ROLLBACK = Symbol('rollback');
-
-interface OpenTransaction {
-  end: (commit: boolean) => void;
-  /** Settles when PGlite has committed (or rolled back) the transaction. */
-  done: Promise<void>;
-}
-
 async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
   const port = parentPort!;
   const answer = (message: ThreadAnswer) => port.postMessage(message);
@@ -44,41 +35,26 @@ async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
 
   const gate = new PGliteGate();
   const statements = new PGliteStatements(pg);
-  /** Transactions by the id the main thread gave them, from their first statement to their end. */
-  const open = new Map<number, Promise<OpenTransaction>>();
+  /**
+   * Transactions by the id the main thread gave them, from their first statement to their end:
+   * settled once the transaction has begun (holding the gate), rejected if it could not.
+   */
+  const open = new Map<number, Promise<void>>();
 
-  /** Begins a transaction in PGlite (the caller holds the gate) and keeps it open until `end`. */
-  function openTransaction(): Promise<OpenTransaction> {
-    return new Promise((resolveOpen, rejectOpen) => {
-      let end!: (commit: boolean) => void;
-      const decided = new Promise<boolean>((resolve) => (end = resolve));
-      const entry = { end } as OpenTransaction;
-      let begun = false;
-      // its statements go through `statements` (named), not PGlite's transaction object
-      const settled = pg.transaction(async () => {
-        begun = true;
-        resolveOpen(entry);
-        if (!(await decided)) throw ROLLBACK;
-      });
-      entry.done = settled
-        .catch((err) => {
-          if (err === ROLLBACK) return;
-          if (!begun) return rejectOpen(err);
-          throw err; // after begin, the error belongs to whoever ends the transaction
-        })
-        .then(() => undefined)
-        .finally(() => gate.leave());
-      // an error after begin is read by 'end'; until then it must not count as unhandled
-      entry.done.catch(() => {});
+  /** Waits for the gate, then begins the transaction the main thread numbered `txId`. */
+  function begin(txId: number, turn: DbTurn): Promise<void> {
+    const begun = gate.enter(turn).then(async () => {
+      try {
+        await statements.begin();
+      } catch (err) {
+        gate.leave();
+        throw err;
+      }
     });
-  }
-
-  /** Waits for the gate, then opens the transaction the main thread numbered `txId`. */
-  function begin(txId: number, turn: DbTurn): Promise<OpenTransaction> {
-    const opened = gate.enter(turn).then(openTransaction);
-    opened.catch(() => {});
-    open.set(txId, opened);
-    return opened;
+    // read by the transaction's statements and its 'end'; until then it must not count as unhandled
+    begun.catch(() => {});
+    open.set(txId, begun);
+    return begun;
   }
 
   /** drizzle's parsers, rebuilt here: leave these types as the text Postgres sent (one object per set). */
@@ -95,9 +71,9 @@ async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
       case 'query': {
         const options = { rowMode: req.rowMode, parsers: parsersFor(req.identityTypes) };
         if (req.tx !== undefined) {
-          const opened = req.begin ? begin(req.tx, req.turn) : open.get(req.tx);
-          if (!opened) throw new Error(`transaction ${req.tx} is not open`);
-          await opened;
+          const begun = req.begin ? begin(req.tx, req.turn) : open.get(req.tx);
+          if (!begun) throw new Error(`transaction ${req.tx} is not open`);
+          await begun;
           return statements.query(req.sql, req.params, options, true);
         }
         await gate.enter(req.turn);
@@ -108,13 +84,16 @@ async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
         }
       }
       case 'end': {
-        const opened = open.get(req.tx);
-        if (!opened) throw new Error(`transaction ${req.tx} is not open`);
+        const begun = open.get(req.tx);
+        if (!begun) throw new Error(`transaction ${req.tx} is not open`);
         open.delete(req.tx);
-        // a transaction that could not even begin has nothing to commit: its first statement already failed
-        const entry = await opened;
-        entry.end(req.commit);
-        await entry.done;
+        // a transaction that could not even begin has nothing to end: its first statement already failed
+        await begun;
+        try {
+          await statements.end(req.commit);
+        } finally {
+          gate.leave();
+        }
         return null;
       }
       case 'close':

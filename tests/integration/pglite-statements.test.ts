@@ -118,3 +118,26 @@ test("a transaction's statements sent together run one at a time", async () => {
     expect(results.map((r) => r.rows)).toEqual([[{ n: 14 }], [{ n: 21 }], [{ n: 35 }]]);
   });
 });
+
+test('a transaction begins and ends in one trip each: a commit keeps, a rollback undoes, a failed one reports its rollback', async () => {
+  const statements = new PGliteStatements(pg);
+  const insert = 'insert into probe (id, note) values ($1, $2)';
+  const notes = async () => (await pg.query<{ id: number }>('select id from probe where id between 9201 and 9203 order by id')).rows.map((r) => r.id);
+  await statements.begin();
+  expect(pg.isInTransaction()).toBe(true);
+  await statements.query(insert, [9201, 'kept'], {}, true);
+  await statements.end(true);
+  expect(pg.isInTransaction()).toBe(false);
+  await statements.begin();
+  await statements.query(insert, [9202, 'undone'], {}, true);
+  await statements.end(false);
+  expect(await notes()).toEqual([9201]);
+  // a statement failed inside: Postgres answers the commit with a rollback, and that is an error
+  await statements.begin();
+  await statements.query(insert, [9203, 'lost with the transaction'], {}, true);
+  await expect(statements.query(insert, [9201, 'duplicate'], {}, true)).rejects.toMatchObject({ code: '23505' });
+  await expect(statements.end(true)).rejects.toMatchObject({ code: '25P02' });
+  expect(pg.isInTransaction()).toBe(false);
+  expect(await notes()).toEqual([9201]);
+  await pg.query('delete from probe where id = 9201');
+});

@@ -142,9 +142,12 @@ async function benchTriage() {
   console.log(`adversarial ${ADVERSARIAL_LENGTH}-character texts (${worst.length}): slowest ${worst[0].ms.toFixed(1)} ms (${worst[0].name}), median ${worst[Math.floor(worst.length / 2)].ms.toFixed(1)} ms`);
 }
 
+/** HEAD, with `-dirty` when tracked files differ from it (the run measured uncommitted changes). */
 function commit(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT }).toString().trim();
+    return changed ? `${head}-dirty` : head;
   } catch {
     return 'unknown';
   }

@@ -11,10 +11,12 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { plainToError, type PlainError } from './pglite-errors';
 import { currentDbTurn, orderDbTurns, type DbTurn } from './ahead';
+import type { UpkeepDone } from './pglite-upkeep';
 
 export type ThreadRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[]; rowMode: 'array' | 'object'; identityTypes: number[]; turn: DbTurn; tx?: number; begin?: boolean }
   | { id: number; op: 'end'; tx: number; commit: boolean }
+  | { id: number; op: 'upkeep' }
   | { id: number; op: 'close' };
 type RequestBody = ThreadRequest extends infer R ? (R extends ThreadRequest ? Omit<R, 'id'> : never) : never;
 /** What the thread is started with. */
@@ -161,6 +163,11 @@ export class PGliteInThread {
     }
     if (begun) await this.call({ op: 'end', tx: txId, commit: true });
     return result;
+  }
+
+  /** Analyses and vacuums now the tables that need it, as the thread does every minute (./pglite-upkeep.ts). */
+  async upkeep(): Promise<UpkeepDone> {
+    return (await this.call({ op: 'upkeep' })) as UpkeepDone;
   }
 
   async close(): Promise<void> {

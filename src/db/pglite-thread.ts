@@ -5,7 +5,8 @@
  * PGlite has a thread to itself; ./pglite-in-thread.ts is the main thread's side.
  *
  * Requests: `query` (on the database, or in a transaction: the transaction's first statement
- * carries `begin`, so opening it costs no trip of its own), `end` (commits or rolls back), `close`.
+ * carries `begin`, so opening it costs no trip of its own), `end` (commits or rolls back),
+ * `upkeep` (what autovacuum would do: ./pglite-upkeep.ts; also run here every minute), `close`.
  * Every request gets one answer with its id. A statement outside a transaction, or a whole
  * transaction, first waits its turn at the gate (./pglite-gate.ts), which lets storing a person's
  * message and urgent jobs go ahead of other work (./ahead.ts). A transaction holds the gate from
@@ -18,7 +19,11 @@ import type { ThreadAnswer, ThreadData, ThreadRequest } from './pglite-in-thread
 import { errorToPlain } from './pglite-errors';
 import { PGliteGate } from './pglite-gate';
 import { PGliteStatements } from './pglite-statements';
+import { upkeep } from './pglite-upkeep';
 import { DbTurn } from './ahead';
+
+/** How often the thread looks whether a table needs analysing or vacuuming (./pglite-upkeep.ts). */
+const UPKEEP_EVERY_MS = 60_000;
 
 async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
   const port = parentPort!;
@@ -35,6 +40,19 @@ async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
 
   const gate = new PGliteGate();
   const statements = new PGliteStatements(pg);
+  const atOrdinaryTurn = async <T>(work: () => Promise<T>): Promise<T> => {
+    await gate.enter(DbTurn.ordinary);
+    try {
+      return await work();
+    } finally {
+      gate.leave();
+    }
+  };
+  // one at a time: a slow round is not overtaken by the next
+  let upkeepRound: Promise<unknown> = Promise.resolve();
+  const runUpkeep = () => (upkeepRound = upkeepRound.catch(() => {}).then(() => upkeep(pg, atOrdinaryTurn)));
+  const upkeepTimer = setInterval(() => void runUpkeep().catch(() => {}), UPKEEP_EVERY_MS);
+  upkeepTimer.unref();
   /**
    * Transactions by the id the main thread gave them, from their first statement to their end:
    * settled once the transaction has begun (holding the gate), rejected if it could not.
@@ -96,7 +114,10 @@ async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
         }
         return null;
       }
+      case 'upkeep':
+        return runUpkeep();
       case 'close':
+        clearInterval(upkeepTimer);
         await gate.enter(DbTurn.ordinary); // after everything already waiting
         await pg.close();
         return null;

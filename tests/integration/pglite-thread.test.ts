@@ -116,6 +116,31 @@ test("drizzle's statements run prepared under a name, one name per text, inside 
   expect(texts).toContain('select note from bridge_probe where id = $1 for update');
 });
 
+test("the thread's upkeep does what autovacuum would: analyses changed tables, vacuums dead rows, leaves quiet ones", async () => {
+  const client = (database.db as unknown as { $client: PGliteInThread }).$client;
+  await client.upkeep(); // whatever the migrations and earlier tests left
+  await database.db.execute(sql`create table upkeep_probe (id int primary key, note text)`);
+  await database.db.execute(sql`create table upkeep_quiet (id int primary key)`);
+  await database.db.execute(sql`insert into upkeep_probe select g, 'まえ' from generate_series(1, 2000) g`);
+  await database.db.execute(sql`insert into upkeep_quiet select g from generate_series(1, 10) g`);
+  const first = await client.upkeep();
+  // 2,000 new rows are more than 50 + 10 % of a table never analysed; 10 are not
+  expect(first.analysed).toContain('upkeep_probe');
+  expect(first.analysed).not.toContain('upkeep_quiet');
+  expect(first.vacuumed).not.toContain('upkeep_probe');
+  const [stats] = await rowsOf<{ reltuples: number }>(database.db, sql`select reltuples from pg_class where relname = 'upkeep_probe'`);
+  expect(Number(stats.reltuples)).toBe(2000);
+
+  // every row updated once: 2,000 dead rows, more than 50 + 20 % of the table
+  await database.db.execute(sql`update upkeep_probe set note = 'あと'`);
+  const second = await client.upkeep();
+  expect(second.vacuumed).toContain('upkeep_probe');
+  const [after] = await rowsOf<{ dead: number }>(database.db, sql`select n_dead_tup as dead from pg_stat_user_tables where relname = 'upkeep_probe'`);
+  expect(Number(after.dead)).toBe(0);
+  // nothing changed since: nothing to do
+  expect((await client.upkeep()).analysed).not.toContain('upkeep_probe');
+});
+
 test('a long statement does not hold up the calling thread', async () => {
   // the main thread stays free while the database works: a 10 ms tick keeps ticking throughout
   let last = Date.now();

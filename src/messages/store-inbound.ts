@@ -93,8 +93,12 @@ function build(db: Db, named: boolean) {
     sql`select * from jsonb_to_recordset(${sql.placeholder('batch')}::jsonb)
           as b(ord int, user_id text, external_id text, kind text, text text, payload jsonb, reply_token text, reply_token_at timestamptz)`,
   );
+  // Each person looked up by the unique index. As a join, the planner (which guesses a hundred
+  // rows for any batch) read every contact of the channel at each webhook, statistics or not
+  // (tests: backlog-reads); `offset 0` keeps Postgres from turning the lookup back into that join.
   const seen = db.$with('seen', {}).as(
-    sql`select c.id, c.intake_version from contacts c where c.channel = ${channel} and c.external_id in (select user_id from batch)`,
+    sql`select c.id, c.intake_version from (select distinct user_id from batch) u
+          cross join lateral (select id, intake_version from contacts where channel = ${channel} and external_id = u.user_id offset 0) c`,
   );
   // Sorted: two statements lock the same people in the same order.
   const people = db.$with('people', {}).as(
@@ -109,12 +113,13 @@ function build(db: Db, named: boolean) {
       : sql`select p.* from people p left join seen s on s.id = p.id where p.intake_version = coalesce(s.intake_version, 0) + 1`,
   );
   // The person's conversation still in progress, else their latest closed one (the message reopens it), else a new one.
+  // Per person, by the contact's index, as `seen` (as a join, PGlite read every conversation).
   const found = db.$with('found', {}).as(
     named
       ? sql`select ${sql.placeholder('named')}::uuid as id, s.id as contact_id from settled s`
-      : sql`select distinct on (c.contact_id) c.id, c.contact_id from conversations c
-              where c.contact_id in (select id from settled)
-              order by c.contact_id, c.status = 'closed', c.last_message_at desc`,
+      : sql`select f.id, s.id as contact_id from settled s
+              cross join lateral (select c.id from conversations c where c.contact_id = s.id
+                                   order by c.status = 'closed', c.last_message_at desc limit 1) f`,
   );
   // Opened with its counters as the update below would leave them (it cannot change a row this statement inserted).
   const opened = db.$with('opened', {}).as(
@@ -139,12 +144,12 @@ function build(db: Db, named: boolean) {
   // A person writing again reopens the thread: after staff asked them something (waiting), and
   // after it was closed — a closed thread would hide their new words from every list.
   const updated = db.$with('updated', {}).as(
+    // `= any(array(…))`: each conversation by its key (as a join, PGlite read every conversation)
     sql`update conversations c set
           last_message_at = now(),
-          unread = c.unread + added.n,
+          unread = c.unread + (select count(*)::int from stored s where s.conversation_id = c.id),
           status = case when c.status in ('waiting', 'closed') then 'open' else c.status end
-        from (select conversation_id, count(*)::int as n from stored group by conversation_id) added
-        where c.id = added.conversation_id
+        where c.id = any(array(select conversation_id from stored))
         returning c.*`,
   );
   return db

@@ -20,6 +20,7 @@ import { messages } from '../../src/db/schema';
 import { batchedMessageLoader } from '../../src/queues/message-job';
 import type { PGliteInThread } from '../../src/db/pglite-in-thread';
 import { claimFirst, firstWaiting } from '../../src/messages/claim-delivery';
+import { storeInbound } from '../../src/messages/store-inbound';
 import { turnLoad } from '../../workers/dialogue';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
@@ -29,6 +30,7 @@ import { postWebhook, textEvent, webhookBody } from '../fixtures/line-events';
 const SECRET = 'backlog-secret';
 const BACKLOG = 400;
 const BUSY_CONVERSATIONS = 100;
+const PEOPLE = 5000;
 
 interface PlanNode {
   'Rows Removed by Filter'?: number;
@@ -40,6 +42,13 @@ interface PlanNode {
 function rowsRemoved(node: PlanNode): number {
   const own = (node['Rows Removed by Filter'] ?? 0) * (node['Actual Loops'] ?? 1);
   return own + (node.Plans ?? []).reduce((n, child) => n + rowsRemoved(child), 0);
+}
+
+/** Rows the plan took from `table`, kept or thrown away. */
+function rowsReadFrom(node: PlanNode & { 'Relation Name'?: string; 'Actual Rows'?: number }, table: string): number {
+  const loops = node['Actual Loops'] ?? 1;
+  const own = node['Relation Name'] === table ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * loops : 0;
+  return own + (node.Plans ?? []).reduce((n, child) => n + rowsReadFrom(child, table), 0);
 }
 
 describe.each(testDatabases())('a job reads its own conversation, not the backlog (%s)', (kind) => {
@@ -59,6 +68,21 @@ describe.each(testDatabases())('a job reads its own conversation, not the backlo
     return { db: drizzle(client as never, { schema, logger }) as Db, sent };
   }
 
+  /** What keeps the planner informed in production: on a server its autovacuum, on PGlite the thread's upkeep. */
+  async function gatherStatistics(): Promise<void> {
+    const { db } = app.runtime.ctx;
+    if (kind === 'postgres') await db.execute(sql`analyze`);
+    else expect((await (db as unknown as { $client: PGliteInThread }).$client.upkeep()).analysed.length).toBeGreaterThan(0);
+  }
+
+  /** The plan of a statement run once more under EXPLAIN ANALYZE. */
+  async function explained(text: string, params: unknown[]): Promise<PlanNode> {
+    const client = (app.runtime.ctx.db as unknown as { $client: { query(text: string, params: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> } }).$client;
+    const { rows } = await client.query(`explain (analyze, format json) ${text}`, params);
+    const raw = rows[0]['QUERY PLAN'];
+    return ((typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>)[0].Plan;
+  }
+
   test('loading a message and claiming its answer read a few rows, with hundreds waiting elsewhere', async () => {
     const { db } = app.runtime.ctx;
     // the backlog: others' messages waiting for their turn, and others' answers for delivery
@@ -73,10 +97,8 @@ describe.each(testDatabases())('a job reads its own conversation, not the backlo
           from messages m, generate_series(1, ${BACKLOG / BUSY_CONVERSATIONS}) where m.external_id in ${others.map((e) => e.webhookEventId)}`);
     }
 
-    // what keeps the planner informed: on a server its autovacuum, on PGlite our thread's upkeep
-    // (without it, these statements read every waiting message: seen here, 401-501 rows each)
-    if (kind === 'postgres') await db.execute(sql`analyze`);
-    else expect((await (db as unknown as { $client: PGliteInThread }).$client.upkeep()).analysed).toContain('messages');
+    // without statistics these statements read every waiting message (seen here: 401-501 rows each)
+    await gatherStatistics();
     const quiet = textEvent({ userId: fakeLineUserId(), text: '静かな会話' });
     expect((await postWebhook(app.url, webhookBody([quiet]), SECRET)).status).toBe(200);
     const [{ id: quietId }] = await db.select({ id: messages.id }).from(messages).where(sql`${messages.externalId} = ${quiet.webhookEventId}`);
@@ -94,15 +116,42 @@ describe.each(testDatabases())('a job reads its own conversation, not the backlo
     expect(claim?.batch.map((m) => m.id)).toEqual([answer.id]);
     expect(sent.length).toBe(3);
 
-    const client = (db as unknown as { $client: { query(text: string, params: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> } }).$client;
     const reads: Array<{ statement: string; removed: number }> = [];
     for (const { text, params } of sent) {
-      const { rows } = await client.query(`explain (analyze, format json) ${text}`, params);
-      const raw = rows[0]['QUERY PLAN'];
-      const [{ Plan }] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
-      reads.push({ statement: text.slice(0, 80), removed: rowsRemoved(Plan) });
+      reads.push({ statement: text.slice(0, 80), removed: rowsRemoved(await explained(text, params)) });
     }
     // a handful of the quiet conversation's own rows at most; BACKLOG of each kind wait elsewhere
     expect(reads.filter((r) => r.removed >= 20)).toEqual([]);
+  });
+
+  test("storing a person's message looks up that person, not every contact of the channel", async () => {
+    const { db } = app.runtime.ctx;
+    const first = textEvent({ userId: fakeLineUserId(), text: 'こんにちは' });
+    expect((await postWebhook(app.url, webhookBody([first]), SECRET)).status).toBe(200);
+    const { agencyId } = (await db.select({ agencyId: messages.agencyId }).from(messages).limit(1))[0];
+    // a city's worth of people on the channel, each with a conversation
+    await db.execute(sql`insert into contacts (agency_id, channel, external_id, lang) select ${agencyId}::uuid, 'line', 'U' || md5(g::text), 'ja' from generate_series(1, ${PEOPLE}) g`);
+    await db.execute(sql`insert into conversations (agency_id, contact_id, channel) select agency_id, id, channel from contacts where external_id like 'U%' and length(external_id) = 33`);
+    await gatherStatistics();
+
+    const { db: watched, sent } = await recording();
+    const result = await storeInbound(watched, {
+      agencyId,
+      channel: 'line',
+      lang: 'ja',
+      now: new Date(),
+      messages: [
+        { channel: 'line', externalUserId: first.source.userId, externalMessageId: `${first.webhookEventId}-2`, kind: 'text', text: 'もう一度', sentAt: new Date() },
+        { channel: 'line', externalUserId: fakeLineUserId(), externalMessageId: `${first.webhookEventId}-new`, kind: 'text', text: 'はじめまして', sentAt: new Date() },
+      ],
+    });
+    expect(result.created.size).toBe(2);
+    expect(sent).toHaveLength(1);
+    // the same statement for two more messages of the same people, under EXPLAIN ANALYZE: it stores them
+    const params = sent[0].params.map((p) => (typeof p === 'string' && p.startsWith('[') ? p.replaceAll(first.webhookEventId, `${first.webhookEventId}-again`) : p));
+    const plan = await explained(sent[0].text, params);
+    expect(await db.$count(messages, sql`${messages.externalId} like ${`${first.webhookEventId}-again%`}`)).toBe(2);
+    // the batch's two people and their conversations, not the PEOPLE others
+    expect({ contacts: rowsReadFrom(plan, 'contacts') < 20, conversations: rowsReadFrom(plan, 'conversations') < 20 }).toEqual({ contacts: true, conversations: true });
   });
 });

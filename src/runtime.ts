@@ -71,6 +71,9 @@ export async function start(settings: Config, opts: StartOptions = {}): Promise<
     onConnectionError: (err) => log.warn({ err: err.message }, 'database connection lost (the pool reconnects on next use)'),
     // /readyz fails from now on; what was stored stays stored (LINE redelivers what got no 200)
     onEmbeddedStopped: (err) => log.error({ err: err.message }, 'the embedded database has stopped: restart tsunagu'),
+    // the planner then works from older statistics; the next round (a minute on) tries again
+    onEmbeddedUpkeepFailed: (failed) =>
+      log.warn(failed instanceof Error ? { err: failed.message } : { tables: failed }, 'the embedded database upkeep (analyse, vacuum) failed; it tries again in a minute'),
     onQuery: metrics ? () => metrics.dbStatements.inc() : undefined,
   });
   log.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.dataDir } : {}) }, 'database open');

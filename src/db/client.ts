@@ -46,6 +46,8 @@ export interface OpenOptions {
   onConnectionError?: (err: Error) => void;
   /** Told if the embedded database's thread stops without being closed: every statement fails from then on. */
   onEmbeddedStopped?: (err: Error) => void;
+  /** Told when a round of the embedded database's upkeep (./pglite-upkeep.ts) failed, for some tables or whole. */
+  onEmbeddedUpkeepFailed?: (failed: Array<{ table: string; code: string }> | Error) => void;
   /** Told of every statement drizzle sends (counted for metrics; never given the SQL or its parameters). */
   onQuery?: () => void;
 }
@@ -91,7 +93,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     unlock();
     throw e;
   });
-  const client = new PGliteInThread(opts.dataDir, (err) => opts.onEmbeddedStopped?.(err), opts.sharedBuffers);
+  const client = new PGliteInThread(opts.dataDir, (err) => opts.onEmbeddedStopped?.(err), opts.sharedBuffers, { onFailed: opts.onEmbeddedUpkeepFailed });
   try {
     await client.waitReady;
   } catch (e) {

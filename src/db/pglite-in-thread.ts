@@ -26,7 +26,11 @@ export interface ThreadData {
   sharedBuffers?: string;
   /** Only create the database of a new data directory, then end (`createDataDir`). */
   createOnly?: boolean;
+  /** How often the thread's upkeep runs (./pglite-upkeep.ts); a minute when absent (tests: shorter). */
+  upkeepEveryMs?: number;
 }
+/** The id of the thread's own reports of an upkeep round that failed (no request has it). */
+export const UPKEEP_REPORT = -1;
 export type ThreadAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: PlainError };
 
 interface QueryOptions {
@@ -92,12 +96,25 @@ export class PGliteInThread {
   private closing = false;
   readonly waitReady: Promise<void>;
 
-  /** `onStopped`: told once if the thread ends without being closed (nothing can be stored until a restart). */
-  constructor(dataDir: string, onStopped: (err: Error) => void = () => {}, sharedBuffers?: string) {
+  /**
+   * `onStopped`: told once if the thread ends without being closed (nothing can be stored until a
+   * restart). `upkeep.onFailed`: told of each upkeep round of the thread's own that failed, in
+   * whole or for some tables (by table and SQLSTATE).
+   */
+  constructor(
+    dataDir: string,
+    onStopped: (err: Error) => void = () => {},
+    sharedBuffers?: string,
+    upkeep: { everyMs?: number; onFailed?: (failed: UpkeepDone['failed'] | Error) => void } = {},
+  ) {
     orderDbTurns();
-    this.worker = new Worker(THREAD_FILE, { workerData: { dataDir, sharedBuffers } satisfies ThreadData });
+    this.worker = new Worker(THREAD_FILE, { workerData: { dataDir, sharedBuffers, upkeepEveryMs: upkeep.everyMs } satisfies ThreadData });
     this.waitReady = new Promise((resolve, reject) => this.pending.set(0, { resolve: () => resolve(), reject }));
     this.worker.on('message', (answer: ThreadAnswer) => {
+      if (answer.id === UPKEEP_REPORT) {
+        upkeep.onFailed?.(answer.ok ? (answer.value as UpkeepDone).failed : plainToError(answer.error));
+        return;
+      }
       const waiting = this.pending.get(answer.id);
       if (!waiting) return;
       this.pending.delete(answer.id);

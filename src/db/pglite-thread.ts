@@ -15,17 +15,17 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import type { ThreadAnswer, ThreadData, ThreadRequest } from './pglite-in-thread';
+import { UPKEEP_REPORT, type ThreadAnswer, type ThreadData, type ThreadRequest } from './pglite-in-thread';
 import { errorToPlain } from './pglite-errors';
 import { PGliteGate } from './pglite-gate';
 import { PGliteStatements } from './pglite-statements';
-import { upkeep } from './pglite-upkeep';
+import { upkeep, type UpkeepDone } from './pglite-upkeep';
 import { DbTurn } from './ahead';
 
 /** How often the thread looks whether a table needs analysing or vacuuming (./pglite-upkeep.ts). */
 const UPKEEP_EVERY_MS = 60_000;
 
-async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
+async function serve({ dataDir, sharedBuffers, upkeepEveryMs }: ThreadData): Promise<void> {
   const port = parentPort!;
   const answer = (message: ThreadAnswer) => port.postMessage(message);
   let pg: PGlite;
@@ -50,8 +50,20 @@ async function serve({ dataDir, sharedBuffers }: ThreadData): Promise<void> {
   };
   // one at a time: a slow round is not overtaken by the next
   let upkeepRound: Promise<unknown> = Promise.resolve();
-  const runUpkeep = () => (upkeepRound = upkeepRound.catch(() => {}).then(() => upkeep(pg, atOrdinaryTurn)));
-  const upkeepTimer = setInterval(() => void runUpkeep().catch(() => {}), UPKEEP_EVERY_MS);
+  const runUpkeep = (): Promise<UpkeepDone> => {
+    const round = upkeepRound.catch(() => {}).then(() => upkeep(pg, atOrdinaryTurn));
+    upkeepRound = round;
+    return round;
+  };
+  // the timer's rounds have nobody waiting for them: what failed goes to the main thread's log
+  const upkeepTimer = setInterval(
+    () =>
+      void runUpkeep().then(
+        (done) => done.failed.length > 0 && answer({ id: UPKEEP_REPORT, ok: true, value: done }),
+        (err) => answer({ id: UPKEEP_REPORT, ok: false, error: errorToPlain(err) }),
+      ),
+    upkeepEveryMs ?? UPKEEP_EVERY_MS,
+  );
   upkeepTimer.unref();
   /**
    * Transactions by the id the main thread gave them, from their first statement to their end:

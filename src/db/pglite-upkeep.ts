@@ -7,7 +7,8 @@
  * slower each job (tests: backlog-reads). Without vacuum, the dead rows of every update (a message
  * is updated three or four times on its way) stayed for good.
  *
- * Run by ./pglite-thread.ts every minute and on request, with autovacuum's own default rules: a
+ * Run by ./pglite-thread.ts every minute (a round with a failure is reported to the main thread,
+ * which logs it) and on request, with autovacuum's own default rules: a
  * table is analysed once more than 50 rows + 10 % of it changed since, vacuumed once more than
  * 50 + 20 % of it are dead rows. Each table is one statement at the embedded database's line, at
  * the ordinary turn, so a person's message or a crisis goes ahead of it (./pglite-gate.ts).
@@ -17,6 +18,8 @@ import type { PGlite } from '@electric-sql/pglite';
 export interface UpkeepDone {
   analysed: string[];
   vacuumed: string[];
+  /** Tables whose statement failed (the round goes on with the others): SQLSTATE, no values. */
+  failed: Array<{ table: string; code: string }>;
 }
 
 /** `atTurn` runs one statement at the database's line (the gate), at the ordinary turn. */
@@ -33,11 +36,16 @@ export async function upkeep(pg: PGlite, atTurn: <T>(work: () => Promise<T>) => 
         order by s.relname`,
     );
   });
-  const done: UpkeepDone = { analysed: [], vacuumed: [] };
+  const done: UpkeepDone = { analysed: [], vacuumed: [], failed: [] };
   for (const { name, analyse, vacuum } of rows) {
     if (!analyse && !vacuum) continue;
     const table = `"${name.replaceAll('"', '""')}"`;
-    await atTurn(() => pg.exec(vacuum ? `vacuum (analyze) ${table}` : `analyze ${table}`));
+    try {
+      await atTurn(() => pg.exec(vacuum ? `vacuum (analyze) ${table}` : `analyze ${table}`));
+    } catch (err) {
+      done.failed.push({ table: name, code: (err as { code?: string }).code ?? 'unknown' });
+      continue;
+    }
     done.analysed.push(name);
     if (vacuum) done.vacuumed.push(name);
   }

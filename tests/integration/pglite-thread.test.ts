@@ -141,6 +141,35 @@ test("the thread's upkeep does what autovacuum would: analyses changed tables, v
   expect((await client.upkeep()).analysed).not.toContain('upkeep_probe');
 });
 
+test("a failing table is reported by the thread's own upkeep round, which goes on with the others", async () => {
+  const reports: Array<Array<{ table: string; code: string }> | Error> = [];
+  const thread = new PGliteInThread('memory://', undefined, undefined, { everyMs: 200, onFailed: (f) => reports.push(f) });
+  try {
+    await thread.waitReady;
+    // an expression index whose function fails once a switch is set: analysing the table evaluates it
+    await thread.query(`create table upkeep_switch (on_ boolean)`);
+    await thread.query(`insert into upkeep_switch values (false)`);
+    await thread.query(`create function upkeep_boom(int) returns int language plpgsql immutable as $$
+      begin if (select on_ from public.upkeep_switch) then raise exception 'upkeep test'; end if; return $1; end $$`);
+    await thread.query(`create table upkeep_fails (x int)`);
+    await thread.query(`create index on upkeep_fails (upkeep_boom(x))`);
+    await thread.query(`insert into upkeep_fails select g from generate_series(1, 200) g`);
+    await thread.query(`create table upkeep_fine (x int)`);
+    await thread.query(`insert into upkeep_fine select g from generate_series(1, 200) g`);
+    await thread.query(`update upkeep_switch set on_ = true`);
+    const deadline = Date.now() + 10_000;
+    while (reports.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(reports[0]).toEqual([{ table: 'upkeep_fails', code: 'P0001' }]);
+    const { rows } = await thread.query(`select relname, last_analyze is not null as analysed from pg_stat_user_tables where relname like 'upkeep_f%' order by relname`);
+    expect(rows).toEqual([
+      { relname: 'upkeep_fails', analysed: false },
+      { relname: 'upkeep_fine', analysed: true },
+    ]);
+  } finally {
+    await thread.close();
+  }
+});
+
 test('a long statement does not hold up the calling thread', async () => {
   // the main thread stays free while the database works: a 10 ms tick keeps ticking throughout
   let last = Date.now();

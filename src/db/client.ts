@@ -9,6 +9,7 @@ import * as schema from './schema';
 import { lockDataDir } from './embedded-lock';
 import { ClosablePool } from './pg-pool';
 import { createDataDir, PGliteInThread } from './pglite-in-thread';
+import type { UpkeepDone } from './pglite-upkeep';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: commands accept either. */
@@ -47,7 +48,7 @@ export interface OpenOptions {
   /** Told if the embedded database's thread stops without being closed: every statement fails from then on. */
   onEmbeddedStopped?: (err: Error) => void;
   /** Told when a round of the embedded database's upkeep (./pglite-upkeep.ts) failed, for some tables or whole. */
-  onEmbeddedUpkeepFailed?: (failed: Array<{ table: string; code: string }> | Error) => void;
+  onEmbeddedUpkeepFailed?: (failed: UpkeepDone['failed'] | Error) => void;
   /** Told of every statement drizzle sends (counted for metrics; never given the SQL or its parameters). */
   onQuery?: () => void;
 }

@@ -17,6 +17,16 @@ export class PGliteGate {
     await new Promise<void>((resolve) => this.waiting[turn].push(resolve));
   }
 
+  /** Runs `work` holding the line from its turn until it ends: a statement's (or upkeep's) whole stay. */
+  async run<T>(turn: DbTurn, work: () => Promise<T>): Promise<T> {
+    await this.enter(turn);
+    try {
+      return await work();
+    } finally {
+      this.leave();
+    }
+  }
+
   leave(): void {
     const next = this.waiting.find((line) => line.length > 0)?.shift();
     if (next) next();

@@ -40,18 +40,10 @@ async function serve({ dataDir, sharedBuffers, upkeepEveryMs }: ThreadData): Pro
 
   const gate = new PGliteGate();
   const statements = new PGliteStatements(pg);
-  const atOrdinaryTurn = async <T>(work: () => Promise<T>): Promise<T> => {
-    await gate.enter(DbTurn.ordinary);
-    try {
-      return await work();
-    } finally {
-      gate.leave();
-    }
-  };
   // one at a time: a slow round is not overtaken by the next
   let upkeepRound: Promise<unknown> = Promise.resolve();
   const runUpkeep = (): Promise<UpkeepDone> => {
-    const round = upkeepRound.catch(() => {}).then(() => upkeep(pg, atOrdinaryTurn));
+    const round = upkeepRound.catch(() => {}).then(() => upkeep(pg, (work) => gate.run(DbTurn.ordinary, work)));
     upkeepRound = round;
     return round;
   };
@@ -106,12 +98,7 @@ async function serve({ dataDir, sharedBuffers, upkeepEveryMs }: ThreadData): Pro
           await begun;
           return statements.query(req.sql, req.params, options, true);
         }
-        await gate.enter(req.turn);
-        try {
-          return await statements.query(req.sql, req.params, options, false);
-        } finally {
-          gate.leave();
-        }
+        return gate.run(req.turn, () => statements.query(req.sql, req.params, options, false));
       }
       case 'end': {
         const begun = open.get(req.tx);

@@ -12,6 +12,9 @@
  * gathered as they are in production (PGlite: the thread's upkeep; a server: its autovacuum,
  * here an `analyze`). Every statement those send is run again under EXPLAIN ANALYZE: the rows
  * the database read and then threw away must stay far below the backlog.
+ *
+ * Storing a webhook's messages likewise reads the batch's people and their conversations only,
+ * with thousands of others on the channel (src/messages/store-inbound.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client';
@@ -51,7 +54,7 @@ function rowsReadFrom(node: PlanNode & { 'Relation Name'?: string; 'Actual Rows'
   return own + (node.Plans ?? []).reduce((n, child) => n + rowsReadFrom(child, table), 0);
 }
 
-describe.each(testDatabases())('a job reads its own conversation, not the backlog (%s)', (kind) => {
+describe.each(testDatabases())('reads stay with their own rows: a job its conversation, intake its people (%s)', (kind) => {
   let app: TestApp;
   beforeAll(async () => {
     // the API alone: no worker takes the backlog while it is measured

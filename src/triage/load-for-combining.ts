@@ -19,7 +19,10 @@ interface Row {
 /** What combining reads, as scalar sub-selects on the conversation row (`conversations`) and the message being triaged. */
 function combiningSelects(messageId: SQL) {
   return {
-    earlier: sql<unknown>`(select coalesce(json_agg(json_build_object('at', m.created_at, 'kept', r.message_triage, 'result', r.result) order by m.seq), '[]'::json)
+    // a run's `result` is the conversation's as that message left it (every reason so far): read
+    // for each earlier message it grew with the square of the conversation; only a run from
+    // before each message's own result was kept needs it (issue 13: the bench's 400/s, thrice)
+    earlier: sql<unknown>`(select coalesce(json_agg(json_build_object('at', m.created_at, 'kept', r.message_triage, 'result', case when r.message_triage is null then r.result end) order by m.seq), '[]'::json)
          from ${messages} m join ${triageRuns} r on r.message_id = m.id
         where m.conversation_id = ${conversations.id} and m.direction = 'in' and m.kind = 'text' and m.id <> ${messageId} and m.text ~ '[^[:space:]]')`,
     fixes: sql<unknown>`(select coalesce(json_agg(x), '[]'::json) from (

@@ -4,11 +4,18 @@
  * (src/triage/record-result.ts `writeIfUnchanged`). When it has — another message of the same
  * conversation was triaged meanwhile — it must combine again under the row's lock, or the later
  * write would leave out the other message's result.
+ *
+ * What the load reads of the earlier messages is each one's own result, not the conversation's
+ * result as that message left it: the latter holds every reason of the conversation so far, so
+ * reading it for every earlier message grew with the square of the conversation's length (the
+ * bench's 400/s step, run three times on one process: 172, 158, 113 messages/s triaged).
  */
 import { asc, eq } from 'drizzle-orm';
 import { conversations, messages, triageRuns, type Triage } from '../../src/db/schema';
 import { combineTriage, createClassifier, type Classifier } from '../../src/triage';
 import { createTriageProcessor } from '../../workers/triage';
+import { loadMessageForJob } from '../../src/queues/message-job';
+import { combiningExtras, combiningFromExtras } from '../../src/triage/load-for-combining';
 import { eventually, startTestApp, type TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { statementsSentBy } from '../helpers/statements';
@@ -96,6 +103,35 @@ describe.each(testDatabases())('triage written in one statement unless the conve
       expect(conversation.triage).toMatchObject({ urgency: 'emergency', categories: expect.arrayContaining(['suicide', 'housing']) });
       const runs = await ctx.db.select().from(triageRuns).where(eq(triageRuns.conversationId, conversationId));
       expect(runs).toHaveLength(2);
+    } finally {
+      await ctx.queues.triage.resume();
+    }
+  });
+  test("a longer conversation: each earlier message is read as its own result; the conversation's result it left only for a run from before those were kept", async () => {
+    const ctx = app.runtime.ctx;
+    await ctx.queues.triage.pause();
+    try {
+      const texts = ['家賃を3か月払えていなくて、来週までに出ていくよう言われました', '母の介護で仕事を辞めました', '子どもが学校に行けていません', '借金の返済が苦しいです', '近所の人とトラブルがあります', 'どこに相談したらいいですか'];
+      const { conversationId, inbound } = await untriaged(texts);
+      const triage = createTriageProcessor({ ctx, analyser: { engine: classifier.engine, analyse: async (text) => classifier.classify(text) } });
+      for (const m of inbound.slice(0, -1)) await triage({ data: { messageId: m.id }, opts: {} } as never);
+      // the first run as a run from before each message's own result was kept
+      await ctx.db.update(triageRuns).set({ messageTriage: null }).where(eq(triageRuns.messageId, inbound[0].id));
+      const [oldRun] = await ctx.db.select().from(triageRuns).where(eq(triageRuns.messageId, inbound[0].id));
+
+      const last = inbound[inbound.length - 1];
+      const loaded = await loadMessageForJob(ctx.db, last.id, 'in', { extras: combiningExtras });
+      const raw = loaded!.extras.earlier;
+      const earlier = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ kept: Triage | null; result: Triage | null }>;
+      const own: Triage[] = texts.map((t) => classifier.classify(t));
+      expect(earlier.map((e) => e.kept)).toEqual([null, ...own.slice(1, -1)]);
+      expect(earlier.map((e) => e.result)).toEqual([oldRun.result, null, null, null, null]);
+      expect(combiningFromExtras(loaded!.extras).earlier.map((p) => p.triage)).toEqual([oldRun.result, ...own.slice(1, -1)]);
+
+      await triage({ data: { messageId: last.id }, opts: {} } as never);
+      const [conversation] = await ctx.db.select().from(conversations).where(eq(conversations.id, conversationId));
+      // the old run's result was the conversation's after the first message: its own, combined alone
+      expect(conversation.triage).toEqual(combineTriage(own));
     } finally {
       await ctx.queues.triage.resume();
     }

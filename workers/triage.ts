@@ -50,7 +50,7 @@ export function createTriageProcessor({ ctx, analyser, turn }: TriageDeps) {
     const own = message.kind === 'text' && message.text.trim() ? settleAnswer(await analyser.analyse(message.text, { ahead }), row.conversation.dialogue?.step, message.text) : null;
 
     const turnNow: RecordOptions['turnNow'] = turn && ((id, { ahead, conversation, triage }) => turn(id, { ahead, inTriage: true, loaded: { ...row, conversation }, triage }));
-    const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine, readAtLoad: combiningFromExtras(row.extras), turnNow }))!;
+    const { result } = (await recordTriage(ctx, row, own, { engine: analyser.engine, readAtLoad: combiningFromExtras(row.extras, row.conversation), turnNow }))!;
     return result ? `${result.urgency} ${result.categories.join(',')}` : 'no text';
   };
 }

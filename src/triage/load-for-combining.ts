@@ -3,6 +3,13 @@
  * messages' kept results, the staff's corrections and the last answer to the safety question):
  * the parts to combine and the judgements that stand over the text's triage (./standing.ts).
  * Read with the triage job's load, or in the statement that locks the conversation row.
+ *
+ * With the load, where no judgement stands (no correction, no answer to the safety question: most
+ * conversations), the earlier messages are not read at all: the conversation's result, read in
+ * the same statement, is already all of them combined, and combining is a fold
+ * (tests/unit/triage/combine-fold.test.ts), so it is one part (issue 13: a row per earlier
+ * message made every message of a long conversation slower than the one before). A judgement
+ * splits the parts by time, so then each earlier message is read, as under the lock always.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../db/client';
@@ -11,20 +18,27 @@ import type { Urgency } from '../contracts';
 import type { StandingJudgements, TriagePart } from './standing';
 
 interface Row {
-  earlier: Array<{ at: string; kept: Triage | null; result: Triage }>;
+  /** Null: not read (./load-for-combining.ts header). */
+  earlier: Array<{ at: string; kept: Triage | null; result: Triage | null }> | null;
   fixes: Array<{ field: string; after: unknown; at: string; by_name: string }>;
   answer: { answer: string | null; at: string } | null;
 }
 
-/** What combining reads, as scalar sub-selects on the conversation row (`conversations`) and the message being triaged. */
-function combiningSelects(messageId: SQL) {
+/**
+ * What combining reads, as scalar sub-selects on the conversation row (`conversations`) and the
+ * message being triaged. `earlier` is null when `whole` is false and no judgement stands.
+ */
+function combiningSelects(messageId: SQL, whole: boolean) {
+  const standing = sql`exists (select 1 from ${corrections} f where f.conversation_id = ${conversations.id} and f.field in ('urgency', 'categories'))
+        or exists (select 1 from ${safetyChecks} a where a.conversation_id = ${conversations.id} and a.event = 'answered')`;
+  const earlier = sql`(select coalesce(json_agg(json_build_object('at', m.created_at, 'kept', r.message_triage, 'result', case when r.message_triage is null then r.result end) order by m.seq), '[]'::json)
+         from ${messages} m join ${triageRuns} r on r.message_id = m.id
+        where m.conversation_id = ${conversations.id} and m.direction = 'in' and m.kind = 'text' and m.id <> ${messageId} and m.text ~ '[^[:space:]]')`;
   return {
     // a run's `result` is the conversation's as that message left it (every reason so far): read
     // for each earlier message it grew with the square of the conversation; only a run from
     // before each message's own result was kept needs it (issue 13: the bench's 400/s, thrice)
-    earlier: sql<unknown>`(select coalesce(json_agg(json_build_object('at', m.created_at, 'kept', r.message_triage, 'result', case when r.message_triage is null then r.result end) order by m.seq), '[]'::json)
-         from ${messages} m join ${triageRuns} r on r.message_id = m.id
-        where m.conversation_id = ${conversations.id} and m.direction = 'in' and m.kind = 'text' and m.id <> ${messageId} and m.text ~ '[^[:space:]]')`,
+    earlier: whole ? sql<unknown>`${earlier}` : sql<unknown>`case when ${standing} then ${earlier} end`,
     fixes: sql<unknown>`(select coalesce(json_agg(x), '[]'::json) from (
          select f.field, f.after, f.at, s.name as by_name from ${corrections} f join ${staff} s on s.id = f.staff_id
           where f.conversation_id = ${conversations.id} and f.field in ('urgency', 'categories') order by f.id desc limit 20) x)`,
@@ -41,29 +55,40 @@ export type ForCombining = { earlier: TriagePart[]; standing: StandingJudgements
  * every update). Written back only if the row is still that version (./record-result.ts);
  * otherwise triage combines again under the row's lock.
  */
-export const combiningExtras = combiningSelects(sql`${messages.id}`);
+export const combiningExtras = combiningSelects(sql`${messages.id}`, false);
 
-export function combiningFromExtras(extras: { [K in keyof typeof combiningExtras]: unknown }): ForCombining {
-  return fromRow(extras);
+/**
+ * `conversation`: the row read in the same statement, whose result stands for the earlier messages
+ * when they were not read. Undefined (combine under the lock instead) if its looks at the
+ * judgements disagreed, which one statement's snapshot rules out: a guard, not a path.
+ */
+export function combiningFromExtras(extras: { [K in keyof typeof combiningExtras]: unknown }, conversation: { triage: Triage | null }): ForCombining | undefined {
+  const read = fromRow(extras);
+  if (read.earlier) return { earlier: read.earlier, standing: read.standing };
+  if (read.standing.correction || read.standing.danger || read.answered) return undefined;
+  // (a part's time only matters against a correction's, and none stands)
+  return { earlier: conversation.triage ? [{ at: new Date(0), triage: conversation.triage }] : [], standing: read.standing };
 }
 
 /** Locks the conversation (FOR UPDATE) and reads the other messages' results and the standing judgements; null when the conversation is gone. */
 export async function lockAndLoadForCombining(tx: DbOrTx, conversationId: string, messageId: string): Promise<ForCombining | null> {
-  const q = combiningSelects(sql`${messageId}`);
+  const q = combiningSelects(sql`${messageId}`, true);
   const [raw] = await rowsOf<Record<keyof Row, unknown>>(
     tx,
     sql`select ${q.earlier} as earlier, ${q.fixes} as fixes, ${q.answer} as answer from ${conversations} where ${conversations.id} = ${conversationId} for update`,
   );
-  return raw ? fromRow(raw) : null;
+  if (!raw) return null;
+  const { earlier, standing } = fromRow(raw);
+  return { earlier: earlier!, standing }; // read whole: never null
 }
 
-function fromRow(raw: Record<keyof Row, unknown>): ForCombining {
+function fromRow(raw: Record<keyof Row, unknown>): { earlier: TriagePart[] | null; standing: StandingJudgements; answered: boolean } {
   // node-postgres parses json columns; PGlite may hand them over as text
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   const row: Row = { earlier: parse(raw.earlier), fixes: parse(raw.fixes), answer: parse(raw.answer) };
   // a run from before per-message results were kept carries the conversation's result: a superset, still true
-  const earlier = row.earlier.map((r) => ({ at: new Date(r.at), triage: r.kept ?? r.result }));
-  return { earlier, standing: standingFrom(row) };
+  const earlier = row.earlier && row.earlier.map((r) => ({ at: new Date(r.at), triage: (r.kept ?? r.result)! }));
+  return { earlier, standing: standingFrom(row), answered: row.answer !== null };
 }
 
 function standingFrom({ fixes, answer }: Pick<Row, 'fixes' | 'answer'>): StandingJudgements {

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { conversations, messages, triageRuns, type Triage } from '../../src/db/schema';
 import { jobId, jobOptions } from '../../src/queues';
+import { combineTriage } from '../../src/triage/combine';
 import type { TestApp } from './app';
 
 export const checkTriage = (over: Partial<Triage> = {}): Triage => ({
@@ -39,10 +40,12 @@ export async function injectTriagedMessage(app: TestApp, conversationId: string,
       })
       .returning({ id: messages.id });
     // Kept like the triage worker keeps each message's own result, so later messages combine it.
-    await tx.insert(triageRuns).values({ messageId: m.id, conversationId, engine: 'test-injected', result: triage, messageTriage: triage });
+    // and the conversation's result is the earlier ones' combined with it, as the worker writes it
+    const result = c.triage ? combineTriage([c.triage, triage]) : triage;
+    await tx.insert(triageRuns).values({ messageId: m.id, conversationId, engine: 'test-injected', result, messageTriage: triage });
     await tx
       .update(conversations)
-      .set({ triage, unread: sql`${conversations.unread} + 1`, lastMessageAt: sql`now()` })
+      .set({ triage: result, unread: sql`${conversations.unread} + 1`, lastMessageAt: sql`now()` })
       .where(eq(conversations.id, conversationId));
     return m.id;
   });

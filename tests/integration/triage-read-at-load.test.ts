@@ -5,13 +5,15 @@
  * conversation was triaged meanwhile — it must combine again under the row's lock, or the later
  * write would leave out the other message's result.
  *
- * What the load reads of the earlier messages is each one's own result, not the conversation's
- * result as that message left it: the latter holds every reason of the conversation so far, so
- * reading it for every earlier message grew with the square of the conversation's length (the
- * bench's 400/s step, run three times on one process: 172, 158, 113 messages/s triaged).
+ * What the load reads of the earlier messages: nothing, where no judgement stands (the
+ * conversation's result is all of them combined); otherwise each one's own result, not the
+ * conversation's result as that message left it: the latter holds every reason of the
+ * conversation so far, so reading it for every earlier message grew with the square of the
+ * conversation's length (the bench's 400/s step, run three times on one process: 172, 158, 113
+ * messages/s triaged).
  */
 import { asc, eq } from 'drizzle-orm';
-import { conversations, messages, triageRuns, type Triage } from '../../src/db/schema';
+import { conversations, messages, safetyChecks, triageRuns, type Triage } from '../../src/db/schema';
 import { combineTriage, createClassifier, type Classifier } from '../../src/triage';
 import { createTriageProcessor } from '../../workers/triage';
 import { loadMessageForJob } from '../../src/queues/message-job';
@@ -107,32 +109,65 @@ describe.each(testDatabases())('triage written in one statement unless the conve
       await ctx.queues.triage.resume();
     }
   });
-  test("a longer conversation: each earlier message is read as its own result; the conversation's result it left only for a run from before those were kept", async () => {
+  const longer = ['家賃を3か月払えていなくて、来週までに出ていくよう言われました', '母の介護で仕事を辞めました', '子どもが学校に行けていません', '借金の返済が苦しいです', '近所の人とトラブルがあります', 'どこに相談したらいいですか'];
+
+  test("a longer conversation with the safety question answered: each earlier message is read as its own result; the conversation's result it left only for a run from before those were kept", async () => {
     const ctx = app.runtime.ctx;
     await ctx.queues.triage.pause();
     try {
-      const texts = ['家賃を3か月払えていなくて、来週までに出ていくよう言われました', '母の介護で仕事を辞めました', '子どもが学校に行けていません', '借金の返済が苦しいです', '近所の人とトラブルがあります', 'どこに相談したらいいですか'];
-      const { conversationId, inbound } = await untriaged(texts);
+      const { conversationId, inbound } = await untriaged(longer);
       const triage = createTriageProcessor({ ctx, analyser: { engine: classifier.engine, analyse: async (text) => classifier.classify(text) } });
       for (const m of inbound.slice(0, -1)) await triage({ data: { messageId: m.id }, opts: {} } as never);
       // the first run as a run from before each message's own result was kept
       await ctx.db.update(triageRuns).set({ messageTriage: null }).where(eq(triageRuns.messageId, inbound[0].id));
       const [oldRun] = await ctx.db.select().from(triageRuns).where(eq(triageRuns.messageId, inbound[0].id));
+      // a judgement that stands over the text's triage (here one that changes nothing: 「いいえ」)
+      const [c] = await ctx.db.select().from(conversations).where(eq(conversations.id, conversationId));
+      await ctx.db.insert(safetyChecks).values({ conversationId, agencyId: c.agencyId, event: 'answered', answer: 'no', channel: c.channel, messageId: inbound[1].id });
 
       const last = inbound[inbound.length - 1];
       const loaded = await loadMessageForJob(ctx.db, last.id, 'in', { extras: combiningExtras });
       const raw = loaded!.extras.earlier;
       const earlier = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ kept: Triage | null; result: Triage | null }>;
-      const own: Triage[] = texts.map((t) => classifier.classify(t));
+      const own: Triage[] = longer.map((t) => classifier.classify(t));
       expect(earlier.map((e) => e.kept)).toEqual([null, ...own.slice(1, -1)]);
       expect(earlier.map((e) => e.result)).toEqual([oldRun.result, null, null, null, null]);
-      expect(combiningFromExtras(loaded!.extras).earlier.map((p) => p.triage)).toEqual([oldRun.result, ...own.slice(1, -1)]);
+      expect(combiningFromExtras(loaded!.extras, loaded!.conversation)!.earlier.map((p) => p.triage)).toEqual([oldRun.result, ...own.slice(1, -1)]);
 
       await triage({ data: { messageId: last.id }, opts: {} } as never);
       const [conversation] = await ctx.db.select().from(conversations).where(eq(conversations.id, conversationId));
       // the old run's result was the conversation's after the first message: its own, combined alone
       expect(conversation.triage).toEqual(combineTriage(own));
     } finally {
+      await ctx.queues.triage.resume();
+    }
+  });
+
+  test("a longer conversation where no judgement stands: the earlier messages are not read; the conversation's result stands for them", async () => {
+    const ctx = app.runtime.ctx;
+    await ctx.queues.triage.pause();
+    // the earlier messages' turns would change the row between the last one's load and its write
+    await ctx.queues.dialogue.pause();
+    try {
+      const { conversationId, inbound } = await untriaged(longer);
+      const triage = createTriageProcessor({ ctx, analyser: { engine: classifier.engine, analyse: async (text) => classifier.classify(text) } });
+      for (const m of inbound.slice(0, -1)) await triage({ data: { messageId: m.id }, opts: {} } as never);
+      const own: Triage[] = longer.map((t) => classifier.classify(t));
+
+      const last = inbound[inbound.length - 1];
+      const loaded = await loadMessageForJob(ctx.db, last.id, 'in', { extras: combiningExtras });
+      expect(loaded!.extras.earlier).toBeNull();
+      expect(loaded!.conversation.triage).toEqual(combineTriage(own.slice(0, -1)));
+      expect(combiningFromExtras(loaded!.extras, loaded!.conversation)!.earlier.map((p) => p.triage)).toEqual([combineTriage(own.slice(0, -1))]);
+
+      const sent = await statementsSentBy(() => triage({ data: { messageId: last.id }, opts: {} } as never));
+      expect(sent).toBe(2); // its load and its write, as for a first message
+      const [conversation] = await ctx.db.select().from(conversations).where(eq(conversations.id, conversationId));
+      expect(conversation.triage).toEqual(combineTriage(own));
+      const [run] = await ctx.db.select().from(triageRuns).where(eq(triageRuns.messageId, last.id));
+      expect(run).toMatchObject({ messageTriage: own[own.length - 1], result: combineTriage(own) });
+    } finally {
+      await ctx.queues.dialogue.resume();
       await ctx.queues.triage.resume();
     }
   });

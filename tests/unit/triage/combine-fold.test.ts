@@ -1,8 +1,8 @@
 /**
  * Combining a conversation's triage is a fold: the result of the first messages, combined with
- * the later ones, is the result of all of them. A message's triage could then start from the
- * conversation's result instead of reading a row per earlier message (README, issue 13: the
- * next step); this holds the claim, over any parts, before anything relies on it.
+ * the later ones, is the result of all of them. A message's triage starts from the
+ * conversation's result instead of reading a row per earlier message where no judgement stands
+ * (src/triage/load-for-combining.ts, issue 13); this holds the claim it rests on, over any parts.
  */
 import fc from 'fast-check';
 import type { Triage } from '../../../src/db/schema';

@@ -3,7 +3,8 @@
  * whatever the hour. It fits who is writing: the person in trouble gets care, the hotlines for
  * them, and options that need no call when a call may not be safe (danger at home); someone
  * worried about another person gets how to ask 110/119 for a welfare check (安否確認). It says
- * truthfully what happens now: staff were told, the on-call staff were told, or nobody can read
+ * truthfully what happens now: staff were told, the on-call staff are being told (the escalation
+ * job sends the notice alongside this reply, and retries while the target refuses), or nobody can read
  * it until the desk opens and the person should call now. Only hotlines open at that hour are
  * listed (119/110 always).
  */

@@ -37,7 +37,7 @@ const ja: SafetyTexts = {
   openSelf: 'メッセージを読みました。とてもつらい状況の中、書いてくださってありがとうございます。あなたのことが心配です。',
   openOthers: '知らせてくださってありがとうございます。その方のことが心配ですね。',
   dutyStaff: '相談員にすぐ知らせました。',
-  dutyOnCall: 'いまは受信箱を見ている相談員がいないため、当番の職員に知らせました。お返事までに時間がかかることがあります。',
+  dutyOnCall: 'いまは受信箱を見ている相談員がいないため、当番の職員に知らせています。お返事までに時間がかかることがあります。',
   dutyNobody: (next) =>
     next ? `いまは、このメッセージをすぐに読める職員がいません。相談員が読めるのは ${next} 以降です。` : 'いまは、このメッセージをすぐに読める職員がいません。',
   actSelf: '今、命の危険があるときは、ためらわずに 119（救急）か 110（警察）に電話してください。',
@@ -56,7 +56,7 @@ const en: SafetyTexts = {
   openSelf: 'We have read your message. Thank you for writing to us while things are so hard. We are worried about you.',
   openOthers: 'Thank you for letting us know. It is right to be worried about them.',
   dutyStaff: 'We have told a counsellor right away.',
-  dutyOnCall: 'No counsellor has the inbox open right now, so we have alerted the staff member on call. It may take a while before they can write back.',
+  dutyOnCall: 'No counsellor has the inbox open right now, so we are alerting the staff member on call. It may take a while before they can write back.',
   dutyNobody: (next) => (next ? `No one can read this message right now. A counsellor will read it from ${next}.` : 'No one can read this message right now.'),
   actSelf: 'If your life is in danger now, please call 119 (ambulance) or 110 (police) without hesitation.',
   actNow: 'Please do not wait: call one of the numbers below now. If your life is in danger, call 119 (ambulance) or 110 (police).',
@@ -74,7 +74,7 @@ const easyJa: SafetyTexts = {
   openSelf: 'メッセージを よみました。かいて くれて ありがとう。あなたの ことが しんぱいです。',
   openOthers: 'しらせて くれて ありがとう。その ひとの ことが しんぱいですね。',
   dutyStaff: 'すぐに そうだんいんに しらせました。',
-  dutyOnCall: 'いまは そうだんいんが いないので、とうばんの しょくいんに しらせました。へんじには じかんが かかる ことが あります。',
+  dutyOnCall: 'いまは そうだんいんが いないので、とうばんの しょくいんに しらせて います。へんじには じかんが かかる ことが あります。',
   dutyNobody: (next) =>
     next ? `いまは この メッセージを すぐに よめる ひとが いません。そうだんいんが よめるのは ${next} からです。` : 'いまは この メッセージを すぐに よめる ひとが いません。',
   actSelf: 'いま いのちが あぶない ときは 119（きゅうきゅう）か 110（けいさつ）に でんわして ください。',

@@ -99,7 +99,7 @@ describe('a crisis at night with the on-call roster and both targets', () => {
     const sent = Date.now();
     await widgetSend(app.url, s, CRISIS);
     const text = await crisisReply(app, s);
-    expect(text).toContain('当番の職員に知らせました');
+    expect(text).toContain('当番の職員に知らせています');
     expect(text).not.toContain('相談員にすぐ知らせました');
 
     const alert = await alertOf(app, s.conversationId);
@@ -168,7 +168,7 @@ describe('a crisis at night with the on-call roster and both targets', () => {
     await new Promise((r) => setTimeout(r, 300));
     const s = await openWidgetSession(app.url);
     await widgetSend(app.url, s, CRISIS);
-    expect(await crisisReply(app, s)).toContain('当番の職員に知らせました');
+    expect(await crisisReply(app, s)).toContain('当番の職員に知らせています');
   });
 });
 

@@ -59,9 +59,9 @@ describe('what happens now, truthfully', () => {
     ['ja', 'staff', '相談員にすぐ知らせました'],
     ['en', 'staff', 'We have told a counsellor right away'],
     ['easy-ja', 'staff', 'すぐに そうだんいんに しらせました'],
-    ['ja', 'on_call', '当番の職員に知らせました'],
-    ['en', 'on_call', 'alerted the staff member on call'],
-    ['easy-ja', 'on_call', 'とうばんの しょくいんに しらせました'],
+    ['ja', 'on_call', '当番の職員に知らせています'],
+    ['en', 'on_call', 'we are alerting the staff member on call'],
+    ['easy-ja', 'on_call', 'とうばんの しょくいんに しらせて います'],
   ] as const)('%s, %s: %s', (lang, duty, words) => {
     expect(reply({ lang, duty })).toContain(words);
   });

@@ -59,13 +59,13 @@ export const combiningExtras = combiningSelects(sql`${messages.id}`, false);
 
 /**
  * `conversation`: the row read in the same statement, whose result stands for the earlier messages
- * when they were not read. Undefined (combine under the lock instead) if its looks at the
- * judgements disagreed, which one statement's snapshot rules out: a guard, not a path.
+ * when they were not read. Undefined (combine under the lock instead) should a judgement that
+ * splits the parts stand all the same, which one statement's snapshot rules out: a guard.
  */
 export function combiningFromExtras(extras: { [K in keyof typeof combiningExtras]: unknown }, conversation: { triage: Triage | null }): ForCombining | undefined {
   const read = fromRow(extras);
   if (read.earlier) return { earlier: read.earlier, standing: read.standing };
-  if (read.standing.correction || read.standing.danger || read.answered) return undefined;
+  if (read.standing.correction || read.standing.danger) return undefined;
   // (a part's time only matters against a correction's, and none stands)
   return { earlier: conversation.triage ? [{ at: new Date(0), triage: conversation.triage }] : [], standing: read.standing };
 }
@@ -82,13 +82,13 @@ export async function lockAndLoadForCombining(tx: DbOrTx, conversationId: string
   return { earlier: earlier!, standing }; // read whole: never null
 }
 
-function fromRow(raw: Record<keyof Row, unknown>): { earlier: TriagePart[] | null; standing: StandingJudgements; answered: boolean } {
+function fromRow(raw: Record<keyof Row, unknown>): { earlier: TriagePart[] | null; standing: StandingJudgements } {
   // node-postgres parses json columns; PGlite may hand them over as text
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   const row: Row = { earlier: parse(raw.earlier), fixes: parse(raw.fixes), answer: parse(raw.answer) };
   // a run from before per-message results were kept carries the conversation's result: a superset, still true
   const earlier = row.earlier && row.earlier.map((r) => ({ at: new Date(r.at), triage: (r.kept ?? r.result)! }));
-  return { earlier, standing: standingFrom(row), answered: row.answer !== null };
+  return { earlier, standing: standingFrom(row) };
 }
 
 function standingFrom({ fixes, answer }: Pick<Row, 'fixes' | 'answer'>): StandingJudgements {

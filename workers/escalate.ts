@@ -2,7 +2,8 @@
  * Processor of the `escalate` queue: a crisis alert nobody acknowledged in time goes to the
  * agency's supervisors (event `alert:escalated`) and to the municipality's escalation targets:
  * the outgoing webhook and e-mail (ids and urgency only, never message text). When nobody had
- * the inbox open, the job runs at once (the alert's `escalateAt`). Recorded on the alert.
+ * the inbox open, the job runs at once (the alert's `escalateAt`). Recorded on the alert, and so
+ * is every refusal by a target (src/safety/escalation-refused.ts): the job then fails and retries.
  */
 import type { Job } from 'bullmq';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -11,7 +12,8 @@ import { alerts } from '../src/db/schema';
 import type { EscalateJob } from '../src/queues';
 import { presentAlert } from '../src/presenters/alert';
 import { recordAudit } from '../src/audit/record';
-import { emailEscalation, escalationNotice } from '../src/safety/escalation-notice';
+import { emailEscalation, webhookEscalation } from '../src/safety/escalation-notice';
+import { recordEscalationRefusal } from '../src/safety/escalation-refused';
 
 export function createEscalateProcessor(ctx: Context) {
   return async function escalate(job: Job<EscalateJob>): Promise<string> {
@@ -43,21 +45,19 @@ export function createEscalateProcessor(ctx: Context) {
         if (!current.escalatedAt && current.acknowledgedAt) return 'acknowledged in time';
       }
     }
-    const emailFailure = await emailEscalation(ctx, current);
-    const url = ctx.municipality.escalation.webhookUrl;
-    if (url && !current.escalationNotifiedAt) {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(escalationNotice(ctx, current)),
-        signal: AbortSignal.timeout(5000),
-      });
-      // Throwing makes BullMQ retry with backoff; supervisors already have the event.
-      if (!res.ok) throw Object.assign(new Error(`escalation webhook answered ${res.status}`), { code: `escalation_webhook_${res.status}` });
-      await ctx.db.update(alerts).set({ escalationNotifiedAt: new Date() }).where(eq(alerts.id, alert.id));
+    const [email, webhook] = [await emailEscalation(ctx, current), await webhookEscalation(ctx, current)];
+    const refused = [email, webhook].filter((r) => r !== null);
+    if (refused.length > 0) {
+      const row = await recordEscalationRefusal(ctx, current, refused);
+      // Throwing makes BullMQ retry with backoff (the sweeper adds fresh attempts after the last);
+      // what was already accepted is recorded and not sent again.
+      throw Object.assign(new Error(`escalation not accepted: ${row.escalationError}`), { code: refused[0].code });
     }
-    // Throwing makes BullMQ retry; what was already accepted is recorded and not sent again.
-    if (emailFailure) throw emailFailure;
+    // Reached after earlier refusals: open inboxes stop saying the on-call staff were not reached.
+    if (current.escalationFailures > 0) {
+      const [row] = await ctx.db.select().from(alerts).where(eq(alerts.id, alert.id));
+      if (row) ctx.publisher.alertUpdated(row.agencyId, presentAlert(row));
+    }
     return 'escalated';
   };
 }

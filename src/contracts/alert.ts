@@ -11,5 +11,17 @@ export const alertView = z.object({
   acknowledgedAt: z.iso.datetime().nullable(),
   acknowledgedBy: z.uuid().nullable(),
   escalatedAt: z.iso.datetime().nullable(),
+  /**
+   * Whether the escalation targets (the on-call webhook, e-mail) have the notice: when the first
+   * accepted it, and the refused attempts since the alert went to them (retried while it stays
+   * open). Refused and not reached means the on-call staff do not know.
+   */
+  escalation: z.object({
+    reachedAt: z.iso.datetime().nullable(),
+    failures: z.number().int().nonnegative(),
+    lastFailedAt: z.iso.datetime().nullable(),
+    /** Codes of the last refusal: `webhook_503`, `webhook_ECONNREFUSED`, `email_550`. */
+    lastError: z.string().nullable(),
+  }),
 });
 export type AlertView = z.infer<typeof alertView>;

@@ -58,6 +58,8 @@ export interface StaffServerEvents {
   'alert:acknowledged': (a: AlertView) => void;
   /** Nobody acknowledged in time: supervisors and admins of the agency. */
   'alert:escalated': (a: AlertView) => void;
+  /** An open alert's escalation changed: a target refused the notice, or accepted it after refusing. */
+  'alert:updated': (a: AlertView) => void;
   /** A referral was sent, accepted or returned: staff of the sending and the receiving agency. */
   'referral:updated': (e: { referral: ReferralView }) => void;
   /** A follow-up (アウトリーチ) the staff member owns is overdue (room: the staff member). */

@@ -390,6 +390,15 @@ export const alerts = pgTable(
     /** When the escalation e-mail was accepted by the SMTP server. */
     escalationEmailedAt: timestamp('escalation_emailed_at', { withTimezone: true }),
     /**
+     * Attempts to tell the escalation targets that were refused (an answer other than 2xx, no
+     * answer, an SMTP error), the last one's time and codes (`webhook_503`, `webhook_unreachable`,
+     * `email_ECONNREFUSED`; never an address or a word): the inbox shows that the on-call staff
+     * were not reached, /readyz and a metric tell the operator.
+     */
+    escalationFailures: integer('escalation_failures').notNull().default(0),
+    escalationFailedAt: timestamp('escalation_failed_at', { withTimezone: true }),
+    escalationError: text('escalation_error'),
+    /**
      * Who was on duty when the alert was raised, which is what the person was told: `staff` (an
      * inbox was open), `on_call` (nobody signed in; the on-call roster covered the hour), `nobody`.
      */

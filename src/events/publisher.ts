@@ -56,6 +56,8 @@ export interface Publisher {
   noteCreated(agencyId: string, conversationId: string, note: NoteView): void;
   /** Nobody acknowledged in time: supervisors and admins of the agency. */
   alertEscalated(agencyId: string, alert: AlertView): void;
+  /** An open alert's escalation changed (a target refused it, or accepted it after refusing). */
+  alertUpdated(agencyId: string, alert: AlertView): void;
   /** A referral was sent, accepted or returned: the staff of both agencies. */
   referralUpdated(referral: ReferralView, agencyIds: [string, string]): void;
   /** A follow-up (アウトリーチ) is overdue: its owner's inbox, wherever they are signed in. */
@@ -92,6 +94,7 @@ export function createPublisher(redis: Redis, prefix: string): Publisher {
     noteCreated: (agencyId, conversationId, note) => void staff.to(rooms.agency(agencyId)).emit('note:created', { conversationId, note }),
     alertAcknowledged: (agencyId, alert) => void staff.to(rooms.agency(agencyId)).emit('alert:acknowledged', alert),
     alertEscalated: (agencyId, alert) => void staff.to(rooms.supervisors(agencyId)).emit('alert:escalated', alert),
+    alertUpdated: (agencyId, alert) => void staff.to(rooms.agency(agencyId)).emit('alert:updated', alert),
     referralUpdated: (referral, agencyIds) => void staff.to(agencyIds.map(rooms.agency)).emit('referral:updated', { referral }),
     followUpDue: (ownerId, followUp) => void staff.to(rooms.staff(ownerId)).emit('followup:due', { followUp }),
     endSessionSockets: (sessionId) => staff.in(rooms.session(sessionId)).disconnectSockets(true),

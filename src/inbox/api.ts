@@ -113,7 +113,12 @@ export interface Alert {
   acknowledgedAt?: string | null;
   acknowledgedBy?: string | null;
   escalatedAt?: string | null;
+  /** Whether the on-call targets have the notice (src/contracts/alert.ts). */
+  escalation?: { reachedAt: string | null; failures: number; lastFailedAt: string | null; lastError: string | null };
 }
+
+/** Escalated, refused by its targets and accepted by none: the on-call staff do not know. */
+export const escalationUnreached = (a: Alert): boolean => Boolean(a.escalatedAt && a.escalation && a.escalation.failures > 0 && !a.escalation.reachedAt);
 
 export interface CannedReply {
   id: string;

@@ -51,6 +51,7 @@ export interface StaffEvents {
   'alert:crisis': Alert;
   'alert:acknowledged': Alert;
   'alert:escalated': Alert;
+  'alert:updated': Alert;
   'referral:updated': { referral: ReferralView };
   'followup:due': { followUp: FollowUpView };
 }
@@ -104,6 +105,7 @@ const parse: { [E in keyof StaffEvents]: (e: unknown) => StaffEvents[E] | undefi
   'alert:crisis': withReasons,
   'alert:acknowledged': alert,
   'alert:escalated': withReasons,
+  'alert:updated': withReasons,
   'referral:updated': (e) => (isObj(e) && isObj(e.referral) && str(e.referral.id) ? (e as unknown as StaffEvents['referral:updated']) : undefined),
   'followup:due': (e) => (isObj(e) && isObj(e.followUp) && str(e.followUp.id) ? (e as unknown as StaffEvents['followup:due']) : undefined),
 };

@@ -6,6 +6,7 @@ export type { AlertView };
 
 type AlertRow = typeof alerts.$inferSelect;
 
+const firstOf = (...dates: (Date | null)[]) => dates.filter((d) => d !== null).sort((x, y) => x.getTime() - y.getTime())[0];
 
 export function presentAlert(a: AlertRow): AlertView {
   return {
@@ -17,5 +18,11 @@ export function presentAlert(a: AlertRow): AlertView {
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: a.acknowledgedBy ?? null,
     escalatedAt: a.escalatedAt?.toISOString() ?? null,
+    escalation: {
+      reachedAt: firstOf(a.escalationNotifiedAt, a.escalationEmailedAt)?.toISOString() ?? null,
+      failures: a.escalationFailures,
+      lastFailedAt: a.escalationFailedAt?.toISOString() ?? null,
+      lastError: a.escalationError,
+    },
   };
 }

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { Context } from '../context';
 import { alerts } from '../db/schema';
 import { onCallAt } from '../municipality';
+import { errorCode } from '../errors-for-log';
 import { escalationTargets } from './escalation-targets';
 
 type AlertRow = typeof alerts.$inferSelect;
@@ -72,11 +73,18 @@ function mailText(n: EscalationNotice): string {
   ].join('\n');
 }
 
+/** A target that did not accept the notice: a code for the alert, the log and the inbox. */
+export interface EscalationRefusal {
+  target: 'webhook' | 'email';
+  /** `webhook_503`, `webhook_ECONNREFUSED`, `webhook_TimeoutError`, `email_550`: never an address. */
+  code: string;
+}
+
 /**
- * Sends the notice to `escalation.email` once (recorded on the alert). Returns the error instead
- * of throwing, so the caller can still try the webhook and then fail the job for a retry.
+ * Sends the notice to `escalation.email` once (recorded on the alert). A refusal is returned,
+ * not thrown, so the caller still tries the webhook and records both before the job retries.
  */
-export async function emailEscalation(ctx: Context, alert: AlertRow): Promise<Error | null> {
+export async function emailEscalation(ctx: Context, alert: AlertRow): Promise<EscalationRefusal | null> {
   if (alert.escalationEmailedAt || !escalationTargets(ctx.municipality, ctx.config).email) return null;
   const notice = escalationNotice(ctx, alert);
   try {
@@ -88,9 +96,28 @@ export async function emailEscalation(ctx: Context, alert: AlertRow): Promise<Er
     });
   } catch (err) {
     // The SMTP server's answer can echo addresses; only the code is kept.
-    const code = (err as { code?: string; responseCode?: number }).responseCode ?? (err as { code?: string }).code ?? 'unknown';
-    return new Error(`escalation e-mail not accepted (${code})`);
+    return { target: 'email', code: `email_${(err as { responseCode?: number }).responseCode ?? errorCode(err)}` };
   }
   await ctx.db.update(alerts).set({ escalationEmailedAt: new Date() }).where(eq(alerts.id, alert.id));
+  return null;
+}
+
+/** POSTs the notice to `escalation.webhookUrl` once (recorded on the alert); a refusal is returned. */
+export async function webhookEscalation(ctx: Context, alert: AlertRow): Promise<EscalationRefusal | null> {
+  const url = ctx.municipality.escalation.webhookUrl;
+  if (!url || alert.escalationNotifiedAt) return null;
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(escalationNotice(ctx, alert)),
+      signal: AbortSignal.timeout(5000),
+    });
+    await res.body?.cancel();
+    if (!res.ok) return { target: 'webhook', code: `webhook_${res.status}` };
+  } catch (err) {
+    return { target: 'webhook', code: `webhook_${errorCode(err)}` };
+  }
+  await ctx.db.update(alerts).set({ escalationNotifiedAt: new Date() }).where(eq(alerts.id, alert.id));
   return null;
 }

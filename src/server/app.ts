@@ -33,6 +33,7 @@ import { followUpRoutes } from './routes/follow-ups/follow-ups';
 import type { Presence } from './presence';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './queue-dashboard';
 import { healthRoutes } from './routes/health/health';
+import { countUnreachedEscalations } from '../safety/unreached-escalations';
 import { buildOpenApiDocument } from './openapi';
 import { errorHandler, notFound } from './middleware/errors';
 import { requestLog } from './middleware/request-log';
@@ -70,7 +71,14 @@ export function createApp(ctx: Context, opts: AppOptions): express.Express {
   app.use(requestLog(ctx.log));
 
   if (ctx.metrics) app.use(httpMetrics(ctx.metrics));
-  app.use(healthRoutes(opts.database, opts.pingRedis, opts.escalationTargetsUsable ?? true));
+  app.use(
+    healthRoutes({
+      database: opts.database,
+      pingRedis: opts.pingRedis,
+      escalationTargetsUsable: opts.escalationTargetsUsable ?? true,
+      unreachedEscalations: () => countUnreachedEscalations(ctx.db),
+    }),
+  );
   app.use('/webhooks/line', lineWebhookRoutes(ctx, opts.lineAgencyId));
 
   app.use(cookieParser(ctx.config.sessionSecret));

@@ -1,11 +1,15 @@
 /**
  * In Chromium, the two inbox paths that need time or a failure: a crisis nobody acknowledges
- * turns the supervisor's banner into an escalation; a LINE answer that LINE rejected shows as
+ * turns the supervisor's banner into an escalation, and the alert says when the on-call target
+ * refused the notice (「当番への通知が届いていません」); a LINE answer that LINE rejected shows as
  * failed with its reason, and the retry button delivers it once; a case is handed to a team.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from 'playwright-core';
 import { addLoggedInStaff, connectStaffSocket, eventually, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
-import { conversationItem, launchBrowser, loginToInbox } from '../helpers/browser';
+import { conversationItem, launchBrowser, loginToInbox, screenshot } from '../helpers/browser';
+import { municipalityWithWebhook } from '../helpers/municipality';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
 import { addTeam } from '../../src/teams/teams';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
@@ -18,12 +22,17 @@ describe('inbox escalation and delivery retry in Chromium', () => {
   let app: TestApp;
   let line: FakeLineApi;
   let browser: { context: BrowserContext; close(): Promise<void> };
+  // The on-call paging service, down: it refuses every notice.
+  const onCall = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(503).end()));
 
   beforeAll(async () => {
     line = await startFakeLineApi({ channelAccessToken: 'e2e-token' });
+    await new Promise<void>((r) => onCall.listen(0, '127.0.0.1', () => r()));
     app = await startTestApp({
       db: 'pglite',
-      env: { ESCALATION_AFTER_SECONDS: '2', LINE_CHANNEL_SECRET: 'e2e-secret', LINE_CHANNEL_ACCESS_TOKEN: 'e2e-token', LINE_API_BASE_URL: line.url },
+      env: {
+        MUNICIPALITY_FILE: municipalityWithWebhook(`http://127.0.0.1:${(onCall.address() as AddressInfo).port}/oncall`),
+        ESCALATION_AFTER_SECONDS: '2', LINE_CHANNEL_SECRET: 'e2e-secret', LINE_CHANNEL_ACCESS_TOKEN: 'e2e-token', LINE_API_BASE_URL: line.url },
     });
     browser = await launchBrowser();
   });
@@ -31,6 +40,7 @@ describe('inbox escalation and delivery retry in Chromium', () => {
     await browser?.close();
     await app?.close();
     await line?.close();
+    await new Promise((r) => onCall.close(r));
   });
 
   test('an unacknowledged crisis escalates on the supervisor’s screen', async () => {
@@ -43,6 +53,12 @@ describe('inbox escalation and delivery retry in Chromium', () => {
     await alert.waitFor();
     await page.locator('[data-testid="alert-banner"][data-escalated="true"]').waitFor({ timeout: 20_000 });
     await alert.locator('.escalated-label').waitFor();
+    // The on-call target refused the notice: the alert says so, in words a counsellor acts on.
+    const unreached = alert.getByTestId('alert-unreached');
+    await unreached.waitFor({ timeout: 20_000 });
+    expect(await unreached.textContent()).toMatch(/当番への通知が届いていません（\d+回失敗、最後は.+。再送中）/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'alert-escalation-unreached-phone.png');
     await alert.getByTestId('alert-ack').click();
     await alert.waitFor({ state: 'detached' });
     await page.close();

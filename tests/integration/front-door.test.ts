@@ -100,7 +100,8 @@ describe.each(testDatabases())('front door on %s', (db) => {
       const crisisA = waitForEvent(counsellorSocket, 'alert:crisis');
       const a = await widgetSend(app.url, '今から飛び降ります');
       const alertA = await crisisA;
-      expect(Object.keys(alertA).sort()).toEqual(['acknowledgedAt', 'acknowledgedBy', 'conversationId', 'createdAt', 'escalatedAt', 'id', 'reasons', 'urgency']);
+      expect(Object.keys(alertA).sort()).toEqual(['acknowledgedAt', 'acknowledgedBy', 'conversationId', 'createdAt', 'escalatedAt', 'escalation', 'id', 'reasons', 'urgency']);
+      expect(alertA.escalation).toEqual({ reachedAt: null, failures: 0, lastFailedAt: null, lastError: null });
       expect(alertA).toMatchObject({ conversationId: a.conversationId, urgency: 'emergency' });
       const acked = waitForEvent(supervisorSocket, 'alert:acknowledged', (x) => x.id === alertA.id);
       const ack = await staffFetch(app, `/api/alerts/${alertA.id}/ack`, { method: 'POST' });

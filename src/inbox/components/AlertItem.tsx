@@ -1,5 +1,5 @@
 /** One crisis alert on one line: urgency, when, why (the safety reason first), and its two buttons. */
-import type { Alert } from '../api.js';
+import { escalationUnreached, type Alert } from '../api.js';
 import { useAction } from '../hooks/useAction.js';
 import { absoluteTime, relativeTime, useT } from '../i18n/index.js';
 import { showReasons } from '../reasons.js';
@@ -38,6 +38,18 @@ export function AlertItem(props: { alert: Alert; now: number; onOpen: (id: strin
           {busy ? t.alerts.acking : t.alerts.ack}
         </button>
       </span>
+      {escalationUnreached(alert) ? (
+        <p class="alert-reach unreached" data-testid="alert-unreached">
+          <span aria-hidden="true">⚠ </span>
+          {t.alerts.unreached(alert.escalation!.failures, absoluteTime(alert.escalation!.lastFailedAt!, t))}
+        </p>
+      ) : (
+        alert.escalation?.reachedAt && (
+          <p class="alert-reach" data-testid="alert-reached">
+            {t.alerts.reached(absoluteTime(alert.escalation.reachedAt, t))}
+          </p>
+        )
+      )}
       <ErrorText error={error} />
     </li>
   );

@@ -1,6 +1,6 @@
 /** Open crisis alerts: loaded on connect, added and escalated live, gone when acknowledged. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, type Alert } from '../api.js';
+import { api, escalationUnreached, type Alert } from '../api.js';
 import { flashTitle } from '../alerting.js';
 import type { Catalogue } from '../i18n/index.js';
 import { notify } from '../notifications.js';
@@ -57,6 +57,17 @@ export function useAlerts(t: Catalogue, onOpen: (conversationId: string) => void
     notify(t.alerts.notifyEscalatedTitle, showReasons(a.reasons ?? [], {}, t)[0] ?? '', a.id, () => onOpen(a.conversationId));
   };
 
+  /** The escalation's progress: shown on the alert; said aloud when the on-call staff were not reached. */
+  const onUpdated = (a: Alert) => {
+    if (a.acknowledgedAt || acknowledged.current.has(a.id)) return;
+    const before = alertsRef.current.find((x) => x.id === a.id);
+    setAlerts((list) => {
+      const existing = list.find((x) => x.id === a.id);
+      return existing ? list.map((x) => (x.id === a.id ? { ...x, ...a, escalatedAt: a.escalatedAt ?? x.escalatedAt } : x)) : [a, ...list];
+    });
+    if (escalationUnreached(a) && !(before && escalationUnreached(before))) setAnnouncement(t.alerts.announceUnreached);
+  };
+
   const ack = async (id: string) => {
     await api.ackAlert(id);
     acknowledged.current.add(id);
@@ -81,5 +92,6 @@ export function useAlerts(t: Catalogue, onOpen: (conversationId: string) => void
     onCrisis,
     onAcknowledged,
     onEscalated,
+    onUpdated,
   };
 }

@@ -52,6 +52,7 @@ function eventTable(p: LiveParts): StaffEventTable {
     'alert:crisis': (a) => p.alerts.onCrisis(a),
     'alert:acknowledged': (a) => p.alerts.onAcknowledged(a),
     'alert:escalated': (a) => p.alerts.onEscalated(a),
+    'alert:updated': (a) => p.alerts.onUpdated(a),
     'referral:updated': (e) => p.cases.onReferral(e.referral),
     'followup:due': (e) => p.cases.onFollowUpDue(e.followUp),
   };

@@ -108,6 +108,10 @@ export interface Catalogue {
     escalated: string;
     announce: (n: number) => string;
     announceEscalated: string;
+    /** The on-call targets refused the notice and none has it; `n` refused attempts, retried. */
+    unreached: (n: number, lastAt: string) => string;
+    reached: (at: string) => string;
+    announceUnreached: string;
     titleFlash: (n: number) => string;
     noReasons: string;
     /** The alert sound's switch and what it says now. */

@@ -1,30 +1,44 @@
 /**
  * Liveness (/healthz: the process answers) and readiness (/readyz: database, Redis and queues).
- * Readiness is `degraded` (still 200: the front door works) when no out-of-hours escalation target
- * is configured, so monitoring sees that a crisis at night would reach no one.
+ * Readiness is `degraded` (still 200: the front door works) when a crisis would reach, or did
+ * reach, no one out of hours: no escalation target is configured (`escalation: missing`), or an
+ * open alert's notice was refused by every target (`escalation: failing`, retried meanwhile).
  */
 import { Router } from 'express';
 
-/** `database.ping` and `pingRedis` resolve when the database and the Redis behind the queues answer. */
-export function healthRoutes(database: { ping(): Promise<unknown> }, pingRedis: () => Promise<unknown>, escalationTargetsUsable = true): Router {
+export interface Readiness {
+  /** Resolves when the database answers. */
+  database: { ping(): Promise<unknown> };
+  /** Resolves when the Redis behind the queues answers. */
+  pingRedis: () => Promise<unknown>;
+  /** Whether a crisis with nobody signed in reaches someone. */
+  escalationTargetsUsable: boolean;
+  /** Open alerts whose escalation every target refused (src/safety/unreached-escalations.ts). */
+  unreachedEscalations: () => Promise<number>;
+}
+
+export function healthRoutes(r: Readiness): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   router.get('/readyz', async (_req, res) => {
+    const within = <T>(p: Promise<T>): Promise<T> => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error('timeout')), 2000)));
+      return Promise.race([p, late]).finally(() => clearTimeout(timer));
+    };
     const check = async (fn: () => Promise<unknown>) => {
       try {
-        await Promise.race([fn(), new Promise((_, rej) => setTimeout(() => rej(new Error('timeout')), 2000))]);
+        await within(fn());
         return 'ok';
       } catch {
         return 'down';
       }
     };
-    const [db, redis] = await Promise.all([
-      check(() => database.ping()),
-      check(pingRedis),
-    ]);
+    const [db, redis] = await Promise.all([check(() => r.database.ping()), check(r.pingRedis)]);
     const ready = db === 'ok' && redis === 'ok';
-    const escalation = escalationTargetsUsable ? 'ok' : 'missing';
-    const status = !ready ? 'not_ready' : escalationTargetsUsable ? 'ready' : 'degraded';
+    let escalation: 'ok' | 'missing' | 'failing' = r.escalationTargetsUsable ? 'ok' : 'missing';
+    if (escalation === 'ok' && db === 'ok') escalation = (await within(r.unreachedEscalations()).catch(() => 0)) > 0 ? 'failing' : 'ok';
+    const status = !ready ? 'not_ready' : escalation === 'ok' ? 'ready' : 'degraded';
     res.status(ready ? 200 : 503).json({ status, checks: { database: db, redis, queues: redis, escalation } });
   });
   return router;

@@ -3,7 +3,8 @@
  * agency's supervisors (event `alert:escalated`) and to the municipality's escalation targets:
  * the outgoing webhook and e-mail (ids and urgency only, never message text). When nobody had
  * the inbox open, the job runs at once (the alert's `escalateAt`). Recorded on the alert, and so
- * is every refusal by a target (src/safety/escalation-refused.ts): the job then fails and retries.
+ * is every refusal by a target (src/safety/escalation-refused.ts): the job then fails and retries;
+ * refused long enough, the person is told the on-call staff were not reached (tell-unreached.ts).
  */
 import type { Job } from 'bullmq';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import { presentAlert } from '../src/presenters/alert';
 import { recordAudit } from '../src/audit/record';
 import { emailEscalation, webhookEscalation } from '../src/safety/escalation-notice';
 import { recordEscalationRefusal } from '../src/safety/escalation-refused';
+import { tellPersonUnreached } from '../src/safety/tell-unreached';
 
 export function createEscalateProcessor(ctx: Context) {
   return async function escalate(job: Job<EscalateJob>): Promise<string> {
@@ -49,6 +51,8 @@ export function createEscalateProcessor(ctx: Context) {
     const refused = [email, webhook].filter((r) => r !== null);
     if (refused.length > 0) {
       const row = await recordEscalationRefusal(ctx, current, refused);
+      // The person was told the on-call staff are being alerted: after a while refused, not true.
+      await tellPersonUnreached(ctx, row);
       // Throwing makes BullMQ retry with backoff (the sweeper adds fresh attempts after the last);
       // what was already accepted is recorded and not sent again.
       throw Object.assign(new Error(`escalation not accepted: ${row.escalationError}`), { code: refused[0].code });

@@ -398,6 +398,8 @@ export const alerts = pgTable(
     escalationFailures: integer('escalation_failures').notNull().default(0),
     escalationFailedAt: timestamp('escalation_failed_at', { withTimezone: true }),
     escalationError: text('escalation_error'),
+    /** When the person, told the on-call staff were being alerted, was told they were not reached. */
+    personToldUnreachedAt: timestamp('person_told_unreached_at', { withTimezone: true }),
     /**
      * Who was on duty when the alert was raised, which is what the person was told: `staff` (an
      * inbox was open), `on_call` (nobody signed in; the on-call roster covered the hour), `nobody`.

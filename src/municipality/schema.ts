@@ -237,8 +237,14 @@ export const municipalitySchema = z
         email: z.array(z.email('must be an e-mail address')).default([]),
         /** The on-call roster: who answers the escalation targets at which hours. */
         onCall: z.array(rosterEntry).default([]),
+        /**
+         * A person told that the on-call staff are being alerted is told the truth when every
+         * target has refused the notice for this long: not reached yet, nobody can read it now,
+         * call now (src/safety/tell-unreached.ts). 0: at the first refusal.
+         */
+        tellPersonUnreachedSeconds: z.number().int('must be a whole number').min(0).max(3600).default(60),
       })
-      .default({ unacknowledgedMinutes: 5, email: [], onCall: [] }),
+      .default({ unacknowledgedMinutes: 5, email: [], onCall: [], tellPersonUnreachedSeconds: 60 }),
     /**
      * Starter 定型文 every agency's staff can pick in the inbox (read-only there; an agency adds its
      * own). `id` keeps a starter recognisable when its text is edited here.

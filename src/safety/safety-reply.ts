@@ -19,8 +19,13 @@ export interface SafetyReplyInput {
   writer: Writer;
   channel: Channel;
   duty: DutyState;
-  /** When the desk next opens, worded for `lang` (only read when duty is `nobody`). */
+  /** When the desk next opens, worded for `lang` (read when duty is `nobody`, and when unreached). */
   nextStaffed: string | null;
+  /**
+   * The later message when every on-call target refused the notice (src/safety/tell-unreached.ts):
+   * no opening (the first reply had it), the on-call staff not reached, nobody can read it now.
+   */
+  unreached?: boolean;
   at: Date;
 }
 
@@ -34,18 +39,27 @@ export function writerOf(c: { subject: Subject | null; triage: { reporter: Repor
 /** Danger at home (a partner, a parent): calling may be overheard. */
 const UNSAFE_TO_CALL = ['dv', 'abuse'];
 
+/** The person writes about danger at home: a call, or a message arriving later, may be seen or overheard. */
+export const dangerAtHome = (writer: Writer, categories: readonly string[]): boolean => writer === 'self' && categories.some((c) => UNSAFE_TO_CALL.includes(c));
+
 export function safetyReplyText(m: Municipality, input: SafetyReplyInput): string {
   const t = safetyTextsFor(input.lang);
-  const unsafeToCall = input.writer === 'self' && input.categories.some((c) => UNSAFE_TO_CALL.includes(c));
+  const unsafeToCall = dangerAtHome(input.writer, input.categories);
   // One more line when a call may be unsafe: the lines one can write to come first, the usual ones still follow.
   const max = unsafeToCall ? DEFAULT_MAX_HOTLINES + 1 : DEFAULT_MAX_HOTLINES;
   const hotlines = selectHotlines(m, { categories: input.categories, lang: input.lang, max, at: input.at, writer: input.writer, preferChat: unsafeToCall });
-  const duty = input.duty === 'staff' ? t.dutyStaff : input.duty === 'on_call' ? t.dutyOnCall : t.dutyNobody(input.nextStaffed);
+  const duty = input.unreached
+    ? `${t.onCallUnreached}${t.join}${t.dutyNobody(input.nextStaffed)}`
+    : input.duty === 'staff'
+      ? t.dutyStaff
+      : input.duty === 'on_call'
+        ? t.dutyOnCall
+        : t.dutyNobody(input.nextStaffed);
   let act: string;
   if (input.writer === 'others') act = t.actOthers;
   else if (unsafeToCall) act = [t.actUnsafeToCall(hotlines.some((h) => h.chat)), input.channel === 'widget' ? t.quickExit : ''].filter(Boolean).join(t.join);
-  else act = input.duty === 'staff' ? t.actSelf : t.actNow;
-  const open = input.writer === 'others' ? t.openOthers : t.openSelf;
+  else act = input.duty === 'staff' && !input.unreached ? t.actSelf : t.actNow;
+  const open = input.unreached ? '' : input.writer === 'others' ? t.openOthers : t.openSelf;
   const intro = input.writer === 'others' ? t.hotlinesIntroOthers : t.hotlinesIntroSelf;
-  return `${open}${t.join}${duty}\n${act}\n\n${intro}\n${formatHotlines(hotlines, input.lang)}`;
+  return `${[open, duty].filter(Boolean).join(t.join)}\n${act}\n\n${intro}\n${formatHotlines(hotlines, input.lang)}`;
 }

@@ -1,8 +1,9 @@
 /**
  * The words of the crisis reply, per language (ja, en, やさしい日本語), in parts that
  * safety-reply.ts puts together: an opening that fits who is writing, what happens now (true at
- * that moment: staff told, the on-call staff told, or nobody can read it until the desk opens),
- * what to do, and the numbers.
+ * that moment: staff told, the on-call staff being told, or nobody can read it until the desk
+ * opens; later, if every on-call target refused the notice, that they were not reached), what to
+ * do, and the numbers.
  */
 import type { Lang } from '../dialogue/texts';
 
@@ -15,6 +16,8 @@ export interface SafetyTexts {
   dutyStaff: string;
   /** Nobody has the inbox open; the on-call roster covers this hour. */
   dutyOnCall: string;
+  /** Later, when every on-call target refused the notice: the on-call staff were not reached. */
+  onCallUnreached: string;
   /** Nobody can read it now; `next`: when the desk opens (null: not known / open but nobody in). */
   dutyNobody: (next: string | null) => string;
   /** Self, staff told. */
@@ -38,6 +41,7 @@ const ja: SafetyTexts = {
   openOthers: '知らせてくださってありがとうございます。その方のことが心配ですね。',
   dutyStaff: '相談員にすぐ知らせました。',
   dutyOnCall: 'いまは受信箱を見ている相談員がいないため、当番の職員に知らせています。お返事までに時間がかかることがあります。',
+  onCallUnreached: '先ほどのメッセージについて、当番の職員に、まだ連絡がついていません。',
   dutyNobody: (next) =>
     next ? `いまは、このメッセージをすぐに読める職員がいません。相談員が読めるのは ${next} 以降です。` : 'いまは、このメッセージをすぐに読める職員がいません。',
   actSelf: '今、命の危険があるときは、ためらわずに 119（救急）か 110（警察）に電話してください。',
@@ -57,6 +61,7 @@ const en: SafetyTexts = {
   openOthers: 'Thank you for letting us know. It is right to be worried about them.',
   dutyStaff: 'We have told a counsellor right away.',
   dutyOnCall: 'No counsellor has the inbox open right now, so we are alerting the staff member on call. It may take a while before they can write back.',
+  onCallUnreached: 'About your message: we have not been able to reach the staff member on call yet.',
   dutyNobody: (next) => (next ? `No one can read this message right now. A counsellor will read it from ${next}.` : 'No one can read this message right now.'),
   actSelf: 'If your life is in danger now, please call 119 (ambulance) or 110 (police) without hesitation.',
   actNow: 'Please do not wait: call one of the numbers below now. If your life is in danger, call 119 (ambulance) or 110 (police).',
@@ -75,6 +80,7 @@ const easyJa: SafetyTexts = {
   openOthers: 'しらせて くれて ありがとう。その ひとの ことが しんぱいですね。',
   dutyStaff: 'すぐに そうだんいんに しらせました。',
   dutyOnCall: 'いまは そうだんいんが いないので、とうばんの しょくいんに しらせて います。へんじには じかんが かかる ことが あります。',
+  onCallUnreached: 'さきほどの メッセージの ことで、とうばんの しょくいんに まだ れんらくが つきません。',
   dutyNobody: (next) =>
     next ? `いまは この メッセージを すぐに よめる ひとが いません。そうだんいんが よめるのは ${next} からです。` : 'いまは この メッセージを すぐに よめる ひとが いません。',
   actSelf: 'いま いのちが あぶない ときは 119（きゅうきゅう）か 110（けいさつ）に でんわして ください。',

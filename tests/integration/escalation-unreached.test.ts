@@ -3,12 +3,15 @@
  * local webhook receiver that refuses, then accepts): every refused attempt is counted on the
  * alert with its code, the staff API and open inboxes (`alert:updated`) say the on-call staff
  * were not reached, /readyz says `degraded` (`escalation: failing`), the metric counts it and the
- * log names the alert, never the words; once the target accepts, all of them say reached.
+ * log names the alert, never the words; once the target accepts, all of them say reached. The
+ * person, told the on-call staff were being alerted, is told once they were not reached when the
+ * refusals last `tellPersonUnreachedSeconds` — not before, and not when they wrote about danger
+ * at home (a later message may be seen by the person they fear).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { alerts } from '../../src/db/schema';
+import { alerts, conversations } from '../../src/db/schema';
 import type { AlertView } from '../../src/contracts';
 import { connectStaffSocket, eventually, staffFetch, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
 import { metricValue, scrape } from '../helpers/metrics';
@@ -19,6 +22,7 @@ import { freePort } from '../helpers/processes';
 jest.setTimeout(90_000);
 
 const CRISIS = 'もう限界です。今夜、薬を全部飲んで死のうと思っています';
+const UNREACHED = '当番の職員に、まだ連絡がついていません';
 
 /** An on-call webhook answering `status` (changeable), recording the alert ids it was sent. */
 async function startOnCall(status: number) {
@@ -102,6 +106,10 @@ describe('an on-call target that refuses the notice, then accepts it', () => {
       staff.disconnect();
     }
     expect(onCall.received.filter((r) => r.alertId === refused.id && r.status === 200)).toHaveLength(1);
+    // Refused for less than the municipality's 60 s: the person was not told anything more.
+    const thread = await widgetThread(app.url, s);
+    expect(thread.filter((m) => m.text.includes(UNREACHED))).toHaveLength(0);
+    expect(thread.filter((m) => m.text.includes('当番の職員に知らせています'))).toHaveLength(1);
     expect(await readiness(app)).toMatchObject({ status: 'ready', checks: { escalation: 'ok' } });
     expect(await unreachedGauge(app)).toBe(0);
     const [after] = (await openAlerts(app)).filter((a) => a.id === refused.id);
@@ -109,28 +117,55 @@ describe('an on-call target that refuses the notice, then accepts it', () => {
   });
 });
 
-describe('an on-call target nobody answers at', () => {
-  test('the code says unreachable; acknowledging the alert ends the degraded readiness', async () => {
+describe('an on-call target nobody answers at, the person told at the first refusal', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
     const closed = `http://127.0.0.1:${await freePort()}/oncall`;
     const file = municipalityFile((m) => {
-      m.escalation = { unacknowledgedMinutes: 5, webhookUrl: closed, onCall: [{ name: '夜間当番', hours: '24h' }] };
+      m.escalation = { unacknowledgedMinutes: 5, webhookUrl: closed, onCall: [{ name: '夜間当番', hours: '24h' }], tellPersonUnreachedSeconds: 0 };
     });
-    const app = await startTestApp({ db: 'pglite', env: { MUNICIPALITY_FILE: file } });
-    try {
-      const s = await openWidgetSession(app.url);
-      await widgetSend(app.url, s, CRISIS);
-      const refused = await eventually(async () => {
-        const [row] = await app.runtime.ctx.db.select().from(alerts).where(eq(alerts.conversationId, s.conversationId));
-        return row?.escalationFailures ? row : null;
-      }, 20_000);
-      expect(refused.escalationError).toBe('webhook_ECONNREFUSED');
-      expect(await readiness(app)).toMatchObject({ status: 'degraded', checks: { escalation: 'failing' } });
+    app = await startTestApp({ db: 'pglite', env: { MUNICIPALITY_FILE: file } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 
-      const ack = await staffFetch(app, `/api/alerts/${refused.id}/ack`, { method: 'POST' });
-      expect(ack.status).toBe(200);
-      expect(await readiness(app)).toMatchObject({ status: 'ready', checks: { escalation: 'ok' } });
-    } finally {
-      await app.close();
-    }
+  const refusedAlert = (conversationId: string, failures = 1) =>
+    eventually(async () => {
+      const [row] = await app.runtime.ctx.db.select().from(alerts).where(eq(alerts.conversationId, conversationId));
+      return row && row.escalationFailures >= failures ? row : null;
+    }, 30_000);
+
+  test('the code says unreachable; the person is told once, in their language; acknowledging ends the degraded readiness', async () => {
+    const s = await openWidgetSession(app.url, { lang: 'en' });
+    await widgetSend(app.url, s, 'I cannot go on. Tonight I am going to take all my pills and die.');
+    const refused = await refusedAlert(s.conversationId);
+    expect(refused.escalationError).toBe('webhook_ECONNREFUSED');
+    expect(await readiness(app)).toMatchObject({ status: 'degraded', checks: { escalation: 'failing' } });
+
+    const told = await eventually(async () => (await widgetThread(app.url, s)).find((m) => m.author === 'bot' && m.text.includes('we have not been able to reach the staff member on call')));
+    expect(told.text).toContain('No one can read this message right now');
+    expect(told.text).toContain('119');
+    // The next refusal (the job's backoff, 5 s) does not tell them again.
+    await refusedAlert(s.conversationId, 2);
+    expect((await widgetThread(app.url, s)).filter((m) => m.text.includes('reach the staff member on call'))).toHaveLength(1);
+    const [row] = await app.runtime.ctx.db.select().from(alerts).where(eq(alerts.id, refused.id));
+    expect(row.personToldUnreachedAt).toEqual(expect.any(Date));
+
+    const ack = await staffFetch(app, `/api/alerts/${refused.id}/ack`, { method: 'POST' });
+    expect(ack.status).toBe(200);
+    expect(await readiness(app)).toMatchObject({ status: 'ready', checks: { escalation: 'ok' } });
+  });
+
+  test('danger at home: no later message, which the person they fear might see', async () => {
+    const s = await openWidgetSession(app.url);
+    await widgetSend(app.url, s, '夫に毎日殴られています。今夜、殺されると思います');
+    const refused = await refusedAlert(s.conversationId, 2);
+    const [conversation] = await app.runtime.ctx.db.select().from(conversations).where(eq(conversations.id, s.conversationId));
+    expect(conversation.triage?.categories).toContain('dv');
+    expect(refused.personToldUnreachedAt).toBeNull();
+    expect((await widgetThread(app.url, s)).filter((m) => m.text.includes(UNREACHED))).toHaveLength(0);
+    await staffFetch(app, `/api/alerts/${refused.id}/ack`, { method: 'POST' });
   });
 });

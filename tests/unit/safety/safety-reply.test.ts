@@ -84,6 +84,26 @@ describe('what happens now, truthfully', () => {
   });
 });
 
+describe('later, when every on-call target refused the notice', () => {
+  test.each([
+    ['ja', '12月9日(水) 8時30分', '先ほどのメッセージについて、当番の職員に、まだ連絡がついていません。いまは、このメッセージをすぐに読める職員がいません。相談員が読めるのは 12月9日(水) 8時30分 以降です。', '今すぐ下の番号に電話してください', ['当番の職員に知らせています', 'あなたのことが心配です']],
+    ['en', 'Wed 9 Dec, 8:30', 'About your message: we have not been able to reach the staff member on call yet. No one can read this message right now. A counsellor will read it from Wed 9 Dec, 8:30.', 'call one of the numbers below now', ['we are alerting', 'worried about you']],
+    ['easy-ja', '12がつ9にち（すいようび）8じ30ぷん', 'さきほどの メッセージの ことで、とうばんの しょくいんに まだ れんらくが つきません。いまは この メッセージを すぐに よめる ひとが いません。', 'いま すぐ したの ばんごうに でんわ', ['しらせて います', 'あなたの ことが しんぱい']],
+  ] as const)('%s: not reached, nobody can read it until the desk opens, call now; no second opening', (lang, next, unreached, callNow, never) => {
+    const text = reply({ lang, duty: 'nobody', nextStaffed: next, at: night, unreached: true });
+    expect(text.startsWith(unreached)).toBe(true);
+    expect(text).toContain(callNow);
+    for (const n of never) expect(text).not.toContain(n);
+    expect(text).toContain('119');
+  });
+
+  test('to someone worried about another: the welfare check, still', () => {
+    const text = reply({ writer: 'others', duty: 'nobody', unreached: true, at: night });
+    expect(text).toContain('当番の職員に、まだ連絡がついていません');
+    expect(text).toContain('安否確認');
+  });
+});
+
 describe('hotlines open at that hour', () => {
   test('いのちの電話 (10:00–22:00) at noon, not at 23:00; 119 and 110 always', () => {
     expect(reply({ at: noon })).toContain('いのちの電話');

@@ -11,6 +11,7 @@ export const REPORT_TABLES = [
   'consultationsByReporter',
   'consultationsByUrgency',
   'firstHumanReply',
+  'crisisAlerts',
   'casesByStage',
   'referralsByAgency',
   'referralsByOutcome',

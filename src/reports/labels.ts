@@ -29,6 +29,14 @@ export const firstReplyLabels: Record<string, Label> = {
   medianMinutes: { ja: '最初の返信までの中央値（分）', en: 'Median minutes to first staff reply' },
 };
 
+export const crisisAlertLabels: Record<string, Label> = {
+  raised: { ja: '件数', en: 'Alerts' },
+  escalated: { ja: 'エスカレーション', en: 'Escalated' },
+  onCallRefused: { ja: '当番への通知失敗', en: 'On-call notice refused' },
+  unacknowledged: { ja: '未確認', en: 'Not acknowledged' },
+  medianMinutes: { ja: '確認までの中央値（分）', en: 'Median minutes to acknowledge' },
+};
+
 export const timeToReferralLabels: Record<string, Label> = {
   referred: { ja: 'つないだケース', en: 'Cases referred' },
   medianHours: { ja: '最初のつなぎまでの中央値（時間）', en: 'Median hours to the first referral' },
@@ -59,6 +67,13 @@ export const tableTexts = {
     note: {
       ja: 'その月に始まった相談で、相談者の最初のメッセージから職員の最初の返信まで（自動応答は数えません）。',
       en: "Consultations that began in the month: from the person's first message to the first staff reply (the bot does not count).",
+    },
+  },
+  crisisAlerts: {
+    title: { ja: '緊急アラート（命に関わるおそれのある相談）', en: 'Crisis alerts (danger to life)' },
+    note: {
+      ja: 'その月に発生した緊急アラート。エスカレーション: 確認されないまま時間が経過したか、受信箱を開いている職員がいなかったもの。当番への通知失敗: 当番への通知（Webhook・メール）を通知先が一度以上受け取らなかったもの。確認までの時間は、確認されたものの中央値。',
+      en: 'Crisis alerts raised in the month. Escalated: not acknowledged in time, or nobody had the inbox open. On-call notice refused: a webhook or e-mail target did not accept it at least once. The median is of those acknowledged.',
     },
   },
   casesByStage: {

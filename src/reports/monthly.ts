@@ -6,10 +6,12 @@ import type { DbOrTx } from '../db/client';
 import { CASE_STAGES, CATEGORIES, CHANNELS, MEETING_KINDS, REFERRAL_STATES, REFERRAL_STATE_LABELS, REPORTERS, URGENCIES, type MonthlyReportView, type ReportTableView } from '../contracts';
 import { countConsultations, totalConsultations, type ConsultationDimension } from './consultations';
 import { firstHumanReply } from './first-reply';
+import { crisisAlerts } from './crisis-alerts';
 import { casesEnteringStage, meetingsByKind, referralsByAgency, referralsByOutcome, timeToReferral } from './cases';
 import {
   categoryLabels,
   channelLabels,
+  crisisAlertLabels,
   firstReplyLabels,
   meetingKindLabels,
   reporterLabels,
@@ -70,7 +72,7 @@ interface DurationRow {
 
 /** Counts and a median per month (null where nothing was measured), the median in minutes or hours. */
 function durationTable(
-  id: 'firstHumanReply' | 'timeToReferral',
+  id: 'firstHumanReply' | 'crisisAlerts' | 'timeToReferral',
   months: string[],
   rows: DurationRow[],
   countColumns: { key: string; label: Label }[],
@@ -95,13 +97,14 @@ export async function monthlyReport(db: DbOrTx, input: MonthlyReportInput): Prom
   const months = monthsBetween(input.from, input.to);
   const w: ReportWindow = input;
   const count = (d: ConsultationDimension) => countConsultations(db, w, d);
-  const [totals, byCategory, byChannel, byReporter, byUrgency, replies, stages, toAgencies, outcomes, meetings, referred] = await Promise.all([
+  const [totals, byCategory, byChannel, byReporter, byUrgency, replies, alerts, stages, toAgencies, outcomes, meetings, referred] = await Promise.all([
     totalConsultations(db, w),
     count('category'),
     count('channel'),
     count('reporter'),
     count('urgency'),
     firstHumanReply(db, w),
+    crisisAlerts(db, w),
     casesEnteringStage(db, w),
     referralsByAgency(db, w),
     referralsByOutcome(db, w),
@@ -130,6 +133,13 @@ export async function monthlyReport(db: DbOrTx, input: MonthlyReportInput): Prom
           { key: 'unanswered', label: firstReplyLabels.unanswered },
         ],
         { key: 'medianMinutes', label: firstReplyLabels.medianMinutes, unit: 'minutes' },
+      ),
+      durationTable(
+        'crisisAlerts',
+        months,
+        alerts.map((r) => ({ month: r.month, counts: [r.raised, r.escalated, r.onCallRefused, r.unacknowledged], medianSeconds: r.medianSeconds })),
+        (['raised', 'escalated', 'onCallRefused', 'unacknowledged'] as const).map((key) => ({ key, label: crisisAlertLabels[key] })),
+        { key: 'medianMinutes', label: crisisAlertLabels.medianMinutes, unit: 'minutes' },
       ),
       countTable('casesByStage', months, stages, CASE_STAGES, stageLabels),
       countTable('referralsByAgency', months, toAgencies, agencyCodes, agencyNames),

@@ -11,6 +11,8 @@ import { findAgencyByCode } from '../../src/agencies/add-agency';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, loginToInbox, screenshot } from '../helpers/browser';
 import { seedConversation, triage } from '../helpers/seed';
+import { REPORT_TABLES } from '../../src/contracts/report';
+import { alerts } from '../../src/db/schema';
 
 jest.setTimeout(180_000);
 
@@ -34,7 +36,9 @@ describe('reports page in Chromium', () => {
     const intake = (await findAgencyByCode(d, 'intake'))!.id;
     // three months ago: 2 LINE and 1 widget; last month: 1 widget, answered by staff after 12 minutes
     for (const channel of ['line', 'line', 'widget'] as const) await seedConversation(d, { agencyId: intake, channel, createdAt: m3.at, triage: triage(['elderly'], 'normal', 'self') });
-    await seedConversation(d, { agencyId: intake, channel: 'widget', createdAt: m1.at, triage: triage(['child', 'poverty'], 'high', 'family'), staffId: app.staffId, messages: [{ after: 0, by: 'person' }, { after: 12, by: 'staff' }] });
+    const c = await seedConversation(d, { agencyId: intake, channel: 'widget', createdAt: m1.at, triage: triage(['child', 'poverty'], 'high', 'family'), staffId: app.staffId, messages: [{ after: 0, by: 'person' }, { after: 12, by: 'staff' }] });
+    // last month: a crisis alert, escalated after the on-call target refused it, acknowledged after 9 minutes
+    await d.insert(alerts).values({ agencyId: intake, conversationId: c.conversation.id, messageId: c.messageIds[0], urgency: 'emergency', reasons: [], createdAt: m1.at, escalatedAt: m1.at, escalationFailures: 3, acknowledgedAt: new Date(m1.at.getTime() + 9 * 60_000) });
   }, 180_000);
   afterAll(() => app?.close());
 
@@ -49,7 +53,8 @@ describe('reports page in Chromium', () => {
       await page.getByTestId('reports-tab').click();
       await page.getByTestId('report-scope').waitFor();
       expect(await page.getByTestId('report-scope').textContent()).toBe('対象: 自分の機関（intake）の数字');
-      expect(await page.getByTestId('report-section').count()).toBe(10);
+      expect(await page.getByTestId('report-section').count()).toBe(REPORT_TABLES.length);
+      expect(await page.locator('[data-testid="report-section"][data-table="crisisAlerts"] caption').textContent()).toBe('緊急アラート（命に関わるおそれのある相談）');
       await screenshot(page, 'reports-desktop-top.png');
       expect(await cell(page, 'consultationsByChannel', m3.month, 'line')).toBe('2');
       expect(await cell(page, 'consultationsByChannel', m3.month, 'widget')).toBe('1');
@@ -58,6 +63,10 @@ describe('reports page in Chromium', () => {
       expect(await cell(page, 'consultationsByCategory', m1.month, 'poverty')).toBe('1');
       expect(await cell(page, 'firstHumanReply', m1.month, 'medianMinutes')).toBe('12');
       expect(await cell(page, 'firstHumanReply', m3.month, 'medianMinutes')).toBe('—');
+      expect(await cell(page, 'crisisAlerts', m1.month, 'onCallRefused')).toBe('1');
+      expect(await cell(page, 'crisisAlerts', m1.month, 'medianMinutes')).toBe('9');
+      await page.locator('[data-testid="report-section"][data-table="crisisAlerts"]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'reports-desktop-crisis.png');
       // every chart is a named image, next to its table
       const charts = page.getByTestId('report-chart');
       expect(await charts.count()).toBeGreaterThanOrEqual(9);

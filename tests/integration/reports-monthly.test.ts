@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
-import { agencies, auditLog, caseConversations, cases, caseTransitions, meetings, referrals } from '../../src/db/schema';
+import { agencies, alerts, auditLog, caseConversations, cases, caseTransitions, meetings, referrals } from '../../src/db/schema';
 import { addAgency, findAgencyByCode } from '../../src/agencies/add-agency';
 import { addStaff } from '../../src/staff/add-staff';
 import { CASE_STAGES, CATEGORIES, type MonthlyReportView } from '../../src/contracts';
@@ -40,6 +40,7 @@ describe.each(testDatabases())('monthly report on %s', (db) => {
     );
   };
   const categoryKeys = [...CATEGORIES, 'untriaged', 'total'];
+  const CRISIS_KEYS = ['raised', 'escalated', 'onCallRefused', 'unacknowledged', 'medianMinutes'];
 
   beforeAll(async () => {
     app = await startTestApp({ db, withSweeper: false });
@@ -67,9 +68,9 @@ describe.each(testDatabases())('monthly report on %s', (db) => {
       seedConversation(d, { agencyId, createdAt: at(createdAt), staffId: ids.supervisor, ...rest });
     // intake, January (JST): two consultations, answered after 5 and 10 minutes (median 7.5)
     const c1 = await seed(intake, '2026-01-10T01:00:00Z', { channel: 'widget', triage: triage(['elderly', '8050'], 'high', 'self'), messages: [{ after: 0, by: 'person' }, { after: 0, by: 'bot' }, { after: 5, by: 'staff' }] });
-    await seed(intake, '2026-01-20T03:00:00Z', { channel: 'line', triage: triage(['poverty'], 'normal', 'family'), messages: [{ after: 0, by: 'person' }, { after: 1, by: 'bot' }, { after: 2, by: 'person' }, { after: 10, by: 'staff' }, { after: 11, by: 'staff' }] });
+    const c2 = await seed(intake, '2026-01-20T03:00:00Z', { channel: 'line', triage: triage(['poverty'], 'normal', 'family'), messages: [{ after: 0, by: 'person' }, { after: 1, by: 'bot' }, { after: 2, by: 'person' }, { after: 10, by: 'staff' }, { after: 11, by: 'staff' }] });
     // 2026-01-31 15:30 UTC is 1 February 00:30 in Tokyo: a February consultation, answered after 30 minutes
-    await seed(intake, '2026-01-31T15:30:00Z', { channel: 'widget', triage: triage(['elderly'], 'emergency', 'neighbour'), messages: [{ after: 0, by: 'person' }, { after: 30, by: 'staff' }] });
+    const c3 = await seed(intake, '2026-01-31T15:30:00Z', { channel: 'widget', triage: triage(['elderly'], 'emergency', 'neighbour'), messages: [{ after: 0, by: 'person' }, { after: 30, by: 'staff' }] });
     // February: not yet triaged, only the bot answered (unanswered by staff)
     await seed(intake, '2026-02-14T00:00:00Z', { channel: 'widget', triage: null, messages: [{ after: 0, by: 'person' }, { after: 1, by: 'bot' }] });
     // March: answered after 4 and 6 minutes (median 5)
@@ -80,7 +81,28 @@ describe.each(testDatabases())('monthly report on %s', (db) => {
     await seed(intake, '2026-03-31T15:00:00Z', { triage: triage(['other'], 'normal', 'self') });
     // kodomo: January answered after 60 minutes; February an emergency nobody answered yet
     const k1 = await seed(kodomo.id, '2026-01-15T00:00:00Z', { channel: 'widget', triage: triage(['child'], 'normal', 'self'), messages: [{ after: 0, by: 'person' }, { after: 60, by: 'staff' }] });
-    await seed(kodomo.id, '2026-02-15T00:00:00Z', { channel: 'line', triage: triage(['dv'], 'emergency', 'self') });
+    const k2 = await seed(kodomo.id, '2026-02-15T00:00:00Z', { channel: 'line', triage: triage(['dv'], 'emergency', 'self') });
+
+    // Crisis alerts. intake, January: one acknowledged after 4 minutes; one escalated, refused
+    // twice by the on-call target, acknowledged after 12 (median 8). February (c3: 00:30 on
+    // 1 February in Tokyo): escalated, nobody acknowledged yet. kodomo, February: acknowledged after 3.
+    const minutes = (iso: string, n: number) => new Date(at(iso).getTime() + n * 60_000);
+    const alert = (c: Awaited<ReturnType<typeof seed>>, agencyId: string, createdAt: string, o: { ackAfter?: number; escalateAfter?: number; refused?: number }) =>
+      d.insert(alerts).values({
+        agencyId,
+        conversationId: c.conversation.id,
+        messageId: c.messageIds[0],
+        urgency: 'emergency',
+        reasons: [],
+        createdAt: at(createdAt),
+        acknowledgedAt: o.ackAfter === undefined ? null : minutes(createdAt, o.ackAfter),
+        escalatedAt: o.escalateAfter === undefined ? null : minutes(createdAt, o.escalateAfter),
+        escalationFailures: o.refused ?? 0,
+      });
+    await alert(c1, intake, '2026-01-10T01:00:00Z', { ackAfter: 4 });
+    await alert(c2, intake, '2026-01-20T03:00:00Z', { ackAfter: 12, escalateAfter: 5, refused: 2 });
+    await alert(c3, intake, '2026-01-31T15:30:00Z', { escalateAfter: 0 });
+    await alert(k2, kodomo.id, '2026-02-15T00:00:00Z', { ackAfter: 3 });
 
     // Cases. K1 (c1, first message 2026-01-10 01:00Z): opened and assessed by intake in January,
     // referred to kodomo on 2026-02-02 00:00Z (551 hours later), accepted: the case is kodomo's now,
@@ -174,6 +196,10 @@ describe.each(testDatabases())('monthly report on %s', (db) => {
       '2026-02': { answered: 1, unanswered: 1, medianMinutes: 30 },
       '2026-03': { answered: 2, medianMinutes: 5 },
     });
+    expectTable(r, 'crisisAlerts', CRISIS_KEYS, {
+      '2026-01': { raised: 2, escalated: 1, onCallRefused: 1, medianMinutes: 8 },
+      '2026-02': { raised: 1, escalated: 1, unacknowledged: 1 },
+    });
     expectCaseTables(r, {
       stages: { '2026-01': { intake: 1, assessment: 1 }, '2026-02': { referral: 1 }, '2026-03': { intake: 2 } },
       agencies: [['houkatsu', 'kodomo'], { '2026-02': { kodomo: 1 }, '2026-03': { houkatsu: 1, kodomo: 2 } }],
@@ -189,6 +215,7 @@ describe.each(testDatabases())('monthly report on %s', (db) => {
     expect(k.scope).toEqual({ kind: 'agency', agency: 'kodomo' });
     expectTable(k, 'consultationsByCategory', categoryKeys, { '2026-01': { child: 1, total: 1 }, '2026-02': { dv: 1, total: 1 } });
     expectTable(k, 'firstHumanReply', ['answered', 'unanswered', 'medianMinutes'], { '2026-01': { answered: 1, medianMinutes: 60 }, '2026-02': { unanswered: 1 } });
+    expectTable(k, 'crisisAlerts', CRISIS_KEYS, { '2026-02': { raised: 1, medianMinutes: 3 } });
     expectCaseTables(k, {
       stages: { '2026-01': { intake: 1 } },
       agencies: [['intake'], { '2026-01': { intake: 1 } }],
@@ -227,6 +254,10 @@ describe.each(testDatabases())('monthly report on %s', (db) => {
       '2026-01': { answered: 3, medianMinutes: 10 },
       '2026-02': { answered: 1, unanswered: 2, medianMinutes: 30 },
       '2026-03': { answered: 2, medianMinutes: 5 },
+    });
+    expectTable(r, 'crisisAlerts', CRISIS_KEYS, {
+      '2026-01': { raised: 2, escalated: 1, onCallRefused: 1, medianMinutes: 8 },
+      '2026-02': { raised: 2, escalated: 1, unacknowledged: 1, medianMinutes: 3 },
     });
     expectCaseTables(r, {
       stages: { '2026-01': { intake: 2, assessment: 1 }, '2026-02': { referral: 1 }, '2026-03': { intake: 2 } },

@@ -22,8 +22,9 @@ describe('inbox escalation and delivery retry in Chromium', () => {
   let app: TestApp;
   let line: FakeLineApi;
   let browser: { context: BrowserContext; close(): Promise<void> };
-  // The on-call paging service, down: it refuses every notice.
-  const onCall = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(503).end()));
+  // The on-call paging service: down (refusing every notice) until the test brings it back.
+  let onCallStatus = 503;
+  const onCall = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(onCallStatus).end()));
 
   beforeAll(async () => {
     line = await startFakeLineApi({ channelAccessToken: 'e2e-token' });
@@ -59,6 +60,12 @@ describe('inbox escalation and delivery retry in Chromium', () => {
     expect(await unreached.textContent()).toMatch(/当番への通知が届いていません（\d+回失敗、最後は.+。再送中）/);
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'alert-escalation-unreached-phone.png');
+    // The service is back: the next attempt is accepted and the alert says the on-call staff have it.
+    onCallStatus = 200;
+    const reached = alert.getByTestId('alert-reached');
+    await reached.waitFor({ timeout: 30_000 });
+    expect(await reached.textContent()).toMatch(/^当番に通知済み（.+）$/);
+    expect(await alert.getByTestId('alert-unreached').count()).toBe(0);
     await alert.getByTestId('alert-ack').click();
     await alert.waitFor({ state: 'detached' });
     await page.close();

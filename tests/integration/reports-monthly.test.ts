@@ -1,4 +1,6 @@
 /**
+ * Over 300 lines on purpose: one seeded data set, and every table's expectations refer to it.
+ *
  * Monthly figures against a seeded data set whose every number is worked out by hand (see the
  * comments at each conversation): months with nothing, the municipality's time zone at month
  * boundaries, agency isolation, the coordinating agency's admin, roles, CSV with BOM and in

@@ -48,6 +48,19 @@ describe('the shipped example file', () => {
     // Ships an out-of-hours target (the local test receiver) and a roster for nights and holidays.
     expect(m.escalation.webhookUrl).toBe('http://127.0.0.1:8025/oncall');
     expect(m.escalation.onCall).toEqual([expect.objectContaining({ hours: 'outsideStaffedHours' })]);
+    expect(m.escalation.tellPersonUnreachedSeconds).toBe(60);
+  });
+
+  test('tellPersonUnreachedSeconds: 60 when left out, 0 allowed, negative or fractional refused', () => {
+    const d = exampleData();
+    delete d.escalation.tellPersonUnreachedSeconds;
+    expect(parseMunicipality(d, 'x.yaml').escalation.tellPersonUnreachedSeconds).toBe(60);
+    d.escalation.tellPersonUnreachedSeconds = 0;
+    expect(parseMunicipality(d, 'x.yaml').escalation.tellPersonUnreachedSeconds).toBe(0);
+    for (const bad of [-1, 1.5, 'soon']) {
+      d.escalation.tellPersonUnreachedSeconds = bad;
+      expect(errorOf(() => parseMunicipality(d, 'x.yaml')).issues).toContainEqual(expect.stringMatching(/^escalation\.tellPersonUnreachedSeconds: /));
+    }
   });
 
   test('ships the well-known national numbers, quoted as text', () => {

@@ -1,5 +1,6 @@
 /**
- * Over 300 lines on purpose: drizzle-kit reads one schema file, and the tables reference each other.
+ * Why it stays whole (over 300 lines): drizzle-kit reads one schema file, and the tables
+ * reference each other.
  *
  * The database schema (drizzle). Migrations in ./drizzle are generated from this file with
  * `npm run db:generate`; the same SQL runs on PGlite and on a Postgres server. The case

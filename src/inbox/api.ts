@@ -1,6 +1,6 @@
 /**
- * Typed, same-origin (cookie) fetch wrapper for the staff API. Over 300 lines on purpose: one
- * function per endpoint and their payload types, each a few lines, read as one list.
+ * Why it stays whole (over 300 lines): one function per endpoint and their payload types, each a
+ * few lines, read as one list. Typed, same-origin (cookie) fetch wrapper for the staff API.
  */
 import { ApiError } from '../contracts/api-error.js';
 

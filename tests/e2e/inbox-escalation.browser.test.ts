@@ -4,12 +4,11 @@
  * refused the notice (「当番への通知が届いていません」); a LINE answer that LINE rejected shows as
  * failed with its reason, and the retry button delivers it once; a case is handed to a team.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from 'playwright-core';
 import { addLoggedInStaff, connectStaffSocket, eventually, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
 import { conversationItem, launchBrowser, loginToInbox, screenshot } from '../helpers/browser';
 import { municipalityWithWebhook } from '../helpers/municipality';
+import { startOnCallWebhook, type OnCallWebhook } from '../helpers/on-call-webhook';
 import { openWidgetSession, widgetSend } from '../helpers/widget';
 import { addTeam } from '../../src/teams/teams';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../fixtures/fake-line-api';
@@ -23,16 +22,15 @@ describe('inbox escalation and delivery retry in Chromium', () => {
   let line: FakeLineApi;
   let browser: { context: BrowserContext; close(): Promise<void> };
   // The on-call paging service: down (refusing every notice) until the test brings it back.
-  let onCallStatus = 503;
-  const onCall = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(onCallStatus).end()));
+  let onCall: OnCallWebhook;
 
   beforeAll(async () => {
     line = await startFakeLineApi({ channelAccessToken: 'e2e-token' });
-    await new Promise<void>((r) => onCall.listen(0, '127.0.0.1', () => r()));
+    onCall = await startOnCallWebhook(503);
     app = await startTestApp({
       db: 'pglite',
       env: {
-        MUNICIPALITY_FILE: municipalityWithWebhook(`http://127.0.0.1:${(onCall.address() as AddressInfo).port}/oncall`),
+        MUNICIPALITY_FILE: municipalityWithWebhook(onCall.url),
         ESCALATION_AFTER_SECONDS: '2', LINE_CHANNEL_SECRET: 'e2e-secret', LINE_CHANNEL_ACCESS_TOKEN: 'e2e-token', LINE_API_BASE_URL: line.url },
     });
     browser = await launchBrowser();
@@ -41,7 +39,7 @@ describe('inbox escalation and delivery retry in Chromium', () => {
     await browser?.close();
     await app?.close();
     await line?.close();
-    await new Promise((r) => onCall.close(r));
+    await onCall?.close();
   });
 
   test('an unacknowledged crisis escalates on the supervisor’s screen', async () => {
@@ -61,7 +59,7 @@ describe('inbox escalation and delivery retry in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'alert-escalation-unreached-phone.png');
     // The service is back: the next attempt is accepted and the alert says the on-call staff have it.
-    onCallStatus = 200;
+    onCall.status = 200;
     const reached = alert.getByTestId('alert-reached');
     await reached.waitFor({ timeout: 30_000 });
     expect(await reached.textContent()).toMatch(/^当番に通知済み（.+）$/);

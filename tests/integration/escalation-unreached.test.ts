@@ -8,14 +8,13 @@
  * refusals last `tellPersonUnreachedSeconds` — not before, and not when they wrote about danger
  * at home (a later message may be seen by the person they fear).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { alerts, conversations } from '../../src/db/schema';
 import type { AlertView } from '../../src/contracts';
 import { connectStaffSocket, eventually, staffFetch, startTestApp, waitForEvent, type TestApp } from '../helpers/app';
 import { metricValue, scrape } from '../helpers/metrics';
 import { municipalityFile } from '../helpers/municipality';
+import { startOnCallWebhook, type OnCallWebhook } from '../helpers/on-call-webhook';
 import { openWidgetSession, widgetSend, widgetThread } from '../helpers/widget';
 import { freePort } from '../helpers/processes';
 
@@ -24,39 +23,17 @@ jest.setTimeout(90_000);
 const CRISIS = 'もう限界です。今夜、薬を全部飲んで死のうと思っています';
 const UNREACHED = '当番の職員に、まだ連絡がついていません';
 
-/** An on-call webhook answering `status` (changeable), recording the alert ids it was sent. */
-async function startOnCall(status: number) {
-  const received: { status: number; alertId: string }[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => (body += d));
-    req.on('end', () => {
-      received.push({ status: state.status, alertId: JSON.parse(body).alertId });
-      res.statusCode = state.status;
-      res.end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const state = {
-    status,
-    received,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/oncall`,
-    close: () => new Promise((r) => server.close(r)),
-  };
-  return state;
-}
-
 const readiness = async (app: TestApp) => (await fetch(`${app.url}/readyz`)).json() as Promise<{ status: string; checks: { escalation: string } }>;
 const openAlerts = async (app: TestApp): Promise<AlertView[]> => (await (await staffFetch(app, '/api/alerts?state=open')).json()).alerts;
 const unreachedGauge = async (app: TestApp) => metricValue(await scrape(app.runtime.metricsUrl!), 'tsunagu_alerts_escalation_unreached');
 
 describe('an on-call target that refuses the notice, then accepts it', () => {
   let app: TestApp;
-  let onCall: Awaited<ReturnType<typeof startOnCall>>;
+  let onCall: OnCallWebhook;
   const lines: string[] = [];
 
   beforeAll(async () => {
-    onCall = await startOnCall(503);
+    onCall = await startOnCallWebhook(503);
     const file = municipalityFile((m) => {
       m.escalation = { unacknowledgedMinutes: 5, webhookUrl: onCall.url, onCall: [{ name: '夜間当番（福祉課）', hours: '24h' }] };
     });
